@@ -1,0 +1,2 @@
+namespace ResistanceSim.Analysis;
+internal static class AssemblyMarker { }

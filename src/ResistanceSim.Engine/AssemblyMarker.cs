@@ -1,0 +1,2 @@
+namespace ResistanceSim.Engine;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace ResistanceSim.Model;
+internal static class AssemblyMarker { }

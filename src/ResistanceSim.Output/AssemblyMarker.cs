@@ -1,0 +1,2 @@
+namespace ResistanceSim.Output;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace ResistanceSim.Parquet;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace ResistanceSim.Plotting;
+internal static class AssemblyMarker { }

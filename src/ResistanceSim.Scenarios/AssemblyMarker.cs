@@ -1,0 +1,2 @@
+namespace ResistanceSim.Scenarios;
+internal static class AssemblyMarker { }

@@ -1,0 +1,1 @@
+namespace ResistanceSim.Parquet.Tests; public class Smoke { [Xunit.Fact] public void Builds() => Xunit.Assert.NotNull(typeof(Smoke)); }
