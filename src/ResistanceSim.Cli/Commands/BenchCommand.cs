@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Cli.Commands;
+
+/// <summary>
+/// <c>resistancesim bench [--quick]</c>: single-core throughput of the engines' inner loops on the
+/// reference 100-clone system — exact SSA events per second and tau-leaping clone-steps per
+/// second — as the median of several timed runs after a warm-up.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var quick = new Option<bool>("--quick") { Description = "Fewer and shorter repetitions (a smoke check, not a measurement)." };
+        var command = new Command("bench", "Measure engine throughput on reference systems.") { quick };
+        command.SetAction(parse =>
+        {
+            bool isQuick = parse.GetValue(quick);
+            int repetitions = isQuick ? 3 : 7;
+            var output = context.Output;
+            output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; single thread; median of {repetitions}");
+
+            var exact = ReferenceScenarios.ManyClones(100, 10_000, isQuick ? 2 : 10, EngineKind.Exact);
+            double eventsPerSecond = Median(repetitions, context, () =>
+            {
+                var algorithm = new DirectMethod();
+                return Measure(exact, algorithm, () => algorithm.Events);
+            });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact  100 clones × 1e4 cells: {eventsPerSecond / 1e6:0.0} M events/s"));
+
+            var tau = ReferenceScenarios.ManyClones(100, 1_000_000, isQuick ? 20 : 200, EngineKind.Tau);
+            double stepsPerSecond = Median(repetitions, context, () =>
+            {
+                var algorithm = new TauLeaping();
+                return Measure(tau, algorithm, () => algorithm.CloneSteps);
+            });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tau    100 clones × 1e6 cells: {stepsPerSecond / 1e6:0.0} M clone-steps/s"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Work done per second of one run (after the caller's warm-up repetition).</summary>
+    private static double Measure(Scenario scenario, ISimulationAlgorithm algorithm, Func<long> work)
+    {
+        var run = new SimulationRun(scenario);
+        var clock = Stopwatch.StartNew();
+        Simulator.Run(run, algorithm, new WorkUnit(0, 0, 0), observer: null);
+        return work() / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(int repetitions, CommandContext context, Func<double> measure)
+    {
+        measure(); // warm-up: JIT and tiered compilation
+        var values = new double[repetitions];
+        for (int i = 0; i < repetitions; i++)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            values[i] = measure();
+        }
+        Array.Sort(values);
+        return values[repetitions / 2];
+    }
+}

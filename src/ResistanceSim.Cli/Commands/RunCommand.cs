@@ -1,0 +1,38 @@
+using System.CommandLine;
+using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Model;
+using ResistanceSim.Output.Sinks;
+
+namespace ResistanceSim.Cli.Commands;
+
+/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …]</c></summary>
+public static class RunCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var output = new Option<string>("--out") { Description = "Output root; the run goes to <out>/<scenario name>/.", DefaultValueFactory = _ => "output" };
+        var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's replicate count." };
+        var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var engine = new Option<string?>("--engine") { Description = "Override the engine: exact, tau, ode or hybrid." };
+        engine.AcceptOnlyFromAmong("exact", "tau", "ode", "hybrid");
+        var format = new Option<string>("--format") { Description = "Table format.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "parquet");
+
+        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format };
+        command.SetAction(parse =>
+        {
+            int threadCount = parse.GetValue(threads);
+            if (threadCount < 1) throw new UsageException($"--threads must be >= 1 ({threadCount} supplied)");
+            int? replicateCount = parse.GetValue(replicates);
+            if (replicateCount is < 1) throw new UsageException($"--replicates must be >= 1 ({replicateCount} supplied)");
+            var options = new RunOptions(
+                parse.GetValue(scenario)!, parse.GetValue(output)!, replicateCount, parse.GetValue(seed), threadCount,
+                parse.GetValue(engine) is { } name ? Enum.Parse<EngineKind>(name, ignoreCase: true) : null,
+                parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv);
+            return RunPipeline.Execute(options, context);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,27 @@
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Algorithms;
+
+/// <summary>A simulation algorithm the tool offers, and how to make a fresh (per-worker) instance of it.</summary>
+public sealed record AlgorithmInfo(EngineKind Kind, string Name, string Summary, Func<ISimulationAlgorithm> Create)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every algorithm, in one list: the tests iterate it so each analytic check runs on each engine.</summary>
+public static class Algorithms
+{
+    public static IReadOnlyList<AlgorithmInfo> All { get; } =
+    [
+        new(EngineKind.Exact, "exact", "Gillespie direct method with Fenwick-tree selection", () => new DirectMethod()),
+        new(EngineKind.Tau, "tau", "binomial tau-leaping with the Cao–Gillespie–Petzold step rule", () => new TauLeaping()),
+    ];
+
+    public static bool IsAvailable(EngineKind kind) => All.Any(a => a.Kind == kind);
+
+    public static AlgorithmInfo Get(EngineKind kind) =>
+        All.FirstOrDefault(a => a.Kind == kind)
+        ?? throw new NotSupportedException($"The {kind.ToString().ToLowerInvariant()} engine is not available yet; available: {string.Join(", ", All.Select(a => a.Name))}.");
+
+    public static string NameOf(EngineKind kind) => kind.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,26 @@
+namespace ResistanceSim.Engine.Exposure;
+
+/// <summary>
+/// Drug concentrations over time, as the engines see them. Engines hold rates constant between
+/// <see cref="NextChangeAfter"/> points — exact for piecewise-constant schedules — and, when
+/// <see cref="VariesContinuously"/>, also re-evaluate every rate step so the error is bounded.
+/// </summary>
+public interface IExposureSchedule
+{
+    int DrugCount { get; }
+
+    /// <summary>Total (not free) concentration of each drug, in nM, in scenario drug order.</summary>
+    void TotalConcentrations(double day, Span<double> nanoMolar);
+
+    /// <summary>The next time strictly after <paramref name="day"/> at which concentrations jump, or +∞.</summary>
+    double NextChangeAfter(double day);
+
+    /// <summary>Whether concentrations also change smoothly between change points (PK curves, decay).</summary>
+    bool VariesContinuously { get; }
+
+    /// <summary>Called at every sample with the population size, for protocols that react to it; returns true when the schedule changed.</summary>
+    bool Observe(double day, long totalCells);
+
+    /// <summary>Returns the schedule to its state at time 0, so a worker can reuse it for the next run.</summary>
+    void Reset();
+}

@@ -1,0 +1,117 @@
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Observation;
+
+/// <summary>
+/// Turns a run into table rows: at each sample the totals row (with cells per mechanism and the
+/// resistant fraction — cells carrying any mechanism) and a trajectory row per clone at or above
+/// the sampling threshold; at the end the clones those trajectories mention plus all their
+/// ancestors, and the summary row.
+/// </summary>
+public sealed class TableRecorder : IRunObserver
+{
+    private bool[] _keep = new bool[256];
+
+    public TableRecorder() { }
+
+    public TableRecorder(WorkUnitResult target) => Target = target;
+
+    /// <summary>Where the next run's rows go; set before each run (a worker reuses buffers).</summary>
+    public WorkUnitResult Target { get; set; } = null!;
+
+    public void RunStarted(SimulationRun run) => Target.Clear(run.Unit);
+
+    public void Sampled(SimulationRun run)
+    {
+        var clones = run.Clones;
+        var catalog = run.Scenario.Catalog;
+        var cells = clones.Cells;
+        var genotype = clones.Genotype;
+        long total = clones.TotalCells;
+        long threshold = run.Scenario.Sampling.CloneThresholdCells;
+
+        Target.SampleDay.Add(run.Day);
+        Target.TotalCells.Add(total);
+        for (int m = 0; m < Target.MechanismCells.Length; m++)
+        {
+            long carrying = 0;
+            for (int i = 0; i < cells.Length; i++)
+                if (catalog.Carries(genotype[i], m)) carrying += cells[i];
+            Target.MechanismCells[m].Add(carrying);
+        }
+        long resistant = 0;
+        for (int i = 0; i < cells.Length; i++)
+            if (genotype[i] != GenotypeLayout.Parental) resistant += cells[i];
+        Target.ResistantFraction.Add(total > 0 ? (double)resistant / total : 0);
+        var concentrations = run.Concentrations;
+        for (int d = 0; d < Target.Concentrations.Length; d++) Target.Concentrations[d].Add(concentrations[d]);
+
+        var ids = clones.RegistryId;
+        for (int i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] < threshold) continue;
+            Target.TrajectoryDay.Add(run.Day);
+            Target.TrajectoryClone.Add(ids[i]);
+            Target.TrajectoryCells.Add(cells[i]);
+        }
+    }
+
+    public void RunEnded(SimulationRun run)
+    {
+        RecordClones(run);
+        var response = run.Response;
+        var clones = run.Clones;
+        int dominant = DominantMechanism(run);
+        double resistantFraction = Target.ResistantFraction.Count > 0 ? Target.ResistantFraction[Target.ResistantFraction.Count - 1] : 0;
+        Target.Summary = new RunSummary(
+            run.Outcome, response.ProgressionDay, response.NadirCells, response.NadirDay, response.BestResponse,
+            dominant, clones.TotalCells, run.Day, resistantFraction, run.Registry.Count);
+    }
+
+    /// <summary>Clones that reached the threshold at a sample, and every ancestor, so lineages are complete.</summary>
+    private void RecordClones(SimulationRun run)
+    {
+        var registry = run.Registry;
+        long threshold = run.Scenario.Sampling.CloneThresholdCells;
+        if (_keep.Length < registry.Count) _keep = new bool[Math.Max(registry.Count, _keep.Length * 2)];
+        Array.Clear(_keep, 0, registry.Count);
+        var parent = registry.Parent;
+        var maxCells = registry.MaxSampledCells;
+        for (int id = registry.Count - 1; id >= 0; id--)
+        {
+            // Parents have smaller ids, so one backward pass marks whole ancestries.
+            if (maxCells[id] >= threshold) _keep[id] = true;
+            if (_keep[id] && parent[id] >= 0) _keep[parent[id]] = true;
+        }
+        for (int id = 0; id < registry.Count; id++)
+        {
+            if (!_keep[id]) continue;
+            Target.CloneId.Add(id);
+            Target.CloneParent.Add(parent[id]);
+            Target.CloneBornDay.Add(registry.BornDay[id]);
+            Target.CloneGenotype.Add(registry.Genotype[id]);
+        }
+    }
+
+    private static int DominantMechanism(SimulationRun run)
+    {
+        var catalog = run.Scenario.Catalog;
+        var cells = run.Clones.Cells;
+        var genotype = run.Clones.Genotype;
+        int best = -1;
+        long bestCells = 0;
+        for (int m = 0; m < catalog.All.Count; m++)
+        {
+            long carrying = 0;
+            for (int i = 0; i < cells.Length; i++)
+                if (catalog.Carries(genotype[i], m)) carrying += cells[i];
+            if (carrying > bestCells)
+            {
+                best = m;
+                bestCells = carrying;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,66 @@
+using ResistanceSim.Engine.Running;
+
+namespace ResistanceSim.Engine.Observation;
+
+/// <summary>
+/// Everything one work unit reports, as columns ready for the table sinks (DESIGN §5): totals
+/// per sample, trajectories of clones above the threshold, the clones those trajectories need
+/// (with their ancestors), and a one-row summary. Reused across work units.
+/// </summary>
+public sealed class WorkUnitResult
+{
+    public WorkUnitResult(int mechanismCount, int drugCount)
+    {
+        MechanismCells = Enumerable.Range(0, mechanismCount).Select(_ => new ColumnBuffer<long>()).ToArray();
+        Concentrations = Enumerable.Range(0, drugCount).Select(_ => new ColumnBuffer<double>()).ToArray();
+    }
+
+    public WorkUnit Unit { get; set; }
+
+    // totals/
+    public ColumnBuffer<double> SampleDay { get; } = new();
+    public ColumnBuffer<long> TotalCells { get; } = new();
+    /// <summary>Cells carrying each catalog mechanism, one column per mechanism (catalog order).</summary>
+    public ColumnBuffer<long>[] MechanismCells { get; }
+    public ColumnBuffer<double> ResistantFraction { get; } = new();
+    /// <summary>Total concentration (nM) of each drug, scenario drug order.</summary>
+    public ColumnBuffer<double>[] Concentrations { get; }
+
+    // trajectories/
+    public ColumnBuffer<double> TrajectoryDay { get; } = new();
+    public ColumnBuffer<int> TrajectoryClone { get; } = new();
+    public ColumnBuffer<long> TrajectoryCells { get; } = new();
+
+    // clones/
+    public ColumnBuffer<int> CloneId { get; } = new();
+    public ColumnBuffer<int> CloneParent { get; } = new();
+    public ColumnBuffer<double> CloneBornDay { get; } = new();
+    public ColumnBuffer<ulong> CloneGenotype { get; } = new();
+
+    // summary/
+    public RunSummary Summary { get; set; }
+
+    public void Clear(WorkUnit unit)
+    {
+        Unit = unit;
+        SampleDay.Clear();
+        TotalCells.Clear();
+        foreach (var column in MechanismCells) column.Clear();
+        ResistantFraction.Clear();
+        foreach (var column in Concentrations) column.Clear();
+        TrajectoryDay.Clear();
+        TrajectoryClone.Clear();
+        TrajectoryCells.Clear();
+        CloneId.Clear();
+        CloneParent.Clear();
+        CloneBornDay.Clear();
+        CloneGenotype.Clear();
+        Summary = default;
+    }
+}
+
+/// <summary>One row of the summary table.</summary>
+/// <param name="DominantMechanism">Catalog index of the mechanism carried by the most cells at the end, or −1 if no cell carries one.</param>
+public readonly record struct RunSummary(
+    RunOutcome Outcome, double ProgressionDay, double NadirCells, double NadirDay, double BestResponse,
+    int DominantMechanism, long FinalCells, double EndDay, double ResistantFraction, int ClonesEver);

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+
+namespace ResistanceSim.Engine.Pharmacodynamics;
+
+/// <summary>The Hill equation and Bliss independence, the two algebraic pieces of the signal model.</summary>
+public static class Hill
+{
+    /// <summary>Fractional effect h = C^n / (C^n + IC50^n); 0 at C = 0, ½ at C = IC50.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Effect(double concentration, double ic50, double hill)
+    {
+        if (concentration <= 0) return 0;
+        // Written as 1 / (1 + (IC50/C)^n) so huge C or tiny IC50 cannot overflow to ∞/∞.
+        return 1.0 / (1.0 + Math.Pow(ic50 / concentration, hill));
+    }
+
+    /// <summary>Bliss independence: combined inhibition 1 − Π(1 − h_k), folded in one drug at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double BlissCombine(double inhibitionSoFar, double effect) =>
+        1.0 - (1.0 - inhibitionSoFar) * (1.0 - effect);
+
+    /// <summary>φ(S) = (1 + K^γ) S^γ / (S^γ + K^γ), with φ(1) = 1 and φ(0) = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GrowthFactor(double signal, double halfMaximal, double hill)
+    {
+        if (signal <= 0) return 0;
+        double kg = Math.Pow(halfMaximal, hill);
+        double sg = Math.Pow(signal, hill);
+        return (1.0 + kg) * sg / (sg + kg);
+    }
+}

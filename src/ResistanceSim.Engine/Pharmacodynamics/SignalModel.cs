@@ -1,0 +1,148 @@
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Pharmacodynamics;
+
+/// <summary>
+/// The pathway signal model of DESIGN §2, precompiled from a scenario into flat arrays so rate
+/// evaluation for a genotype is a few loops over pathways and drugs with no allocation:
+/// activities a_p from the genotype, Hill inhibition per drug and pathway (ALK IC50 times the
+/// product of the clone's kinase-mutation fold changes), Bliss across drugs, residual signal S,
+/// growth factor φ(S), fitness cost, autophagy protection ρ and non-targeted kill.
+/// </summary>
+public sealed class SignalModel
+{
+    private readonly MechanismCatalog _catalog;
+    private readonly GenotypeLayout _layout;
+    private readonly PopulationSpec _population;
+    private readonly Drug[] _drugs;
+    private readonly double[] _alkFold;            // [mutation * drugCount + drug]
+    private readonly double[] _otherActivity;      // [other mechanism]
+    private readonly Pathway[] _otherPathway;
+    private readonly double[] _otherCostFactor;
+    private readonly double[] _phenotypeCostFactor;
+    private readonly double[] _alkMutationCostFactor;
+    private readonly double _amplificationCostFactor;
+    private readonly DrugTarget[][] _targets;          // [drug][target], arrays so the hot path never enumerates an interface
+    private readonly PathwayActivity[][] _phenotypeActivities;
+    private readonly double[] _phenotypeProtection;
+
+    public SignalModel(Scenario scenario)
+    {
+        _catalog = scenario.Catalog;
+        _layout = _catalog.Layout;
+        _population = scenario.Population;
+        _drugs = [.. scenario.DrugList];
+        DrugCount = _drugs.Length;
+
+        var alk = _catalog.AlkMutations;
+        _alkFold = new double[alk.Count * DrugCount];
+        _alkMutationCostFactor = new double[alk.Count];
+        for (int m = 0; m < alk.Count; m++)
+        {
+            _alkMutationCostFactor[m] = 1 - alk[m].FitnessCost;
+            for (int d = 0; d < DrugCount; d++)
+                _alkFold[m * DrugCount + d] = _drugs[d].BindsAlkKinaseDomain ? alk[m].FoldChangeFor(_drugs[d].Name) : 1.0;
+        }
+
+        var other = _catalog.OtherHeritable;
+        _otherActivity = new double[other.Count];
+        _otherPathway = new Pathway[other.Count];
+        _otherCostFactor = new double[other.Count];
+        for (int i = 0; i < other.Count; i++)
+        {
+            _otherCostFactor[i] = 1 - other[i].FitnessCost;
+            if (other[i] is PathwayActivation activation)
+            {
+                _otherPathway[i] = activation.Pathway;
+                _otherActivity[i] = activation.Activity;
+            }
+        }
+        _phenotypeCostFactor = _catalog.Phenotypes.Select(p => 1 - p.FitnessCost).ToArray();
+        _amplificationCostFactor = 1 - (_catalog.Amplification?.FitnessCost ?? 0);
+        _targets = _drugs.Select(d => d.Targets.ToArray()).ToArray();
+        _phenotypeActivities = _catalog.Phenotypes.Select(p => p.Activities.ToArray()).ToArray();
+        _phenotypeProtection = _catalog.Phenotypes.Select(p => p.DeathProtection).ToArray();
+    }
+
+    public int DrugCount { get; }
+
+    public IReadOnlyList<Drug> Drugs => _drugs;
+
+    /// <summary>Rates of genotype <paramref name="genotype"/> at total drug concentrations <paramref name="totalNanoMolar"/> (scenario drug order).</summary>
+    public CloneRates Evaluate(ulong genotype, ReadOnlySpan<double> totalNanoMolar)
+    {
+        Span<double> activity = stackalloc double[Pathways.Count];
+        activity.Clear();
+        int copies = _layout.AlkCopies(genotype);
+        activity[(int)Pathway.Alk] = copies;
+        double costFactor = Math.Pow(_amplificationCostFactor, copies - 1);
+
+        // ALK fold change per drug: product over this clone's kinase mutations (compound = product).
+        Span<double> alkFold = stackalloc double[DrugCount];
+        alkFold.Fill(1.0);
+        for (int slot = 0; slot < _layout.AlkSlots; slot++)
+        {
+            int m = _layout.AlkMutationAt(genotype, slot);
+            if (m < 0) break;
+            costFactor *= _alkMutationCostFactor[m];
+            for (int d = 0; d < DrugCount; d++) alkFold[d] *= _alkFold[m * DrugCount + d];
+        }
+        for (int i = 0; i < _otherActivity.Length; i++)
+        {
+            if (!_layout.HasOther(genotype, i)) continue;
+            costFactor *= _otherCostFactor[i];
+            activity[(int)_otherPathway[i]] += _otherActivity[i];
+        }
+        double protection = 0;
+        for (int p = 0; p < _phenotypeCostFactor.Length; p++)
+        {
+            if (!_layout.HasPhenotype(genotype, p)) continue;
+            costFactor *= _phenotypeCostFactor[p];
+            foreach (var a in _phenotypeActivities[p]) activity[(int)a.Pathway] += a.Activity;
+            protection = Math.Max(protection, _phenotypeProtection[p]);
+        }
+
+        Span<double> inhibition = stackalloc double[Pathways.Count];
+        inhibition.Clear();
+        double kill = 0;
+        for (int d = 0; d < DrugCount; d++)
+        {
+            var drug = _drugs[d];
+            double free = drug.FreeFraction * totalNanoMolar[d];
+            if (free <= 0) continue;
+            foreach (var target in _targets[d])
+            {
+                double ic50 = target.Pathway == Pathway.Alk ? target.Ic50NanoMolar * alkFold[d] : target.Ic50NanoMolar;
+                int p = (int)target.Pathway;
+                inhibition[p] = Hill.BlissCombine(inhibition[p], Hill.Effect(free, ic50, target.HillSlope));
+            }
+            if (drug.Cytotoxic is { } cytotoxic)
+                kill += cytotoxic.MaxPerDay * Hill.Effect(free, cytotoxic.Ec50NanoMolar, cytotoxic.HillSlope);
+        }
+
+        double signal = 0;
+        for (int p = 0; p < Pathways.Count; p++)
+        {
+            if (p == (int)Pathway.Autophagy) continue;
+            signal += activity[p] * (1 - inhibition[p]);
+        }
+        double phi = Hill.GrowthFactor(signal, _population.Signal.HalfMaximalSignal, _population.Signal.Hill);
+        double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
+        double birth = _population.BirthPerDay * costFactor * phi;
+        double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phi, 1)) + kill) * (1 - rho);
+        double alkInhibition = inhibition[(int)Pathway.Alk];
+
+        double switchTotal = 0;
+        for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, signal);
+    }
+
+    /// <summary>Per-cell rate at which this genotype flips phenotype <paramref name="phenotype"/> (on if off, off if on).</summary>
+    public double SwitchRate(ulong genotype, int phenotype, double alkInhibition)
+    {
+        var p = _catalog.Phenotypes[phenotype];
+        return _layout.HasPhenotype(genotype, phenotype)
+            ? p.OffPerDay + p.OffPerDayWithoutStress * (1 - alkInhibition)
+            : p.OnPerDay + p.OnPerDayAtFullStress * alkInhibition;
+    }
+}

@@ -1,0 +1,343 @@
+using ResistanceSim.Engine.Exposure;
+using ResistanceSim.Engine.Genetics;
+using ResistanceSim.Engine.Pharmacodynamics;
+using ResistanceSim.Engine.Random;
+using ResistanceSim.Engine.State;
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Running;
+
+/// <summary>
+/// The state of one simulation and the operations every algorithm shares: births with mutation,
+/// deaths, phenotype switches, rate refresh when drug levels change, sampling, stop rules.
+/// Algorithms decide only when and where events happen. A worker reuses one instance for many
+/// work units (<see cref="Start"/> resets it), so steady-state runs allocate nothing.
+/// </summary>
+public sealed class SimulationRun
+{
+    private const int PhenotypeKeyBits = 8;
+
+    private readonly double[] _concentration;
+    private ICloneListener? _listener;
+    private IRunObserver? _observer;
+    private double _nextSampleDay;
+    private double _nextChangeDay;
+    private double _nextRateStepDay;
+    private int _sampleIndex;
+
+    public SimulationRun(Scenario scenario, IExposureSchedule? schedule = null)
+    {
+        Scenario = scenario;
+        Layout = scenario.Catalog.Layout;
+        Signal = new SignalModel(scenario);
+        Mutations = new MutationModel(scenario.Catalog);
+        Growth = new GrowthLimitation(scenario.Population.GrowthLimit);
+        Schedule = schedule ?? new PhaseSchedule(scenario.Protocol, scenario.DrugList);
+        _concentration = new double[Signal.DrugCount];
+        if (Layout.PhenotypeCount > PhenotypeKeyBits)
+            throw new ArgumentException($"At most {PhenotypeKeyBits} phenotype states are supported.");
+    }
+
+    public Scenario Scenario { get; }
+    public GenotypeLayout Layout { get; }
+    public SignalModel Signal { get; }
+    public MutationModel Mutations { get; }
+    public GrowthLimitation Growth { get; }
+    public IExposureSchedule Schedule { get; }
+    public CloneState Clones { get; } = new();
+    public CloneRegistry Registry { get; } = new();
+    public ResponseTracker Response { get; } = new();
+
+    /// <summary>The run's random stream; algorithms draw from it by reference.</summary>
+    public Xoshiro256StarStar Random;
+
+    public WorkUnit Unit { get; private set; }
+    public double Day { get; set; }
+    public double StopDay { get; private set; }
+    public bool Finished { get; private set; }
+    public RunOutcome Outcome { get; private set; }
+    public int SampleIndex => _sampleIndex;
+
+    /// <summary>Current total concentrations (nM), scenario drug order.</summary>
+    public ReadOnlySpan<double> Concentrations => _concentration;
+
+    /// <summary>g(N): the growth-limitation factor on every birth rate now.</summary>
+    public double BirthFactor => Growth.BirthFactor(Clones.TotalCells);
+
+    /// <summary>h(N): density-dependent death per cell now.</summary>
+    public double DensityDeath => Growth.DeathPerCell(Clones.TotalCells);
+
+    /// <summary>The earliest of the next sample, drug change, rate step and stop time.</summary>
+    public double NextCheckpoint => Math.Min(Math.Min(_nextSampleDay, _nextChangeDay), Math.Min(_nextRateStepDay, StopDay));
+
+    public void Start(WorkUnit unit, IRunObserver? observer, ICloneListener? listener)
+    {
+        Unit = unit;
+        _observer = observer;
+        _listener = listener;
+        Random = RandomStreams.ForWorkUnit(Scenario.Seed, unit.Arm, unit.Point, unit.Replicate);
+        Clones.Clear();
+        Registry.Clear();
+        Schedule.Reset();
+        Response.Reset(Scenario.Stop.ProgressionFoldOverNadir);
+        Day = 0;
+        StopDay = Scenario.Stop.Days;
+        Finished = false;
+        Outcome = RunOutcome.Censored;
+        _sampleIndex = 0;
+
+        foreach (var initial in Scenario.Population.Initial)
+        {
+            ulong genotype = GenotypeOf(initial.Mechanisms);
+            int existing = Scenario.Population.Lineage == LineageMode.PerGenotype ? Clones.IndexOf((long)genotype) : -1;
+            if (existing >= 0)
+            {
+                Clones.AddCells(existing, initial.Cells);
+                continue;
+            }
+            int id = Registry.Register(CloneRegistry.NoParent, 0, genotype, lineage: -1);
+            Clones.Add(genotype, id, LookupKey(genotype, id), initial.Cells);
+        }
+        RefreshRates();
+        _nextSampleDay = 0;
+        _nextChangeDay = Schedule.NextChangeAfter(0);
+        _nextRateStepDay = Schedule.VariesContinuously ? Scenario.Engine.RateStepDays : double.PositiveInfinity;
+        _observer?.RunStarted(this);
+        ReachCheckpoint();
+    }
+
+    /// <summary>
+    /// Handles whatever falls due at <see cref="Day"/> (the algorithm has advanced to
+    /// <see cref="NextCheckpoint"/> or stopped early on extinction or size): samples, drug
+    /// changes, rate steps and the stop rules.
+    /// </summary>
+    public void ReachCheckpoint()
+    {
+        if (Finished) return;
+        bool ratesDue = false;
+        if (Day >= _nextChangeDay)
+        {
+            _nextChangeDay = Schedule.NextChangeAfter(Day);
+            ratesDue = true;
+        }
+        if (Day >= _nextRateStepDay)
+        {
+            _nextRateStepDay = Day + Scenario.Engine.RateStepDays;
+            ratesDue = true;
+        }
+        if (ratesDue) RefreshRates();
+
+        bool extinct = Clones.TotalCells == 0;
+        bool tooBig = Clones.TotalCells >= Scenario.Stop.MaxCells;
+        bool sampleDue = Day >= _nextSampleDay || Day >= StopDay || extinct || tooBig;
+        if (sampleDue)
+        {
+            Sample();
+            if (Schedule.Observe(Day, Clones.TotalCells))
+            {
+                _nextChangeDay = Schedule.NextChangeAfter(Day);
+                RefreshRates();
+            }
+        }
+
+        if (extinct) Finish(RunOutcome.Extinct);
+        else if (Response.Progressed && Scenario.Stop.OnProgression) Finish(RunOutcome.Progressed);
+        else if (Day >= StopDay || tooBig) Finish(Response.Progressed ? RunOutcome.Progressed : AllShrinking() ? RunOutcome.Cured : RunOutcome.Censored);
+    }
+
+    private void Sample()
+    {
+        var cells = Clones.Cells;
+        var ids = Clones.RegistryId;
+        for (int i = 0; i < cells.Length; i++) Registry.RecordSample(ids[i], cells[i]);
+        Response.Observe(Day, Clones.TotalCells);
+        _observer?.Sampled(this);
+        _sampleIndex++;
+        _nextSampleDay = _sampleIndex * Scenario.Sampling.EveryDays;
+        if (_nextSampleDay <= Day) _nextSampleDay = Day + Scenario.Sampling.EveryDays;
+    }
+
+    private void Finish(RunOutcome outcome)
+    {
+        Outcome = outcome;
+        Finished = true;
+        _observer?.RunEnded(this);
+    }
+
+    private bool AllShrinking()
+    {
+        double g = BirthFactor, h = DensityDeath;
+        var birth = Clones.Birth;
+        var death = Clones.Death;
+        for (int i = 0; i < Clones.Count; i++)
+            if (g * birth[i] >= death[i] + h) return false;
+        return true;
+    }
+
+    /// <summary>Re-evaluates every clone's per-cell rates at the current drug levels.</summary>
+    public void RefreshRates()
+    {
+        Schedule.TotalConcentrations(Day, _concentration);
+        for (int i = 0; i < Clones.Count; i++) UpdateRates(i);
+        _listener?.AllRatesChanged();
+    }
+
+    private void UpdateRates(int index)
+    {
+        var rates = Signal.Evaluate(Clones.Genotype[index], _concentration);
+        Clones.Birth[index] = rates.Birth;
+        Clones.Death[index] = rates.Death;
+        Clones.Switch[index] = rates.Switch;
+        Clones.MutationProbability[index] = Mutations.TotalProbability(Clones.Genotype[index]);
+    }
+
+    /// <summary><paramref name="count"/> divisions of clone <paramref name="index"/> that produce no mutant.</summary>
+    public void AddBirths(int index, long count)
+    {
+        Clones.AddCells(index, count);
+        _listener?.CloneChanged(index);
+    }
+
+    /// <summary>
+    /// A division of clone <paramref name="parentIndex"/> whose daughter carries <paramref name="genotype"/>.
+    /// <c>per_event</c> founds a new clone; <c>per_genotype</c> joins the existing clone of that genotype.
+    /// Returns the index of the clone that gained the cell.
+    /// </summary>
+    public int AddMutant(int parentIndex, ulong genotype)
+    {
+        int parentId = Clones.RegistryId[parentIndex];
+        if (Scenario.Population.Lineage == LineageMode.PerGenotype)
+        {
+            int existing = Clones.IndexOf((long)genotype);
+            if (existing >= 0)
+            {
+                AddBirths(existing, 1);
+                return existing;
+            }
+        }
+        int id = Registry.Register(parentId, Day, genotype, lineage: -1);
+        return AddClone(genotype, id, LookupKey(genotype, id), 1);
+    }
+
+    /// <summary>Moves <paramref name="count"/> cells of clone <paramref name="index"/> into the state with phenotype <paramref name="phenotype"/> flipped.</summary>
+    public void SwitchPhenotype(int index, int phenotype, long count)
+    {
+        AddToPhenotypeSibling(index, phenotype, count);
+        RemoveCells(index, count);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> cells to the sibling of clone <paramref name="index"/> with
+    /// phenotype <paramref name="phenotype"/> flipped (creating it if needed), without removing them
+    /// from the source: for algorithms that apply a whole step's losses at once.
+    /// </summary>
+    public void AddToPhenotypeSibling(int index, int phenotype, long count)
+    {
+        ulong from = Clones.Genotype[index];
+        ulong to = Layout.WithPhenotype(from, phenotype, !Layout.HasPhenotype(from, phenotype));
+        int sourceId = Clones.RegistryId[index];
+        int lineage = Registry.Lineage[sourceId];
+        long lookup = LookupKey(to, lineage);
+        int target = Clones.IndexOf(lookup);
+        if (target >= 0) AddBirths(target, count);
+        else AddClone(to, Registry.Register(sourceId, Day, to, lineage), lookup, count);
+    }
+
+    /// <summary>Changes a clone's cells by <paramref name="delta"/> without retiring it at 0; pair with <see cref="RetireEmptyClones"/>.</summary>
+    public void AdjustCells(int index, long delta)
+    {
+        Clones.AddCells(index, delta);
+        _listener?.CloneChanged(index);
+    }
+
+    /// <summary>Retires every clone left with no cells, from the back so lower indices stay valid.</summary>
+    public void RetireEmptyClones()
+    {
+        for (int i = Clones.Count - 1; i >= 0; i--)
+            if (Clones.Cells[i] == 0) Retire(i);
+    }
+
+    /// <summary>Removes cells; an emptied clone is retired (the last clone moves into its slot).</summary>
+    public void RemoveCells(int index, long count)
+    {
+        Clones.AddCells(index, -count);
+        if (Clones.Cells[index] == 0) Retire(index);
+        else _listener?.CloneChanged(index);
+    }
+
+    /// <summary>Retires an emptied clone; returns the index the last clone moved from, or −1.</summary>
+    public int Retire(int index)
+    {
+        int movedFrom = Clones.Retire(index);
+        _listener?.CloneRetired(index, movedFrom);
+        return movedFrom;
+    }
+
+    /// <summary>Picks which phenotype a switching cell of clone <paramref name="index"/> flips, in proportion to the rates.</summary>
+    public int ChoosePhenotypeSwitch(int index, double uniform)
+    {
+        ulong genotype = Clones.Genotype[index];
+        var rates = Signal.Evaluate(genotype, _concentration);
+        double target = uniform * rates.Switch;
+        int last = 0;
+        for (int p = 0; p < Layout.PhenotypeCount; p++)
+        {
+            double rate = Signal.SwitchRate(genotype, p, rates.AlkInhibition);
+            if (rate <= 0) continue;
+            last = p;
+            if ((target -= rate) < 0) return p;
+        }
+        return last;
+    }
+
+    /// <summary>Per-phenotype switching rates of clone <paramref name="index"/> now.</summary>
+    public void PhenotypeSwitchRates(int index, Span<double> rates)
+    {
+        ulong genotype = Clones.Genotype[index];
+        double stress = Signal.Evaluate(genotype, _concentration).AlkInhibition;
+        for (int p = 0; p < Layout.PhenotypeCount; p++) rates[p] = Signal.SwitchRate(genotype, p, stress);
+    }
+
+    private int AddClone(ulong genotype, int registryId, long lookupKey, long cells)
+    {
+        int index = Clones.Add(genotype, registryId, lookupKey, cells);
+        UpdateRates(index);
+        _listener?.CloneChanged(index);
+        return index;
+    }
+
+    /// <summary>
+    /// The key clones are found by: the genotype itself under <c>per_genotype</c>; under
+    /// <c>per_event</c>, the lineage and phenotype flags, so phenotype switches find their sibling.
+    /// </summary>
+    private long LookupKey(ulong genotype, int lineage) =>
+        Scenario.Population.Lineage == LineageMode.PerGenotype
+            ? (long)genotype
+            : ((long)lineage << PhenotypeKeyBits) | (long)(genotype & ((1UL << Layout.PhenotypeCount) - 1));
+
+    private ulong GenotypeOf(IReadOnlyList<string> mechanisms)
+    {
+        var catalog = Scenario.Catalog;
+        ulong key = GenotypeLayout.Parental;
+        foreach (var name in mechanisms)
+        {
+            var mechanism = catalog.All[catalog.IndexOf(name)];
+            key = mechanism switch
+            {
+                AlkKinaseMutation m => Layout.WithAlkMutation(key, IndexIn(catalog.AlkMutations, m)),
+                AlkAmplification a => Layout.WithAlkCopies(key, Math.Min(Layout.AlkCopies(key) + a.CopiesPerEvent, a.MaxCopies)),
+                PhenotypeState p => Layout.WithPhenotype(key, IndexIn(catalog.Phenotypes, p), true),
+                HeritableMechanism h => Layout.WithOther(key, IndexIn(catalog.OtherHeritable, h)),
+                _ => key,
+            };
+        }
+        return key;
+    }
+
+    private static int IndexIn<T>(IReadOnlyList<T> list, T item) where T : class
+    {
+        for (int i = 0; i < list.Count; i++)
+            if (ReferenceEquals(list[i], item)) return i;
+        throw new InvalidOperationException("Mechanism not in catalog.");
+    }
+}

@@ -1,0 +1,20 @@
+using ResistanceSim.Engine.Algorithms;
+
+namespace ResistanceSim.Engine.Running;
+
+/// <summary>Runs one work unit: problem (the run), algorithm and observer kept apart, as in JumpProcesses.jl.</summary>
+public static class Simulator
+{
+    public static void Run(SimulationRun run, ISimulationAlgorithm algorithm, WorkUnit unit, IRunObserver? observer,
+        CancellationToken cancellation = default)
+    {
+        run.Start(unit, observer, algorithm.Listener);
+        algorithm.Begin(run);
+        while (!run.Finished)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            algorithm.Advance(run, run.NextCheckpoint);
+            run.ReachCheckpoint();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+namespace ResistanceSim.Engine.State;
+
+/// <summary>
+/// Every clone that ever lived in a run, addressed by id (0, 1, 2, … in order of birth): parent,
+/// birth time, genotype and lineage, plus the largest size it reached at a sample. Extinct clones
+/// stay here, so phylogenies and Muller plots are complete. Arrays grow by doubling and are reused
+/// across runs, so steady-state runs do not allocate.
+/// </summary>
+public sealed class CloneRegistry
+{
+    public const int NoParent = -1;
+
+    private int[] _parent;
+    private double[] _bornDay;
+    private ulong[] _genotype;
+    private int[] _lineage;
+    private long[] _maxSampledCells;
+
+    public CloneRegistry(int capacity = 256)
+    {
+        _parent = new int[capacity];
+        _bornDay = new double[capacity];
+        _genotype = new ulong[capacity];
+        _lineage = new int[capacity];
+        _maxSampledCells = new long[capacity];
+    }
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<int> Parent => _parent.AsSpan(0, Count);
+    public ReadOnlySpan<double> BornDay => _bornDay.AsSpan(0, Count);
+    public ReadOnlySpan<ulong> Genotype => _genotype.AsSpan(0, Count);
+    /// <summary>Id of the clone that founded this clone's heritable genotype (phenotype siblings share it).</summary>
+    public ReadOnlySpan<int> Lineage => _lineage.AsSpan(0, Count);
+    public ReadOnlySpan<long> MaxSampledCells => _maxSampledCells.AsSpan(0, Count);
+
+    public void Clear() => Count = 0;
+
+    /// <param name="lineage">Lineage id, or −1 to found a new lineage (the new clone's own id).</param>
+    public int Register(int parent, double bornDay, ulong genotype, int lineage)
+    {
+        if (Count == _parent.Length) Grow();
+        int id = Count++;
+        _parent[id] = parent;
+        _bornDay[id] = bornDay;
+        _genotype[id] = genotype;
+        _lineage[id] = lineage < 0 ? id : lineage;
+        _maxSampledCells[id] = 0;
+        return id;
+    }
+
+    public void RecordSample(int id, long cells)
+    {
+        if (cells > _maxSampledCells[id]) _maxSampledCells[id] = cells;
+    }
+
+    private void Grow()
+    {
+        int capacity = _parent.Length * 2;
+        Array.Resize(ref _parent, capacity);
+        Array.Resize(ref _bornDay, capacity);
+        Array.Resize(ref _genotype, capacity);
+        Array.Resize(ref _lineage, capacity);
+        Array.Resize(ref _maxSampledCells, capacity);
+    }
+}

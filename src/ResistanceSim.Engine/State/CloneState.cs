@@ -1,0 +1,148 @@
+namespace ResistanceSim.Engine.State;
+
+/// <summary>
+/// The living clones, one array per field (struct-of-arrays) addressed by a dense active index
+/// 0..Count−1. Retiring a clone moves the last one into its slot, so the arrays stay dense and no
+/// per-event allocation happens once capacity is reached. Per-cell rates are cached here by the
+/// run and refreshed whenever drug levels change.
+/// </summary>
+public sealed class CloneState
+{
+    private long[] _cells;
+    private ulong[] _genotype;
+    private int[] _registryId;
+    private long[] _lookupKey;
+    private double[] _birth;
+    private double[] _death;
+    private double[] _switch;
+    private double[] _mutation;
+    private readonly Dictionary<long, int> _indexByLookupKey;
+
+    public CloneState(int capacity = 64)
+    {
+        _cells = new long[capacity];
+        _genotype = new ulong[capacity];
+        _registryId = new int[capacity];
+        _lookupKey = new long[capacity];
+        _birth = new double[capacity];
+        _death = new double[capacity];
+        _switch = new double[capacity];
+        _mutation = new double[capacity];
+        _indexByLookupKey = new Dictionary<long, int>(capacity);
+    }
+
+    /// <summary>Number of active (living) clones.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Total living cells, kept exact as counts change.</summary>
+    public long TotalCells { get; private set; }
+
+    public Span<long> Cells => _cells.AsSpan(0, Count);
+    public ReadOnlySpan<ulong> Genotype => _genotype.AsSpan(0, Count);
+    public ReadOnlySpan<int> RegistryId => _registryId.AsSpan(0, Count);
+    /// <summary>β: per-cell birth rate before growth limitation.</summary>
+    public Span<double> Birth => _birth.AsSpan(0, Count);
+    /// <summary>δ: per-cell death rate before density-dependent death.</summary>
+    public Span<double> Death => _death.AsSpan(0, Count);
+    /// <summary>σ: per-cell rate of leaving the current phenotype state (all switches summed).</summary>
+    public Span<double> Switch => _switch.AsSpan(0, Count);
+    /// <summary>U: probability that a division yields a daughter with a new mechanism.</summary>
+    public Span<double> MutationProbability => _mutation.AsSpan(0, Count);
+
+    public void Clear()
+    {
+        Count = 0;
+        TotalCells = 0;
+        _indexByLookupKey.Clear();
+    }
+
+    /// <summary>Active index of the clone registered under <paramref name="lookupKey"/>, or −1.</summary>
+    public int IndexOf(long lookupKey) => _indexByLookupKey.TryGetValue(lookupKey, out int index) ? index : -1;
+
+    public int Add(ulong genotype, int registryId, long lookupKey, long cells)
+    {
+        if (Count == _cells.Length) Grow();
+        int index = Count++;
+        _cells[index] = cells;
+        _genotype[index] = genotype;
+        _registryId[index] = registryId;
+        _lookupKey[index] = lookupKey;
+        _birth[index] = _death[index] = _switch[index] = _mutation[index] = 0;
+        _indexByLookupKey.Add(lookupKey, index);
+        TotalCells += cells;
+        return index;
+    }
+
+    public void AddCells(int index, long delta)
+    {
+        _cells[index] += delta;
+        TotalCells += delta;
+    }
+
+    /// <summary>
+    /// Removes the clone at <paramref name="index"/> (its cells must already be 0). The last clone
+    /// moves into the freed slot; returns the index it came from (or −1 if none moved), so callers
+    /// can move their own per-clone data the same way.
+    /// </summary>
+    public int Retire(int index)
+    {
+        if (_cells[index] != 0) throw new InvalidOperationException("Only empty clones can be retired.");
+        _indexByLookupKey.Remove(_lookupKey[index]);
+        int last = --Count;
+        if (index == last) return -1;
+        _cells[index] = _cells[last];
+        _genotype[index] = _genotype[last];
+        _registryId[index] = _registryId[last];
+        _lookupKey[index] = _lookupKey[last];
+        _birth[index] = _birth[last];
+        _death[index] = _death[last];
+        _switch[index] = _switch[last];
+        _mutation[index] = _mutation[last];
+        _indexByLookupKey[_lookupKey[index]] = index;
+        return last;
+    }
+
+    private void Grow()
+    {
+        int capacity = _cells.Length * 2;
+        Array.Resize(ref _cells, capacity);
+        Array.Resize(ref _genotype, capacity);
+        Array.Resize(ref _registryId, capacity);
+        Array.Resize(ref _lookupKey, capacity);
+        Array.Resize(ref _birth, capacity);
+        Array.Resize(ref _death, capacity);
+        Array.Resize(ref _switch, capacity);
+        Array.Resize(ref _mutation, capacity);
+        _indexByLookupKey.EnsureCapacity(capacity);
+    }
+
+    /// <summary>
+    /// Checks the invariants every engine relies on (msprime's msp_verify): counts positive and
+    /// summing to <see cref="TotalCells"/>, rates finite and non-negative, the lookup index
+    /// consistent. Throws <see cref="InvalidOperationException"/> naming the first violation.
+    /// </summary>
+    public void Verify()
+    {
+        long sum = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (_cells[i] <= 0) Fail($"clone {_registryId[i]} at index {i} has {_cells[i]} cells (active clones must have > 0)");
+            sum += _cells[i];
+            Check(_birth[i], "birth", i);
+            Check(_death[i], "death", i);
+            Check(_switch[i], "switch", i);
+            if (!(_mutation[i] >= 0 && _mutation[i] <= 1)) Fail($"clone {_registryId[i]} has mutation probability {_mutation[i]}");
+            if (!_indexByLookupKey.TryGetValue(_lookupKey[i], out int mapped) || mapped != i)
+                Fail($"clone {_registryId[i]} at index {i} is not indexed under its lookup key");
+        }
+        if (sum != TotalCells) Fail($"cells sum to {sum} but TotalCells is {TotalCells}");
+        if (_indexByLookupKey.Count != Count) Fail($"lookup index has {_indexByLookupKey.Count} entries for {Count} clones");
+    }
+
+    private void Check(double rate, string name, int i)
+    {
+        if (!(rate >= 0) || double.IsInfinity(rate)) Fail($"clone {_registryId[i]} has {name} rate {rate}");
+    }
+
+    private static void Fail(string message) => throw new InvalidOperationException("CloneState invariant violated: " + message);
+}

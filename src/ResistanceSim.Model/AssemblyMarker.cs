@@ -1,2 +1,0 @@
-namespace ResistanceSim.Model;
-internal static class AssemblyMarker { }

@@ -1,0 +1,77 @@
+namespace ResistanceSim.Model;
+
+/// <summary>
+/// A way a cell can become less dependent on the drugged ALK signal. Heritable mechanisms are
+/// acquired by a daughter cell at division with <see cref="HeritableMechanism.ProbabilityPerDivision"/>;
+/// phenotypes are reversible states entered and left at (stress-dependent) rates.
+/// </summary>
+/// <param name="Name">Catalog key, e.g. <c>ALK_L1196M</c>.</param>
+/// <param name="Family">Grouping for output and colours: alk_mutation, alk_amplification, bypass, downstream, emt, autophagy, fitness.</param>
+/// <param name="FitnessCost">Relative loss of birth rate: birth is multiplied by (1 − cost). Negative means an advantage.</param>
+public abstract record Mechanism(string Name, string Family, double FitnessCost);
+
+/// <summary>A mechanism inherited by every descendant once acquired.</summary>
+public abstract record HeritableMechanism(string Name, string Family, double FitnessCost, double ProbabilityPerDivision)
+    : Mechanism(Name, Family, FitnessCost);
+
+/// <summary>
+/// An ALK kinase-domain mutation: it multiplies the IC50 of each ALK-targeting drug by a
+/// drug-specific fold change (1 for drugs not listed). Compound mutants multiply their folds.
+/// </summary>
+public sealed record AlkKinaseMutation(
+    string Name, double FitnessCost, double ProbabilityPerDivision,
+    IReadOnlyDictionary<string, double> Ic50FoldChangeByDrug)
+    : HeritableMechanism(Name, MechanismFamilies.AlkMutation, FitnessCost, ProbabilityPerDivision)
+{
+    public double FoldChangeFor(string drug) =>
+        Ic50FoldChangeByDrug.TryGetValue(drug, out var fold) ? fold : 1.0;
+}
+
+/// <summary>
+/// ALK fusion-gene amplification: each event adds <see cref="CopiesPerEvent"/> copies, up to
+/// <see cref="MaxCopies"/>. ALK pathway activity equals the copy number, so amplification raises
+/// the residual signal at any drug level. The fitness cost applies per extra copy.
+/// </summary>
+public sealed record AlkAmplification(
+    string Name, double FitnessCost, double ProbabilityPerDivision, int CopiesPerEvent, int MaxCopies)
+    : HeritableMechanism(Name, MechanismFamilies.AlkAmplification, FitnessCost, ProbabilityPerDivision);
+
+/// <summary>
+/// Activation or amplification of a bypass receptor (EGFR, HER2, MET, IGF-1R, KIT, PKC) or of a
+/// downstream node (KRAS): adds <see cref="Activity"/> to <see cref="Pathway"/>.
+/// </summary>
+public sealed record PathwayActivation(
+    string Name, double FitnessCost, double ProbabilityPerDivision, Pathway Pathway, double Activity)
+    : HeritableMechanism(Name,
+        Pathway == Pathway.Downstream ? MechanismFamilies.Downstream : MechanismFamilies.Bypass,
+        FitnessCost, ProbabilityPerDivision);
+
+/// <summary>A generic heritable fitness change with no pathway effect (e.g. OncoSimulR-style driver genes).</summary>
+public sealed record FitnessMutation(string Name, double FitnessCost, double ProbabilityPerDivision)
+    : HeritableMechanism(Name, MechanismFamilies.Fitness, FitnessCost, ProbabilityPerDivision);
+
+/// <summary>
+/// A reversible phenotype (EMT, autophagy). Cells enter at <c>OnPerDay + OnPerDayAtFullStress · σ</c>
+/// and leave at <c>OffPerDay + OffPerDayWithoutStress · (1 − σ)</c>, where σ is the clone's ALK
+/// inhibition (drug stress, 0..1): stress drives cells in, and removing the drug lets them revert.
+/// </summary>
+/// <param name="Activities">Pathway activity the state adds (EMT: MES survival signalling).</param>
+/// <param name="DeathProtection">ρ: fraction of drug-induced death prevented (autophagy); reduced by drugs targeting <see cref="Pathway.Autophagy"/>.</param>
+public sealed record PhenotypeState(
+    string Name, string Family, double FitnessCost,
+    double OnPerDay, double OnPerDayAtFullStress, double OffPerDay, double OffPerDayWithoutStress,
+    IReadOnlyList<PathwayActivity> Activities, double DeathProtection)
+    : Mechanism(Name, Family, FitnessCost);
+
+public readonly record struct PathwayActivity(Pathway Pathway, double Activity);
+
+public static class MechanismFamilies
+{
+    public const string AlkMutation = "alk_mutation";
+    public const string AlkAmplification = "alk_amplification";
+    public const string Bypass = "bypass";
+    public const string Downstream = "downstream";
+    public const string Emt = "emt";
+    public const string Autophagy = "autophagy";
+    public const string Fitness = "fitness";
+}

@@ -1,0 +1,52 @@
+namespace ResistanceSim.Model;
+
+/// <summary>
+/// The starting population and the rates every clone shares (DESIGN §2):
+/// b_i = b0 · (1 − cost_i) · φ(S_i) · g(N),  d_i = d0 + δ · (1 − min(φ,1)) · (1 − ρ_i) + kill.
+/// </summary>
+/// <param name="BirthPerDay">b0 &gt; 0.</param>
+/// <param name="DeathPerDay">d0 ≥ 0.</param>
+/// <param name="DrugDeathPerDay">δ ≥ 0: extra death when the survival signal is lost.</param>
+public sealed record PopulationSpec(
+    IReadOnlyList<InitialClone> Initial, double BirthPerDay, double DeathPerDay, double DrugDeathPerDay,
+    SignalResponse Signal, GrowthLimit GrowthLimit, LineageMode Lineage)
+{
+    public long InitialCells => Initial.Sum(c => c.Cells);
+}
+
+/// <summary>Cells that exist at time 0, by the mechanisms they carry (none = parental).</summary>
+public sealed record InitialClone(IReadOnlyList<string> Mechanisms, long Cells);
+
+/// <summary>
+/// φ(S) = (1 + K^γ) S^γ / (S^γ + K^γ): growth factor from residual signal S, with φ(1) = 1 so
+/// parental cells without drug divide at b0. K is the signal giving half the maximal factor.
+/// </summary>
+public sealed record SignalResponse(double HalfMaximalSignal, double Hill)
+{
+    /// <summary>Illustrative default: half-maximal at 30% of parental signal, moderately switch-like.</summary>
+    public static SignalResponse Default { get; } = new(0.3, 2.0);
+}
+
+public enum GrowthLimitKind
+{
+    None,
+    /// <summary>Birth × max(0, 1 − N/K).</summary>
+    Logistic,
+    /// <summary>Birth × max(0, ln(K/N) / ln K): 1 for a single cell, 0 at capacity.</summary>
+    Gompertz,
+    /// <summary>Death + ln(1 + N/K) (McFarland et al. 2014, as in OncoSimulR).</summary>
+    McFarland,
+}
+
+public sealed record GrowthLimit(GrowthLimitKind Kind, double CapacityCells)
+{
+    public static GrowthLimit None { get; } = new(GrowthLimitKind.None, double.PositiveInfinity);
+}
+
+public enum LineageMode
+{
+    /// <summary>Every mutation event founds a new clone: exact Muller plots and phylogenies.</summary>
+    PerEvent,
+    /// <summary>Identical genotypes share one clone: fewer clones, for big sweeps.</summary>
+    PerGenotype,
+}

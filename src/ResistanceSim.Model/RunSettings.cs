@@ -1,0 +1,28 @@
+namespace ResistanceSim.Model;
+
+public enum EngineKind { Exact, Tau, Ode, Hybrid }
+
+/// <summary>When rows are emitted.</summary>
+/// <param name="EveryDays">Sampling interval for totals and trajectories.</param>
+/// <param name="CloneThresholdCells">Clones at or above this size at a sample appear in trajectories.</param>
+public sealed record Sampling(double EveryDays, long CloneThresholdCells);
+
+/// <summary>
+/// When a run ends: at <see cref="Days"/>, on extinction (always), when the population reaches
+/// <see cref="MaxCells"/>, or on progression if <see cref="OnProgression"/>.
+/// Progression: the population regrows to ≥ <see cref="ProgressionFoldOverNadir"/> × its nadir
+/// (a cell-count analogue of RECIST's 20% over nadir).
+/// </summary>
+public sealed record StopRule(double Days, double MaxCells, bool OnProgression, double ProgressionFoldOverNadir)
+{
+    public const double DefaultProgressionFold = 1.2;
+}
+
+/// <summary>Numerical settings of the engines (defaults documented in docs/scenario-reference.md).</summary>
+/// <param name="TauEpsilon">Cao et al. (2006) leap condition: expected relative change per clone per leap.</param>
+/// <param name="FenwickRefreshEvents">The exact engine rebuilds its rate sums every this many events, so rounding drift cannot accumulate.</param>
+/// <param name="RateStepDays">Largest time over which time-varying rates are held constant.</param>
+public sealed record EngineSettings(EngineKind Engine, double TauEpsilon, int FenwickRefreshEvents, double RateStepDays)
+{
+    public static EngineSettings Default(EngineKind engine) => new(engine, 0.03, 100_000, 0.05);
+}

@@ -1,0 +1,22 @@
+namespace ResistanceSim.Model;
+
+/// <summary>
+/// A validated, immutable experiment: everything a run needs, nothing about files. Built by
+/// ResistanceSim.Scenarios from YAML (or directly in code and tests).
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    string Description,
+    ulong Seed,
+    int Replicates,
+    EngineSettings Engine,
+    PopulationSpec Population,
+    MechanismCatalog Catalog,
+    IReadOnlyDictionary<string, Drug> Drugs,
+    Protocol Protocol,
+    Sampling Sampling,
+    StopRule Stop)
+{
+    /// <summary>Drugs in a fixed order (by name), the column order of concentration outputs.</summary>
+    public IReadOnlyList<Drug> DrugList { get; } = Drugs.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToArray();
+}

@@ -1,2 +1,0 @@
-namespace ResistanceSim.Output;
-internal static class AssemblyMarker { }

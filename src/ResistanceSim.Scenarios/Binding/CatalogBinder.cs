@@ -1,0 +1,133 @@
+using ResistanceSim.Model;
+using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Yaml;
+
+namespace ResistanceSim.Scenarios.Binding;
+
+/// <summary>
+/// Binds <c>catalog:</c> (mechanism definitions, usually from presets/alk-nsclc.yaml) and the
+/// scenario's <c>mechanisms:</c> selection into a <see cref="MechanismCatalog"/>. Fold changes may
+/// only name drugs the scenario's drug library defines.
+/// </summary>
+internal static class CatalogBinder
+{
+    public static readonly string[] Kinds = ["alk_mutation", "alk_amplification", "bypass", "fitness", "phenotype"];
+
+    public static MechanismCatalog Bind(MapReader root, IReadOnlyCollection<string> knownDrugs)
+    {
+        var definitions = new Dictionary<string, (Mechanism Mechanism, NamedMap Source)>(StringComparer.Ordinal);
+        foreach (var entry in root.MapOfMaps("catalog"))
+        {
+            var mechanism = BindMechanism(entry, knownDrugs);
+            if (mechanism is not null) definitions[entry.Name] = (mechanism, entry);
+        }
+
+        var selected = new List<Mechanism>();
+        var selectionNode = root.Node("mechanisms");
+        var names = root.Strings("mechanisms");
+        for (int i = 0; i < names.Count; i++)
+        {
+            var location = selectionNode is YamlSeq seq && i < seq.Count ? seq[i].Location : root.LocationOf("mechanisms");
+            if (!definitions.TryGetValue(names[i], out var definition))
+            {
+                root.Bag.Error(location, root.PathOf("mechanisms"),
+                    $"{root.PathOf("mechanisms")} names unknown mechanism '{names[i]}'{KeySuggester.DidYouMean(names[i], definitions.Keys)}");
+                continue;
+            }
+            if (selected.Contains(definition.Mechanism))
+            {
+                root.Bag.Error(location, root.PathOf("mechanisms"), $"{root.PathOf("mechanisms")} lists '{names[i]}' twice");
+                continue;
+            }
+            selected.Add(definition.Mechanism);
+        }
+
+        int maxAlk = root.Int("max_alk_mutations", Rules.InRange(0, 4), defaultValue: 2);
+        if (selected.OfType<AlkAmplification>().Count() > 1)
+            root.Report("mechanisms", "may select at most one alk_amplification mechanism");
+        var catalog = new MechanismCatalog(selected, maxAlk);
+        if (!catalog.Layout.Fits)
+            root.Report("mechanisms", $"needs {catalog.Layout.BitsUsed} genotype bits; at most {GenotypeLayout.MaxBits} fit (fewer mechanisms or a lower max_alk_mutations)");
+        if (catalog.Phenotypes.Count > 8)
+            root.Report("mechanisms", $"may select at most 8 phenotype mechanisms ({catalog.Phenotypes.Count} supplied)");
+        return catalog;
+    }
+
+    private static Mechanism? BindMechanism(NamedMap entry, IReadOnlyCollection<string> knownDrugs)
+    {
+        var r = entry.Reader;
+        string kind = r.Enum("kind", Kinds);
+        double cost = r.Double("fitness_cost", Rules.LessThan(1), defaultValue: 0);
+        Mechanism? mechanism = kind switch
+        {
+            "alk_mutation" => new AlkKinaseMutation(entry.Name, cost, Probability(r), FoldChanges(r, knownDrugs)),
+            "alk_amplification" => BindAmplification(entry.Name, cost, r),
+            "bypass" => new PathwayActivation(entry.Name, cost, Probability(r), BindPathway(r, "pathway", signallingOnly: true),
+                r.Double("activity", Rules.Positive)),
+            "fitness" => new FitnessMutation(entry.Name, cost, Probability(r)),
+            "phenotype" => BindPhenotype(entry.Name, cost, r),
+            _ => null,
+        };
+        r.Finish();
+        return mechanism;
+    }
+
+    private static double Probability(MapReader r) => r.Double("probability_per_division", Rules.Probability);
+
+    private static AlkAmplification BindAmplification(string name, double cost, MapReader r)
+    {
+        double probability = Probability(r);
+        int perEvent = r.Int("copies_per_event", Rules.AtLeast(1), defaultValue: 1);
+        int max = r.Int("max_copies", Rules.InRange(2, 64));
+        return new AlkAmplification(name, cost, probability, perEvent, max);
+    }
+
+    private static PhenotypeState BindPhenotype(string name, double cost, MapReader r)
+    {
+        string family = r.Enum("family", [MechanismFamilies.Emt, MechanismFamilies.Autophagy]);
+        double on = r.Double("on_per_day", Rules.NonNegative);
+        double onStress = r.Double("on_per_day_at_full_stress", Rules.NonNegative, defaultValue: 0);
+        double off = r.Double("off_per_day", Rules.NonNegative);
+        double offRelief = r.Double("off_per_day_without_stress", Rules.NonNegative, defaultValue: 0);
+        var activities = new List<PathwayActivity>();
+        if (r.OptionalMap("activities") is { } activityMap)
+        {
+            foreach (var entry in activityMap.Source.Entries)
+            {
+                if (!Pathways.TryParse(entry.Name, out var pathway) || !Pathways.IsSignalling(pathway))
+                {
+                    r.Bag.Error(entry.Key.Location, activityMap.PathOf(entry.Name),
+                        $"{activityMap.PathOf(entry.Name)}: unknown signalling pathway '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, Pathways.YamlNames)}");
+                    activityMap.Accept(entry.Name);
+                    continue;
+                }
+                activities.Add(new PathwayActivity(pathway, activityMap.Double(entry.Name, Rules.Positive)));
+            }
+            activityMap.Finish();
+        }
+        double protection = r.Double("death_protection", Rules.Probability, defaultValue: 0);
+        return new PhenotypeState(name, family, cost, on, onStress, off, offRelief, activities, protection);
+    }
+
+    private static Dictionary<string, double> FoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs)
+    {
+        var folds = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (r.OptionalMap("ic50_fold_change") is not { } map) return folds;
+        foreach (var entry in map.Source.Entries)
+        {
+            double fold = map.Double(entry.Name, Rules.Positive);
+            if (!knownDrugs.Contains(entry.Name))
+                r.Bag.Error(entry.Key.Location, map.PathOf(entry.Name),
+                    $"{map.PathOf(entry.Name)}: fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, knownDrugs)}");
+            folds[entry.Name] = fold;
+        }
+        map.Finish();
+        return folds;
+    }
+
+    internal static Pathway BindPathway(MapReader r, string key, bool signallingOnly)
+    {
+        string name = r.Enum(key, signallingOnly ? Pathways.YamlNames.Where(n => n != "AUTOPHAGY").ToArray() : Pathways.YamlNames);
+        return Pathways.TryParse(name, out var pathway) ? pathway : Pathway.Alk;
+    }
+}

@@ -1,0 +1,65 @@
+using ResistanceSim.Model;
+using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Yaml;
+
+namespace ResistanceSim.Scenarios.Binding;
+
+/// <summary>Binds <c>population:</c>: initial clones, shared rates, signal response, growth limitation, lineage mode.</summary>
+internal static class PopulationBinder
+{
+    public static PopulationSpec Bind(MapReader root, MechanismCatalog catalog)
+    {
+        var r = root.Map("population");
+        var initial = new List<InitialClone>();
+        foreach (var item in r.SeqOfMaps("initial"))
+        {
+            string genotype = item.String("genotype", defaultValue: GenotypeDescription.ParentalLabel);
+            var mechanisms = ParseGenotype(item, genotype, catalog);
+            long cells = item.Long("cells", Rules.AtLeast(1));
+            item.Finish();
+            initial.Add(new InitialClone(mechanisms, cells));
+        }
+        if (initial.Count == 0 && !r.IsPlaceholder && r.Has("initial"))
+            r.Report("initial", "must list at least one clone");
+
+        double b0 = r.Double("b0_per_day", Rules.Positive);
+        double d0 = r.Double("d0_per_day", Rules.NonNegative);
+        double drugDeath = r.Double("drug_death_per_day", Rules.NonNegative, defaultValue: 0);
+        var signal = SignalResponse.Default;
+        if (r.OptionalMap("signal") is { } s)
+        {
+            signal = new SignalResponse(s.Double("half_maximal", Rules.Positive, defaultValue: signal.HalfMaximalSignal),
+                s.Double("hill", Rules.Positive, defaultValue: signal.Hill));
+            s.Finish();
+        }
+        var growth = GrowthLimit.None;
+        if (r.OptionalMap("growth_limit") is { } g)
+        {
+            var kind = g.Enum<GrowthLimitKind>("kind");
+            double capacity = kind == GrowthLimitKind.None ? double.PositiveInfinity : g.Double("capacity_cells", Rules.Positive);
+            if (kind == GrowthLimitKind.Gompertz && capacity <= 1) g.Report("capacity_cells", $"must be > 1 for gompertz ({capacity} supplied)");
+            g.Finish();
+            growth = new GrowthLimit(kind, capacity);
+        }
+        var lineage = r.Enum<LineageMode>("lineage", LineageMode.PerEvent);
+        r.Finish();
+        return new PopulationSpec(initial, b0, d0, drugDeath, signal, growth, lineage);
+    }
+
+    /// <summary><c>parental</c>, or mechanism names joined by '+', each one the scenario selected.</summary>
+    private static IReadOnlyList<string> ParseGenotype(MapReader item, string genotype, MechanismCatalog catalog)
+    {
+        if (genotype == GenotypeDescription.ParentalLabel) return [];
+        var names = genotype.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var selected = catalog.All.Select(m => m.Name).ToArray();
+        foreach (var name in names)
+        {
+            if (catalog.IndexOf(name) < 0)
+                item.Report("genotype", $"names '{name}', which is not among the scenario's mechanisms{KeySuggester.DidYouMean(name, selected)} (use 'parental' or names joined by '+')");
+        }
+        int alk = names.Count(n => catalog.IndexOf(n) >= 0 && catalog.All[catalog.IndexOf(n)] is AlkKinaseMutation);
+        if (alk > catalog.MaxAlkMutations)
+            item.Report("genotype", $"has {alk} ALK mutations; max_alk_mutations is {catalog.MaxAlkMutations}");
+        return names;
+    }
+}

@@ -1,0 +1,36 @@
+using ResistanceSim.Model;
+using ResistanceSim.Scenarios.Binding;
+using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Yaml;
+
+namespace ResistanceSim.Scenarios;
+
+/// <summary>A validated scenario and the document it came from (resolved YAML and SHA-256 for the run directory).</summary>
+public sealed record LoadedScenario(Scenario Scenario, LoadedDocument Document);
+
+/// <summary>
+/// Reads a scenario file: YAML with includes → located document → validated model. All problems
+/// are collected and thrown together as a <see cref="ScenarioValidationException"/>.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Bundled presets ship beside the executable (presets/…), so includes resolve outside the repository too.</summary>
+    public static string BundledPresetsDirectory => Path.Combine(AppContext.BaseDirectory, "presets");
+
+    public static LoadedScenario Load(string path)
+    {
+        var bag = new DiagnosticBag();
+        var options = Directory.Exists(BundledPresetsDirectory) ? LoadOptions.WithPresets(BundledPresetsDirectory) : LoadOptions.Default;
+        var document = ScenarioDocumentLoader.Load(path, options, bag);
+        return Bind(document, bag);
+    }
+
+    /// <summary>Binds an already loaded (possibly patched, e.g. by a sweep) document.</summary>
+    public static LoadedScenario Bind(LoadedDocument document, DiagnosticBag bag)
+    {
+        Scenario? scenario = null;
+        if (!bag.HasErrors) scenario = ScenarioBinder.Bind(document.Root, bag);
+        bag.ThrowIfErrors();
+        return new LoadedScenario(scenario!, document);
+    }
+}
