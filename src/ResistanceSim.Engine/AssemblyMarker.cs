@@ -1,2 +1,0 @@
-namespace ResistanceSim.Engine;
-internal static class AssemblyMarker { }

@@ -1,2 +1,0 @@
-namespace ResistanceSim.Scenarios;
-internal static class AssemblyMarker { }
