@@ -14,13 +14,16 @@ public sealed record LoadedScenario(Scenario Scenario, LoadedDocument Document);
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>Bundled presets ship beside the executable (presets/…), so includes resolve outside the repository too.</summary>
-    public static string BundledPresetsDirectory => Path.Combine(AppContext.BaseDirectory, "presets");
+    /// <summary>
+    /// The bundled presets ship beside the executable as presets/…, so <c>include: [presets/drugs.yaml]</c>
+    /// resolves from any scenario file, inside the repository or not.
+    /// </summary>
+    public static string BundledIncludeRoot => AppContext.BaseDirectory;
 
     public static LoadedScenario Load(string path)
     {
         var bag = new DiagnosticBag();
-        var options = Directory.Exists(BundledPresetsDirectory) ? LoadOptions.WithPresets(BundledPresetsDirectory) : LoadOptions.Default;
+        var options = Directory.Exists(Path.Combine(BundledIncludeRoot, "presets")) ? LoadOptions.WithPresets(BundledIncludeRoot) : LoadOptions.Default;
         var document = ScenarioDocumentLoader.Load(path, options, bag);
         return Bind(document, bag);
     }

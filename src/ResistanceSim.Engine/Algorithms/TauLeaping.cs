@@ -5,21 +5,24 @@ using ResistanceSim.Model;
 namespace ResistanceSim.Engine.Algorithms;
 
 /// <summary>
-/// Binomial tau-leaping: each leap, every cell of a clone has at most one event with
-/// probability 1 − e^{−aτ} (a = its total per-cell rate), drawn as one binomial per clone and
-/// split by conditional binomials into births, deaths and phenotype switches; mutant daughters
-/// are a binomial share of the births. Counts therefore never go negative (Tian &amp; Burrage 2004,
-/// J Chem Phys 121:10356; Chatterjee et al. 2005). The leap size follows the Cao, Gillespie &amp;
-/// Petzold (2006, J Chem Phys 124:044109) rule: the expected change and its standard deviation
-/// in every clone stay below ε·n (at least one cell). Use it for large populations where the
-/// exact method would simulate billions of events; small clones are better served by the exact
-/// or hybrid engines.
+/// Leaping with exact per-clone birth–death transitions (the BNB method of Mather et al. 2012,
+/// see <see cref="BirthDeathTransition"/>): within a leap each clone's count moves by one binomial
+/// and one negative-binomial draw, exact for constant rates and never negative. Between clones the
+/// leap approximates: mutant daughters are a Poisson share of the leap's divisions (each founded
+/// at a uniform time within the leap and grown exactly for the rest of it), phenotype switches a
+/// Poisson share of the cell-days, and growth limitation is held at its start-of-leap value.
+/// <para>
+/// Step-size rule (after Cao, Gillespie &amp; Petzold 2006, J Chem Phys 124:044109): the leap keeps
+/// the expected relative change of the total population below ε (so density effects and size
+/// limits are resolved to ε) and the expected events per cell below ε in clones that switch
+/// phenotype; it always lands exactly on sampling times and drug changes. Use it for large populations, where the exact method would
+/// simulate billions of single events.
+/// </para>
 /// </summary>
 public sealed class TauLeaping : ISimulationAlgorithm
 {
-    private long[] _births = new long[64];
+    private long[] _end = new long[64];
     private long[] _mutants = new long[64];
-    private long[] _deaths = new long[64];
     private long[] _switches = new long[64];
     private readonly double[] _phenotypeRates = new double[8];
     private readonly long[] _phenotypeCounts = new long[8];
@@ -28,10 +31,10 @@ public sealed class TauLeaping : ISimulationAlgorithm
 
     public ICloneListener? Listener => null;
 
-    public void Begin(SimulationRun run) => EnsureCapacity(run.Clones.Count);
-
     /// <summary>Clone-steps simulated since the algorithm was created (for benchmarks).</summary>
     public long CloneSteps { get; private set; }
+
+    public void Begin(SimulationRun run) => EnsureCapacity(run.Clones.Count);
 
     public void Advance(SimulationRun run, double untilDay)
     {
@@ -44,14 +47,17 @@ public sealed class TauLeaping : ISimulationAlgorithm
             if (n == 0 || n >= maxCells) return;
             double g = run.Growth.BirthFactor(n);
             double h = run.Growth.DeathPerCell(n);
-            double tau = Math.Min(LeapSize(run, g, h, epsilon), untilDay - run.Day);
+            double remaining = untilDay - run.Day;
+            double tau = Math.Min(LeapSize(run, g, h, epsilon), remaining);
             Leap(run, g, h, tau);
             // Land exactly on the checkpoint so sampling times and dose changes are not smeared.
-            run.Day = untilDay - run.Day <= tau ? untilDay : run.Day + tau;
+            run.Day = tau >= remaining ? untilDay : run.Day + tau;
         }
     }
 
-    /// <summary>Cao et al. (2006) leap condition for the birth–death–switch process of every clone.</summary>
+    /// <summary>Largest |r|·τ a leap may span, so e^{rτ} stays far inside double range.</summary>
+    private const double MaxGrowthExponent = 30;
+
     private static double LeapSize(SimulationRun run, double g, double h, double epsilon)
     {
         var clones = run.Clones;
@@ -60,17 +66,18 @@ public sealed class TauLeaping : ISimulationAlgorithm
         var death = clones.Death;
         var switching = clones.Switch;
         double tau = double.PositiveInfinity;
+        double drift = 0, fastest = 0;
         for (int i = 0; i < cells.Length; i++)
         {
-            double n = cells[i];
-            double b = g * birth[i];
-            double d = death[i] + h;
-            double drift = Math.Abs(b - d - switching[i]) * n;
-            double spread = (b + d + switching[i]) * n;
-            double bound = Math.Max(epsilon * n, 1.0);
-            if (drift > 0) tau = Math.Min(tau, bound / drift);
-            if (spread > 0) tau = Math.Min(tau, bound * bound / spread);
+            double b = g * birth[i], d = death[i] + h;
+            drift += (b - d) * cells[i];
+            fastest = Math.Max(fastest, Math.Abs(b - d));
+            if (switching[i] > 0) tau = Math.Min(tau, epsilon / (b + d + switching[i]));
         }
+        // The total may change by at most ε per leap: growth limitation is held at its start value,
+        // and size limits (detection, capacity) are met within ε.
+        if (drift != 0) tau = Math.Min(tau, epsilon * clones.TotalCells / Math.Abs(drift));
+        if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
         return tau;
     }
 
@@ -81,40 +88,51 @@ public sealed class TauLeaping : ISimulationAlgorithm
         EnsureCapacity(count);
         ref Xoshiro256StarStar rng = ref run.Random;
 
-        // Draw every clone's events from the counts at the start of the leap…
+        // Every clone's transition from its start-of-leap count…
         for (int i = 0; i < count; i++)
         {
-            long n = clones.Cells[i];
+            long start = clones.Cells[i];
             double b = g * clones.Birth[i];
             double d = clones.Death[i] + h;
-            double s = clones.Switch[i];
-            double a = b + d + s;
-            _births[i] = _mutants[i] = _deaths[i] = _switches[i] = 0;
-            if (a <= 0 || n == 0) continue;
-            long events = Samplers.Binomial(ref rng, n, -double.ExpM1(-a * tau));
-            if (events == 0) continue;
-            long births = Samplers.Binomial(ref rng, events, b / a);
-            long rest = events - births;
-            long deaths = rest == 0 ? 0 : s == 0 ? rest : Samplers.Binomial(ref rng, rest, d / (d + s));
+            long end = BirthDeathTransition.Sample(ref rng, start, b, d, tau);
+            double cellDays = BirthDeathTransition.CellDays(start, end, tau);
             double u = clones.MutationProbability[i];
-            _births[i] = births;
-            _mutants[i] = u > 0 && births > 0 ? Samplers.Binomial(ref rng, births, u) : 0;
-            _deaths[i] = deaths;
-            _switches[i] = rest - deaths;
+            long mutants = u > 0 && b > 0 ? Math.Min(Samplers.Poisson(ref rng, u * b * cellDays), end) : 0;
+            double s = clones.Switch[i];
+            long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end - mutants) : 0;
+            _end[i] = end - mutants - switches;
+            _mutants[i] = mutants;
+            _switches[i] = switches;
         }
         CloneSteps += count;
 
-        // …then apply them. New clones are appended past `count` and first act in the next leap;
-        // emptied clones are retired last, so the indices above stay valid throughout.
+        // …then applied: first every clone's own count, then the cells it sent elsewhere (which
+        // may join an existing clone under per_genotype). New clones are appended past `count`
+        // and first act in the next leap; emptied clones are retired last, so indices stay valid.
         for (int i = 0; i < count; i++)
         {
-            long net = _births[i] - _mutants[i] - _deaths[i] - _switches[i];
-            if (net != 0) run.AdjustCells(i, net);
-            for (long k = 0; k < _mutants[i]; k++)
-                run.AddMutant(i, run.Mutations.Mutate(clones.Genotype[i], rng.NextDouble() * clones.MutationProbability[i]));
+            long delta = _end[i] - clones.Cells[i];
+            if (delta != 0) run.AdjustCells(i, delta);
+        }
+        for (int i = 0; i < count; i++)
+        {
+            for (long k = 0; k < _mutants[i]; k++) FoundMutant(run, i, tau, ref rng);
             if (_switches[i] > 0) DistributeSwitches(run, i, _switches[i], ref rng);
         }
         run.RetireEmptyClones();
+    }
+
+    /// <summary>A mutant daughter born at a uniform time in the leap, grown exactly for the rest of it.</summary>
+    private static void FoundMutant(SimulationRun run, int parent, double tau, ref Xoshiro256StarStar rng)
+    {
+        var clones = run.Clones;
+        ulong genotype = run.Mutations.Mutate(clones.Genotype[parent], rng.NextDouble() * clones.MutationProbability[parent]);
+        int index = run.AddMutant(parent, genotype);
+        double rest = tau * rng.NextDouble();
+        long n = clones.TotalCells;
+        long cells = BirthDeathTransition.Sample(ref rng, 1, run.Growth.BirthFactor(n) * clones.Birth[index],
+            clones.Death[index] + run.Growth.DeathPerCell(n), rest);
+        if (cells != 1) run.AdjustCells(index, cells - 1);
     }
 
     /// <summary>Splits a clone's switching cells among its phenotype flips in proportion to their rates.</summary>
@@ -134,11 +152,10 @@ public sealed class TauLeaping : ISimulationAlgorithm
 
     private void EnsureCapacity(int count)
     {
-        if (count <= _births.Length) return;
-        int capacity = Math.Max(count, _births.Length * 2);
-        Array.Resize(ref _births, capacity);
+        if (count <= _end.Length) return;
+        int capacity = Math.Max(count, _end.Length * 2);
+        Array.Resize(ref _end, capacity);
         Array.Resize(ref _mutants, capacity);
-        Array.Resize(ref _deaths, capacity);
         Array.Resize(ref _switches, capacity);
     }
 }

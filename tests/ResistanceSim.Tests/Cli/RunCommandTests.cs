@@ -1,0 +1,99 @@
+using ResistanceSim.Cli;
+using ResistanceSim.Tests.Support;
+
+namespace ResistanceSim.Tests.Cli;
+
+public class RunCommandTests
+{
+    [Fact]
+    public void QuickstartWritesTheRunDirectory()
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--replicates", "2", "--threads", "2");
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        string run = Path.Combine(temp.Path, "quickstart");
+        foreach (var table in new[] { "totals", "clones", "trajectories", "summary" })
+            Assert.True(File.Exists(Path.Combine(run, table, "part-00000.csv")), table);
+        Assert.True(File.Exists(Path.Combine(run, "manifest.json")));
+        Assert.Contains("name: quickstart", File.ReadAllText(Path.Combine(run, "scenario.yaml")));
+        Assert.Contains("ALK_L1196M", File.ReadAllText(Path.Combine(run, "scenario.yaml")));     // includes expanded
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "summary", "part-00000.csv")).Length);
+        Assert.Empty(Directory.EnumerateFiles(run, ".*tmp*", SearchOption.AllDirectories));
+        Assert.Contains("dominant mechanism", result.Output);
+        var manifest = ResistanceSim.Output.RunManifest.Read(Path.Combine(run, "manifest.json"));
+        Assert.Equal(2, manifest.WorkUnitsDone);
+        Assert.Equal(64, manifest.ScenarioSha256.Length);
+    }
+
+    [Fact]
+    public void SameSeedGivesIdenticalBytesAtOneAndTwoThreads()
+    {
+        using var temp = new TempDirectory();
+        string one = Path.Combine(temp.Path, "one"), two = Path.Combine(temp.Path, "two");
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", one, "--replicates", "6", "--threads", "1").ExitCode);
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", two, "--replicates", "6", "--threads", "2").ExitCode);
+        foreach (var table in new[] { "totals", "clones", "trajectories", "summary" })
+        {
+            byte[] a = File.ReadAllBytes(Path.Combine(one, "quickstart", table, "part-00000.csv"));
+            byte[] b = File.ReadAllBytes(Path.Combine(two, "quickstart", table, "part-00000.csv"));
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{table} differs between 1 and 2 threads");
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(one, "quickstart", "scenario.yaml")), File.ReadAllText(Path.Combine(two, "quickstart", "scenario.yaml")));
+    }
+
+    [Fact]
+    public void DifferentSeedsGiveDifferentTrajectories()
+    {
+        using var temp = new TempDirectory();
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", Path.Combine(temp.Path, "a"), "--replicates", "1", "--seed", "1").ExitCode);
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", Path.Combine(temp.Path, "b"), "--replicates", "1", "--seed", "2").ExitCode);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(temp.Path, "a", "quickstart", "totals", "part-00000.csv")),
+            File.ReadAllText(Path.Combine(temp.Path, "b", "quickstart", "totals", "part-00000.csv")));
+    }
+
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("tau")]
+    public void EngineOverrideRunsAndIsRecorded(string engine)
+    {
+        using var temp = new TempDirectory();
+        // Outside the repository: includes resolve through the presets bundled with the tool.
+        string scenario = temp.File("small.yaml", File.ReadAllText(Repository.Scenario("quickstart.yaml"))
+            .Replace("cells: 999992", "cells: 20000").Replace("days: 60", "days: 5"));
+        var result = Support.Cli.Run("run", scenario, "--out", temp.Path, "--engine", engine, "--replicates", "1");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(engine, ResistanceSim.Output.RunManifest.Read(Path.Combine(temp.Path, "quickstart", "manifest.json")).Engine);
+    }
+
+    [Theory]
+    [InlineData("--threads", "0", "--threads must be >= 1 (0 supplied)")]
+    [InlineData("--replicates", "0", "--replicates must be >= 1 (0 supplied)")]
+    [InlineData("--engine", "warp", "warp")]
+    [InlineData("--format", "xlsx", "xlsx")]
+    public void BadArgumentsExitTwoAndWriteNothing(string option, string value, string message)
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, option, value);
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void MissingScenarioFileExitsTwo()
+    {
+        var result = Support.Cli.Run("run", "no/such/file.yaml");
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("does not exist", result.Error);
+    }
+
+    [Fact]
+    public void EngineNotYetAvailableIsABadInputError()
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--engine", "ode");
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("engine 'ode' is not available", result.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+}
