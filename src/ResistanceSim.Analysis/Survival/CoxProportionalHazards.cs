@@ -132,6 +132,16 @@ public static class CoxProportionalHazards
             throw new ArgumentException("Covariate rows must be non-empty, of equal length and finite.", nameof(covariates));
         }
 
+        for (var j = 0; j < p; j++)
+        {
+            var first = covariates[0][j];
+            if (covariates.All(r => r[j] == first))
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"Covariate {j} has the same value for every subject: its coefficient is not identifiable."), nameof(covariates));
+            }
+        }
+
         if (!outcomes.Any(o => o.Event))
         {
             throw new ArgumentException("The Cox model needs at least one event.", nameof(outcomes));

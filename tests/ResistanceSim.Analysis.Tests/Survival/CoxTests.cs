@@ -106,4 +106,9 @@ public class CoxTests
         Assert.False(fit.Converged);
         Assert.True(fit.Coefficients[0] < -5, "the iterate should have run towards -infinity");
     }
+
+    [Fact]
+    public void ConstantCovariateIsRejected() =>
+        Assert.Throws<ArgumentException>(() =>
+            CoxProportionalHazards.Fit(FreireichData.Placebo, [.. FreireichData.Placebo.Select(_ => (IReadOnlyList<double>)[1.0])]));
 }
