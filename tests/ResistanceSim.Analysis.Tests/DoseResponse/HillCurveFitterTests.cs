@@ -1,10 +1,11 @@
 using MathNet.Numerics.Distributions;
 using ResistanceSim.Analysis.DoseResponse;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ResistanceSim.Analysis.Tests.DoseResponse;
 
-public class HillCurveFitterTests
+public class HillCurveFitterTests(ITestOutputHelper output)
 {
     // Illustrative parental-line curve: IC50 200 nM (cf. H3122 crizotinib IC50 ~0.2 µM, BIOLOGY.md).
     private static readonly HillCurve Truth = new(Bottom: 0.05, Top: 1.0, Ic50: 200, HillSlope: 1.3);
@@ -79,6 +80,7 @@ public class HillCurveFitterTests
 
         Assert.Equal(Replicates, usable);
         var coverage = (double)covered / Replicates;
+        output.WriteLine(FormattableString.Invariant($"IC50 95% CI coverage over {Replicates} assays: {coverage:F3}"));
         Assert.InRange(coverage, 0.95 - 4.5 * Math.Sqrt(0.95 * 0.05 / Replicates), 1.0);
 
         // The estimator of ln IC50 is nearly unbiased: mean within 4.5 SE of the truth.
