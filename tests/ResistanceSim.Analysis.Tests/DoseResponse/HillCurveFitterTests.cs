@@ -138,4 +138,20 @@ public class HillCurveFitterTests(ITestOutputHelper output)
         var fit = HillCurveFitter.Fit([0, 1, 10, 100], [1, 0.9, 0.5, 0.1]);
         Assert.Equal(HillFitStatus.InsufficientData, fit.Status);
     }
+
+    [Theory]
+    // All of the drop happens between the two highest concentrations: any IC50 in (1 µM, 10 µM) with an
+    // infinite slope fits, so neither IC50 nor h is identifiable. Slightly noisy data end with a singular
+    // covariance, exact data with LM running the slope away until its iteration limit; both must be
+    // reported as failures without a curve rather than as an IC50.
+    [InlineData(new[] { 1, 0.99, 1.01, 1, 0.99, 1.0, 1.01, 0.99, 0.01, 0.0 })]
+    [InlineData(new[] { 1.0, 1, 1, 1, 1, 1, 1, 1, 0, 0 })]
+    public void StepBetweenTwoConcentrationsIsReportedAsNotConverged(double[] responses)
+    {
+        double[] c = [1, 1, 10, 10, 100, 100, 1000, 1000, 10000, 10000];
+        var fit = HillCurveFitter.Fit(c, responses);
+        Assert.Equal(HillFitStatus.DidNotConverge, fit.Status);
+        Assert.False(fit.HasCurve);
+        Assert.True(double.IsNaN(fit.StandardErrorLogIc50));
+    }
 }
