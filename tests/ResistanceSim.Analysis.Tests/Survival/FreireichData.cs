@@ -8,7 +8,7 @@ namespace ResistanceSim.Analysis.Tests.Survival;
 /// "Survival Analysis", 3rd ed., ch. 2). Censored 6-MP times are marked with a false event flag.
 /// </summary>
 /// <remarks>
-/// Reference numbers in the tests come from R 4.2 with survival 3.x:
+/// Reference numbers in the tests come from R 4.2.2 with survival 3.5.3:
 /// <code>
 /// d &lt;- data.frame(time = c(sixMp, placebo), status = c(e6, rep(1, 21)), placebo = rep(0:1, each = 21))
 /// </code>
