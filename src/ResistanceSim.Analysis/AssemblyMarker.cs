@@ -1,2 +1,0 @@
-namespace ResistanceSim.Analysis;
-internal static class AssemblyMarker { }
