@@ -47,8 +47,13 @@ public static partial class YamlDocumentParser
         // YamlDotNet marks are 1-based; an empty mark (0) only occurs for synthesized events.
         new(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
 
-    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; we print our own location.
-    private static string WithoutMarks(string message) => MarkPrefix().Replace(message, "").Trim();
+    // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: …): " (we print our own location),
+    // and its sentences start with a capital and end with a period, which reads oddly after "YAML syntax error:".
+    private static string WithoutMarks(string message)
+    {
+        string text = MarkPrefix().Replace(message, "").Trim().TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
     private static partial Regex MarkPrefix();
@@ -58,6 +63,7 @@ public static partial class YamlDocumentParser
         private const string MergeKey = "<<";
         private const string CoreTagPrefix = "tag:yaml.org,2002:";
         private readonly Dictionary<string, YamlNodeBase> _anchors = new(StringComparer.Ordinal);
+        private Mark _endOfLastEvent = Mark.Empty;
 
         private ParsingEvent Current => parser.Current ?? throw new InvalidOperationException("The YAML parser has no current event.");
 
@@ -79,7 +85,20 @@ public static partial class YamlDocumentParser
 
         private void Next()
         {
-            if (!parser.MoveNext()) throw new InvalidOperationException("Unexpected end of the YAML event stream.");
+            bool moved;
+            try
+            {
+                moved = parser.MoveNext();
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet 16.3 fails this way (not with a YamlException) on some malformed input, e.g. a flow
+                // list left open: report it as a syntax error just after the last piece that was read.
+                throw new YamlException(_endOfLastEvent, _endOfLastEvent,
+                    "the text cannot be read past this point (look for an unclosed bracket, brace or quote)", e);
+            }
+            if (!moved) throw new YamlException(_endOfLastEvent, _endOfLastEvent, "unexpected end of the document");
+            _endOfLastEvent = Current.End;
         }
 
         private YamlNodeBase ReadNode(string path, int depth)
