@@ -162,9 +162,15 @@ public sealed class MapReader
         return value;
     }
 
-    /// <summary>A C# enum member, written in snake_case in YAML (<c>PerEvent</c> ↔ <c>per_event</c>);
-    /// required unless <paramref name="defaultValue"/> is given.</summary>
-    public TEnum Enum<TEnum>(string key, TEnum? defaultValue = null)
+    /// <summary>A required C# enum member, written in snake_case in YAML (<c>PerEvent</c> ↔ <c>per_event</c>).</summary>
+    public TEnum Enum<TEnum>(string key)
+        where TEnum : struct, Enum => EnumMember<TEnum>(key, null);
+
+    /// <summary>An optional C# enum member, written in snake_case in YAML (<c>PerEvent</c> ↔ <c>per_event</c>).</summary>
+    public TEnum Enum<TEnum>(string key, TEnum defaultValue)
+        where TEnum : struct, Enum => EnumMember(key, (TEnum?)defaultValue);
+
+    private TEnum EnumMember<TEnum>(string key, TEnum? defaultValue)
         where TEnum : struct, Enum
     {
         var members = System.Enum.GetValues<TEnum>();
