@@ -226,7 +226,6 @@ public sealed class MapReader
         var named = new List<NamedMap>(outer.Source.Count);
         foreach (var entry in outer.Source.Entries)
         {
-            outer.MarkKnown(entry.Name);
             string entryPath = outer.PathOf(entry.Name);
             var reader = entry.Value is YamlScalar { IsNull: true }
                 ? new MapReader(YamlMap.Empty(entry.Key.Location), entryPath, Bag)
@@ -241,11 +240,10 @@ public sealed class MapReader
     public IReadOnlyList<string> Strings(string key, bool required = false)
     {
         var values = new List<string>();
-        var items = SeqItemsOrSingle(key, required);
+        var (items, single) = SeqItemsOrSingle(key, required);
         for (int i = 0; i < items.Count; i++)
         {
-            string itemPath = items.Count == 1 && Node(key) is YamlScalar ? PathOf(key) : ScenarioPathText.Index(PathOf(key), i);
-            if (ValueReader.TryString(items[i], itemPath, Bag, out string value)) values.Add(value);
+            if (ValueReader.TryString(items[i], ItemPath(key, i, single), Bag, out string value)) values.Add(value);
         }
         return values;
     }
@@ -254,11 +252,10 @@ public sealed class MapReader
     public IReadOnlyList<double> Doubles(string key, Rule? rule = null, bool required = false)
     {
         var values = new List<double>();
-        var items = SeqItemsOrSingle(key, required);
+        var (items, single) = SeqItemsOrSingle(key, required);
         for (int i = 0; i < items.Count; i++)
         {
-            string itemPath = items.Count == 1 && Node(key) is YamlScalar ? PathOf(key) : ScenarioPathText.Index(PathOf(key), i);
-            ValueReader.TryDouble(items[i], itemPath, Bag, rule, out double value);
+            ValueReader.TryDouble(items[i], ItemPath(key, i, single), Bag, rule, out double value);
             values.Add(value);
         }
         return values;
@@ -332,8 +329,11 @@ public sealed class MapReader
         return [];
     }
 
-    private IReadOnlyList<YamlNodeBase> SeqItemsOrSingle(string key, bool required) =>
-        Node(key) is YamlScalar single ? [single] : SeqItems(key, required);
+    /// <summary>The items of a list, or a lone scalar as the only item (<paramref name="key"/>'s own path names it then).</summary>
+    private (IReadOnlyList<YamlNodeBase> Items, bool Single) SeqItemsOrSingle(string key, bool required) =>
+        Node(key) is YamlScalar single ? ([single], true) : (SeqItems(key, required), false);
+
+    private string ItemPath(string key, int index, bool single) => single ? PathOf(key) : ScenarioPathText.Index(PathOf(key), index);
 
     /// <summary><c>PerEvent</c> → <c>per_event</c>.</summary>
     private static string SnakeCase(string name)

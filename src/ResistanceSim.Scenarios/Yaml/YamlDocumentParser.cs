@@ -18,6 +18,10 @@ public static partial class YamlDocumentParser
     /// <summary>Deeper nesting than this is reported instead of risking a stack overflow.</summary>
     public const int MaxDepth = 256;
 
+    /// <summary>A document whose aliases expand to more nodes than this is rejected ("billion laughs"):
+    /// binding and writing the resolved scenario walk the expanded tree.</summary>
+    public const long MaxExpandedNodes = 1_000_000;
+
     /// <summary>
     /// Parses one YAML document. Returns null when the text has a syntax error (already reported);
     /// an empty document is an empty map at 1:1.
@@ -74,6 +78,12 @@ public static partial class YamlDocumentParser
             if (Current is StreamEnd) return YamlMap.Empty(SourceLocation.StartOf(file));
             Next(); // DocumentStart
             YamlNodeBase root = ReadNode("", 0);
+            if (_anchors.Count > 0 && ExpandedSize(root, new Dictionary<YamlNodeBase, long>(ReferenceEqualityComparer.Instance)) > MaxExpandedNodes)
+            {
+                bag.Error(root.Location, "", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the document expands to more than {MaxExpandedNodes} values through aliases"));
+                return null;
+            }
             Next(); // DocumentEnd
             if (Current is DocumentStart second)
             {
@@ -81,6 +91,22 @@ public static partial class YamlDocumentParser
                     "a scenario file holds exactly one YAML document, but a second one starts here");
             }
             return root;
+        }
+
+        /// <summary>Nodes in the tree with every alias expanded, memoized per shared node; saturates above the limit.</summary>
+        private static long ExpandedSize(YamlNodeBase node, Dictionary<YamlNodeBase, long> known)
+        {
+            if (known.TryGetValue(node, out long size)) return size;
+            size = 1;
+            IEnumerable<YamlNodeBase> children = node switch
+            {
+                YamlSeq seq => seq.Items,
+                YamlMap map => map.Entries.Select(e => e.Value),
+                _ => [],
+            };
+            foreach (var child in children) size = Math.Min(size + ExpandedSize(child, known), MaxExpandedNodes + 1);
+            known[node] = size;
+            return size;
         }
 
         private void Next()

@@ -114,6 +114,18 @@ public class MapReaderTests
     }
 
     [Fact]
+    public void Required_enum_from_an_array_or_collection_expression_picks_the_string_overload()
+    {
+        var (r, bag) = Reader("engine: tau
+mode: fast
+");
+        Assert.Equal("tau", r.Enum("engine", new[] { "exact", "tau", "ode", "hybrid" }));
+        Assert.Equal("fast", r.Enum("mode", ["fast", "slow"]));
+        r.Enum("missing", ["a", "b"]);
+        Assert.Equal(new[] { "x.yaml:1:1: scenario: missing required key 'missing'" }, Messages(bag));
+    }
+
+    [Fact]
     public void Csharp_enum_is_read_from_snake_case()
     {
         var (r, bag) = Reader("lineage: per_genotype\nother: per_evnt\n");

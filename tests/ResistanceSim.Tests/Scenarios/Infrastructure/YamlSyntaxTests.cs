@@ -136,4 +136,14 @@ public class YamlSyntaxTests
         string error = Assert.Single(errors);
         Assert.Contains("nested more than", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Alias_bomb_is_rejected()
+    {
+        // Each level doubles: 2^25 leaves, far above the limit, from a few hundred bytes.
+        var yaml = new System.Text.StringBuilder("l0: &l0 [x, x]\n");
+        for (int i = 1; i <= 25; i++) yaml.Append($"l{i}: &l{i} [*l{i - 1}, *l{i - 1}]\n");
+        var errors = ParseErrors(yaml.ToString());
+        Assert.Equal(new[] { $"x.yaml:1:1: the document expands to more than {ResistanceSim.Scenarios.Yaml.YamlDocumentParser.MaxExpandedNodes} values through aliases" }, errors);
+    }
 }
