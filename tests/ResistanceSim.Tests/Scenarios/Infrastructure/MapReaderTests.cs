@@ -116,9 +116,7 @@ public class MapReaderTests
     [Fact]
     public void Required_enum_from_an_array_or_collection_expression_picks_the_string_overload()
     {
-        var (r, bag) = Reader("engine: tau
-mode: fast
-");
+        var (r, bag) = Reader("engine: tau\nmode: fast\n");
         Assert.Equal("tau", r.Enum("engine", new[] { "exact", "tau", "ode", "hybrid" }));
         Assert.Equal("fast", r.Enum("mode", ["fast", "slow"]));
         r.Enum("missing", ["a", "b"]);
