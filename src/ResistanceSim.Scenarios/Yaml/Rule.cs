@@ -1,0 +1,40 @@
+namespace ResistanceSim.Scenarios.Yaml;
+
+/// <summary>
+/// A constraint on a number, with the words that complete "… must be": <c>&gt; 0</c>, <c>in [0, 1]</c>.
+/// Rules are literal: <see cref="Rules.Positive"/> accepts <c>.inf</c>; combine with <c>&amp;</c>
+/// (<c>Rules.Positive &amp; Rules.Finite</c>) when infinity is not meaningful. <c>.nan</c> fails every
+/// built-in rule, because every comparison with NaN is false.
+/// </summary>
+public sealed class Rule
+{
+    private readonly Func<double, bool> _isSatisfiedBy;
+
+    /// <param name="requirement">Completes "x must be …", e.g. "> 0" or "a multiple of 7".</param>
+    /// <param name="isSatisfiedBy">True for acceptable values.</param>
+    public Rule(string requirement, Func<double, bool> isSatisfiedBy)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requirement);
+        ArgumentNullException.ThrowIfNull(isSatisfiedBy);
+        Requirement = requirement;
+        _isSatisfiedBy = isSatisfiedBy;
+    }
+
+    /// <summary>The words after "must be".</summary>
+    public string Requirement { get; }
+
+    public bool IsSatisfiedBy(double value) => _isSatisfiedBy(value);
+
+    /// <summary>Both rules: "must be &gt; 0 and finite".</summary>
+    public static Rule operator &(Rule first, Rule second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return new Rule($"{first.Requirement} and {second.Requirement}", v => first.IsSatisfiedBy(v) && second.IsSatisfiedBy(v));
+    }
+
+    /// <summary>Same as <c>&amp;</c>, for languages without operator overloading.</summary>
+    public Rule And(Rule other) => this & other;
+
+    public override string ToString() => Requirement;
+}

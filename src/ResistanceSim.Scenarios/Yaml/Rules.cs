@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ResistanceSim.Scenarios.Yaml;
+
+/// <summary>The numeric constraints scenario parameters use (DESIGN §7: document ranges and check them).</summary>
+public static class Rules
+{
+    /// <summary>&gt; 0 (rates, capacities, concentrations that must be present).</summary>
+    public static Rule Positive { get; } = new("> 0", v => v > 0);
+
+    /// <summary>&gt;= 0 (rates and doses that may be zero).</summary>
+    public static Rule NonNegative { get; } = new(">= 0", v => v >= 0);
+
+    /// <summary>In [0, 1].</summary>
+    public static Rule Probability { get; } = new("in [0, 1]", v => v is >= 0 and <= 1);
+
+    /// <summary>Neither infinite nor NaN.</summary>
+    public static Rule Finite { get; } = new("finite", double.IsFinite);
+
+    /// <summary>&gt;= <paramref name="minimum"/>.</summary>
+    public static Rule AtLeast(double minimum) => new($">= {Format(minimum)}", v => v >= minimum);
+
+    /// <summary>&lt;= <paramref name="maximum"/>.</summary>
+    public static Rule AtMost(double maximum) => new($"<= {Format(maximum)}", v => v <= maximum);
+
+    /// <summary>&gt; <paramref name="bound"/>.</summary>
+    public static Rule GreaterThan(double bound) => new($"> {Format(bound)}", v => v > bound);
+
+    /// <summary>&lt; <paramref name="bound"/>.</summary>
+    public static Rule LessThan(double bound) => new($"< {Format(bound)}", v => v < bound);
+
+    /// <summary>Between <paramref name="low"/> and <paramref name="high"/>, written as an interval: <c>in [1, 4)</c>.</summary>
+    public static Rule InRange(double low, double high, bool lowInclusive = true, bool highInclusive = true)
+    {
+        if (!(low <= high)) throw new ArgumentException($"Empty range: {Format(low)} > {Format(high)}.", nameof(high));
+        string text = $"in {(lowInclusive ? '[' : '(')}{Format(low)}, {Format(high)}{(highInclusive ? ']' : ')')}";
+        return new Rule(text, v => (lowInclusive ? v >= low : v > low) && (highInclusive ? v <= high : v < high));
+    }
+
+    /// <summary>A custom constraint: "… must be <paramref name="requirement"/>".</summary>
+    public static Rule Must(string requirement, Func<double, bool> isSatisfiedBy) => new(requirement, isSatisfiedBy);
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
