@@ -35,7 +35,7 @@ public enum GrowthLimitKind
     /// <summary>Birth × max(0, ln(K/N) / ln K): 1 for a single cell, 0 at capacity.</summary>
     Gompertz,
     /// <summary>Death + ln(1 + N/K) (McFarland et al. 2014, as in OncoSimulR).</summary>
-    McFarland,
+    Mcfarland,
 }
 
 public sealed record GrowthLimit(GrowthLimitKind Kind, double CapacityCells)

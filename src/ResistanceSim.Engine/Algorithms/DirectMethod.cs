@@ -7,33 +7,43 @@ namespace ResistanceSim.Engine.Algorithms;
 
 /// <summary>
 /// Exact stochastic simulation: Gillespie's direct method (Gillespie 1977, J Phys Chem 81:2340)
-/// with clone selection by Fenwick trees in O(log n). Use it for small populations, extinction
+/// with clone selection by a Fenwick tree in O(log n). Use it for small populations, extinction
 /// and pre-existing-resistance questions, and as the reference the other engines are tested
 /// against; its cost grows with the number of events (≈ cells × rates × time).
 /// <para>
-/// Three trees hold per-clone weights β·n (birth, scaled by the global growth factor g(N)),
-/// (δ+σ)·n (death and phenotype switching) and n (density-dependent death h(N)), so a change in
-/// N never forces per-clone updates. Running totals are kept beside the trees and everything is
+/// One tree holds each clone's total per-cell rate times its cells, (β + δ + σ)·n, with β the
+/// birth rate before growth limitation. Growth limitation g(N) ≤ 1 is applied by thinning: a
+/// proposed birth happens with probability g(N) and is otherwise a null event, which keeps the
+/// method exact (Lewis &amp; Shedler 1979) while a change in N never touches per-clone weights.
+/// Density-dependent death h(N) (McFarland) has its own channel over a tree of cell counts,
+/// kept only when the scenario uses it. A running total sits beside each tree and everything is
 /// rebuilt from the exact weights every K events, so rounding drift stays bounded. Rates are
-/// constant between the run's checkpoints; waiting past one is discarded (memorylessness makes
-/// that exact).
+/// constant between the run's checkpoints; a waiting time that passes one is discarded
+/// (memorylessness makes that exact).
 /// </para>
 /// </summary>
 public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
 {
-    private readonly FenwickTree _birth = new();
-    private readonly FenwickTree _other = new();
+    private readonly FenwickTree _rates = new();
     private readonly FenwickTree _cells = new();
     private SimulationRun? _run;
-    private double _birthTotal, _otherTotal;
+    private bool _densityDeath;
+    private double _ratesTotal;
     private long _eventsSinceRebuild;
 
     public EngineKind Kind => EngineKind.Exact;
 
     public ICloneListener Listener => this;
 
-    /// <summary>Events simulated since the algorithm was created (for benchmarks).</summary>
+    /// <summary>Events (including null events from thinning) simulated since the algorithm was created, for benchmarks.</summary>
     public long Events { get; private set; }
+
+    public void Begin(SimulationRun run)
+    {
+        _run = run;
+        _densityDeath = run.Scenario.Population.GrowthLimit.Kind == GrowthLimitKind.Mcfarland;
+        Rebuild();
+    }
 
     public void Advance(SimulationRun run, double untilDay)
     {
@@ -47,11 +57,8 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
         {
             long n = clones.TotalCells;
             if (n == 0 || n >= maxCells) return;
-            double g = growth.BirthFactor(n);
-            double h = growth.DeathPerCell(n);
-            double birthChannel = g * _birthTotal;
-            double densityChannel = h * n;
-            double total = birthChannel + _otherTotal + densityChannel;
+            double densityChannel = _densityDeath ? growth.DeathPerCell(n) * n : 0;
+            double total = _ratesTotal + densityChannel;
             if (!(total > 0))
             {
                 run.Day = untilDay;
@@ -64,48 +71,46 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
                 return;
             }
             run.Day = next;
+            Events++;
+            if (++_eventsSinceRebuild >= refreshEvery) Rebuild();
 
             double u = rng.NextDouble() * total;
-            if (u < birthChannel)
+            if (u >= _ratesTotal)
             {
-                int i = _birth.Find(u / g);
+                run.RemoveCells(_cells.Find((u - _ratesTotal) / densityChannel * n), 1);
+                continue;
+            }
+            int i = _rates.Find(u);
+            double birth = clones.Birth[i], death = clones.Death[i];
+            // Which of the clone's channels fired, in proportion to their per-cell rates.
+            double channel = rng.NextDouble() * (birth + death + clones.Switch[i]);
+            if (channel < birth)
+            {
+                if (rng.NextDouble() >= growth.BirthFactor(n)) continue;   // thinned: no event
                 double mutation = clones.MutationProbability[i];
                 if (mutation > 0 && rng.NextDouble() < mutation)
                     run.AddMutant(i, run.Mutations.Mutate(clones.Genotype[i], rng.NextDouble() * mutation));
                 else
                     run.AddBirths(i, 1);
             }
-            else if ((u -= birthChannel) < _otherTotal)
+            else if (channel < birth + death)
             {
-                int i = _other.Find(u);
-                double death = clones.Death[i];
-                double uOther = rng.NextDouble() * (death + clones.Switch[i]);
-                if (uOther < death) run.RemoveCells(i, 1);
-                else run.SwitchPhenotype(i, run.ChoosePhenotypeSwitch(i, rng.NextDouble()), 1);
+                run.RemoveCells(i, 1);
             }
             else
             {
-                run.RemoveCells(_cells.Find((u - _otherTotal) / h), 1);
+                run.SwitchPhenotype(i, run.ChoosePhenotypeSwitch(i, rng.NextDouble()), 1);
             }
-
-            Events++;
-            if (++_eventsSinceRebuild >= refreshEvery) Rebuild();
         }
-    }
-
-    public void Begin(SimulationRun run)
-    {
-        _run = run;
-        Rebuild();
     }
 
     public void CloneChanged(int index)
     {
         if (_run is null) return;
         var clones = _run.Clones;
-        if (index >= _birth.Size) GrowTo(clones.Count);
+        if (index >= _rates.Size) Resize(clones.Count);
         long n = clones.Cells[index];
-        SetWeights(index, clones.Birth[index] * n, (clones.Death[index] + clones.Switch[index]) * n, n);
+        SetWeights(index, (clones.Birth[index] + clones.Death[index] + clones.Switch[index]) * n, n);
     }
 
     public void CloneRetired(int index, int movedFrom)
@@ -113,17 +118,14 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
         if (_run is null) return;
         if (movedFrom >= 0)
         {
-            SetWeights(index, _birth[movedFrom], _other[movedFrom], _cells[movedFrom]);
-            SetWeights(movedFrom, 0, 0, 0);
+            SetWeights(index, _rates[movedFrom], _densityDeath ? _cells[movedFrom] : 0);
+            SetWeights(movedFrom, 0, 0);
         }
         else
         {
-            SetWeights(index, 0, 0, 0);
+            SetWeights(index, 0, 0);
         }
-        int size = _run.Clones.Count;
-        _birth.SetSize(size);
-        _other.SetSize(size);
-        _cells.SetSize(size);
+        Resize(_run.Clones.Count);
     }
 
     public void AllRatesChanged()
@@ -131,44 +133,38 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
         if (_run is not null) Rebuild();
     }
 
-    /// <summary>Reloads every weight from the run and recomputes the trees and totals exactly.</summary>
+    /// <summary>Reloads every weight from the run and recomputes the trees and the running total exactly.</summary>
     public void Rebuild()
     {
         var clones = _run!.Clones;
-        GrowTo(clones.Count);
+        Resize(clones.Count);
         var cells = clones.Cells;
         for (int i = 0; i < clones.Count; i++)
         {
             long n = cells[i];
-            _birth.Set(i, clones.Birth[i] * n);
-            _other.Set(i, (clones.Death[i] + clones.Switch[i]) * n);
-            _cells.Set(i, n);
+            _rates.Set(i, (clones.Birth[i] + clones.Death[i] + clones.Switch[i]) * n);
+            if (_densityDeath) _cells.Set(i, n);
         }
-        _birth.Rebuild();
-        _other.Rebuild();
-        _cells.Rebuild();
-        _birthTotal = _birth.ExactTotal();
-        _otherTotal = _other.ExactTotal();
+        _rates.Rebuild();
+        if (_densityDeath) _cells.Rebuild();
+        _ratesTotal = _rates.ExactTotal();
         _eventsSinceRebuild = 0;
     }
 
-    /// <summary>Difference between the running totals and exact sums of the weights (the drift <see cref="Rebuild"/> removes).</summary>
-    public double TotalDrift => Math.Abs(_birthTotal - _birth.ExactTotal()) + Math.Abs(_otherTotal - _other.ExactTotal());
+    /// <summary>Difference between the running total and the exact sum of the weights (the drift <see cref="Rebuild"/> removes).</summary>
+    public double TotalDrift => Math.Abs(_ratesTotal - _rates.ExactTotal());
 
-    private void GrowTo(int size)
+    private void Resize(int size)
     {
-        if (size == _birth.Size) return;
-        _birth.SetSize(size);
-        _other.SetSize(size);
-        _cells.SetSize(size);
+        if (size == _rates.Size) return;
+        _rates.SetSize(size);
+        if (_densityDeath) _cells.SetSize(size);
     }
 
-    private void SetWeights(int index, double birth, double other, double cells)
+    private void SetWeights(int index, double rate, double cells)
     {
-        _birthTotal += birth - _birth[index];
-        _otherTotal += other - _other[index];
-        _birth.Set(index, birth);
-        _other.Set(index, other);
-        _cells.Set(index, cells);
+        _ratesTotal += rate - _rates[index];
+        _rates.Set(index, rate);
+        if (_densityDeath) _cells.Set(index, cells);
     }
 }

@@ -22,5 +22,5 @@ public readonly struct GrowthLimitation(GrowthLimit limit)
     };
 
     public double DeathPerCell(double totalCells) =>
-        _kind == GrowthLimitKind.McFarland ? Math.Log(1 + totalCells / _capacity) : 0;
+        _kind == GrowthLimitKind.Mcfarland ? Math.Log(1 + totalCells / _capacity) : 0;
 }

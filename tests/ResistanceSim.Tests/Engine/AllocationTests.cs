@@ -12,7 +12,7 @@ public class AllocationTests
     public void ExactEngineAllocatesNothingPerEventAfterWarmUp()
     {
         // Treatment with a bypass clone: births, deaths, clone retirement, rate refreshes at samples.
-        var scenario = TestScenarios.BypassUnderTreatment(false, EngineKind.Exact, days: 10);
+        var scenario = TestScenarios.BypassUnderTreatment(false, EngineKind.Exact, days: 30);
         var run = new SimulationRun(scenario);
         var engine = new DirectMethod();
         Simulator.Run(run, engine, new WorkUnit(0, 0, 0), null);   // warm-up: JIT, array growth

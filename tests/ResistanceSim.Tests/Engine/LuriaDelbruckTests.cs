@@ -25,11 +25,11 @@ public class LuriaDelbruckTests
     {
         // 100 sensitive cells divide at λ = 1/day with no death; a division yields a resistant
         // daughter with probability u. Wild-type divisions by t: N0 (e^{λ(1−u)t} − 1)/(1 − u).
-        // Choose t so that m = u · divisions = 1. 1,500 cultures; bins r = 0..6 and ≥ 7 all have
-        // expected counts ≥ 38; chi-square at significance 1e-4 with a fixed seed.
-        const double u = 1e-5, lambda = 1.0;
+        // Choose t so that m = u · divisions = 1 (cultures of ≈ 2e4 cells). 1,000 cultures; bins
+        // r = 0..6 and ≥ 7 all have expected counts ≥ 25; chi-square at significance 1e-4, fixed seed.
+        const double u = 5e-5, lambda = 1.0;
         const long n0 = 100;
-        const int cultures = 1_500;
+        const int cultures = 1_000;
         double divisions = 1.0 / u;
         double t = Math.Log(1 + divisions * (1 - u) / n0) / (lambda * (1 - u));
         var scenario = ReferenceScenarios.LuriaDelbruck(lambda, u, n0, t, seed: 1943);

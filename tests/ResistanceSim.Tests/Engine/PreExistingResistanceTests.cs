@@ -14,8 +14,8 @@ public class PreExistingResistanceTests
 {
     [Theory]
     // b = 1, d = 0.5 (s = 0.5); M·u = 0.5 gives p = exp(−0.693) = 0.5, where the test has most power.
-    [InlineData(1_000, 5e-4, 1_500)]
-    [InlineData(10_000, 5e-5, 1_500)]
+    [InlineData(1_000, 5e-4, 1_000)]
+    [InlineData(10_000, 5e-5, 1_000)]
     public void ProbabilityOfNoResistanceAtDetectionMatchesBozic(double detection, double u, int detected)
     {
         const double birth = 1.0, death = 0.5;

@@ -13,8 +13,8 @@ public static class TestScenarios
     public static readonly PathwayActivation EgfrBypass = new("EGFR_activation", 0.05, 0, Pathway.Egfr, 0.8);
 
     /// <summary>
-    /// 1e5 parental cells and 20 EGFR-bypass cells under 300 nM crizotinib (plus erlotinib if asked) for
-    /// <paramref name="days"/> days, logistic capacity 1e7.
+    /// 1e4 parental cells and 20 EGFR-bypass cells under 300 nM crizotinib (plus erlotinib if asked) for
+    /// <paramref name="days"/> days, logistic capacity 2e5 (small enough for the exact engine).
     /// </summary>
     public static Scenario BypassUnderTreatment(bool addErlotinib, EngineKind engine, double days = 40)
     {
@@ -27,8 +27,8 @@ public static class TestScenarios
             exposures.Add(new FixedConcentration("erlotinib", 500));
         }
         var population = new PopulationSpec(
-            [new InitialClone([], 100_000), new InitialClone(["EGFR_activation"], 20)],
-            0.6, 0.1, 0.9, SignalResponse.Default, new GrowthLimit(GrowthLimitKind.Logistic, 1e7), LineageMode.PerEvent);
+            [new InitialClone([], 10_000), new InitialClone(["EGFR_activation"], 20)],
+            0.6, 0.1, 0.9, SignalResponse.Default, new GrowthLimit(GrowthLimitKind.Logistic, 2e5), LineageMode.PerEvent);
         return new Scenario("bypass", "test", 11, 1, EngineSettings.Default(engine), population, catalog, drugs,
             new Protocol([new ContinuousPhase(days, exposures)]), new Sampling(1, 100),
             new StopRule(days, double.PositiveInfinity, false, StopRule.DefaultProgressionFold));
