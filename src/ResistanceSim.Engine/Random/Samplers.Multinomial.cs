@@ -42,10 +42,18 @@ public static partial class Samplers
             ThrowOutOfRange(nameof(probabilities), total, "Σ p_i = 1 within 1e-9");
         }
 
+        // The last category with positive probability takes the remaining trials, so rounding in the
+        // running mass can never hand trials to a zero-probability category.
+        int lastPositive = probabilities.Length - 1;
+        while (probabilities[lastPositive] == 0)
+        {
+            counts[lastPositive] = 0;
+            lastPositive--;
+        }
+
         long remainingTrials = n;
         double remainingMass = total;
-        int last = probabilities.Length - 1;
-        for (int i = 0; i < last; i++)
+        for (int i = 0; i < lastPositive; i++)
         {
             double probability = probabilities[i];
             if (remainingTrials == 0 || probability == 0)
@@ -54,7 +62,7 @@ public static partial class Samplers
             }
             else
             {
-                // Rounding can push the conditional probability a hair above 1 for the last non-zero categories.
+                // Rounding can push the conditional probability a hair above 1 near the end.
                 double conditional = Math.Min(1, probability / remainingMass);
                 long count = Binomial(ref rng, remainingTrials, conditional);
                 counts[i] = count;
@@ -64,6 +72,6 @@ public static partial class Samplers
             remainingMass -= probability;
         }
 
-        counts[last] = remainingTrials;
+        counts[lastPositive] = remainingTrials;
     }
 }
