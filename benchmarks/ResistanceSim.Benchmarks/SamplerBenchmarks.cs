@@ -14,6 +14,7 @@ namespace ResistanceSim.Benchmarks;
 /// Run: <c>dotnet run -c Release --project benchmarks/ResistanceSim.Benchmarks -- --filter '*SamplerBenchmarks*'</c>
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [Config(typeof(ShortConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

@@ -16,10 +16,10 @@ public static partial class Samplers
     /// First reduced by the symmetries K ↦ N − K and n ↦ N − n to K ≤ N/2, n ≤ N/2 (support starting
     /// at 0). Reduced mean nK/N &lt; 10: inversion by sequential search (HIN; Kachitvichyanukul &amp;
     /// Schmeiser 1985, "Computer generation of hypergeometric random variates", J. Stat. Comput.
-    /// Simul. 22:127–145). Otherwise HRUA, ratio-of-uniforms with a table-mountain hat around the
-    /// mode (Stadlober 1989, "Sampling from Poisson, binomial and hypergeometric distributions:
-    /// ratio of uniforms as a simple and fast alternative", Bericht 303, Math. Stat. Sektion,
-    /// Forschungsgesellschaft Joanneum, Graz), with the acceptance test on Loader's stable log-PMF
+    /// Simul. 22:127–145). Otherwise HRUA, ratio of uniforms with a table-mountain hat centred at
+    /// μ + ½ and scaled to the mode's probability (Stadlober 1990, "The ratio of uniforms approach
+    /// for generating discrete random variates", J. Comput. Appl. Math. 31:181–189; Stadlober 1989,
+    /// Bericht 303, Math.-Stat. Sektion, Forschungsgesellschaft Joanneum, Graz), with the acceptance test on Loader's stable log-PMF
     /// (<see cref="LogProbability.LogHypergeometricPmf"/>) and without truncating the far tail: exact
     /// for populations up to 2^52. Expected cost O(1) in both regimes.
     /// </summary>
