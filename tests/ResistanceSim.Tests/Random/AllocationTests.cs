@@ -1,0 +1,69 @@
+using ResistanceSim.Engine.Random;
+using Xunit;
+
+namespace ResistanceSim.Tests.Random;
+
+/// <summary>The samplers run in the engines' inner loops and must never allocate (DESIGN §7).</summary>
+public class AllocationTests
+{
+    private const int Draws = 100_000;
+
+    // Created once here: in a Debug build a span collection expression inside Run would allocate.
+    private static readonly double[] Probabilities = [0.2, 0.3, 0.5];
+    private static readonly double[] Weights = [1, 0, 3];
+
+    public static TheoryData<string> SamplerNames => new()
+    {
+        "uniforms", "Exponential", "Normal", "Poisson(0.5)", "Poisson(1e4)", "Poisson(1e16)",
+        "Binomial(20, 0.3)", "Binomial(1e6, 0.4)", "Binomial(1e12, 0.999)", "Multinomial",
+        "Hypergeometric(1000, 30, 100)", "Hypergeometric(1e9, 1000, 1e8)", "Categorical",
+    };
+
+    [Theory]
+    [MemberData(nameof(SamplerNames))]
+    public void Sampler_does_not_allocate(string sampler)
+    {
+        // Warm up first so that JIT tiering and static initialisers (the Stirling table) are done.
+        Run(sampler, 1000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double checksum = Run(sampler, Draws);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0, checksum);
+    }
+
+    private static double Run(string sampler, int count)
+    {
+        var rng = RandomStreams.ForWorkUnit(1, 0, 0, 0);
+        Span<long> counts = stackalloc long[3];
+        double checksum = 0;
+        for (int i = 0; i < count; i++)
+        {
+            checksum += sampler switch
+            {
+                "uniforms" => rng.NextUInt64(10) + rng.NextDouble() + rng.NextOpenDouble(),
+                "Exponential" => Samplers.Exponential(ref rng, 2),
+                "Normal" => Samplers.Normal(ref rng, 0, 1),
+                "Poisson(0.5)" => Samplers.Poisson(ref rng, 0.5),
+                "Poisson(1e4)" => Samplers.Poisson(ref rng, 1e4),
+                "Poisson(1e16)" => Samplers.Poisson(ref rng, 1e16),
+                "Binomial(20, 0.3)" => Samplers.Binomial(ref rng, 20, 0.3),
+                "Binomial(1e6, 0.4)" => Samplers.Binomial(ref rng, 1_000_000, 0.4),
+                "Binomial(1e12, 0.999)" => Samplers.Binomial(ref rng, 1_000_000_000_000, 0.999),
+                "Multinomial" => MultinomialLast(ref rng, Probabilities, counts),
+                "Hypergeometric(1000, 30, 100)" => Samplers.Hypergeometric(ref rng, 1000, 30, 100),
+                "Hypergeometric(1e9, 1000, 1e8)" => Samplers.Hypergeometric(ref rng, 1_000_000_000, 1000, 100_000_000),
+                "Categorical" => Samplers.Categorical(ref rng, Weights, 4),
+                _ => throw new ArgumentException(sampler),
+            };
+        }
+
+        return checksum;
+    }
+
+    private static long MultinomialLast(ref Xoshiro256StarStar rng, ReadOnlySpan<double> probabilities, Span<long> counts)
+    {
+        Samplers.Multinomial(ref rng, 1000, probabilities, counts);
+        return counts[2];
+    }
+}
