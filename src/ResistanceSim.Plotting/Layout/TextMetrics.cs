@@ -35,6 +35,29 @@ public static class TextMetrics
     /// <summary>Line height used for stacked text (1.25 em).</summary>
     public static double LineHeight(double fontSize) => fontSize * 1.25;
 
+    /// <summary>
+    /// <paramref name="text"/> shortened with an ellipsis to fit <paramref name="width"/> pixels;
+    /// empty when not even one character fits.
+    /// </summary>
+    public static string FitWithEllipsis(string text, double width, double fontSize)
+    {
+        if (Width(text, fontSize) <= width)
+        {
+            return text;
+        }
+
+        for (int length = text.Length - 1; length >= 1; length--)
+        {
+            string candidate = text[..length].TrimEnd() + "\u2026";
+            if (Width(candidate, fontSize) <= width)
+            {
+                return candidate;
+            }
+        }
+
+        return string.Empty;
+    }
+
     private static int CharWidth(char c) => c switch
     {
         >= ' ' and <= '~' => AsciiWidths[c - ' '],

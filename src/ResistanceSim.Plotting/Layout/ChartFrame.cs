@@ -1,0 +1,124 @@
+using ResistanceSim.Plotting.Svg;
+
+namespace ResistanceSim.Plotting.Layout;
+
+/// <summary>Extra space a chart reserves outside the plot area (at-risk table, colour bar, row names).</summary>
+public sealed record FrameExtras(double Left = 0, double Right = 0, double Bottom = 0);
+
+/// <summary>
+/// The common frame of every chart: title, legend, axes and the plot area between them. Margins
+/// are computed from the measured sizes of tick labels, axis titles and legend rows, so long
+/// labels push the plot area inwards instead of running off the canvas.
+/// </summary>
+public sealed class ChartFrame
+{
+    private readonly ChartStyle _style;
+    private readonly string _title;
+    private readonly Legend _legend;
+    private readonly string _clipId = SvgWriter.NewId("plot-area");
+
+    /// <summary>Lays out a chart of <paramref name="style"/>'s size.</summary>
+    public ChartFrame(ChartStyle style, string title, Axis x, Axis y, Axis? y2, IReadOnlyList<LegendEntry> legend,
+        FrameExtras? extras = null)
+    {
+        _style = style;
+        _title = title;
+        X = x;
+        Y = y;
+        Y2 = y2;
+        _legend = new Legend(legend, style);
+        Extras = extras ?? new FrameExtras();
+        Plot = ComputePlotArea();
+    }
+
+    /// <summary>The horizontal axis.</summary>
+    public Axis X { get; }
+
+    /// <summary>The left axis.</summary>
+    public Axis Y { get; }
+
+    /// <summary>The optional right axis.</summary>
+    public Axis? Y2 { get; }
+
+    /// <summary>The reserved extra space.</summary>
+    public FrameExtras Extras { get; }
+
+    /// <summary>The plot area in pixels.</summary>
+    public Rect Plot { get; }
+
+    /// <summary>Pixel x of data value <paramref name="value"/>.</summary>
+    public double Px(double value) => X.PixelOf(value, Plot);
+
+    /// <summary>Pixel y of data value <paramref name="value"/> on the left axis.</summary>
+    public double Py(double value) => Y.PixelOf(value, Plot);
+
+    /// <summary>Pixel y of data value <paramref name="value"/> on the right axis.</summary>
+    public double Py2(double value) =>
+        (Y2 ?? throw new InvalidOperationException("This chart has no right axis.")).PixelOf(value, Plot);
+
+    /// <summary>Title, legend and grid lines: everything drawn before the data.</summary>
+    public void RenderUnderlay(SvgWriter svg)
+    {
+        svg.Text(Plot.X, _style.Padding + _style.TitleFontSize, _title, _style.TitleFontSize, _style.Ink, bold: true, cssClass: "chart-title");
+        _legend.Render(svg, Plot.X, TitleBlockHeight(), LegendWidth(Plot.X));
+        svg.Open("g", ("class", "grid"));
+        X.RenderGrid(svg, Plot);
+        Y.RenderGrid(svg, Plot);
+        svg.Close();
+    }
+
+    /// <summary>Starts the data layer, clipped to the plot area.</summary>
+    public void BeginData(SvgWriter svg)
+    {
+        svg.Open("defs");
+        svg.Open("clipPath", ("id", _clipId));
+        svg.Rectangle(Plot, "#ffffff");
+        svg.Close();
+        svg.Close();
+        svg.Open("g", ("class", "data"), ("clip-path", SvgWriter.UrlOf(_clipId)));
+    }
+
+    /// <summary>Ends the data layer.</summary>
+    public void EndData(SvgWriter svg) => svg.Close();
+
+    /// <summary>Axes drawn over the data.</summary>
+    public void RenderAxes(SvgWriter svg)
+    {
+        X.Render(svg, Plot);
+        Y.Render(svg, Plot);
+        Y2?.Render(svg, Plot);
+    }
+
+    private double TitleBlockHeight() => _style.Padding + (_style.TitleFontSize * 1.55);
+
+    private double LegendWidth(double left) => _style.Width - left - _style.Padding;
+
+    private Rect ComputePlotArea()
+    {
+        double pad = _style.Padding;
+        double plotWidth = _style.Width * 0.75;
+        double plotHeight = _style.Height * 0.7;
+        Rect plot = default;
+        // Axis thickness depends on the axis length (thinning/rotation) and vice versa: two rounds settle it.
+        for (int round = 0; round < 3; round++)
+        {
+            var overhangX = X.LabelOverhang(plotWidth);
+            double left = Math.Max(pad + Y.Thickness(plotHeight) + Extras.Left, pad + overhangX.Before);
+            double right = pad + Math.Max(Y2?.Thickness(plotHeight) ?? 0, overhangX.After) + Extras.Right;
+            double legendHeight = _legend.Height(LegendWidth(left));
+            double top = TitleBlockHeight() + legendHeight + (_style.TickFontSize * 0.8);
+            double bottom = pad + X.Thickness(plotWidth) + Extras.Bottom;
+            plotWidth = _style.Width - left - right;
+            plotHeight = _style.Height - top - bottom;
+            if (plotWidth < 50 || plotHeight < 50)
+            {
+                throw new InvalidOperationException(
+                    $"Chart '{_title}' is too small for its labels ({_style.Width}x{_style.Height} px leaves a {plotWidth:F0}x{plotHeight:F0} px plot area).");
+            }
+
+            plot = new Rect(left, top, plotWidth, plotHeight);
+        }
+
+        return plot;
+    }
+}
