@@ -30,4 +30,26 @@ public static class SampleCharts
             [new TimeSeries("Crizotinib", t, crizotinib), new TimeSeries("Lorlatinib", t, lorlatinib)],
             [new PhaseBand(0, 40, "Crizotinib 300 nM"), new PhaseBand(40, 60, "Lorlatinib 100 nM")]);
     }
+
+    public const int MullerCloneCount = 5;
+
+    public static MullerInput Muller()
+    {
+        var t = Days(61);
+        double Logistic(double day, double start, double rate, double size) =>
+            day < start ? 0 : size / (1 + ((size - 1) * Math.Exp(-rate * (day - start))));
+        double[] parental = [.. t.Select(d => 1e6 * Math.Exp(-0.15 * d) + 10)];
+        double[] egfr = [.. t.Select(d => Logistic(d, 0, 0.2, 5e5))];
+        double[] l1196m = [.. t.Select(d => Logistic(d, 8, 0.25, 3e5))];
+        double[] compound = [.. t.Select(d => Logistic(d, 30, 0.35, 2e5))];
+        double[] emt = [.. t.Select(d => d < 5 ? 0 : 5e3 * Math.Exp(-0.02 * d))];
+        return new MullerInput("Clonal dynamics (Muller plot)", t,
+        [
+            new MullerClone(1, null, "Parental", "Parental", parental),
+            new MullerClone(2, 1, "EGFR bypass", "Bypass", egfr),
+            new MullerClone(3, 1, "L1196M", "ALK mutation", l1196m),
+            new MullerClone(4, 3, "L1196M+G1202R", "ALK mutation", compound),
+            new MullerClone(5, 1, "EMT", "Phenotype", emt),
+        ]);
+    }
 }

@@ -2,12 +2,12 @@ namespace ResistanceSim.Plotting.Colors;
 
 /// <summary>
 /// Assigns colours to named categories (mechanism families, arms) so that the same name gets the
-/// same colour in every chart of a report: explicit colours first, then Okabe–Ito hues in the
+/// same colour in every chart of a report (names compare case-insensitively): explicit colours first, then Okabe–Ito hues in the
 /// order names are first seen.
 /// </summary>
 public sealed class CategoryColors
 {
-    private readonly Dictionary<string, RgbColor> _assigned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RgbColor> _assigned = new(StringComparer.OrdinalIgnoreCase);
     private int _next;
 
     /// <summary>Creates an assignment, optionally with fixed colours for some names.</summary>

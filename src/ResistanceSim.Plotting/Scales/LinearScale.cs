@@ -3,8 +3,11 @@ namespace ResistanceSim.Plotting.Scales;
 /// <summary>A linear scale with 1-2-5 ticks.</summary>
 public sealed class LinearScale : IScale
 {
-    /// <summary>A scale over exactly [min, max]; ticks are the nice values inside it.</summary>
-    public LinearScale(double min, double max, int targetTickCount = 6)
+    /// <summary>
+    /// A scale over exactly [min, max]; ticks are the nice values inside it, labelled by
+    /// <paramref name="format"/> (default: <see cref="NumberFormat.LinearTickLabels"/>).
+    /// </summary>
+    public LinearScale(double min, double max, int targetTickCount = 6, Func<double, string>? format = null)
     {
         var ticks = NiceTicks.Linear(min, max, targetTickCount);
         if (!(max > min))
@@ -16,7 +19,7 @@ public sealed class LinearScale : IScale
         Max = max;
         double tolerance = (max - min) * 1e-9;
         var inside = ticks.Where(t => t >= min - tolerance && t <= max + tolerance).ToArray();
-        var labels = NumberFormat.LinearTickLabels(inside);
+        var labels = format is null ? NumberFormat.LinearTickLabels(inside) : [.. inside.Select(format)];
         Ticks = [.. inside.Select((t, i) => new AxisTick(t, labels[i], true))];
     }
 
