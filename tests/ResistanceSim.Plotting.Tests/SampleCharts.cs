@@ -52,4 +52,74 @@ public static class SampleCharts
             new MullerClone(5, 1, "EMT", "Phenotype", emt),
         ]);
     }
+
+    public static DoseResponseInput DoseResponse()
+    {
+        double[] conc = [1, 3, 10, 30, 100, 300, 1000, 3000, 10000];
+        var parentalFit = new HillCurve(0.05, 1.0, 60, 1.2);
+        var evolvedFit = new HillCurve(0.1, 1.0, 900, 1.0);
+        double[] Wiggle(HillCurve f) => [.. conc.Select((c, i) => f.Evaluate(c) + (0.03 * Math.Sin(i * 1.7)))];
+        return new DoseResponseInput("Crizotinib dose–response: parental vs evolved",
+        [
+            new DoseResponseSeries("Parental H3122", conc, Wiggle(parentalFit))
+            {
+                Error = [.. conc.Select(_ => 0.05)], Fit = parentalFit, Ic50Interval = new Interval(45, 80),
+            },
+            new DoseResponseSeries("Evolved (day 60)", conc, Wiggle(evolvedFit))
+            {
+                Error = [.. conc.Select(_ => 0.07)], Fit = evolvedFit, Ic50Interval = new Interval(600, 1400),
+            },
+        ]);
+    }
+
+    public static KaplanMeierInput KaplanMeier() => new("Virtual trial: progression-free survival",
+    [
+        KaplanMeierArmFrom("Continuous crizotinib", 40, 180, 7),
+        KaplanMeierArmFrom("Intermittent crizotinib", 40, 300, 5),
+        KaplanMeierArmFrom("Crizotinib + erlotinib", 40, 420, 4),
+    ]);
+
+    /// <summary>
+    /// A product-limit estimate of n deterministic exponential quantiles (mean <paramref name="meanDays"/>),
+    /// every k-th censored and administrative censoring at day 720; Greenwood intervals clamped to [0, 1].
+    /// </summary>
+    public static KaplanMeierArm KaplanMeierArmFrom(string name, int n, double meanDays, int censorEvery)
+    {
+        var subjects = Enumerable.Range(1, n)
+            .Select(i => (Time: Math.Min(720, -meanDays * Math.Log(1 - ((i - 0.5) / n))), Censored: i % censorEvery == 0))
+            .Select(s => s.Time >= 720 ? (s.Time, Censored: true) : s)
+            .OrderBy(s => s.Time).ToArray();
+        var times = new List<double>();
+        var survival = new List<double>();
+        var lower = new List<double>();
+        var upper = new List<double>();
+        var atRisk = new List<int>();
+        var censor = new List<double>();
+        double s = 1, greenwood = 0;
+        int risk = n;
+        foreach (var group in subjects.GroupBy(x => x.Time))
+        {
+            int events = group.Count(x => !x.Censored);
+            int total = group.Count();
+            if (events > 0)
+            {
+                s *= 1 - ((double)events / risk);
+                greenwood += risk > events ? events / ((double)risk * (risk - events)) : 0;
+            }
+            else
+            {
+                censor.Add(group.Key);
+            }
+
+            double se = s * Math.Sqrt(greenwood);
+            times.Add(group.Key);
+            survival.Add(s);
+            lower.Add(Math.Max(0, s - (1.96 * se)));
+            upper.Add(Math.Min(1, s + (1.96 * se)));
+            atRisk.Add(risk);
+            risk -= total;
+        }
+
+        return new KaplanMeierArm(name, [.. times], [.. survival], [.. lower], [.. upper], [.. atRisk], [.. censor]);
+    }
 }
