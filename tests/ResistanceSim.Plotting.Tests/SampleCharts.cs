@@ -122,4 +122,36 @@ public static class SampleCharts
 
         return new KaplanMeierArm(name, [.. times], [.. survival], [.. lower], [.. upper], [.. atRisk], [.. censor]);
     }
+
+    public static HeatmapInput Heatmap()
+    {
+        double[] doses = [30, 100, 300, 1000];
+        double[] rates = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4];
+        double[][] values = [.. rates.Select((u, r) => doses.Select((d, c) =>
+            r == 0 && c == 3 ? double.NaN : Math.Round(400 / (1 + (Math.Log10(u) + 9) * 0.4) * (1 + (0.3 * c)))).ToArray())];
+        return new HeatmapInput("Median time to progression across the sweep",
+            "Crizotinib concentration (nM)", [.. doses.Select(Scales.NumberFormat.Compact)],
+            "Mutation probability per division", [.. rates.Select(Scales.NumberFormat.Compact)],
+            values, "Median TTP (days)");
+    }
+
+    public static SweepLineInput SweepLine()
+    {
+        double[] x = [1e-8, 3e-8, 1e-7, 3e-7, 1e-6, 3e-6, 1e-5];
+        SweepSeries Series(string name, double scale) => new(name, x, [.. x.Select(u => scale * (60 - (4 * Math.Log10(u))))])
+        {
+            Lower = [.. x.Select(u => (scale * (60 - (4 * Math.Log10(u)))) - 6)],
+            Upper = [.. x.Select(u => (scale * (60 - (4 * Math.Log10(u)))) + 6)],
+        };
+        return new SweepLineInput("Time to progression vs mutation probability", "Mutation probability per division",
+            "Median TTP (days)", [Series("Continuous", 1), Series("Intermittent", 1.4)]) { LogX = true };
+    }
+
+    public static CompositionInput Composition() => new("Mechanism at progression",
+        ["Continuous", "Intermittent", "Crizotinib + erlotinib", "Adaptive"],
+        ["ALK mutation", "ALK amplification", "EGFR bypass", "MET bypass", "EMT"],
+        [[12, 3, 15, 2, 4], [8, 5, 9, 3, 6], [14, 2, 1, 6, 3], [0, 0, 0, 0, 0]])
+    {
+        ProgressedCounts = [36, 31, 26, 0],
+    };
 }

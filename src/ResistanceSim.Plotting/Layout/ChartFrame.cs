@@ -67,12 +67,17 @@ public sealed class ChartFrame
         svg.Close();
     }
 
-    /// <summary>Starts the data layer, clipped to the plot area.</summary>
+    /// <summary>
+    /// Starts the data layer, clipped to the plot area widened by a marker radius, so points on
+    /// the domain's edge show whole while lines leaving the domain are cut.
+    /// </summary>
     public void BeginData(SvgWriter svg)
     {
+        const double MarkerAllowance = 7;
         svg.Open("defs");
         svg.Open("clipPath", ("id", _clipId));
-        svg.Rectangle(Plot, "#ffffff");
+        svg.Rectangle(new Rect(Plot.X - MarkerAllowance, Plot.Y - MarkerAllowance,
+            Plot.Width + (2 * MarkerAllowance), Plot.Height + (2 * MarkerAllowance)), "#ffffff");
         svg.Close();
         svg.Close();
         svg.Open("g", ("class", "data"), ("clip-path", SvgWriter.UrlOf(_clipId)));
