@@ -13,16 +13,17 @@ public sealed record FrameExtras(double Left = 0, double Right = 0, double Botto
 public sealed class ChartFrame
 {
     private readonly ChartStyle _style;
-    private readonly string _title;
+    private readonly IReadOnlyList<string> _titleLines;
     private readonly Legend _legend;
     private readonly string _clipId = SvgWriter.NewId("plot-area");
+    private const int MaxTitleLines = 2;
 
     /// <summary>Lays out a chart of <paramref name="style"/>'s size.</summary>
     public ChartFrame(ChartStyle style, string title, Axis x, Axis y, Axis? y2, IReadOnlyList<LegendEntry> legend,
         FrameExtras? extras = null)
     {
         _style = style;
-        _title = title;
+        _titleLines = TextMetrics.WrapLines(title, style.Width - (2 * style.Padding), style.TitleFontSize, MaxTitleLines, bold: true);
         X = x;
         Y = y;
         Y2 = y2;
@@ -59,8 +60,14 @@ public sealed class ChartFrame
     /// <summary>Title, legend and grid lines: everything drawn before the data.</summary>
     public void RenderUnderlay(SvgWriter svg)
     {
-        svg.Text(Plot.X, _style.Padding + _style.TitleFontSize, _title, _style.TitleFontSize, _style.Ink, bold: true, cssClass: "chart-title");
-        _legend.Render(svg, Plot.X, TitleBlockHeight(), LegendWidth(Plot.X));
+        // Title and legend align with the canvas edge, not the plot area, so long titles get the full width.
+        for (int line = 0; line < _titleLines.Count; line++)
+        {
+            double baseline = _style.Padding + _style.TitleFontSize + (line * TextMetrics.LineHeight(_style.TitleFontSize));
+            svg.Text(_style.Padding, baseline, _titleLines[line], _style.TitleFontSize, _style.Ink, bold: true, cssClass: "chart-title");
+        }
+
+        _legend.Render(svg, _style.Padding, TitleBlockHeight(), LegendWidth);
         svg.Open("g", ("class", "grid"));
         X.RenderGrid(svg, Plot);
         Y.RenderGrid(svg, Plot);
@@ -94,9 +101,10 @@ public sealed class ChartFrame
         Y2?.Render(svg, Plot);
     }
 
-    private double TitleBlockHeight() => _style.Padding + (_style.TitleFontSize * 1.55);
+    private double TitleBlockHeight() =>
+        _style.Padding + (_style.TitleFontSize * 0.3) + (_titleLines.Count * TextMetrics.LineHeight(_style.TitleFontSize));
 
-    private double LegendWidth(double left) => _style.Width - left - _style.Padding;
+    private double LegendWidth => _style.Width - (2 * _style.Padding);
 
     private Rect ComputePlotArea()
     {
@@ -110,7 +118,7 @@ public sealed class ChartFrame
             var overhangX = X.LabelOverhang(plotWidth);
             double left = Math.Max(pad + Y.Thickness(plotHeight) + Extras.Left, pad + overhangX.Before);
             double right = pad + Math.Max(Y2?.Thickness(plotHeight) ?? 0, overhangX.After) + Extras.Right;
-            double legendHeight = _legend.Height(LegendWidth(left));
+            double legendHeight = _legend.Height(LegendWidth);
             double top = TitleBlockHeight() + legendHeight + (_style.TickFontSize * 0.8);
             double bottom = pad + X.Thickness(plotWidth) + Extras.Bottom;
             plotWidth = _style.Width - left - right;
@@ -118,7 +126,7 @@ public sealed class ChartFrame
             if (plotWidth < 50 || plotHeight < 50)
             {
                 throw new InvalidOperationException(
-                    $"Chart '{_title}' is too small for its labels ({_style.Width}x{_style.Height} px leaves a {plotWidth:F0}x{plotHeight:F0} px plot area).");
+                    $"Chart '{string.Join(" ", _titleLines)}' is too small for its labels ({_style.Width}x{_style.Height} px leaves a {plotWidth:F0}x{plotHeight:F0} px plot area).");
             }
 
             plot = new Rect(left, top, plotWidth, plotHeight);

@@ -39,9 +39,9 @@ public static class TextMetrics
     /// <paramref name="text"/> shortened with an ellipsis to fit <paramref name="width"/> pixels;
     /// empty when not even one character fits.
     /// </summary>
-    public static string FitWithEllipsis(string text, double width, double fontSize)
+    public static string FitWithEllipsis(string text, double width, double fontSize, bool bold = false)
     {
-        if (Width(text, fontSize) <= width)
+        if (Width(text, fontSize, bold) <= width)
         {
             return text;
         }
@@ -49,13 +49,45 @@ public static class TextMetrics
         for (int length = text.Length - 1; length >= 1; length--)
         {
             string candidate = text[..length].TrimEnd() + "\u2026";
-            if (Width(candidate, fontSize) <= width)
+            if (Width(candidate, fontSize, bold) <= width)
             {
                 return candidate;
             }
         }
 
         return string.Empty;
+    }
+
+    /// <summary>
+    /// Breaks <paramref name="text"/> at spaces into at most <paramref name="maxLines"/> lines of at
+    /// most <paramref name="width"/> pixels; text that does not fit ends in an ellipsis.
+    /// </summary>
+    public static IReadOnlyList<string> WrapLines(string text, double width, double fontSize, int maxLines, bool bold = false)
+    {
+        var lines = new List<string>();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string current = string.Empty;
+        for (int w = 0; w < words.Length; w++)
+        {
+            string candidate = current.Length == 0 ? words[w] : current + " " + words[w];
+            if (current.Length == 0 || Width(candidate, fontSize, bold) <= width)
+            {
+                current = candidate;
+                continue;
+            }
+
+            if (lines.Count == maxLines - 1)
+            {
+                current = string.Join(' ', words[w..].Prepend(current)); // the rest goes on the last line, shortened
+                break;
+            }
+
+            lines.Add(FitWithEllipsis(current, width, fontSize, bold));
+            current = words[w];
+        }
+
+        lines.Add(FitWithEllipsis(current, width, fontSize, bold));
+        return lines;
     }
 
     private static int CharWidth(char c) => c switch
