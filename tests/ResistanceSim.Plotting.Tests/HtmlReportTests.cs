@@ -62,11 +62,16 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void Numeric_table_cells_are_right_aligned_and_text_cells_are_not()
+    public void Columns_of_numbers_are_right_aligned_and_mixed_columns_are_not()
     {
-        var table = ParseStrict(SampleReport.Build()).Descendants().Where(e => e.Name.LocalName == "table").Last();
-        var firstRow = table.Descendants().First(e => e.Name.LocalName == "tbody").Elements().First().Elements().ToArray();
-        Assert.Equal([null, "num", "num", null, "num"], firstRow.Select(c => c.Attribute("class")?.Value));
+        var tables = ParseStrict(SampleReport.Build()).Descendants().Where(e => e.Name.LocalName == "table").ToArray();
+        string[] Classes(XElement table, string section) =>
+            [.. table.Descendants().First(e => e.Name.LocalName == section).Elements().First().Elements().Select(c => c.Attribute("class")?.Value ?? "-")];
+
+        // Parameters: the value column mixes "42" and "hybrid", so it stays left-aligned.
+        Assert.Equal(["-", "-"], Classes(tables[0], "tbody"));
+        Assert.Equal(["-", "num", "num", "-", "num"], Classes(tables[1], "tbody"));
+        Assert.Equal(["-", "num", "num", "-", "num"], Classes(tables[1], "thead"));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public static class PopulationChart
         {
             // 8% headroom keeps a constant concentration from running along the plot's top edge.
             double maxConcentration = input.Concentrations.SelectMany(s => s.Values).Where(double.IsFinite).DefaultIfEmpty(1).Max();
-            y2 = new Axis(AxisSide.Right, LinearScale.Nice(0, maxConcentration * 1.08, style.TargetTickCount, includeZero: true),
+            y2 = new Axis(AxisSide.Right, LinearScale.Nice(0, maxConcentration > 0 ? maxConcentration * 1.08 : 1, style.TargetTickCount, includeZero: true),
                 input.ConcentrationLabel, style, grid: false);
         }
 

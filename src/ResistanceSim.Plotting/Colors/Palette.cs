@@ -31,13 +31,14 @@ public static class Palette
 
     /// <summary>
     /// Colour of the <paramref name="index"/>-th series. After the seven hues the palette repeats
-    /// as 45% tints, so colours stay distinct up to 14 series (more should be a different chart).
+    /// as 45% tints (distinct up to 14 series; more series should be a different chart).
     /// </summary>
     public static RgbColor Series(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var hue = Categorical[index % Categorical.Count];
-        return index / Categorical.Count == 0 ? hue : hue.Tint(0.45 * Math.Min(1, index / Categorical.Count));
+        bool firstRound = index < Categorical.Count;
+        return firstRound ? hue : hue.Tint(0.45);
     }
 
     /// <summary>Stroke dash pattern of the <paramref name="index"/>-th series, a second cue besides colour.</summary>

@@ -49,8 +49,8 @@ public sealed class HtmlReport
         AddTable(caption, ["Parameter", "Value"], parameters.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]), "parameters");
 
     /// <summary>
-    /// Adds a table; every row must have as many cells as there are headers. Cells that are
-    /// numbers are right-aligned so that digits line up.
+    /// Adds a table; every row must have as many cells as there are headers. Columns whose cells
+    /// are all numbers are right-aligned so that digits line up.
     /// </summary>
     public HtmlReport AddTable(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
         AddTable(caption, headers, rows, "summary");
@@ -83,33 +83,38 @@ public sealed class HtmlReport
 
     private HtmlReport AddTable(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string cssClass)
     {
-        var body = new StringBuilder();
-        int rowNumber = 0;
-        foreach (var row in rows)
+        var table = rows.ToList();
+        for (int r = 0; r < table.Count; r++)
         {
-            rowNumber++;
-            if (row.Count != headers.Count)
+            if (table[r].Count != headers.Count)
             {
-                throw new ArgumentException($"Row {rowNumber} of table '{caption}' has {row.Count} cells for {headers.Count} columns.", nameof(rows));
+                throw new ArgumentException($"Row {r + 1} of table '{caption}' has {table[r].Count} cells for {headers.Count} columns.", nameof(rows));
             }
-
-            body.Append("<tr>");
-            foreach (string cell in row)
-            {
-                body.Append(IsNumber(cell) ? "<td class=\"num\">" : "<td>").Append(XmlText.Escape(cell)).Append("</td>");
-            }
-
-            body.Append("</tr>\n");
         }
 
+        // A column whose cells are all numbers is right-aligned, header included, so digits line up.
+        bool[] numeric = [.. headers.Select((_, c) => table.Count > 0 && table.All(row => IsNumber(row[c])))];
         _sections.Append("<table class=\"").Append(cssClass).Append("\">\n")
             .Append("<caption>").Append(XmlText.Escape(caption)).Append("</caption>\n<thead><tr>");
-        foreach (string header in headers)
+        for (int c = 0; c < headers.Count; c++)
         {
-            _sections.Append("<th scope=\"col\">").Append(XmlText.Escape(header)).Append("</th>");
+            _sections.Append(numeric[c] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+                .Append(XmlText.Escape(headers[c])).Append("</th>");
         }
 
-        _sections.Append("</tr></thead>\n<tbody>\n").Append(body).Append("</tbody>\n</table>\n");
+        _sections.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in table)
+        {
+            _sections.Append("<tr>");
+            for (int c = 0; c < row.Count; c++)
+            {
+                _sections.Append(numeric[c] ? "<td class=\"num\">" : "<td>").Append(XmlText.Escape(row[c])).Append("</td>");
+            }
+
+            _sections.Append("</tr>\n");
+        }
+
+        _sections.Append("</tbody>\n</table>\n");
         return this;
     }
 

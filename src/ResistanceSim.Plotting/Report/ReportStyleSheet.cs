@@ -15,7 +15,7 @@ internal static class ReportStyleSheet
         caption { text-align: left; font-weight: bold; font-size: 1.05em; padding-bottom: 0.4em; }
         th, td { padding: 0.35em 0.9em; border-bottom: 1px solid #d0d0d0; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; border-bottom: 2px solid #888888; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background: #fafafa; }
         figure.chart { margin: 1.6em 0; }
         figure.chart svg { display: block; max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
