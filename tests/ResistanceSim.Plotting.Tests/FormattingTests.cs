@@ -88,4 +88,13 @@ public class FormattingTests
         Assert.Equal(egfr, colors["egfr"]);
         Assert.NotEqual(egfr, colors["MET"]);
     }
+
+    [Fact]
+    public void Labels_on_fills_use_the_ink_with_more_contrast()
+    {
+        Assert.Equal("#111111", Viridis.At(1).ContrastingInk()); // yellow
+        Assert.Equal("#ffffff", Viridis.At(0).ContrastingInk()); // dark purple
+        Assert.Equal("#111111", RgbColor.FromHex("#e69f00").ContrastingInk()); // Okabe-Ito orange
+        Assert.Equal("#ffffff", RgbColor.FromHex("#0072b2").ContrastingInk()); // Okabe-Ito blue
+    }
 }

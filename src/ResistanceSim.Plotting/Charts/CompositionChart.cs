@@ -79,8 +79,7 @@ public static class CompositionChart
             string label = NumberFormat.Percent(share);
             if (yBottom - yTop >= font * 1.4 && x1 - x0 >= TextMetrics.Width(label, font) + 6)
             {
-                string ink = color.RelativeLuminance() > 0.35 ? "#111111" : "#ffffff";
-                svg.Text((x0 + x1) / 2, ((yTop + yBottom) / 2) + (font * 0.35), label, font, ink, TextAnchor.Middle, cssClass: "segment-label");
+                svg.Text((x0 + x1) / 2, ((yTop + yBottom) / 2) + (font * 0.35), label, font, color.ContrastingInk(), TextAnchor.Middle, cssClass: "segment-label");
             }
 
             cumulative += share;

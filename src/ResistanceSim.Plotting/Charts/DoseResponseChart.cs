@@ -107,9 +107,7 @@ public static class DoseResponseChart
             {
                 double top = frame.Py(v + error[j]);
                 double bottom = frame.Py(v - error[j]);
-                svg.Line(x, top, x, bottom, color, 1.5);
-                svg.Line(x - 4, top, x + 4, top, color, 1.5);
-                svg.Line(x - 4, bottom, x + 4, bottom, color, 1.5);
+                svg.ErrorBar(x, top, bottom, color);
             }
 
             svg.Circle(x, frame.Py(v), 5, color, "#ffffff", 1.2);

@@ -71,9 +71,7 @@ public static class HeatmapChart
                 string label = NumberFormat.Compact(value);
                 if (input.AnnotateCells && cell.Width >= TextMetrics.Width(label, font) + 8 && cell.Height >= font * 1.5)
                 {
-                    // Dark text on the light (yellow/green) end of viridis, white on the dark end.
-                    string ink = color.RelativeLuminance() > 0.3 ? "#111111" : "#ffffff";
-                    svg.Text(x0 + (cell.Width / 2), y0 + (cell.Height / 2) + (font * 0.35), label, font, ink, TextAnchor.Middle, cssClass: "cell-label");
+                    svg.Text(x0 + (cell.Width / 2), y0 + (cell.Height / 2) + (font * 0.35), label, font, color.ContrastingInk(), TextAnchor.Middle, cssClass: "cell-label");
                 }
             }
         }

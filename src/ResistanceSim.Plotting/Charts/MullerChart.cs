@@ -137,8 +137,7 @@ public static class MullerChart
             }
 
             double y = frame.Py((bands.Lower[c][best] + bands.Upper[c][best]) / 2) + (font * 0.35);
-            string ink = colors[c].RelativeLuminance() > 0.35 ? "#111111" : "#ffffff";
-            svg.Text(frame.Px(input.Times[best]), y, label, font, ink, TextAnchor.Middle, cssClass: "clone-label");
+            svg.Text(frame.Px(input.Times[best]), y, label, font, colors[c].ContrastingInk(), TextAnchor.Middle, cssClass: "clone-label");
         }
     }
 

@@ -63,9 +63,7 @@ public static class SweepLineChart
             {
                 double top = frame.Py(upper[j]);
                 double bottom = frame.Py(lower[j]);
-                svg.Line(x, top, x, bottom, color, 1.5);
-                svg.Line(x - 4, top, x + 4, top, color, 1.5);
-                svg.Line(x - 4, bottom, x + 4, bottom, color, 1.5);
+                svg.ErrorBar(x, top, bottom, color);
             }
 
             svg.Circle(x, y, 4.5, color, "#ffffff", 1.2);

@@ -44,6 +44,18 @@ public readonly record struct RgbColor(byte R, byte G, byte B)
         return (0.2126 * Channel(R)) + (0.7152 * Channel(G)) + (0.0722 * Channel(B));
     }
 
+    /// <summary>
+    /// Near-black or white, whichever has the higher WCAG contrast ratio against this colour:
+    /// the ink for a label drawn on a fill of this colour.
+    /// </summary>
+    public string ContrastingInk()
+    {
+        double luminance = RelativeLuminance();
+        double contrastWithBlack = (luminance + 0.05) / 0.05;
+        double contrastWithWhite = 1.05 / (luminance + 0.05);
+        return contrastWithBlack >= contrastWithWhite ? "#111111" : "#ffffff";
+    }
+
     /// <inheritdoc />
     public override string ToString() => ToHex();
 

@@ -119,6 +119,15 @@ public static class SvgShapes
         svg.Element("path", CollectionsMarshal.AsSpan(attributes));
     }
 
+    /// <summary>A vertical error bar from <paramref name="top"/> to <paramref name="bottom"/> with 8 px caps.</summary>
+    public static void ErrorBar(this SvgWriter svg, double x, double top, double bottom, string color)
+    {
+        const double CapHalfWidth = 4;
+        svg.Line(x, top, x, bottom, color, 1.5);
+        svg.Line(x - CapHalfWidth, top, x + CapHalfWidth, top, color, 1.5);
+        svg.Line(x - CapHalfWidth, bottom, x + CapHalfWidth, bottom, color, 1.5);
+    }
+
     /// <summary>
     /// A single line of text with its baseline at y; <paramref name="rotateDegrees"/> turns it
     /// about (x, y).
