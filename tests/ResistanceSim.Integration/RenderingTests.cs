@@ -50,4 +50,29 @@ public sealed class RenderingTests : IDisposable
         Assert.Equal((200, 100), (image.Width, image.Height));
         Assert.ThrowsAny<Exception>(() => PngChecks.AssertNotBlank(image, "blank"));
     }
+
+    [Fact]
+    public void Png_decoder_reads_back_the_colours_rsvg_drew()
+    {
+        // Two solid halves and a diagonal line exercise the scanline filters the encoder chooses.
+        string svgPath = Path.Combine(_work.FullName, "halves.svg");
+        string pngPath = Path.Combine(_work.FullName, "halves.png");
+        File.WriteAllText(svgPath, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\">"
+            + "<rect width=\"100\" height=\"100\" fill=\"#ff0000\"/><rect x=\"100\" width=\"100\" height=\"100\" fill=\"#0000ff\"/>"
+            + "<line x1=\"0\" y1=\"0\" x2=\"200\" y2=\"100\" stroke=\"#00ff00\" stroke-width=\"3\"/></svg>");
+        Renderers.SvgToPng(svgPath, pngPath);
+        var image = PngImage.Load(pngPath);
+        Assert.InRange(image.BytesPerPixel, 3, 4); // 8-bit RGB or RGBA
+        string Rgb(int x, int y) => Convert.ToHexString(image.Pixel(x, y)[..3]);
+        Assert.Equal("FF0000", Rgb(10, 90));
+        Assert.Equal("0000FF", Rgb(190, 10));
+        Assert.Equal("00FF00", Rgb(100, 50));
+    }
+
+    [Fact]
+    public void A_missing_tool_fails_with_the_install_command()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => ExternalTool.Require("no-such-renderer-xyz", "apt-get install -y something"));
+        Assert.Contains("apt-get install -y something", error.Message, StringComparison.Ordinal);
+    }
 }
