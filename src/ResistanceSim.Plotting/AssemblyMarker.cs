@@ -1,2 +1,0 @@
-namespace ResistanceSim.Plotting;
-internal static class AssemblyMarker { }
