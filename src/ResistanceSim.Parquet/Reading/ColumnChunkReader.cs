@@ -169,11 +169,12 @@ internal sealed class ColumnChunkReader<T>
     {
         if (encoding is ParquetEncoding.RleDictionary or ParquetEncoding.PlainDictionary)
         {
-            T[] dictionary = _dictionary ?? throw new ParquetFormatException("Dictionary-encoded page without a dictionary page.");
             if (count == 0)
             {
                 return;
             }
+
+            T[] dictionary = _dictionary ?? throw new ParquetFormatException("Dictionary-encoded page without a dictionary page.");
 
             if (data.IsEmpty)
             {

@@ -87,7 +87,7 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
     protected override void WritePendingPage()
     {
         ReadOnlySpan<T> values = _values.AsSpan(0, _valueCount);
-        if (_dictionaryMode && TryMapToDictionary(values))
+        if (_dictionaryMode && values.Length > 0 && TryMapToDictionary(values))
         {
             var body = BeginPageBody();
             int bitWidth = Math.Max(1, RleBitPackedEncoder.BitWidth(_dictionary.Count - 1));

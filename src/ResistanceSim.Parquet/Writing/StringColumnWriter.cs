@@ -91,7 +91,7 @@ internal sealed class StringColumnWriter : ColumnWriter
             ConvertPendingIndicesToPlain();
         }
 
-        if (_dictionaryMode)
+        if (_dictionaryMode && _valueCount > 0)
         {
             var body = BeginPageBody();
             int bitWidth = Math.Max(1, RleBitPackedEncoder.BitWidth(_entryOffsets.Count - 1));
@@ -106,6 +106,7 @@ internal sealed class StringColumnWriter : ColumnWriter
         }
         else
         {
+            // Also the path for pages of only nulls or empty lists: nothing to look up in a dictionary.
             BeginPageBody().Write(_plainValues.WrittenSpan);
             FinishDataPage(ParquetEncoding.Plain);
             _plainValues.Clear();
