@@ -112,11 +112,11 @@ internal static class ExpectationWriter
                     continue;
                 }
 
-                if (value is List<string?> list)
+                if (value is object?[] list)
                 {
-                    _elements += list.Count;
-                    _nullSlots += list.Count == 0 ? 1 : 0;
-                    foreach (string? element in list)
+                    _elements += list.Length;
+                    _nullSlots += list.Length == 0 ? 1 : 0;
+                    foreach (object? element in list)
                     {
                         if (element is null)
                         {

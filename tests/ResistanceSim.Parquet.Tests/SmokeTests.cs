@@ -24,9 +24,9 @@ public class SmokeTests
             Assert.Equal(new object?[] { 1L, 2L, 3L }, back[0]);
             Assert.Equal(new object?[] { 1.5, null, double.NaN }, back[1]);
             Assert.Equal(new object?[] { "a", null, "ü" }, back[2]);
-            Assert.Equal(new List<string?> { "x", "y" }, back[3][0]);
+            Assert.Equal(new object?[] { "x", "y" }, back[3][0]);
             Assert.Null(back[3][1]);
-            Assert.Empty((List<string?>)back[3][2]!);
+            Assert.Empty((object?[])back[3][2]!);
         }
     }
 }

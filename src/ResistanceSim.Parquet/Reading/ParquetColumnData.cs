@@ -15,7 +15,7 @@ public abstract class ParquetColumnData
 
     public abstract bool IsNull(int row);
 
-    /// <summary>The row's value boxed (a <see cref="IReadOnlyList{T}"/> for list columns); for tools and tests, not hot paths.</summary>
+    /// <summary>The row's value boxed (an <c>object?[]</c> of elements for list columns); for tools and tests, not hot paths.</summary>
     public abstract object? GetValue(int row);
 }
 
@@ -75,10 +75,11 @@ public sealed class ParquetListValues<T> : ParquetColumnData
             return null;
         }
 
-        var list = new List<T?>(Offsets[row + 1] - Offsets[row]);
-        for (int i = Offsets[row]; i < Offsets[row + 1]; i++)
+        var list = new object?[Offsets[row + 1] - Offsets[row]];
+        for (int i = 0; i < list.Length; i++)
         {
-            list.Add(ElementValidity is not null && !ElementValidity[i] ? default : Elements[i]);
+            int element = Offsets[row] + i;
+            list[i] = ElementValidity is not null && !ElementValidity[element] ? null : Elements[element];
         }
 
         return list;
