@@ -33,7 +33,7 @@ public sealed class ParquetFileReader : IDisposable
         _leaveOpen = leaveOpen;
         try
         {
-            (_metadata, _footerStart) = ReadFooter(stream);
+            (_metadata, _footerStart) = ReadFooterChecked(stream);
             (Schema, _layouts, int leafCount) = SchemaMapping.FromElements(_metadata.Schema);
             RowGroups = [.. _metadata.RowGroups.Select(group => DescribeRowGroup(group, leafCount))];
             if (_metadata.NumRows < 0 || _metadata.RowGroups.Sum(group => group.NumRows) != _metadata.NumRows)
@@ -143,11 +143,25 @@ public sealed class ParquetFileReader : IDisposable
             throw new ParquetFormatException($"Column chunk type {meta.Type} differs from the schema's {layout.Column.PhysicalType}.");
         }
 
-        byte[] bytes = ReadChunkBytes(meta);
-        var reader = new ColumnChunkReader<T>(layout, meta.Codec);
-        DecodedChunk<T> decoded = reader.Read(bytes, meta.NumValues);
-        return ColumnAssembler.Assemble(layout, decoded, group.NumRows);
+        try
+        {
+            byte[] bytes = ReadChunkBytes(meta);
+            var reader = new ColumnChunkReader<T>(layout, meta.Codec);
+            DecodedChunk<T> decoded = reader.Read(bytes, meta.NumValues);
+            return ColumnAssembler.Assemble(layout, decoded, group.NumRows);
+        }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            throw new ParquetFormatException($"Column '{layout.Column.Name}' in row group {rowGroup} is corrupt: {e.Message}", e);
+        }
     }
+
+    /// <summary>
+    /// Decoders check every length they read; this boundary is the last line of defence so that an
+    /// unforeseen inconsistency in untrusted bytes still surfaces as a format error.
+    /// </summary>
+    private static bool IsDecodingFailure(Exception e) =>
+        e is IndexOutOfRangeException or ArgumentException or OverflowException or InvalidCastException or EndOfStreamException or InvalidDataException;
 
     private byte[] ReadChunkBytes(ColumnMetaData meta)
     {
@@ -190,6 +204,18 @@ public sealed class ParquetFileReader : IDisposable
         }
 
         return new ParquetRowGroupMetadata(group.NumRows, group.TotalCompressedSize ?? columns.Sum(c => c.CompressedSize), columns);
+    }
+
+    private static (FileMetaData Metadata, long FooterStart) ReadFooterChecked(Stream stream)
+    {
+        try
+        {
+            return ReadFooter(stream);
+        }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            throw new ParquetFormatException($"The file footer is corrupt: {e.Message}", e);
+        }
     }
 
     private static (FileMetaData Metadata, long FooterStart) ReadFooter(Stream stream)
