@@ -45,11 +45,16 @@ public sealed class ParquetFileReader : IDisposable
                 .GroupBy(kv => kv.Key, StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.Ordinal);
         }
-        catch
+        catch (Exception e)
         {
             if (!leaveOpen)
             {
                 stream.Dispose();
+            }
+
+            if (IsDecodingFailure(e))
+            {
+                throw new ParquetFormatException($"The file metadata is corrupt: {e.Message}", e);
             }
 
             throw;
