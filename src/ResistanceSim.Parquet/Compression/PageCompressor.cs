@@ -35,6 +35,30 @@ internal static class PageCompressor
         }
     }
 
+    /// <summary>Compresses into a new array (no intermediate copies); the payload is <c>result[..length]</c>.</summary>
+    public static byte[] CompressToArray(ParquetCompression codec, ReadOnlySpan<byte> input, out int length)
+    {
+        switch (codec)
+        {
+            case ParquetCompression.Snappy:
+                byte[] snappy = IronSnappy.Snappy.Encode(input);
+                length = snappy.Length;
+                return snappy;
+            case ParquetCompression.Gzip:
+                var memory = new MemoryStream(Math.Max(64, input.Length / 4));
+                using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    gzip.Write(input);
+                }
+
+                length = (int)memory.Length;
+                return memory.GetBuffer();
+            default:
+                length = input.Length;
+                return input.ToArray();
+        }
+    }
+
     /// <summary>Decompresses a page whose header promises <paramref name="uncompressedSize"/> bytes; any mismatch is corruption.</summary>
     public static byte[] Decompress(ParquetCompression codec, byte[] source, int offset, int length, int uncompressedSize)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ResistanceSim.Parquet.Compression;
 using ResistanceSim.Parquet.Encodings;
 using ResistanceSim.Parquet.Format;
@@ -18,6 +19,9 @@ internal abstract class ColumnWriter
     private readonly ByteBuffer _compressed = new(64 * 1024);
     private readonly ByteBuffer _header = new(64);
     private readonly Dictionary<(PageType, ParquetEncoding), int> _encodingStats = [];
+
+    // Data pages being compressed on the thread pool, in page order (bounded, so memory stays bounded).
+    private readonly Queue<Task<EncodedPage>> _pending = new();
     private int[] _definitionLevels = [];
     private int[] _repetitionLevels = [];
     private long _levelsInChunk;
@@ -38,7 +42,7 @@ internal abstract class ColumnWriter
     protected long NullCount { get; private set; }
 
     /// <summary>Bytes this column holds in memory for the open row group (encoded pages plus the open page).</summary>
-    public long BufferedBytes => _chunk.Length + PendingPageBytes;
+    public long BufferedBytes => _chunk.Length + PendingPageBytes + ((long)_pending.Count * Options.PageSizeBytes);
 
     protected abstract long PendingPageBytes { get; }
 
@@ -107,7 +111,24 @@ internal abstract class ColumnWriter
                 RepetitionLevelEncoding = ParquetEncoding.Rle,
             },
         };
-        AppendPage(header, _pageBody.WrittenSpan, _chunk);
+        if (Options.ParallelCompression && Options.Compression != ParquetCompression.Uncompressed)
+        {
+            // Compression is the costliest step: overlap it with encoding the next pages on another core.
+            int length = _pageBody.Length;
+            byte[] body = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+            _pageBody.WrittenSpan.CopyTo(body);
+            ParquetCompression codec = Options.Compression;
+            _pending.Enqueue(Task.Run(() => EncodePage(header, body, length, codec)));
+            while (_pending.Count > MaxPendingPages)
+            {
+                AppendPending(_pending.Dequeue());
+            }
+        }
+        else
+        {
+            AppendPage(header, _pageBody.WrittenSpan, _chunk);
+        }
+
         _levelsInChunk += LevelCount;
         LevelCount = 0;
     }
@@ -135,6 +156,11 @@ internal abstract class ColumnWriter
     public ColumnChunk WriteChunk(Stream output, ref long position)
     {
         FlushPage();
+        while (_pending.Count > 0)
+        {
+            AppendPending(_pending.Dequeue());
+        }
+
         long chunkStart = position;
         long? dictionaryOffset = null;
         (ReadOnlyMemory<byte> dictionaryValues, int dictionaryCount) = DictionaryPage;
@@ -186,6 +212,36 @@ internal abstract class ColumnWriter
         _uncompressedInChunk = 0;
         NullCount = 0;
         ResetForNextChunk();
+    }
+
+    private const int MaxPendingPages = 4;
+
+    private readonly record struct EncodedPage(byte[] Header, byte[] Payload, int PayloadLength, int UncompressedSize, ParquetEncoding Encoding);
+
+    private static EncodedPage EncodePage(PageHeader header, byte[] body, int length, ParquetCompression codec)
+    {
+        try
+        {
+            byte[] payload = PageCompressor.CompressToArray(codec, body.AsSpan(0, length), out int payloadLength);
+            header.UncompressedPageSize = length;
+            header.CompressedPageSize = payloadLength;
+            var headerBytes = new ByteBuffer(64);
+            MetadataWriter.Write(new ThriftCompactWriter(headerBytes), header);
+            return new EncodedPage(headerBytes.WrittenSpan.ToArray(), payload, payloadLength, headerBytes.Length + length, header.DataPageHeader!.Encoding);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
+    private void AppendPending(Task<EncodedPage> task)
+    {
+        EncodedPage page = task.GetAwaiter().GetResult();
+        _chunk.Write(page.Header);
+        _chunk.Write(page.Payload.AsSpan(0, page.PayloadLength));
+        _encodingStats[(PageType.DataPage, page.Encoding)] = _encodingStats.GetValueOrDefault((PageType.DataPage, page.Encoding)) + 1;
+        _uncompressedInChunk += page.UncompressedSize;
     }
 
     private void AppendPage(PageHeader header, ReadOnlySpan<byte> body, ByteBuffer destination)
