@@ -142,6 +142,25 @@ public class WriterApiTests
     }
 
     [Fact]
+    public void StringListsAcceptPlainArraysOfArrays()
+    {
+        string[][] bypass = [["EGFR", "MET"], [], ["KRAS"]];
+        using var stream = new MemoryStream();
+        using (var writer = new ParquetFileWriter(stream, new ParquetSchema(ParquetColumn.StringList("bypass"))))
+        using (ParquetRowBatch batch = writer.BeginRowBatch())
+        {
+            batch.AppendStringList(0, bypass); // array covariance: string[] is an IReadOnlyList<string>
+        }
+
+        using var reader = new ParquetFileReader(new MemoryStream(stream.ToArray()));
+        ParquetListValues<string> lists = reader.ReadList<string>(0, 0);
+        Assert.Equal(new[] { 0, 2, 2, 3 }, lists.Offsets);
+        Assert.Equal(new[] { "EGFR", "MET", "KRAS" }, lists.Elements);
+        Assert.Null(lists.Validity);
+        Assert.Equal(new[] { "EGFR", "MET" }, lists.ElementsOf(0).ToArray());
+    }
+
+    [Fact]
     public void SchemaRejectsDuplicateNames() =>
         Assert.Throws<ArgumentException>(() => new ParquetSchema(ParquetColumn.Int32("a"), ParquetColumn.Int64("a")));
 }

@@ -39,9 +39,9 @@ internal sealed class ColumnChunkReader<T>
 
         bool hasDefinition = _layout.MaxDefinitionLevel > 0;
         bool hasRepetition = _layout.MaxRepetitionLevel > 0;
-        var definitions = hasDefinition ? new ValueBuffer<int>(Math.Min(expectedLevels, chunk.Length * 8L)) : null;
-        var repetitions = hasRepetition ? new ValueBuffer<int>(Math.Min(expectedLevels, chunk.Length * 8L)) : null;
-        var values = new ValueBuffer<T>(Math.Min(expectedLevels, chunk.Length * 8L));
+        var definitions = hasDefinition ? new ValueBuffer<int>(expectedLevels) : null;
+        var repetitions = hasRepetition ? new ValueBuffer<int>(expectedLevels) : null;
+        var values = new ValueBuffer<T>(expectedLevels);
         long levels = 0;
         int position = 0;
         while (levels < expectedLevels)

@@ -1,12 +1,12 @@
 namespace ResistanceSim.Parquet.Reading;
 
-/// <summary>A growable array that only grows as values are actually decoded, so corrupt counts in
-/// metadata cannot force a huge allocation up front.</summary>
+/// <summary>A growable array. The initial capacity follows the metadata's count but is capped
+/// (16 Mi entries), so a corrupt count cannot force a huge allocation before values are decoded.</summary>
 internal sealed class ValueBuffer<T>
 {
     private T[] _items;
 
-    public ValueBuffer(long expected) => _items = new T[(int)Math.Clamp(expected, 16, 1 << 20)];
+    public ValueBuffer(long expected) => _items = new T[(int)Math.Clamp(expected, 16, 1 << 24)];
 
     public int Count { get; private set; }
 
