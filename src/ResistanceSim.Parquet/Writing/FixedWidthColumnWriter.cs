@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ResistanceSim.Parquet.Encodings;
@@ -133,9 +134,20 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
     private bool TryMapToDictionary(ReadOnlySpan<T> values)
     {
         int maxEntries = Options.DictionaryPageSizeLimit / Unsafe.SizeOf<T>();
+        ulong previousKey = 0;
+        int previousIndex = -1;
         for (int i = 0; i < values.Length; i++)
         {
-            _indices[i] = _dictionary.GetOrAdd(values[i]);
+            // Simulation tables repeat values in long runs (arm, replicate, time): skip the hash lookup then.
+            ulong key = TTraits.Key(values[i]);
+            if (key == previousKey && previousIndex >= 0)
+            {
+                _indices[i] = previousIndex;
+                continue;
+            }
+
+            previousKey = key;
+            previousIndex = _indices[i] = _dictionary.GetOrAdd(values[i]);
             if (_dictionary.Count > maxEntries)
             {
                 return FallBackToPlain();
@@ -182,6 +194,25 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
         }
 
         T min = _min, max = _max;
+        if (!TTraits.HasUnorderedValues && Vector.IsHardwareAccelerated && values.Length - i >= Vector<T>.Count * 2)
+        {
+            // Integers have no NaN, so SIMD min/max is exact.
+            var vectorMin = new Vector<T>(min);
+            var vectorMax = new Vector<T>(max);
+            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var block = new Vector<T>(values[i..]);
+                vectorMin = Vector.Min(vectorMin, block);
+                vectorMax = Vector.Max(vectorMax, block);
+            }
+
+            for (int lane = 0; lane < Vector<T>.Count; lane++)
+            {
+                min = TTraits.IsLess(vectorMin[lane], min) ? vectorMin[lane] : min;
+                max = TTraits.IsLess(max, vectorMax[lane]) ? vectorMax[lane] : max;
+            }
+        }
+
         for (; i < values.Length; i++)
         {
             T value = values[i];

@@ -12,6 +12,9 @@ internal interface IFixedWidthTraits<T>
 {
     static abstract ParquetPhysicalType PhysicalType { get; }
 
+    /// <summary>True when some values (NaN) are unordered, so SIMD min/max cannot be used.</summary>
+    static abstract bool HasUnorderedValues { get; }
+
     /// <summary>Bit pattern used as dictionary key (distinguishes -0.0 from 0.0 and NaN payloads, so round trips are exact).</summary>
     static abstract ulong Key(T value);
 
@@ -26,6 +29,8 @@ internal interface IFixedWidthTraits<T>
 internal readonly struct Int32Traits : IFixedWidthTraits<int>
 {
     public static ParquetPhysicalType PhysicalType => ParquetPhysicalType.Int32;
+
+    public static bool HasUnorderedValues => false;
 
     public static ulong Key(int value) => (uint)value;
 
@@ -45,6 +50,8 @@ internal readonly struct Int64Traits : IFixedWidthTraits<long>
 {
     public static ParquetPhysicalType PhysicalType => ParquetPhysicalType.Int64;
 
+    public static bool HasUnorderedValues => false;
+
     public static ulong Key(long value) => (ulong)value;
 
     public static bool IsLess(long left, long right) => left < right;
@@ -62,6 +69,8 @@ internal readonly struct Int64Traits : IFixedWidthTraits<long>
 internal readonly struct FloatTraits : IFixedWidthTraits<float>
 {
     public static ParquetPhysicalType PhysicalType => ParquetPhysicalType.Float;
+
+    public static bool HasUnorderedValues => true;
 
     public static ulong Key(float value) => BitConverter.SingleToUInt32Bits(value);
 
@@ -86,6 +95,8 @@ internal readonly struct FloatTraits : IFixedWidthTraits<float>
 internal readonly struct DoubleTraits : IFixedWidthTraits<double>
 {
     public static ParquetPhysicalType PhysicalType => ParquetPhysicalType.Double;
+
+    public static bool HasUnorderedValues => true;
 
     public static ulong Key(double value) => BitConverter.DoubleToUInt64Bits(value);
 
