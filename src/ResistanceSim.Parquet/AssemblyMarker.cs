@@ -1,2 +1,0 @@
-namespace ResistanceSim.Parquet;
-internal static class AssemblyMarker { }

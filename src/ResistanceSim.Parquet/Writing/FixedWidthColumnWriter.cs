@@ -1,0 +1,232 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ResistanceSim.Parquet.Encodings;
+using ResistanceSim.Parquet.Format;
+
+namespace ResistanceSim.Parquet.Writing;
+
+/// <summary>
+/// Writes INT32, INT64, FLOAT or DOUBLE columns. Each chunk starts dictionary-encoded; it falls back
+/// to PLAIN when the first page shows high cardinality (more than half its values distinct) or the
+/// dictionary outgrows <see cref="ParquetWriterOptions.DictionaryPageSizeLimit"/>.
+/// </summary>
+internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
+    where T : unmanaged
+    where TTraits : IFixedWidthTraits<T>
+{
+    private readonly T[] _values;
+    private readonly int[] _indices;
+    private readonly int _pageCapacity;
+    private readonly FixedWidthDictionary<T, TTraits> _dictionary = new();
+    private int _valueCount;
+    private bool _dictionaryMode;
+    private bool _dictionaryPagesWritten;
+    private bool _hasMinMax;
+    private T _min;
+    private T _max;
+
+    public FixedWidthColumnWriter(ColumnLayout layout, ParquetWriterOptions options)
+        : base(layout, options)
+    {
+        _pageCapacity = Math.Max(8, options.PageSizeBytes / Unsafe.SizeOf<T>());
+        _values = new T[_pageCapacity];
+        _indices = options.EnableDictionary ? new int[_pageCapacity] : [];
+        _dictionaryMode = options.EnableDictionary;
+    }
+
+    protected override long PendingPageBytes => (long)_valueCount * Unsafe.SizeOf<T>();
+
+    protected override (ReadOnlyMemory<byte> PlainValues, int Count) DictionaryPage =>
+        _dictionaryPagesWritten
+            ? (MemoryMarshal.AsBytes(_dictionary.Entries).ToArray(), _dictionary.Count)
+            : (ReadOnlyMemory<byte>.Empty, 0);
+
+    public void Append(ReadOnlySpan<T> values, ReadOnlySpan<bool> validity)
+    {
+        if (validity.IsEmpty)
+        {
+            while (!values.IsEmpty)
+            {
+                int take = Math.Min(values.Length, _pageCapacity - LevelCount);
+                ReadOnlySpan<T> part = values[..take];
+                part.CopyTo(_values.AsSpan(_valueCount));
+                _valueCount += take;
+                AddPresentLevels(take);
+                UpdateStatistics(part);
+                values = values[take..];
+                if (LevelCount == _pageCapacity)
+                {
+                    WritePendingPage();
+                }
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (validity[i])
+            {
+                T value = values[i];
+                _values[_valueCount++] = value;
+                AddLevels(Layout.MaxDefinitionLevel, 0);
+                UpdateStatistics(new ReadOnlySpan<T>(in value));
+            }
+            else
+            {
+                AddLevels(0, 0);
+            }
+
+            if (LevelCount == _pageCapacity)
+            {
+                WritePendingPage();
+            }
+        }
+    }
+
+    protected override void WritePendingPage()
+    {
+        ReadOnlySpan<T> values = _values.AsSpan(0, _valueCount);
+        if (_dictionaryMode && values.Length > 0 && TryMapToDictionary(values))
+        {
+            var body = BeginPageBody();
+            int bitWidth = Math.Max(1, RleBitPackedEncoder.BitWidth(_dictionary.Count - 1));
+            body.WriteByte((byte)bitWidth);
+            RleBitPackedEncoder.Encode(_indices.AsSpan(0, _valueCount), bitWidth, body);
+            FinishDataPage(ParquetEncoding.RleDictionary);
+            _dictionaryPagesWritten = true;
+        }
+        else
+        {
+            BeginPageBody().WriteValues(values);
+            FinishDataPage(ParquetEncoding.Plain);
+        }
+
+        _valueCount = 0;
+    }
+
+    protected override Format.Statistics BuildStatistics(long nullCount)
+    {
+        var statistics = new Format.Statistics { NullCount = nullCount };
+        if (_hasMinMax)
+        {
+            statistics.MinValue = TTraits.StatisticsBytes(_min, isMin: true);
+            statistics.MaxValue = TTraits.StatisticsBytes(_max, isMin: false);
+            statistics.Min = statistics.MinValue; // legacy fields: signed order equals the type order here
+            statistics.Max = statistics.MaxValue;
+            statistics.IsMinValueExact = true;
+            statistics.IsMaxValueExact = true;
+        }
+
+        return statistics;
+    }
+
+    protected override void ResetForNextChunk()
+    {
+        _dictionary.Clear();
+        _dictionaryMode = Options.EnableDictionary;
+        _dictionaryPagesWritten = false;
+        _hasMinMax = false;
+    }
+
+    /// <summary>Maps the page to dictionary indices, or switches the chunk to PLAIN and returns false.</summary>
+    private bool TryMapToDictionary(ReadOnlySpan<T> values)
+    {
+        int maxEntries = Options.DictionaryPageSizeLimit / Unsafe.SizeOf<T>();
+        ulong previousKey = 0;
+        int previousIndex = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            // Simulation tables repeat values in long runs (arm, replicate, time): skip the hash lookup then.
+            ulong key = TTraits.Key(values[i]);
+            if (key == previousKey && previousIndex >= 0)
+            {
+                _indices[i] = previousIndex;
+                continue;
+            }
+
+            previousKey = key;
+            previousIndex = _indices[i] = _dictionary.GetOrAdd(values[i]);
+            if (_dictionary.Count > maxEntries)
+            {
+                return FallBackToPlain();
+            }
+        }
+
+        bool firstPage = !_dictionaryPagesWritten;
+        if (firstPage && _dictionary.Count > values.Length / 2)
+        {
+            return FallBackToPlain();
+        }
+
+        return true;
+    }
+
+    private bool FallBackToPlain()
+    {
+        _dictionaryMode = false;
+        if (!_dictionaryPagesWritten)
+        {
+            _dictionary.Clear();
+        }
+
+        return false;
+    }
+
+    private void UpdateStatistics(ReadOnlySpan<T> values)
+    {
+        int i = 0;
+        if (!_hasMinMax)
+        {
+            while (i < values.Length && TTraits.IsExcludedFromStatistics(values[i]))
+            {
+                i++;
+            }
+
+            if (i == values.Length)
+            {
+                return;
+            }
+
+            _min = _max = values[i];
+            _hasMinMax = true;
+        }
+
+        T min = _min, max = _max;
+        if (!TTraits.HasUnorderedValues && Vector.IsHardwareAccelerated && values.Length - i >= Vector<T>.Count * 2)
+        {
+            // Integers have no NaN, so SIMD min/max is exact.
+            var vectorMin = new Vector<T>(min);
+            var vectorMax = new Vector<T>(max);
+            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var block = new Vector<T>(values[i..]);
+                vectorMin = Vector.Min(vectorMin, block);
+                vectorMax = Vector.Max(vectorMax, block);
+            }
+
+            for (int lane = 0; lane < Vector<T>.Count; lane++)
+            {
+                min = TTraits.IsLess(vectorMin[lane], min) ? vectorMin[lane] : min;
+                max = TTraits.IsLess(max, vectorMax[lane]) ? vectorMax[lane] : max;
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            T value = values[i];
+            if (TTraits.IsLess(value, min))
+            {
+                min = value;
+            }
+            else if (TTraits.IsLess(max, value))
+            {
+                max = value;
+            }
+        }
+
+        _min = min;
+        _max = max;
+    }
+}
