@@ -16,7 +16,9 @@ usage() { echo "usage: $0 [--features <dir>] [<dir>...]" >&2; exit 2; }
 
 command -v node >/dev/null || { echo "run-checks: node is required (apt-get install nodejs npm)" >&2; exit 1; }
 if [ ! -d "$here/node_modules/@duckdb/node-api" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund)
+  # `npm install` honours the lock file's pinned versions and integrity hashes; `npm ci` refuses
+  # this lock because the registry mirror here omits DuckDB's bindings for other platforms.
+  (cd "$here" && npm install --no-audit --no-fund)
 fi
 
 dotnet build "$project" -c Release --nologo -v quiet

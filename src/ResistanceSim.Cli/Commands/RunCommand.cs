@@ -17,8 +17,8 @@ public static class RunCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var engine = new Option<string?>("--engine") { Description = "Override the engine: exact, tau, ode or hybrid." };
         engine.AcceptOnlyFromAmong("exact", "tau", "ode", "hybrid");
-        var format = new Option<string>("--format") { Description = "Table format.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "parquet");
+        var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
+        format.AcceptOnlyFromAmong("parquet", "csv");
 
         var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format };
         command.SetAction(parse =>

@@ -28,8 +28,6 @@ public static class RunPipeline
         var scenario = ApplyOverrides(loaded.Scenario, options);
         var algorithm = Algorithms.All.FirstOrDefault(a => a.Kind == scenario.Engine.Engine)
             ?? throw new UsageException($"engine '{Algorithms.NameOf(scenario.Engine.Engine)}' is not available in this version (available: {string.Join(", ", Algorithms.All.Select(a => a.Name))})");
-        if (options.Format == OutputFormat.Parquet && !TableSinks.Supports(OutputFormat.Parquet))
-            throw new UsageException("--format parquet is not available in this build; use --format csv");
 
         string runDirectory = Path.Combine(options.OutputRoot, scenario.Name);
         var units = Enumerable.Range(0, scenario.Replicates).Select(r => new WorkUnit(0, 0, r)).ToArray();

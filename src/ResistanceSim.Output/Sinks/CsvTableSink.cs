@@ -38,6 +38,7 @@ public sealed class CsvTableSink : ITableSink
                     case ColumnType.Double: WriteDouble(batch.Double(c)[row], buffer); break;
                     case ColumnType.Boolean: _writer.Write(batch.Boolean(c)[row] ? "true" : "false"); break;
                     case ColumnType.String: _writer.Write(Quote(batch.String(c)[row])); break;
+                    case ColumnType.StringList: _writer.Write(Quote(string.Join('+', batch.StringList(c)[row]))); break;
                 }
             }
             _writer.Write('\n');

@@ -21,9 +21,9 @@ public sealed class ClonesTable(Scenario scenario) : IRunTable
         new("parent_id", ColumnType.Int64, true, "", "id of the clone it arose from (null for initial clones)"),
         new("born_day", ColumnType.Double, false, "day", "time the clone was founded"),
         new("genotype", ColumnType.String, false, "", "label, e.g. ALK_G1202R+ALK_L1196M|ALKx3|EGFR_activation|EMT, or parental"),
-        new("alk_mutations", ColumnType.String, false, "", "ALK kinase-domain mutations in acquisition order, '+'-joined (empty if none)"),
+        new("alk_mutations", ColumnType.StringList, false, "", "ALK kinase-domain mutations in acquisition order (CSV: '+'-joined)"),
         new("alk_copies", ColumnType.Int32, false, "copies", "ALK fusion copy number (1 = baseline)"),
-        new("bypass", ColumnType.String, false, "", "bypass, downstream and other heritable mechanisms, '+'-joined"),
+        new("bypass", ColumnType.StringList, false, "", "bypass, downstream and other heritable mechanisms (CSV: '+'-joined)"),
         new("emt", ColumnType.Boolean, false, "", "in the EMT (mesenchymal) state"),
         new("autophagy", ColumnType.Boolean, false, "", "in the autophagy state"),
     ];
@@ -37,9 +37,9 @@ public sealed class ClonesTable(Scenario scenario) : IRunTable
         var parent = batch.Int64(4);
         var parentValid = batch.Valid(4);
         var genotype = batch.String(6);
-        var alk = batch.String(7);
+        var alk = batch.StringList(7);
         var copies = batch.Int32(8);
-        var bypass = batch.String(9);
+        var bypass = batch.StringList(9);
         var emt = batch.Boolean(10);
         var autophagy = batch.Boolean(11);
         result.CloneBornDay.Span.CopyTo(batch.Double(5));
@@ -50,9 +50,9 @@ public sealed class ClonesTable(Scenario scenario) : IRunTable
             parent[r] = Math.Max(result.CloneParent[r], 0);
             var description = Describe(result.CloneGenotype[r]);
             genotype[r] = description.Label;
-            alk[r] = string.Join('+', description.AlkMutations);
+            alk[r] = description.AlkMutations;
             copies[r] = description.AlkCopies;
-            bypass[r] = string.Join('+', description.OtherMechanisms);
+            bypass[r] = description.OtherMechanisms;
             emt[r] = HasFamily(description, MechanismFamilies.Emt);
             autophagy[r] = HasFamily(description, MechanismFamilies.Autophagy);
         }

@@ -37,6 +37,7 @@ public sealed class TableBatch
                     ColumnType.Double => new double[capacity],
                     ColumnType.String => new string[capacity],
                     ColumnType.Boolean => new bool[capacity],
+                    ColumnType.StringList => new IReadOnlyList<string>[capacity],
                     _ => throw new ArgumentOutOfRangeException(nameof(rows)),
                 };
                 _valid[c] = new bool[capacity];
@@ -50,6 +51,7 @@ public sealed class TableBatch
     public Span<double> Double(int column) => ((double[])_values[column]).AsSpan(0, RowCount);
     public Span<string> String(int column) => ((string[])_values[column]).AsSpan(0, RowCount);
     public Span<bool> Boolean(int column) => ((bool[])_values[column]).AsSpan(0, RowCount);
+    public Span<IReadOnlyList<string>> StringList(int column) => ((IReadOnlyList<string>[])_values[column]).AsSpan(0, RowCount);
 
     /// <summary>Validity per row (false = null) of a nullable column.</summary>
     public Span<bool> Valid(int column) => _valid[column].AsSpan(0, RowCount);

@@ -13,16 +13,34 @@ public class RunCommandTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
         string run = Path.Combine(temp.Path, "quickstart");
         foreach (var table in new[] { "totals", "clones", "trajectories", "summary" })
-            Assert.True(File.Exists(Path.Combine(run, table, "part-00000.csv")), table);
+            Assert.True(File.Exists(Path.Combine(run, table, "part-00000.parquet")), table);
         Assert.True(File.Exists(Path.Combine(run, "manifest.json")));
         Assert.Contains("name: quickstart", File.ReadAllText(Path.Combine(run, "scenario.yaml")));
         Assert.Contains("ALK_L1196M", File.ReadAllText(Path.Combine(run, "scenario.yaml")));     // includes expanded
-        Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "summary", "part-00000.csv")).Length);
+        using (var summary = ResistanceSim.Parquet.ParquetFileReader.Open(Path.Combine(run, "summary", "part-00000.parquet")))
+        {
+            Assert.Equal(2, summary.RowCount);
+            Assert.Equal(ManifestSha(run), summary.KeyValueMetadata["resistancesim.scenario_sha256"]);
+        }
         Assert.Empty(Directory.EnumerateFiles(run, ".*tmp*", SearchOption.AllDirectories));
         Assert.Contains("dominant mechanism", result.Output);
         var manifest = ResistanceSim.Output.RunManifest.Read(Path.Combine(run, "manifest.json"));
         Assert.Equal(2, manifest.WorkUnitsDone);
         Assert.Equal(64, manifest.ScenarioSha256.Length);
+    }
+
+    private static string ManifestSha(string run) => ResistanceSim.Output.RunManifest.Read(Path.Combine(run, "manifest.json")).ScenarioSha256;
+
+    [Fact]
+    public void CsvFormatWritesCsvTables()
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--replicates", "2", "--format", "csv");
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        string summary = Path.Combine(temp.Path, "quickstart", "summary", "part-00000.csv");
+        var lines = File.ReadAllLines(summary);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("arm,point,replicate,outcome,", lines[0]);
     }
 
     [Fact]
@@ -34,8 +52,8 @@ public class RunCommandTests
         Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", two, "--replicates", "6", "--threads", "2").ExitCode);
         foreach (var table in new[] { "totals", "clones", "trajectories", "summary" })
         {
-            byte[] a = File.ReadAllBytes(Path.Combine(one, "quickstart", table, "part-00000.csv"));
-            byte[] b = File.ReadAllBytes(Path.Combine(two, "quickstart", table, "part-00000.csv"));
+            byte[] a = File.ReadAllBytes(Path.Combine(one, "quickstart", table, "part-00000.parquet"));
+            byte[] b = File.ReadAllBytes(Path.Combine(two, "quickstart", table, "part-00000.parquet"));
             Assert.True(a.AsSpan().SequenceEqual(b), $"{table} differs between 1 and 2 threads");
         }
         Assert.Equal(File.ReadAllText(Path.Combine(one, "quickstart", "scenario.yaml")), File.ReadAllText(Path.Combine(two, "quickstart", "scenario.yaml")));
@@ -45,8 +63,8 @@ public class RunCommandTests
     public void DifferentSeedsGiveDifferentTrajectories()
     {
         using var temp = new TempDirectory();
-        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", Path.Combine(temp.Path, "a"), "--replicates", "1", "--seed", "1").ExitCode);
-        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", Path.Combine(temp.Path, "b"), "--replicates", "1", "--seed", "2").ExitCode);
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", Path.Combine(temp.Path, "a"), "--replicates", "1", "--seed", "1", "--format", "csv").ExitCode);
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", Path.Combine(temp.Path, "b"), "--replicates", "1", "--seed", "2", "--format", "csv").ExitCode);
         Assert.NotEqual(File.ReadAllText(Path.Combine(temp.Path, "a", "quickstart", "totals", "part-00000.csv")),
             File.ReadAllText(Path.Combine(temp.Path, "b", "quickstart", "totals", "part-00000.csv")));
     }
