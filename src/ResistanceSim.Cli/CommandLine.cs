@@ -18,6 +18,7 @@ public static class CommandLine
         {
             RunCommand.Create(context),
             ValidateCommand.Create(context),
+            PlotCommand.Create(context),
             BenchCommand.Create(context),
         };
         var parsed = root.Parse(args);

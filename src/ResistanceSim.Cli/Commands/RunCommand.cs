@@ -5,7 +5,7 @@ using ResistanceSim.Output.Sinks;
 
 namespace ResistanceSim.Cli.Commands;
 
-/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …]</c></summary>
+/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …] [--no-plots]</c></summary>
 public static class RunCommand
 {
     public static Command Create(CommandContext context)
@@ -19,8 +19,9 @@ public static class RunCommand
         engine.AcceptOnlyFromAmong("exact", "tau", "ode", "hybrid");
         var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "csv");
+        var noPlots = new Option<bool>("--no-plots") { Description = "Skip plots/ and report.html." };
 
-        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format };
+        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, noPlots };
         command.SetAction(parse =>
         {
             int threadCount = parse.GetValue(threads);
@@ -30,7 +31,8 @@ public static class RunCommand
             var options = new RunOptions(
                 parse.GetValue(scenario)!, parse.GetValue(output)!, replicateCount, parse.GetValue(seed), threadCount,
                 parse.GetValue(engine) is { } name ? Enum.Parse<EngineKind>(name, ignoreCase: true) : null,
-                parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv);
+                parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv,
+                Plots: !parse.GetValue(noPlots));
             return RunPipeline.Execute(options, context);
         });
         return command;

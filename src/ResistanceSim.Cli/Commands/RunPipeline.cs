@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ResistanceSim.Cli.Reporting;
 using ResistanceSim.Cli.Terminal;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Observation;
@@ -14,7 +15,7 @@ namespace ResistanceSim.Cli.Commands;
 
 /// <summary>
 /// Scenario → validated model → work units on the worker pool → tables, manifest and resolved
-/// scenario in the run directory → a short summary. Nothing is written unless the scenario and
+/// scenario in the run directory → plots and report.html → a short summary. Nothing is written unless the scenario and
 /// options are valid; tables appear only complete.
 /// </summary>
 public static class RunPipeline
@@ -59,6 +60,7 @@ public static class RunPipeline
             OutputFormats.Extension(options.Format), units.Length, done, options.Threads, clock.Elapsed.TotalSeconds,
             [.. RunTables.For(scenario).Select(t => t.Name)]).Write(Path.Combine(runDirectory, "manifest.json"));
 
+        if (options.Plots) RunReport.Write(runDirectory);
         WriteSummary(context.Output, scenario, summaries);
         context.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({done} work units, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
         return ExitCodes.Ok;

@@ -115,3 +115,23 @@ public class RunCommandTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
     }
 }
+
+public class OutputSchemaDocumentationTests
+{
+    [Fact]
+    public void EveryColumnOfEveryTableIsDocumented()
+    {
+        string doc = File.ReadAllText(Path.Combine(Repository.Root, "docs", "output-schema.md"));
+        var scenario = ResistanceSim.Scenarios.ScenarioLoader.Load(Repository.Scenario("quickstart.yaml")).Scenario;
+        foreach (var table in ResistanceSim.Output.Tables.RunTables.For(scenario))
+        {
+            Assert.Contains($"## `{table.Name}/`", doc);
+            foreach (var column in table.Columns)
+            {
+                string documented = column.Name.StartsWith("cells_", StringComparison.Ordinal) && table.Name == "totals" ? "cells_<mechanism>"
+                    : column.Name.StartsWith("conc_", StringComparison.Ordinal) ? "conc_<drug>_nM" : column.Name;
+                Assert.True(doc.Contains($"`{documented}`", StringComparison.Ordinal), $"{table.Name}.{column.Name} is not in docs/output-schema.md");
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using ResistanceSim.Cli.Reporting;
+
+namespace ResistanceSim.Cli.Commands;
+
+/// <summary><c>resistancesim plot &lt;run-dir&gt;</c>: redraws plots/ and report.html from a run directory's tables, without rerunning.</summary>
+public static class PlotCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var runDirectory = new Argument<string>("run-dir") { Description = "A run directory written by 'resistancesim run' (e.g. output/quickstart)." };
+        var command = new Command("plot", "Redraw a run's plots and report from its tables.") { runDirectory };
+        command.SetAction(parse =>
+        {
+            string directory = parse.GetValue(runDirectory)!;
+            if (!File.Exists(Path.Combine(directory, "scenario.yaml")) || !Directory.Exists(Path.Combine(directory, "totals")))
+                throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml and totals/)");
+            foreach (var file in RunReport.Write(directory)) context.Output.WriteLine($"Wrote {file}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

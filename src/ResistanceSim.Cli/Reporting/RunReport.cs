@@ -1,0 +1,62 @@
+using System.Globalization;
+using ResistanceSim.Model;
+using ResistanceSim.Output;
+using ResistanceSim.Output.Reading;
+using ResistanceSim.Plotting.Charts;
+using ResistanceSim.Plotting.Report;
+using ResistanceSim.Scenarios;
+
+namespace ResistanceSim.Cli.Reporting;
+
+/// <summary>
+/// Draws a run's charts into <c>plots/</c> and assembles <c>report.html</c>, from the run directory
+/// alone (resolved scenario.yaml and the tables, Parquet or CSV), so <c>resistancesim plot</c> can
+/// redraw without rerunning. Each file appears only complete.
+/// </summary>
+public static class RunReport
+{
+    public const string ReportFile = "report.html";
+    public const string PlotsFolder = "plots";
+
+    /// <summary>Writes the plots and the report; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(string runDirectory)
+    {
+        var scenario = ScenarioLoader.Load(Path.Combine(runDirectory, "scenario.yaml")).Scenario;
+        var totals = RunTableReader.Read(runDirectory, "totals");
+        var summary = RunTableReader.Read(runDirectory, "summary");
+        var charts = new List<(string File, string Caption, string Svg)>
+        {
+            ("population.svg", "Population over time (replicate 0): total and cells carrying each mechanism, with the drug levels and protocol phases.",
+                PopulationChart.Render(PopulationInput.From(scenario, totals, replicate: 0))),
+        };
+        if (RunTableReader.Exists(runDirectory, "clones") && RunTableReader.Exists(runDirectory, "trajectories"))
+        {
+            var muller = MullerInputs.From(scenario, totals, RunTableReader.Read(runDirectory, "clones"),
+                RunTableReader.Read(runDirectory, "trajectories"), replicate: 0);
+            if (muller.Clones.Count > 0)
+                charts.Add(("muller.svg", "Clonal composition (Muller plot, replicate 0): each clone drawn inside the clone it arose from, coloured by mechanism family.",
+                    MullerChart.Render(muller)));
+        }
+
+        var written = new List<string>();
+        foreach (var (file, _, svg) in charts)
+        {
+            string path = Path.Combine(runDirectory, PlotsFolder, file);
+            AtomicFile.WriteAllText(path, svg);
+            written.Add(path);
+        }
+
+        var report = new HtmlReport($"ResistanceSim: {scenario.Name}")
+            .AddDescription(scenario.Description)
+            .AddParameters("Parameters", ScenarioParameters.Describe(scenario))
+            .AddTable("Outcome per work unit", SummaryRows.Headers, SummaryRows.From(summary));
+        foreach (var (_, caption, svg) in charts) report.AddChart(caption, svg);
+        string reportPath = Path.Combine(runDirectory, ReportFile);
+        AtomicFile.WriteAllText(reportPath, report.Build());
+        written.Add(reportPath);
+        return written;
+    }
+
+    internal static string Number(double value) =>
+        double.IsNaN(value) ? "–" : Math.Abs(value) >= 1e4 ? value.ToString("0.###e+0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+}
