@@ -1,4 +1,5 @@
 using System.Reflection;
+using ResistanceSim.Parquet.Compression;
 
 namespace ResistanceSim.Parquet;
 
@@ -38,7 +39,7 @@ public sealed class ParquetWriterOptions
 
     internal void Validate()
     {
-        if (!Compression.IsWritable())
+        if (!PageCompressor.IsSupported(Compression))
         {
             throw new ArgumentException($"Compression {Compression} is not supported by the writer (use Uncompressed, Snappy or Gzip).");
         }
@@ -48,9 +49,4 @@ public sealed class ParquetWriterOptions
             throw new ArgumentException("Writer options must be positive (page size at least 64 bytes, statistics truncation at least 8 bytes).");
         }
     }
-}
-
-internal static class ParquetCompressionExtensions
-{
-    public static bool IsWritable(this ParquetCompression codec) => Compression.PageCompressor.IsSupported(codec);
 }
