@@ -17,8 +17,8 @@ public sealed class ParquetWriterOptions
     /// <summary>Target size of one data page before compression.</summary>
     public int PageSizeBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Compress data pages on the thread pool while the next pages are encoded (same bytes either way).</summary>
-    public bool ParallelCompression { get; set; } = true;
+    /// <summary>Encode and compress each column's pages on the thread pool while the caller appends more rows (the same bytes either way).</summary>
+    public bool ParallelEncoding { get; set; } = true;
 
     /// <summary>Try dictionary encoding (RLE_DICTIONARY) for every non-boolean column; low-cardinality columns keep it.</summary>
     public bool EnableDictionary { get; set; } = true;
