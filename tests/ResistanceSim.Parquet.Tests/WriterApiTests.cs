@@ -160,6 +160,20 @@ public class WriterApiTests
         Assert.Equal(new[] { "EGFR", "MET" }, lists.ElementsOf(0).ToArray());
     }
 
+    [Theory]
+    [InlineData(ParquetCompression.Snappy, true)]
+    [InlineData(ParquetCompression.Gzip, false)]
+    [InlineData(ParquetCompression.Uncompressed, true)]
+    public void BackgroundEncodingWritesTheSameBytes(ParquetCompression codec, bool nullable)
+    {
+        TableData table = RandomTables.Create(20_000, nullable, seed: 12);
+        var options = new ParquetWriterOptions { Compression = codec, PageSizeBytes = 2048, RowGroupRows = 7000 };
+        byte[] background = table.Write(options, batchSize: 333);
+        options.ParallelEncoding = false;
+        byte[] inline = table.Write(options, batchSize: 333);
+        Assert.Equal(inline, background);
+    }
+
     [Fact]
     public void SchemaRejectsDuplicateNames() =>
         Assert.Throws<ArgumentException>(() => new ParquetSchema(ParquetColumn.Int32("a"), ParquetColumn.Int64("a")));

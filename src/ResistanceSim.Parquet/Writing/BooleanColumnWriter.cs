@@ -1,3 +1,4 @@
+using System.Buffers;
 using ResistanceSim.Parquet.Format;
 
 namespace ResistanceSim.Parquet.Writing;
@@ -49,21 +50,31 @@ internal sealed class BooleanColumnWriter : ColumnWriter
 
     protected override void WritePendingPage()
     {
-        var body = BeginPageBody();
-        int byteCount = (_valueCount + 7) / 8;
+        int count = _valueCount;
+        bool[] values = ArrayPool<bool>.Shared.Rent(Math.Max(1, count));
+        _values.AsSpan(0, count).CopyTo(values);
+        _valueCount = 0;
+        PageLevels levels = TakeLevels();
+        Schedule(() => EncodePage(values, count, levels));
+    }
+
+    private void EncodePage(bool[] pooledValues, int count, PageLevels levels)
+    {
+        var body = BeginPageBody(levels);
+        int byteCount = (count + 7) / 8;
         Span<byte> bits = body.GetSpan(byteCount)[..byteCount];
         bits.Clear();
-        for (int i = 0; i < _valueCount; i++)
+        for (int i = 0; i < count; i++)
         {
-            if (_values[i])
+            if (pooledValues[i])
             {
                 bits[i >> 3] |= (byte)(1 << (i & 7));
             }
         }
 
         body.Advance(byteCount);
-        FinishDataPage(ParquetEncoding.Plain);
-        _valueCount = 0;
+        ArrayPool<bool>.Shared.Return(pooledValues);
+        FinishDataPage(levels, ParquetEncoding.Plain);
     }
 
     protected override Format.Statistics BuildStatistics(long nullCount)

@@ -10,22 +10,28 @@ namespace ResistanceSim.Parquet.Writing;
 /// <summary>
 /// Shared machinery of a column chunk writer: definition/repetition levels, data page assembly
 /// (v1 layout: repetition levels, definition levels, values), compression, and the chunk's
-/// metadata. Subclasses buffer one page of values and encode it.
+/// metadata. Subclasses buffer one page of values on the caller's thread, then hand a snapshot of
+/// it to <see cref="Schedule"/>: pages of one column are encoded and compressed in order on a
+/// background chain, while other columns' chains use the other cores. The bytes written do not
+/// depend on the scheduling.
 /// </summary>
 internal abstract class ColumnWriter
 {
+    /// <summary>Pages a column may have waiting for encoding before the caller blocks (bounds memory).</summary>
+    private const int MaxPagesInFlight = 3;
+
     private readonly ByteBuffer _chunk = new(64 * 1024);
     private readonly ByteBuffer _pageBody = new(64 * 1024);
     private readonly ByteBuffer _compressed = new(64 * 1024);
     private readonly ByteBuffer _header = new(64);
     private readonly Dictionary<(PageType, ParquetEncoding), int> _encodingStats = [];
-
-    // Data pages being compressed on the thread pool, in page order (bounded, so memory stays bounded).
-    private readonly Queue<Task<EncodedPage>> _pending = new();
     private int[] _definitionLevels = [];
     private int[] _repetitionLevels = [];
     private long _levelsInChunk;
     private long _uncompressedInChunk;
+    private long _encodedBytes;
+    private int _pagesInFlight;
+    private Task _encoding = Task.CompletedTask;
 
     protected ColumnWriter(ColumnLayout layout, ParquetWriterOptions options)
     {
@@ -41,8 +47,9 @@ internal abstract class ColumnWriter
 
     protected long NullCount { get; private set; }
 
-    /// <summary>Bytes this column holds in memory for the open row group (encoded pages plus the open page).</summary>
-    public long BufferedBytes => _chunk.Length + PendingPageBytes + ((long)_pending.Count * Options.PageSizeBytes);
+    /// <summary>Bytes this column holds in memory for the open row group (encoded pages, pages in flight, the open page).</summary>
+    public long BufferedBytes =>
+        Volatile.Read(ref _encodedBytes) + PendingPageBytes + ((long)Volatile.Read(ref _pagesInFlight) * Options.PageSizeBytes);
 
     protected abstract long PendingPageBytes { get; }
 
@@ -80,57 +87,94 @@ internal abstract class ColumnWriter
         LevelCount += count;
     }
 
-    /// <summary>Starts a page body with its level sections; the subclass then appends the encoded values.</summary>
-    protected ByteBuffer BeginPageBody()
+    /// <summary>Moves the open page's levels into a snapshot (pooled arrays) and starts a new page.</summary>
+    protected PageLevels TakeLevels()
     {
-        _pageBody.Clear();
-        if (Layout.MaxRepetitionLevel > 0)
-        {
-            WriteLevels(_repetitionLevels.AsSpan(0, LevelCount), Layout.MaxRepetitionLevel);
-        }
-
+        int count = LevelCount;
+        int[]? definitions = null, repetitions = null;
         if (HasDefinitionLevels)
         {
-            WriteLevels(_definitionLevels.AsSpan(0, LevelCount), Layout.MaxDefinitionLevel);
+            definitions = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+            _definitionLevels.AsSpan(0, count).CopyTo(definitions);
+            if (Layout.MaxRepetitionLevel > 0)
+            {
+                repetitions = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+                _repetitionLevels.AsSpan(0, count).CopyTo(repetitions);
+            }
+        }
+
+        _levelsInChunk += count;
+        LevelCount = 0;
+        return new PageLevels(count, definitions, repetitions);
+    }
+
+    /// <summary>Runs <paramref name="encode"/> after this column's earlier pages (in the background unless disabled).</summary>
+    protected void Schedule(Action encode)
+    {
+        if (!Options.ParallelEncoding)
+        {
+            encode();
+            return;
+        }
+
+        if (Volatile.Read(ref _pagesInFlight) >= MaxPagesInFlight)
+        {
+            _encoding.GetAwaiter().GetResult();
+        }
+
+        Interlocked.Increment(ref _pagesInFlight);
+        _encoding = _encoding.ContinueWith(
+            previous =>
+            {
+                try
+                {
+                    previous.GetAwaiter().GetResult(); // a failed page fails every later one
+                    encode();
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _pagesInFlight);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Starts a page body with the snapshot's level sections; the caller then appends the encoded values.</summary>
+    protected ByteBuffer BeginPageBody(in PageLevels levels)
+    {
+        _pageBody.Clear();
+        if (levels.Repetitions is { } repetitions)
+        {
+            WriteLevels(repetitions.AsSpan(0, levels.Count), Layout.MaxRepetitionLevel);
+        }
+
+        if (levels.Definitions is { } definitions)
+        {
+            WriteLevels(definitions.AsSpan(0, levels.Count), Layout.MaxDefinitionLevel);
         }
 
         return _pageBody;
     }
 
-    /// <summary>Compresses the page body built since <see cref="BeginPageBody"/> and appends it to the chunk.</summary>
-    protected void FinishDataPage(ParquetEncoding encoding)
+    /// <summary>Compresses the page body built since <see cref="BeginPageBody"/>, appends it to the chunk and releases the snapshot.</summary>
+    protected void FinishDataPage(in PageLevels levels, ParquetEncoding encoding)
     {
         var header = new PageHeader
         {
             Type = PageType.DataPage,
             DataPageHeader = new DataPageHeader
             {
-                NumValues = LevelCount,
+                NumValues = levels.Count,
                 Encoding = encoding,
                 DefinitionLevelEncoding = ParquetEncoding.Rle,
                 RepetitionLevelEncoding = ParquetEncoding.Rle,
             },
         };
-        if (Options.ParallelCompression && Options.Compression != ParquetCompression.Uncompressed)
-        {
-            // Compression is the costliest step: overlap it with encoding the next pages on another core.
-            int length = _pageBody.Length;
-            byte[] body = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
-            _pageBody.WrittenSpan.CopyTo(body);
-            ParquetCompression codec = Options.Compression;
-            _pending.Enqueue(Task.Run(() => EncodePage(header, body, length, codec)));
-            while (_pending.Count > MaxPendingPages)
-            {
-                AppendPending(_pending.Dequeue());
-            }
-        }
-        else
-        {
-            AppendPage(header, _pageBody.WrittenSpan, _chunk);
-        }
-
-        _levelsInChunk += LevelCount;
-        LevelCount = 0;
+        AppendPage(header, _pageBody.WrittenSpan, _chunk);
+        Volatile.Write(ref _encodedBytes, _chunk.Length);
+        levels.Release();
     }
 
     /// <summary>Flushes the open page if it has values.</summary>
@@ -142,6 +186,7 @@ internal abstract class ColumnWriter
         }
     }
 
+    /// <summary>Snapshots the open page and schedules its encoding.</summary>
     protected abstract void WritePendingPage();
 
     /// <summary>PLAIN-encoded dictionary entries, or empty when no page of this chunk used the dictionary.</summary>
@@ -156,11 +201,7 @@ internal abstract class ColumnWriter
     public ColumnChunk WriteChunk(Stream output, ref long position)
     {
         FlushPage();
-        while (_pending.Count > 0)
-        {
-            AppendPending(_pending.Dequeue());
-        }
-
+        _encoding.GetAwaiter().GetResult();
         long chunkStart = position;
         long? dictionaryOffset = null;
         (ReadOnlyMemory<byte> dictionaryValues, int dictionaryCount) = DictionaryPage;
@@ -207,41 +248,12 @@ internal abstract class ColumnWriter
     private void ResetChunkState()
     {
         _chunk.ClearAndShrink(Math.Min(Options.PageSizeBytes * 4, 16 * 1024 * 1024));
+        Volatile.Write(ref _encodedBytes, 0);
         _encodingStats.Clear();
         _levelsInChunk = 0;
         _uncompressedInChunk = 0;
         NullCount = 0;
         ResetForNextChunk();
-    }
-
-    private const int MaxPendingPages = 4;
-
-    private readonly record struct EncodedPage(byte[] Header, byte[] Payload, int PayloadLength, int UncompressedSize, ParquetEncoding Encoding);
-
-    private static EncodedPage EncodePage(PageHeader header, byte[] body, int length, ParquetCompression codec)
-    {
-        try
-        {
-            byte[] payload = PageCompressor.CompressToArray(codec, body.AsSpan(0, length), out int payloadLength);
-            header.UncompressedPageSize = length;
-            header.CompressedPageSize = payloadLength;
-            var headerBytes = new ByteBuffer(64);
-            MetadataWriter.Write(new ThriftCompactWriter(headerBytes), header);
-            return new EncodedPage(headerBytes.WrittenSpan.ToArray(), payload, payloadLength, headerBytes.Length + length, header.DataPageHeader!.Encoding);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(body);
-        }
-    }
-
-    private void AppendPending(Task<EncodedPage> task)
-    {
-        EncodedPage page = task.GetAwaiter().GetResult();
-        _chunk.Write(page.Header);
-        _chunk.Write(page.Payload.AsSpan(0, page.PayloadLength));
-        _encodingStats[(PageType.DataPage, page.Encoding)] = _encodingStats.GetValueOrDefault((PageType.DataPage, page.Encoding)) + 1;
-        _uncompressedInChunk += page.UncompressedSize;
     }
 
     private void AppendPage(PageHeader header, ReadOnlySpan<byte> body, ByteBuffer destination)

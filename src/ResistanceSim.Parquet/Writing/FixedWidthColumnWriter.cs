@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -87,23 +88,39 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
 
     protected override void WritePendingPage()
     {
-        ReadOnlySpan<T> values = _values.AsSpan(0, _valueCount);
-        if (_dictionaryMode && values.Length > 0 && TryMapToDictionary(values))
-        {
-            var body = BeginPageBody();
-            int bitWidth = Math.Max(1, RleBitPackedEncoder.BitWidth(_dictionary.Count - 1));
-            body.WriteByte((byte)bitWidth);
-            RleBitPackedEncoder.Encode(_indices.AsSpan(0, _valueCount), bitWidth, body);
-            FinishDataPage(ParquetEncoding.RleDictionary);
-            _dictionaryPagesWritten = true;
-        }
-        else
-        {
-            BeginPageBody().WriteValues(values);
-            FinishDataPage(ParquetEncoding.Plain);
-        }
-
+        int count = _valueCount;
+        T[] values = ArrayPool<T>.Shared.Rent(Math.Max(1, count));
+        _values.AsSpan(0, count).CopyTo(values);
         _valueCount = 0;
+        PageLevels levels = TakeLevels();
+        Schedule(() => EncodePage(values, count, levels));
+    }
+
+    /// <summary>Runs on this column's encoding chain: the dictionary state is touched only here (and after the chain drains).</summary>
+    private void EncodePage(T[] pooledValues, int count, PageLevels levels)
+    {
+        try
+        {
+            ReadOnlySpan<T> values = pooledValues.AsSpan(0, count);
+            if (_dictionaryMode && values.Length > 0 && TryMapToDictionary(values))
+            {
+                var body = BeginPageBody(levels);
+                int bitWidth = Math.Max(1, RleBitPackedEncoder.BitWidth(_dictionary.Count - 1));
+                body.WriteByte((byte)bitWidth);
+                RleBitPackedEncoder.Encode(_indices.AsSpan(0, count), bitWidth, body);
+                FinishDataPage(levels, ParquetEncoding.RleDictionary);
+                _dictionaryPagesWritten = true;
+            }
+            else
+            {
+                BeginPageBody(levels).WriteValues(values);
+                FinishDataPage(levels, ParquetEncoding.Plain);
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(pooledValues);
+        }
     }
 
     protected override Format.Statistics BuildStatistics(long nullCount)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ResistanceSim.Parquet.Compression;
 
 namespace ResistanceSim.Parquet;
 
@@ -16,8 +17,8 @@ public sealed class ParquetWriterOptions
     /// <summary>Target size of one data page before compression.</summary>
     public int PageSizeBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Compress data pages on the thread pool while the next pages are encoded (same bytes either way).</summary>
-    public bool ParallelCompression { get; set; } = true;
+    /// <summary>Encode and compress each column's pages on the thread pool while the caller appends more rows (the same bytes either way).</summary>
+    public bool ParallelEncoding { get; set; } = true;
 
     /// <summary>Try dictionary encoding (RLE_DICTIONARY) for every non-boolean column; low-cardinality columns keep it.</summary>
     public bool EnableDictionary { get; set; } = true;
@@ -38,7 +39,7 @@ public sealed class ParquetWriterOptions
 
     internal void Validate()
     {
-        if (!Compression.IsWritable())
+        if (!PageCompressor.IsSupported(Compression))
         {
             throw new ArgumentException($"Compression {Compression} is not supported by the writer (use Uncompressed, Snappy or Gzip).");
         }
@@ -48,9 +49,4 @@ public sealed class ParquetWriterOptions
             throw new ArgumentException("Writer options must be positive (page size at least 64 bytes, statistics truncation at least 8 bytes).");
         }
     }
-}
-
-internal static class ParquetCompressionExtensions
-{
-    public static bool IsWritable(this ParquetCompression codec) => Compression.PageCompressor.IsSupported(codec);
 }

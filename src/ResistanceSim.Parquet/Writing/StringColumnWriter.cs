@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using ResistanceSim.Parquet.Encodings;
@@ -91,13 +92,21 @@ internal sealed class StringColumnWriter : ColumnWriter
             ConvertPendingIndicesToPlain();
         }
 
+        PageLevels levels = TakeLevels();
         if (_dictionaryMode && _valueCount > 0)
         {
-            var body = BeginPageBody();
+            int count = _valueCount;
+            int[] indices = ArrayPool<int>.Shared.Rent(count);
+            _indices.AsSpan(0, count).CopyTo(indices);
             int bitWidth = Math.Max(1, RleBitPackedEncoder.BitWidth(_entryOffsets.Count - 1));
-            body.WriteByte((byte)bitWidth);
-            RleBitPackedEncoder.Encode(_indices.AsSpan(0, _valueCount), bitWidth, body);
-            FinishDataPage(ParquetEncoding.RleDictionary);
+            Schedule(() =>
+            {
+                var body = BeginPageBody(levels);
+                body.WriteByte((byte)bitWidth);
+                RleBitPackedEncoder.Encode(indices.AsSpan(0, count), bitWidth, body);
+                ArrayPool<int>.Shared.Return(indices);
+                FinishDataPage(levels, ParquetEncoding.RleDictionary);
+            });
             _dictionaryPagesWritten = true;
             if (_dictionaryFrozen)
             {
@@ -107,9 +116,16 @@ internal sealed class StringColumnWriter : ColumnWriter
         else
         {
             // Also the path for pages of only nulls or empty lists: nothing to look up in a dictionary.
-            BeginPageBody().Write(_plainValues.WrittenSpan);
-            FinishDataPage(ParquetEncoding.Plain);
+            int length = _plainValues.Length;
+            byte[] values = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+            _plainValues.WrittenSpan.CopyTo(values);
             _plainValues.Clear();
+            Schedule(() =>
+            {
+                BeginPageBody(levels).Write(values.AsSpan(0, length));
+                ArrayPool<byte>.Shared.Return(values);
+                FinishDataPage(levels, ParquetEncoding.Plain);
+            });
         }
 
         _valueCount = 0;
