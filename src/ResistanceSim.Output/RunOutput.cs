@@ -19,11 +19,13 @@ public sealed class RunOutput : IDisposable
     {
         var tables = RunTables.For(scenario);
         var opened = new List<(IRunTable, TableBatch, ITableSink)>();
+        var paths = new List<string>();
         try
         {
             foreach (var table in tables)
             {
                 string path = PartPath(runDirectory, table.Name, format, part);
+                paths.Add(path);
                 opened.Add((table, new TableBatch(table.Columns), TableSinks.Create(format, path, table.Columns, provenance)));
             }
         }
@@ -33,7 +35,10 @@ public sealed class RunOutput : IDisposable
             throw;
         }
         _tables = [.. opened];
+        _paths = [.. paths];
     }
+
+    private readonly string[] _paths;
 
     public static string PartPath(string runDirectory, string table, OutputFormat format, int part) =>
         Path.Combine(runDirectory, table, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"part-{part:D5}.{OutputFormats.Extension(format)}"));
@@ -47,10 +52,21 @@ public sealed class RunOutput : IDisposable
         }
     }
 
-    public void Commit()
+    /// <summary>
+    /// Publishes every table's part file. With <paramref name="removeOtherParts"/> (a whole,
+    /// unsharded run) part files left by an earlier run — another format or shard layout — are
+    /// removed afterwards, so readers of <c>&lt;table&gt;/*</c> see only this run.
+    /// </summary>
+    public void Commit(bool removeOtherParts = true)
     {
         foreach (var (_, _, sink) in _tables) sink.Commit();
         _committed = true;
+        if (!removeOtherParts) return;
+        foreach (var path in _paths)
+        {
+            foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "part-*"))
+                if (!string.Equals(Path.GetFullPath(stale), Path.GetFullPath(path), StringComparison.Ordinal)) File.Delete(stale);
+        }
     }
 
     public void Dispose()

@@ -14,9 +14,9 @@ internal static class ScenarioParameters
         yield return new("engine", Algorithms.NameOf(s.Engine.Engine));
         yield return new("seed / replicates", $"{s.Seed} / {s.Replicates}");
         yield return new("initial cells", string.Join(", ", p.Initial.Select(c =>
-            $"{(c.Mechanisms.Count == 0 ? "parental" : string.Join('+', c.Mechanisms))}: {F(c.Cells)}")));
+            $"{(c.Mechanisms.Count == 0 ? "parental" : string.Join('+', c.Mechanisms))}: {RunReport.Number(c.Cells)}")));
         yield return new("b0, d0, δ (per day)", $"{F(p.BirthPerDay)}, {F(p.DeathPerDay)}, {F(p.DrugDeathPerDay)}");
-        yield return new("growth limit", p.GrowthLimit.Kind == GrowthLimitKind.None ? "none" : $"{p.GrowthLimit.Kind.ToString().ToLowerInvariant()}, capacity {F(p.GrowthLimit.CapacityCells)} cells");
+        yield return new("growth limit", p.GrowthLimit.Kind == GrowthLimitKind.None ? "none" : $"{p.GrowthLimit.Kind.ToString().ToLowerInvariant()}, capacity {RunReport.Number(p.GrowthLimit.CapacityCells)} cells");
         yield return new("mechanisms", s.Catalog.All.Count == 0 ? "none" : string.Join(", ", s.Catalog.All.Select(Mechanism)));
         foreach (var drug in s.DrugList)
             yield return new($"drug {drug.Name}", string.Join("; ", drug.Targets.Select(t => $"{Pathways.YamlName(t.Pathway)} IC50 {F(t.Ic50NanoMolar)} nM")));

@@ -39,7 +39,8 @@ public sealed class TableData
     {
         null => null,
         string text => text,
-        IEnumerable<string> items => string.Join('+', items),
+        // List columns (Parquet LIST) come back as arrays; CSV writes the same lists '+'-joined.
+        System.Collections.IEnumerable items => string.Join('+', items.Cast<object?>().Select(i => Convert.ToString(i, CultureInfo.InvariantCulture))),
         var value => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
