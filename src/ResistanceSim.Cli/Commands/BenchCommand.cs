@@ -23,7 +23,7 @@ public static class BenchCommand
             bool isQuick = parse.GetValue(quick);
             int repetitions = isQuick ? 3 : 7;
             var output = context.Output;
-            output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; single thread; median of {repetitions}");
+            output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; single thread; median of {repetitions}; rates per CPU-second");
 
             var exact = ReferenceScenarios.ManyClones(100, 10_000, isQuick ? 2 : 10, EngineKind.Exact);
             double eventsPerSecond = Median(repetitions, context, () =>
@@ -45,13 +45,20 @@ public static class BenchCommand
         return command;
     }
 
-    /// <summary>Work done per second of one run (after the caller's warm-up repetition).</summary>
+    /// <summary>
+    /// Work done per second of one run (after the caller's warm-up repetition). Seconds are the
+    /// process's CPU time, not wall time: on a shared machine the wall clock also counts time the
+    /// thread spent waiting for a core, while CPU time measures the engine.
+    /// </summary>
     private static double Measure(Scenario scenario, ISimulationAlgorithm algorithm, Func<long> work)
     {
         var run = new SimulationRun(scenario);
-        var clock = Stopwatch.StartNew();
+        long before = work();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         Simulator.Run(run, algorithm, new WorkUnit(0, 0, 0), observer: null);
-        return work() / clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (work() - before) / (process.TotalProcessorTime - cpu).TotalSeconds;
     }
 
     private static double Median(int repetitions, CommandContext context, Func<double> measure)
