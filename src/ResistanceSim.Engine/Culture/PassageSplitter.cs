@@ -14,18 +14,31 @@ public static class PassageSplitter
     public static long Split(ref Xoshiro256StarStar rng, Span<long> counts, int splitRatio)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(splitRatio, 1);
+        long total = 0;
+        foreach (long c in counts) total += c;
+        long keep = total / splitRatio;
+        Draw(ref rng, counts, keep, counts);
+        return keep;
+    }
+
+    /// <summary>
+    /// Draws <paramref name="draws"/> cells without replacement from clones of sizes <paramref name="counts"/>
+    /// (multivariate hypergeometric) into <paramref name="drawn"/>, which may be the same span.
+    /// Range: 0 ≤ draws ≤ Σ counts.
+    /// </summary>
+    public static void Draw(ref Xoshiro256StarStar rng, ReadOnlySpan<long> counts, long draws, Span<long> drawn)
+    {
         long remainingCells = 0;
         foreach (long c in counts) remainingCells += c;
-        long keep = remainingCells / splitRatio;
-        long remainingDraws = keep;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(draws, remainingCells);
+        long remainingDraws = draws;
         for (int i = 0; i < counts.Length; i++)
         {
             long cells = counts[i];
-            long kept = remainingDraws == 0 ? 0 : Samplers.Hypergeometric(ref rng, remainingCells, cells, remainingDraws);
+            long taken = remainingDraws == 0 ? 0 : Samplers.Hypergeometric(ref rng, remainingCells, cells, remainingDraws);
             remainingCells -= cells;
-            remainingDraws -= kept;
-            counts[i] = kept;
+            remainingDraws -= taken;
+            drawn[i] = taken;
         }
-        return keep;
     }
 }

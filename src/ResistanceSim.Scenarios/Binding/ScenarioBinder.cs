@@ -29,6 +29,7 @@ public static partial class ScenarioBinder
         var usedDrugs = new HashSet<string>(StringComparer.Ordinal);
         var protocol = ProtocolBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var passaging = CultureBinder.BindPassaging(root, population.GrowthLimit.CapacityCells);
+        var assays = AssayBinder.Bind(root, library, usedDrugs);
         var sampling = RunSettingsBinder.BindSampling(root);
         var stop = RunSettingsBinder.BindStop(root);
         root.Finish();
@@ -37,6 +38,7 @@ public static partial class ScenarioBinder
         return new Scenario(name, description, seed, replicates, engine, population, catalog, drugs, protocol, sampling, stop)
         {
             Passaging = passaging,
+            Assays = assays,
         };
     }
 
