@@ -132,11 +132,12 @@ public sealed class SimulationRun
             _nextRateStepDay = Day + Scenario.Engine.RateStepDays;
             ratesDue = true;
         }
-        if (ratesDue) RefreshRates();
-
         bool extinct = Clones.TotalCells == 0;
         bool tooBig = Clones.TotalCells >= Scenario.Stop.MaxCells;
         bool sampleDue = Day >= _nextSampleDay || Day >= StopDay || extinct || tooBig;
+        // Smoothly varying drug levels are also refreshed at samples, so recorded concentrations are the schedule's at that time.
+        if (ratesDue || (sampleDue && Schedule.VariesContinuously)) RefreshRates();
+
         if (sampleDue)
         {
             Sample();
