@@ -14,7 +14,9 @@ public sealed record InVitroPk(double HalfLifeDays) : PharmacokineticModel
 
 /// <summary>
 /// One-compartment oral model with first-order absorption, evaluated analytically by
-/// superposition of doses (issue #4 adds the dosing-event machinery).
+/// superposition of doses: C(t) = Σ D_i · ka / (V/F · (ka − ke)) · (e^(−ke Δ_i) − e^(−ka Δ_i)),
+/// ke = (CL/F)/(V/F), Δ_i = t − t_i. With apparent (·/F) parameters F cancels out of C;
+/// <see cref="Bioavailability"/> is kept to report true clearance and volume (F · CL/F, F · V/F).
 /// </summary>
 /// <param name="Bioavailability">F (0..1].</param>
 /// <param name="AbsorptionPerHour">ka (1/h).</param>
@@ -23,4 +25,21 @@ public sealed record InVitroPk(double HalfLifeDays) : PharmacokineticModel
 /// <param name="MolarMassGramsPerMole">to convert mg/L to nM.</param>
 public sealed record OralOneCompartmentPk(
     double Bioavailability, double AbsorptionPerHour, double ClearanceLitresPerHour, double VolumeLitres,
-    double MolarMassGramsPerMole) : PharmacokineticModel;
+    double MolarMassGramsPerMole) : PharmacokineticModel
+{
+    /// <summary>ke = CL/V (1/h).</summary>
+    public double EliminationPerHour => ClearanceLitresPerHour / VolumeLitres;
+
+    public double HalfLifeHours => Math.Log(2) / EliminationPerHour;
+
+    /// <summary>Total plasma concentration (nM) <paramref name="hoursSinceDose"/> after one dose of <paramref name="doseMg"/> mg (0 before it).</summary>
+    public double SingleDoseNanoMolar(double doseMg, double hoursSinceDose)
+    {
+        if (hoursSinceDose < 0 || doseMg <= 0) return 0;
+        double ka = AbsorptionPerHour, ke = EliminationPerHour;
+        double mgPerLitre = Math.Abs(ka - ke) < 1e-9 * ka
+            ? doseMg / VolumeLitres * ke * hoursSinceDose * Math.Exp(-ke * hoursSinceDose)   // ka = ke limit
+            : doseMg * ka / (VolumeLitres * (ka - ke)) * (Math.Exp(-ke * hoursSinceDose) - Math.Exp(-ka * hoursSinceDose));
+        return mgPerLitre / MolarMassGramsPerMole * 1e6;   // mg/L ÷ g/mol = mmol/L; × 1e6 → nM
+    }
+}

@@ -19,4 +19,10 @@ public sealed record Scenario(
 {
     /// <summary>Drugs in a fixed order (by name), the column order of concentration outputs.</summary>
     public IReadOnlyList<Drug> DrugList { get; } = Drugs.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Cell-culture passaging (split at confluence), or null for none.</summary>
+    public Passaging? Passaging { get; init; }
+
+    /// <summary>Virtual viability assays run on the population (docs/protocols.md).</summary>
+    public IReadOnlyList<ViabilityAssay> Assays { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using ResistanceSim.Engine.Assays;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
 
@@ -12,6 +13,7 @@ namespace ResistanceSim.Engine.Observation;
 public sealed class TableRecorder : IRunObserver
 {
     private bool[] _keep = new bool[256];
+    private AssaySession? _assays;
 
     public TableRecorder() { }
 
@@ -20,7 +22,13 @@ public sealed class TableRecorder : IRunObserver
     /// <summary>Where the next run's rows go; set before each run (a worker reuses buffers).</summary>
     public WorkUnitResult Target { get; set; } = null!;
 
-    public void RunStarted(SimulationRun run) => Target.Clear(run.Unit);
+    public void RunStarted(SimulationRun run)
+    {
+        Target.Clear(run.Unit);
+        if (run.Scenario.Assays.Count == 0) _assays = null;
+        else if (!ReferenceEquals(_assays?.Scenario, run.Scenario)) _assays = new AssaySession(run.Scenario);
+        _assays?.Start(run.Unit);
+    }
 
     public void Sampled(SimulationRun run)
     {
@@ -55,10 +63,12 @@ public sealed class TableRecorder : IRunObserver
             Target.TrajectoryClone.Add(ids[i]);
             Target.TrajectoryCells.Add(cells[i]);
         }
+        _assays?.Sampled(run, Target);
     }
 
     public void RunEnded(SimulationRun run)
     {
+        _assays?.Ended(run, Target);
         RecordClones(run);
         var response = run.Response;
         var clones = run.Clones;

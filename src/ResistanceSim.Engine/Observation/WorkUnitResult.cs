@@ -40,6 +40,15 @@ public sealed class WorkUnitResult
     // summary/
     public RunSummary Summary { get; set; }
 
+    // assays/ (one row per well of each virtual viability assay)
+    public ColumnBuffer<int> AssayIndex { get; } = new();
+    public ColumnBuffer<double> AssayDay { get; } = new();
+    public ColumnBuffer<double> AssayConcentration { get; } = new();
+    public ColumnBuffer<int> AssayWell { get; } = new();
+    public ColumnBuffer<long> AssayCellsPlated { get; } = new();
+    public ColumnBuffer<long> AssayCellsFinal { get; } = new();
+    public ColumnBuffer<double> AssayViability { get; } = new();
+
     public void Clear(WorkUnit unit)
     {
         Unit = unit;
@@ -56,6 +65,13 @@ public sealed class WorkUnitResult
         CloneBornDay.Clear();
         CloneGenotype.Clear();
         Summary = default;
+        AssayIndex.Clear();
+        AssayDay.Clear();
+        AssayConcentration.Clear();
+        AssayWell.Clear();
+        AssayCellsPlated.Clear();
+        AssayCellsFinal.Clear();
+        AssayViability.Clear();
     }
 }
 

@@ -1,3 +1,4 @@
+using ResistanceSim.Engine.Culture;
 using ResistanceSim.Engine.Exposure;
 using ResistanceSim.Engine.Genetics;
 using ResistanceSim.Engine.Pharmacodynamics;
@@ -24,6 +25,7 @@ public sealed class SimulationRun
     private double _nextChangeDay;
     private double _nextRateStepDay;
     private int _sampleIndex;
+    private long[] _passageCounts = [];
 
     public SimulationRun(Scenario scenario, IExposureSchedule? schedule = null)
     {
@@ -32,7 +34,8 @@ public sealed class SimulationRun
         Signal = new SignalModel(scenario);
         Mutations = new MutationModel(scenario.Catalog);
         Growth = new GrowthLimitation(scenario.Population.GrowthLimit);
-        Schedule = schedule ?? new PhaseSchedule(scenario.Protocol, scenario.DrugList);
+        Schedule = schedule ?? new ProtocolSchedule(scenario.Protocol, scenario.DrugList,
+            scenario.Stop.ProgressionFoldOverNadir, scenario.Population.GrowthLimit.CapacityCells);
         _concentration = new double[Signal.DrugCount];
         if (Layout.PhenotypeCount > PhenotypeKeyBits)
             throw new ArgumentException($"At most {PhenotypeKeyBits} phenotype states are supported.");
@@ -57,6 +60,9 @@ public sealed class SimulationRun
     public bool Finished { get; private set; }
     public RunOutcome Outcome { get; private set; }
     public int SampleIndex => _sampleIndex;
+
+    /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
+    public int Passages { get; private set; }
 
     /// <summary>Current total concentrations (nM), scenario drug order.</summary>
     public ReadOnlySpan<double> Concentrations => _concentration;
@@ -85,6 +91,7 @@ public sealed class SimulationRun
         Finished = false;
         Outcome = RunOutcome.Censored;
         _sampleIndex = 0;
+        Passages = 0;
 
         foreach (var initial in Scenario.Population.Initial)
         {
@@ -125,11 +132,12 @@ public sealed class SimulationRun
             _nextRateStepDay = Day + Scenario.Engine.RateStepDays;
             ratesDue = true;
         }
-        if (ratesDue) RefreshRates();
-
         bool extinct = Clones.TotalCells == 0;
         bool tooBig = Clones.TotalCells >= Scenario.Stop.MaxCells;
         bool sampleDue = Day >= _nextSampleDay || Day >= StopDay || extinct || tooBig;
+        // Smoothly varying drug levels are also refreshed at samples, so recorded concentrations are the schedule's at that time.
+        if (ratesDue || (sampleDue && Schedule.VariesContinuously)) RefreshRates();
+
         if (sampleDue)
         {
             Sample();
@@ -138,6 +146,9 @@ public sealed class SimulationRun
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
                 RefreshRates();
             }
+            if (Scenario.Passaging is { } passaging && !extinct
+                && Clones.TotalCells >= passaging.AtConfluenceFraction * Scenario.Population.GrowthLimit.CapacityCells)
+                Passage(passaging.SplitRatio);
         }
 
         if (extinct) Finish(RunOutcome.Extinct);
@@ -155,6 +166,20 @@ public sealed class SimulationRun
         _sampleIndex++;
         _nextSampleDay = _sampleIndex * Scenario.Sampling.EveryDays;
         if (_nextSampleDay <= Day) _nextSampleDay = Day + Scenario.Sampling.EveryDays;
+    }
+
+    /// <summary>Splits the culture 1:<paramref name="splitRatio"/> (exact per-clone thinning, <see cref="PassageSplitter"/>).</summary>
+    private void Passage(int splitRatio)
+    {
+        int count = Clones.Count;
+        if (_passageCounts.Length < count) _passageCounts = new long[Math.Max(count, 2 * _passageCounts.Length)];
+        var kept = _passageCounts.AsSpan(0, count);
+        Clones.Cells.CopyTo(kept);
+        PassageSplitter.Split(ref Random, kept, splitRatio);
+        for (int i = 0; i < count; i++) AdjustCells(i, kept[i] - Clones.Cells[i]);
+        RetireEmptyClones();
+        Passages++;
+        _listener?.AllRatesChanged();
     }
 
     private void Finish(RunOutcome outcome)

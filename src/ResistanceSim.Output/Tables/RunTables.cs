@@ -6,5 +6,5 @@ namespace ResistanceSim.Output.Tables;
 public static class RunTables
 {
     public static IReadOnlyList<IRunTable> For(Scenario scenario) =>
-        [new TotalsTable(scenario), new ClonesTable(scenario), new TrajectoriesTable(), new SummaryTable(scenario)];
+        [new TotalsTable(scenario), new ClonesTable(scenario), new TrajectoriesTable(), new SummaryTable(scenario), .. (scenario.Assays.Count > 0 ? new IRunTable[] { new AssaysTable(scenario) } : [])];
 }

@@ -27,13 +27,19 @@ public static partial class ScenarioBinder
         var catalog = CatalogBinder.Bind(root, library.Keys);
         var population = PopulationBinder.Bind(root, catalog);
         var usedDrugs = new HashSet<string>(StringComparer.Ordinal);
-        var protocol = ProtocolBinder.Bind(root, library, usedDrugs);
+        var protocol = ProtocolBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
+        var passaging = CultureBinder.BindPassaging(root, population.GrowthLimit.CapacityCells);
+        var assays = AssayBinder.Bind(root, library, usedDrugs);
         var sampling = RunSettingsBinder.BindSampling(root);
         var stop = RunSettingsBinder.BindStop(root);
         root.Finish();
 
         var drugs = library.Where(d => usedDrugs.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
-        return new Scenario(name, description, seed, replicates, engine, population, catalog, drugs, protocol, sampling, stop);
+        return new Scenario(name, description, seed, replicates, engine, population, catalog, drugs, protocol, sampling, stop)
+        {
+            Passaging = passaging,
+            Assays = assays,
+        };
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]

@@ -82,7 +82,7 @@ public class ValidationRuleTests
         { 23, "mechanisms: [ALK_L1196M, ALK_L1196M]", "lists 'ALK_L1196M' twice", 23, 26 },
         { 29, "  growth_limit: { kind: logistc, capacity_cells: 1.0e7 }", "did you mean 'logistic'?", 29, 25 },
         { 29, "  growth_limit: { kind: logistic, capacity_cells: -5 }", "capacity_cells must be > 0 (-5 supplied)", 29, 51 },
-        { 31, "  - phase: continous", "must be one of continuous, holiday ('continous' supplied); did you mean 'continuous'?", 31, 12 },
+        { 31, "  - phase: continous", "must be one of continuous, holiday, intermittent, adaptive, escalation ('continous' supplied); did you mean 'continuous'?", 31, 12 },
         { 32, "    days: 0", "protocol[0].days must be > 0 (0 supplied)", 32, 11 },
         { 33, "    drugs: { crizotinub: { concentration_nM: 300 } }", "unknown drug 'crizotinub'; did you mean 'crizotinib'?", 33, 14 },
         { 33, "    drugs: { crizotinib: { concentration_nM: -300 } }", "concentration_nM must be >= 0 (-300 supplied)", 33, 46 },
