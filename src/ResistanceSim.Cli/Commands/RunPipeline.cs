@@ -60,6 +60,7 @@ public static class RunPipeline
             OutputFormats.Extension(options.Format), units.Length, done, options.Threads, clock.Elapsed.TotalSeconds,
             [.. RunTables.For(scenario).Select(t => t.Name)]).Write(Path.Combine(runDirectory, "manifest.json"));
 
+        AssayFits.Write(runDirectory, AssayFits.FitAll(runDirectory), options.Format, provenance);
         if (options.Plots) RunReport.Write(runDirectory);
         WriteSummary(context.Output, scenario, summaries);
         context.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({done} work units, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");

@@ -38,6 +38,12 @@ public static class RunReport
                     MullerChart.Render(muller)));
         }
 
+        var fits = AssayFits.FitAll(runDirectory);
+        var doseResponse = DoseResponseInputs.From(scenario, fits, replicate: 0);
+        if (doseResponse is not null)
+            charts.Add(("dose-response.svg", "Virtual viability assays (replicate 0): the first and last assay of each drug, with fitted Hill curves and IC50 95% CIs.",
+                DoseResponseChart.Render(doseResponse)));
+
         var written = new List<string>();
         foreach (var (file, _, svg) in charts)
         {
@@ -50,6 +56,10 @@ public static class RunReport
             .AddDescription(scenario.Description)
             .AddParameters("Parameters", ScenarioParameters.Describe(scenario))
             .AddTable("Outcome per work unit", SummaryRows.Headers, SummaryRows.From(summary));
+        if (fits.Count > 0)
+            report.AddTable("Viability assays: fitted IC50 (95% CI)", ["arm", "point", "replicate", "assay", "drug", "day", "IC50"],
+                fits.Take(200).Select(f => (IReadOnlyList<string>)
+                    [$"{f.Arm}", $"{f.Point}", $"{f.Replicate}", f.Assay, f.Drug, Number(f.Day), AssayFits.Describe(f)]));
         foreach (var (_, caption, svg) in charts) report.AddChart(caption, svg);
         string reportPath = Path.Combine(runDirectory, ReportFile);
         AtomicFile.WriteAllText(reportPath, report.Build());

@@ -45,15 +45,20 @@ public sealed class CsvTableSink : ITableSink
         }
     }
 
+    private bool _committed;
+
     public void Commit()
     {
         _writer.Flush();
         _writer.Dispose();
         _file.Commit();
+        _committed = true;
     }
 
+    /// <summary>Discards the file unless it was committed; safe to call after <see cref="Commit"/>.</summary>
     public void Dispose()
     {
+        if (_committed) return;
         _writer.Dispose();
         _file.Dispose();
     }

@@ -69,14 +69,19 @@ public sealed class ParquetTableSink : ITableSink
         return values!;
     }
 
+    private bool _committed;
+
     public void Commit()
     {
         _writer.Dispose();
         _file.Commit();
+        _committed = true;
     }
 
+    /// <summary>Discards the file unless it was committed; safe to call after <see cref="Commit"/>.</summary>
     public void Dispose()
     {
+        if (_committed) return;
         try { _writer.Dispose(); } catch (InvalidOperationException) { /* an unfinished file is discarded anyway */ }
         _file.Dispose();
     }

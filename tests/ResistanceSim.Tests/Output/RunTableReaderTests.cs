@@ -23,7 +23,7 @@ public class RunTableReaderTests
         Assert.Equal(keys.Length, keys.Distinct().Count());
         Assert.Equal("parental", clones.String("genotype", 0));
         Assert.Null(clones["parent_id", 0]);
-        Assert.Equal("", clones.String("alk_mutations", 0));
+        Assert.True(string.IsNullOrEmpty(clones.String("alk_mutations", 0)));   // CSV cannot tell an empty list from null
         int l1196m = Enumerable.Range(0, clones.RowCount).First(r => clones.String("genotype", r) == "ALK_L1196M");
         Assert.Equal("ALK_L1196M", clones.String("alk_mutations", l1196m));
 
@@ -46,5 +46,28 @@ public class RerunTests
             Assert.Equal(["part-00000.parquet"], Directory.GetFiles(Path.Combine(temp.Path, "quickstart", table)).Select(Path.GetFileName));
         Assert.Equal(2, RunTableReader.Read(Path.Combine(temp.Path, "quickstart"), "summary").RowCount);
         Assert.True(File.Exists(Path.Combine(temp.Path, "quickstart", "report.html")));
+    }
+}
+
+public class AssayFitTableTests
+{
+    [Fact]
+    public void TheRunFitsEveryAssayAndReportsFoldChangeOverTheFirst()
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", Repository.Scenario("h3122-stepwise-escalation.yaml"), "--out", temp.Path, "--replicates", "1");
+        Assert.True(result.ExitCode == 0, result.Error);
+        string run = Path.Combine(temp.Path, "h3122-stepwise-escalation");
+        var fits = RunTableReader.Read(run, ResistanceSim.Cli.Reporting.AssayFits.Table);
+        Assert.Equal(2, fits.RowCount);
+        Assert.Equal(1.0, fits.Double("fold_change", 0), 12);
+        Assert.Equal(fits.Double("ic50_nM", 1) / fits.Double("ic50_nM", 0), fits.Double("fold_change", 1), 9);
+        for (int r = 0; r < 2; r++)
+        {
+            Assert.Equal("converged", fits.String("status", r));
+            Assert.InRange(fits.Double("ic50_nM", r), fits.Double("ic50_lower_nM", r), fits.Double("ic50_upper_nM", r));
+        }
+        Assert.True(File.Exists(Path.Combine(run, "plots", "dose-response.svg")));
+        Assert.Contains("Viability assays: fitted IC50", File.ReadAllText(Path.Combine(run, "report.html")));
     }
 }
