@@ -15,9 +15,9 @@ public sealed class RunOutput : IDisposable
     private readonly (IRunTable Table, TableBatch Batch, ITableSink Sink)[] _tables;
     private bool _committed;
 
-    public RunOutput(string runDirectory, Scenario scenario, OutputFormat format, Provenance provenance, int part = 0)
+    public RunOutput(string runDirectory, Scenario scenario, OutputFormat format, Provenance provenance, int part = 0, Sweep? sweep = null)
     {
-        var tables = RunTables.For(scenario);
+        var tables = RunTables.For(scenario, sweep);
         var opened = new List<(IRunTable, TableBatch, ITableSink)>();
         try
         {
@@ -37,6 +37,15 @@ public sealed class RunOutput : IDisposable
 
     public static string PartPath(string runDirectory, string table, OutputFormat format, int part) =>
         Path.Combine(runDirectory, table, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"part-{part:D5}.{OutputFormats.Extension(format)}"));
+
+    /// <summary>The tables, in the order <see cref="Append"/> indexes them.</summary>
+    public IReadOnlyList<IRunTable> Tables => [.. _tables.Select(t => t.Table)];
+
+    /// <summary>Appends rows already split into a batch of table <paramref name="table"/> (e.g. read back from a resume spool).</summary>
+    public void Append(int table, TableBatch batch)
+    {
+        if (batch.RowCount > 0) _tables[table].Sink.Append(batch);
+    }
 
     public void Write(WorkUnitResult result)
     {

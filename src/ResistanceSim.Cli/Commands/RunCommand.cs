@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Model;
+using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
 
 namespace ResistanceSim.Cli.Commands;
 
-/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …]</c></summary>
+/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …] [--shard K/N] [--resume]</c></summary>
 public static class RunCommand
 {
     public static Command Create(CommandContext context)
@@ -20,17 +21,27 @@ public static class RunCommand
         var format = new Option<string>("--format") { Description = "Table format.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "parquet");
 
-        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (K from 0), writing <table>/part-K; e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT." };
+        var resume = new Option<bool>("--resume") { Description = "Keep the work units an interrupted run (of the same shard) finished and run the rest." };
+
+        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, shard, resume };
         command.SetAction(parse =>
         {
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1) throw new UsageException($"--threads must be >= 1 ({threadCount} supplied)");
             int? replicateCount = parse.GetValue(replicates);
             if (replicateCount is < 1) throw new UsageException($"--replicates must be >= 1 ({replicateCount} supplied)");
+            var shardSpec = ShardSpec.Whole;
+            if (parse.GetValue(shard) is { } shardText && !ShardSpec.TryParse(shardText, out shardSpec, out string? shardError))
+                throw new UsageException(shardError!);
             var options = new RunOptions(
                 parse.GetValue(scenario)!, parse.GetValue(output)!, replicateCount, parse.GetValue(seed), threadCount,
                 parse.GetValue(engine) is { } name ? Enum.Parse<EngineKind>(name, ignoreCase: true) : null,
-                parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv);
+                parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv)
+            {
+                Shard = shardSpec,
+                Resume = parse.GetValue(resume),
+            };
             return RunPipeline.Execute(options, context);
         });
         return command;
