@@ -74,14 +74,14 @@ public static class SweepLoader
 
     private static void ValidatePoints(YamlMap baseDocument, Scenario scenario, SweepDefinition sweep, DiagnosticBag bag)
     {
-        var reported = new HashSet<(SourceLocation, string)>();
+        var reported = new HashSet<(string, string)>();   // (path, message): the same mistake in many points is reported once
         for (int i = 0; i < sweep.Points.Count; i++)
         {
             var pointBag = new DiagnosticBag();
             var patched = sweep.Patch(baseDocument, i, pointBag);
             var bound = pointBag.HasErrors ? null : ScenarioBinder.Bind(patched, pointBag);
             foreach (var problem in pointBag.InRecordedOrder)
-                if (reported.Add((problem.Location, problem.Message))) bag.Add(problem with { Message = Prefix(sweep, i) + problem.Message });
+                if (reported.Add((problem.Path, problem.Message))) bag.Add(problem with { Message = Prefix(sweep, i) + problem.Message });
             if (bound is not null && !pointBag.HasErrors && !SameShape(scenario, bound))
                 bag.Error(sweep.Parameters[0].Location, SweepReader.Key,
                     Prefix(sweep, i) + "a sweep may change parameter values, not which mechanisms or drugs a scenario has (the output columns depend on them)");
