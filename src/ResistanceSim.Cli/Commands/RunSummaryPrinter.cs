@@ -19,6 +19,8 @@ public sealed class RunSummaryPrinter(Sweep sweep)
     private readonly List<string[]> _unitRows = [];
     private readonly SortedDictionary<int, List<(string Outcome, double ProgressionDay, double EndDay)>> _points = [];
     private int _unitsSeen;
+    private int _pointsNotShown;
+    private int _lastPointNotShown = -1;
 
     private bool IsSweep => sweep.Kind != SweepKind.None;
 
@@ -38,7 +40,12 @@ public sealed class RunSummaryPrinter(Sweep sweep)
                 int p = batch.Int32(point)[r];
                 if (!_points.TryGetValue(p, out var runs))
                 {
-                    if (_points.Count >= RowsShown) continue;
+                    if (_points.Count >= RowsShown)
+                    {
+                        if (p != _lastPointNotShown) _pointsNotShown++;   // rows arrive point by point
+                        _lastPointNotShown = p;
+                        continue;
+                    }
                     _points[p] = runs = [];
                 }
                 runs.Add((batch.String(outcome)[r], progressionDay, batch.Double(end)[r]));
@@ -89,9 +96,8 @@ public sealed class RunSummaryPrinter(Sweep sweep)
         var widths = headers.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
         output.WriteLine(string.Join("  ", headers.Select((h, c) => h.PadLeft(widths[c]))));
         foreach (var row in rows) output.WriteLine(string.Join("  ", row.Select((v, c) => v.PadLeft(widths[c]))));
-        int pointsSeen = _points.Count;
-        if (sweep.PointCount > pointsSeen)
-            output.WriteLine($"… {(sweep.PointCount - pointsSeen).ToString(CultureInfo.InvariantCulture)} more points in summary/ (docs/sweeps.md shows the query)");
+        if (_pointsNotShown > 0)
+            output.WriteLine($"… {_pointsNotShown.ToString(CultureInfo.InvariantCulture)} more points in summary/ (docs/sweeps.md shows the query)");
     }
 
     private static string Share(List<(string Outcome, double ProgressionDay, double EndDay)> runs, string outcome) =>
