@@ -15,9 +15,12 @@ public sealed class RunOutput : IDisposable
     private readonly (IRunTable Table, TableBatch Batch, ITableSink Sink)[] _tables;
     private bool _committed;
 
-    public RunOutput(string runDirectory, Scenario scenario, OutputFormat format, Provenance provenance, int part = 0)
+    /// <param name="wholeRun">The run is not sharded: on commit, part files an earlier run left (another format or shard layout) are removed.</param>
+    public RunOutput(string runDirectory, Scenario scenario, OutputFormat format, Provenance provenance, int part = 0, Sweep? sweep = null,
+        bool wholeRun = false)
     {
-        var tables = RunTables.For(scenario);
+        _wholeRun = wholeRun;
+        var tables = RunTables.For(scenario, sweep);
         var opened = new List<(IRunTable, TableBatch, ITableSink)>();
         var paths = new List<string>();
         try
@@ -43,6 +46,15 @@ public sealed class RunOutput : IDisposable
     public static string PartPath(string runDirectory, string table, OutputFormat format, int part) =>
         Path.Combine(runDirectory, table, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"part-{part:D5}.{OutputFormats.Extension(format)}"));
 
+    /// <summary>The tables, in the order <see cref="Append"/> indexes them.</summary>
+    public IReadOnlyList<IRunTable> Tables => [.. _tables.Select(t => t.Table)];
+
+    /// <summary>Appends rows already split into a batch of table <paramref name="table"/> (e.g. read back from a resume spool).</summary>
+    public void Append(int table, TableBatch batch)
+    {
+        if (batch.RowCount > 0) _tables[table].Sink.Append(batch);
+    }
+
     public void Write(WorkUnitResult result)
     {
         foreach (var (table, batch, sink) in _tables)
@@ -52,16 +64,18 @@ public sealed class RunOutput : IDisposable
         }
     }
 
+    private readonly bool _wholeRun;
+
     /// <summary>
-    /// Publishes every table's part file. With <paramref name="removeOtherParts"/> (a whole,
-    /// unsharded run) part files left by an earlier run — another format or shard layout — are
-    /// removed afterwards, so readers of <c>&lt;table&gt;/*</c> see only this run.
+    /// Publishes every table's part file. For a whole (unsharded) run, part files an earlier run
+    /// left — another format or shard layout — are removed afterwards, so readers of
+    /// <c>&lt;table&gt;/*</c> see only this run; a shard leaves the other shards' parts alone.
     /// </summary>
-    public void Commit(bool removeOtherParts = true)
+    public void Commit()
     {
         foreach (var (_, _, sink) in _tables) sink.Commit();
         _committed = true;
-        if (!removeOtherParts) return;
+        if (!_wholeRun) return;
         foreach (var path in _paths)
         {
             foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "part-*"))

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Model;
+using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
 
 namespace ResistanceSim.Cli.Commands;
 
-/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …] [--no-plots]</c></summary>
+/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …] [--shard K/N] [--resume] [--no-plots]</c></summary>
 public static class RunCommand
 {
     public static Command Create(CommandContext context)
@@ -21,18 +22,28 @@ public static class RunCommand
         format.AcceptOnlyFromAmong("parquet", "csv");
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip plots/ and report.html." };
 
-        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, noPlots };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (K from 0), writing <table>/part-K; e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT." };
+        var resume = new Option<bool>("--resume") { Description = "Keep the work units an interrupted run (of the same shard) finished and run the rest." };
+
+        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, noPlots, shard, resume };
         command.SetAction(parse =>
         {
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1) throw new UsageException($"--threads must be >= 1 ({threadCount} supplied)");
             int? replicateCount = parse.GetValue(replicates);
             if (replicateCount is < 1) throw new UsageException($"--replicates must be >= 1 ({replicateCount} supplied)");
+            var shardSpec = ShardSpec.Whole;
+            if (parse.GetValue(shard) is { } shardText && !ShardSpec.TryParse(shardText, out shardSpec, out string? shardError))
+                throw new UsageException(shardError!);
             var options = new RunOptions(
                 parse.GetValue(scenario)!, parse.GetValue(output)!, replicateCount, parse.GetValue(seed), threadCount,
                 parse.GetValue(engine) is { } name ? Enum.Parse<EngineKind>(name, ignoreCase: true) : null,
-                parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv,
-                Plots: !parse.GetValue(noPlots));
+                parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv)
+            {
+                Shard = shardSpec,
+                Resume = parse.GetValue(resume),
+                Plots = !parse.GetValue(noPlots),
+            };
             return RunPipeline.Execute(options, context);
         });
         return command;

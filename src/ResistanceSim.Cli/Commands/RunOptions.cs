@@ -1,8 +1,19 @@
 using ResistanceSim.Model;
+using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
 
 namespace ResistanceSim.Cli.Commands;
 
 /// <summary>What <c>resistancesim run</c> was asked to do, after parsing.</summary>
 public sealed record RunOptions(
-    string ScenarioPath, string OutputRoot, int? Replicates, ulong? Seed, int Threads, EngineKind? Engine, OutputFormat Format, bool Plots = true);
+    string ScenarioPath, string OutputRoot, int? Replicates, ulong? Seed, int Threads, EngineKind? Engine, OutputFormat Format)
+{
+    /// <summary>Write plots/ and report.html after the run (off with <c>--no-plots</c>).</summary>
+    public bool Plots { get; init; } = true;
+
+    /// <summary><c>--shard K/N</c> (whole run by default).</summary>
+    public ShardSpec Shard { get; init; } = ShardSpec.Whole;
+
+    /// <summary><c>--resume</c>: keep the work units an earlier run of the same shard finished.</summary>
+    public bool Resume { get; init; }
+}

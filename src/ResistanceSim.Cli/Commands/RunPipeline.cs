@@ -3,68 +3,113 @@ using System.Globalization;
 using ResistanceSim.Cli.Reporting;
 using ResistanceSim.Cli.Terminal;
 using ResistanceSim.Engine.Algorithms;
-using ResistanceSim.Engine.Observation;
-using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
 using ResistanceSim.Output;
+using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
 using ResistanceSim.Output.Tables;
-using ResistanceSim.Scenarios;
+using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Cli.Commands;
 
 /// <summary>
-/// Scenario → validated model → work units on the worker pool → tables, manifest and resolved
-/// scenario in the run directory → plots and report.html → a short summary. Nothing is written unless the scenario and
-/// options are valid; tables appear only complete.
+/// Scenario (with its sweep) → validated model → this shard's work units on the worker pool, checkpointed
+/// → tables, manifest and resolved scenario in the run directory → assay fits, plots and report.html
+/// (whole runs; `resistancesim plot` draws them for merged shards) → a short summary. Nothing is
+/// written unless the scenario and options are valid; tables appear only complete; an interrupted
+/// run resumes with --resume.
 /// </summary>
 public static class RunPipeline
 {
-    private const int SummaryRowsShown = 20;
-
     public static int Execute(RunOptions options, CommandContext context)
     {
         if (!File.Exists(options.ScenarioPath)) throw new UsageException($"scenario file '{options.ScenarioPath}' does not exist");
-        var loaded = ScenarioLoader.Load(options.ScenarioPath);
+        var loaded = SweepLoader.Load(options.ScenarioPath);
         var scenario = ApplyOverrides(loaded.Scenario, options);
+        var sweep = loaded.Sweep;
         var algorithm = Algorithms.All.FirstOrDefault(a => a.Kind == scenario.Engine.Engine)
             ?? throw new UsageException($"engine '{Algorithms.NameOf(scenario.Engine.Engine)}' is not available in this version (available: {string.Join(", ", Algorithms.All.Select(a => a.Name))})");
 
         string runDirectory = Path.Combine(options.OutputRoot, scenario.Name);
-        var units = Enumerable.Range(0, scenario.Replicates).Select(r => new WorkUnit(0, 0, r)).ToArray();
+        var allUnits = new WorkUnitRange(sweep.PointCount, scenario.Replicates);
+        var (first, count) = options.Shard.Range(allUnits.Total);
+        var shardUnits = new WorkUnitRange(sweep.PointCount, scenario.Replicates, first, count);
         var provenance = new Provenance(Provenance.CurrentToolVersion, loaded.Document.Sha256Hex, scenario.Seed, algorithm.Name);
+        var work = new DoneList(provenance.ScenarioSha256, scenario.Seed, algorithm.Name, scenario.Replicates, sweep.PointCount,
+            OutputFormats.Extension(options.Format), options.Shard.ToString(), shardUnits.Count, 0, 0, false);
         var clock = Stopwatch.StartNew();
 
         Directory.CreateDirectory(runDirectory);
         AtomicFile.WriteAllText(Path.Combine(runDirectory, "scenario.yaml"), loaded.Document.ResolvedYaml);
-        var summaries = new List<(WorkUnit Unit, RunSummary Summary)>();
-        int done;
-        using (var output = new RunOutput(runDirectory, scenario, options.Format, provenance))
+        var summary = new RunSummaryPrinter(sweep);
+        using (var checkpoints = OpenCheckpoints(runDirectory, scenario, sweep, work, options))
         {
-            done = ProgressReporters.For(context.Output).Track($"{scenario.Name} on {algorithm.Name}", units.Length, tick =>
-                BatchRunner.Run(scenario, units, options.Threads, algorithm, s => new SimulationRun(s), result =>
-                {
-                    output.Write(result);
-                    summaries.Add((result.Unit, result.Summary));
-                    tick();
-                }, context.Cancellation));
-            if (done < units.Length)
+            if (checkpoints.AlreadyPublished)
             {
-                context.Error.WriteLine($"Stopped after {done} of {units.Length} work units; no tables were published.");
+                context.Output.WriteLine($"Shard {options.Shard} of {scenario.Name} is already complete; nothing to run.");
+                return ExitCodes.Ok;
+            }
+            var remaining = shardUnits.Skip(checkpoints.UnitsDone);
+            if (checkpoints.UnitsDone > 0)
+                context.Output.WriteLine($"Resuming: {checkpoints.UnitsDone} of {shardUnits.Count} work units already done.");
+            int done = ProgressReporters.For(context.Output).Track(Describe(scenario, sweep, algorithm, options.Shard), remaining.Count, tick =>
+                ShardRunner.Run(scenario, p => ApplyOverrides(loaded.ScenarioForPoint(p), options), remaining, options.Threads, algorithm,
+                    checkpoints, tick, context.Cancellation));
+            if (done < remaining.Count)
+            {
+                context.Error.WriteLine($"Stopped after {checkpoints.UnitsDone} of {shardUnits.Count} work units; they are kept. " +
+                    $"Continue with: {ResumeCommand(options)}");
                 throw new OperationCanceledException(context.Cancellation);
             }
-            output.Commit();
+            using var output = new RunOutput(runDirectory, scenario, options.Format, provenance, options.Shard.Index, sweep, wholeRun: options.Shard.IsWhole);
+            checkpoints.Publish(output, summary.Observe);
         }
 
+        string manifestPath = options.Shard.IsWhole
+            ? Path.Combine(runDirectory, "manifest.json")
+            : Path.Combine(runDirectory, "shards", string.Create(CultureInfo.InvariantCulture, $"part-{options.Shard.Index:D5}.manifest.json"));
         new RunManifest(provenance.ToolVersion, scenario.Name, provenance.ScenarioSha256, scenario.Seed, algorithm.Name,
-            OutputFormats.Extension(options.Format), units.Length, done, options.Threads, clock.Elapsed.TotalSeconds,
-            [.. RunTables.For(scenario).Select(t => t.Name)]).Write(Path.Combine(runDirectory, "manifest.json"));
+            OutputFormats.Extension(options.Format), shardUnits.Count, shardUnits.Count, options.Threads, clock.Elapsed.TotalSeconds,
+            [.. RunTables.For(scenario, sweep).Select(t => t.Name)]).Write(manifestPath);
 
-        AssayFits.Write(runDirectory, AssayFits.FitAll(runDirectory), options.Format, provenance);
-        if (options.Plots) RunReport.Write(runDirectory);
-        WriteSummary(context.Output, scenario, summaries);
-        context.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({done} work units, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
+        if (options.Shard.IsWhole)
+        {
+            AssayFits.Write(runDirectory, AssayFits.FitAll(runDirectory), options.Format, provenance);
+            if (options.Plots) RunReport.Write(runDirectory);
+        }
+        summary.Write(context.Output);
+        context.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({shardUnits.Count} work units, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
         return ExitCodes.Ok;
+    }
+
+    private static ShardCheckpoints OpenCheckpoints(string runDirectory, Scenario scenario, Sweep sweep, DoneList work, RunOptions options)
+    {
+        try
+        {
+            return new ShardCheckpoints(runDirectory, options.Shard.Index, RunTables.For(scenario, sweep), work, options.Resume);
+        }
+        catch (ResumeMismatchException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static string Describe(Scenario scenario, Sweep sweep, AlgorithmInfo algorithm, ShardSpec shard) =>
+        $"{scenario.Name} on {algorithm.Name}"
+        + (sweep.Kind == SweepKind.None ? "" : string.Create(CultureInfo.InvariantCulture, $", {sweep.PointCount} sweep points"))
+        + (shard.IsWhole ? "" : $", shard {shard}");
+
+    /// <summary>The command line that continues an interrupted run (the options that define the work repeated, plus --resume).</summary>
+    private static string ResumeCommand(RunOptions options)
+    {
+        var parts = new List<string> { "resistancesim run", options.ScenarioPath, "--out", options.OutputRoot };
+        if (options.Replicates is { } r) parts.AddRange(["--replicates", r.ToString(CultureInfo.InvariantCulture)]);
+        if (options.Seed is { } s) parts.AddRange(["--seed", s.ToString(CultureInfo.InvariantCulture)]);
+        if (options.Engine is { } e) parts.AddRange(["--engine", Algorithms.NameOf(e)]);
+        parts.AddRange(["--format", OutputFormats.Extension(options.Format)]);
+        if (!options.Shard.IsWhole) parts.AddRange(["--shard", options.Shard.ToString()]);
+        parts.Add("--resume");
+        return string.Join(' ', parts);
     }
 
     private static Scenario ApplyOverrides(Scenario scenario, RunOptions options) => scenario with
@@ -73,19 +118,4 @@ public static class RunPipeline
         Seed = options.Seed ?? scenario.Seed,
         Engine = options.Engine is { } engine ? scenario.Engine with { Engine = engine } : scenario.Engine,
     };
-
-    private static void WriteSummary(TextWriter output, Scenario scenario, List<(WorkUnit Unit, RunSummary Summary)> summaries)
-    {
-        output.WriteLine();
-        output.WriteLine($"{"replicate",9}  {"outcome",-10}  {"final cells",12}  {"progression day",15}  dominant mechanism");
-        foreach (var (unit, s) in summaries.Take(SummaryRowsShown))
-        {
-            string progression = double.IsNaN(s.ProgressionDay) ? "-" : s.ProgressionDay.ToString("0.#", CultureInfo.InvariantCulture);
-            string dominant = s.DominantMechanism >= 0 ? scenario.Catalog.All[s.DominantMechanism].Name : SummaryTable.NoMechanism;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{unit.Replicate,9}  {RunOutcomes.Label(s.Outcome),-10}  {s.FinalCells,12:0.###e+0}  {progression,15}  {dominant}"));
-        }
-        if (summaries.Count > SummaryRowsShown) output.WriteLine($"… {summaries.Count - SummaryRowsShown} more in summary/");
-        output.WriteLine();
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ResistanceSim.Scenarios;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class ValidateCommand
                 }
                 try
                 {
-                    var loaded = ScenarioLoader.Load(file);
+                    var loaded = SweepLoader.Load(file);
                     context.Output.WriteLine($"{file}: ok ({loaded.Scenario.Name}: {loaded.Scenario.Catalog.All.Count} mechanisms, {loaded.Scenario.Drugs.Count} drugs, {loaded.Scenario.Protocol.Phases.Count} protocol phases)");
                 }
                 catch (ScenarioValidationException e)

@@ -4,7 +4,7 @@ using ResistanceSim.Output;
 using ResistanceSim.Output.Reading;
 using ResistanceSim.Plotting.Charts;
 using ResistanceSim.Plotting.Report;
-using ResistanceSim.Scenarios;
+using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Cli.Reporting;
 
@@ -21,7 +21,8 @@ public static class RunReport
     /// <summary>Writes the plots and the report; returns the files written.</summary>
     public static IReadOnlyList<string> Write(string runDirectory)
     {
-        var scenario = ScenarioLoader.Load(Path.Combine(runDirectory, "scenario.yaml")).Scenario;
+        var loaded = SweepLoader.Load(Path.Combine(runDirectory, "scenario.yaml"));
+        var scenario = loaded.Scenario;
         var totals = RunTableReader.Read(runDirectory, "totals");
         var summary = RunTableReader.Read(runDirectory, "summary");
         var charts = new List<(string File, string Caption, string Svg)>
@@ -38,6 +39,7 @@ public static class RunReport
                     MullerChart.Render(muller)));
         }
 
+        if (SweepCharts.From(scenario, loaded.Sweep, summary) is { } sweepChart) charts.Insert(0, sweepChart);
         var fits = AssayFits.FitAll(runDirectory);
         var doseResponse = DoseResponseInputs.From(scenario, fits, replicate: 0);
         if (doseResponse is not null)

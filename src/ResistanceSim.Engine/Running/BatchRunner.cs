@@ -19,8 +19,21 @@ public static class BatchRunner
     /// <returns>Number of units consumed (fewer than requested only on cancellation).</returns>
     public static int Run(
         Scenario scenario, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
+        Func<Scenario, SimulationRun> createRun, Action<WorkUnitResult> consume, CancellationToken cancellation) =>
+        Run(scenario, _ => scenario, units, threads, algorithm, createRun, consume, cancellation);
+
+    /// <summary>
+    /// Runs units whose scenario depends on their sweep point. Each worker keeps the run of the point it
+    /// last simulated and builds a new one only when the point changes; units are point-major, so that
+    /// is once per point and worker. All points must have the mechanisms and drugs of <paramref name="shape"/>
+    /// (it sizes the result buffers).
+    /// </summary>
+    /// <param name="scenarioForPoint">Called on worker threads; must be thread-safe.</param>
+    public static int Run(
+        Scenario shape, Func<int, Scenario> scenarioForPoint, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
         Func<Scenario, SimulationRun> createRun, Action<WorkUnitResult> consume, CancellationToken cancellation)
     {
+        var scenario = shape;
         threads = Math.Clamp(threads, 1, Math.Max(1, units.Count));
         int window = 4 * threads;
         var slots = new WorkUnitResult?[window];
@@ -35,7 +48,8 @@ public static class BatchRunner
         {
             try
             {
-                var run = createRun(scenario);
+                SimulationRun? run = null;
+                int runPoint = -1;
                 var engine = algorithm.Create();
                 var recorder = new TableRecorder();
                 while (!stop.IsCancellationRequested)
@@ -49,7 +63,13 @@ public static class BatchRunner
                     }
                     var result = pool.TryTake(out var reused) ? reused : new WorkUnitResult(scenario.Catalog.All.Count, scenario.DrugList.Count);
                     recorder.Target = result;
-                    Simulator.Run(run, engine, units[index], recorder, stop.Token);
+                    var unit = units[index];
+                    if (run is null || unit.Point != runPoint)
+                    {
+                        run = createRun(scenarioForPoint(unit.Point));
+                        runPoint = unit.Point;
+                    }
+                    Simulator.Run(run, engine, unit, recorder, stop.Token);
                     lock (gate)
                     {
                         slots[index % window] = result;

@@ -5,6 +5,17 @@ namespace ResistanceSim.Output.Tables;
 /// <summary>The tables every run writes, in the order they are documented.</summary>
 public static class RunTables
 {
-    public static IReadOnlyList<IRunTable> For(Scenario scenario) =>
-        [new TotalsTable(scenario), new ClonesTable(scenario), new TrajectoriesTable(), new SummaryTable(scenario), .. (scenario.Assays.Count > 0 ? new IRunTable[] { new AssaysTable(scenario) } : [])];
+    /// <summary>The tables of a run; a sweep adds its parameter columns to <c>summary/</c> and the <c>points/</c> table; assays add <c>assays/</c>.</summary>
+    public static IReadOnlyList<IRunTable> For(Scenario scenario, Sweep? sweep = null)
+    {
+        bool swept = sweep is not null && sweep.Kind != SweepKind.None;
+        var tables = new List<IRunTable>
+        {
+            new TotalsTable(scenario), new ClonesTable(scenario), new TrajectoriesTable(),
+            swept ? new SummaryTable(scenario, sweep) : new SummaryTable(scenario),
+        };
+        if (swept) tables.Add(new PointsTable(sweep!));
+        if (scenario.Assays.Count > 0) tables.Add(new AssaysTable(scenario));
+        return tables;
+    }
 }

@@ -4,8 +4,11 @@ using ResistanceSim.Model;
 
 namespace ResistanceSim.Output.Tables;
 
-/// <summary><c>summary/</c>: one row per work unit — outcome, time to progression, nadir, best response, dominant mechanism, final size.</summary>
-public sealed class SummaryTable(Scenario scenario) : IRunTable
+/// <summary>
+/// <c>summary/</c>: one row per work unit — outcome, time to progression, nadir, best response, dominant
+/// mechanism, final size — then the values of the swept parameters at the unit's point (if any).
+/// </summary>
+public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunTable
 {
     public const string NoMechanism = "none";
 
@@ -26,6 +29,7 @@ public sealed class SummaryTable(Scenario scenario) : IRunTable
         new("end_day", ColumnType.Double, false, "day", "time the run stopped"),
         new("resistant_fraction", ColumnType.Double, false, "fraction", "share of cells carrying any mechanism at the last sample"),
         new("clones_ever", ColumnType.Int32, false, "clones", "clones founded during the run (extinct included)"),
+        .. SweepColumns.Specs(sweep ?? Sweep.None),
     ];
 
     public void Fill(WorkUnitResult result, TableBatch batch)
@@ -44,5 +48,6 @@ public sealed class SummaryTable(Scenario scenario) : IRunTable
         batch.Double(10)[0] = s.EndDay;
         batch.Double(11)[0] = s.ResistantFraction;
         batch.Int32(12)[0] = s.ClonesEver;
+        if (sweep is not null) SweepColumns.Fill(sweep, result.Unit.Point, batch, 13);
     }
 }

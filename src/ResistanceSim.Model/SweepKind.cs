@@ -1,0 +1,17 @@
+namespace ResistanceSim.Model;
+
+/// <summary>How a sweep's points were chosen.</summary>
+public enum SweepKind
+{
+    /// <summary>No sweep: the scenario is one point (index 0).</summary>
+    None,
+
+    /// <summary>Cartesian product of named values; the last parameter varies fastest.</summary>
+    Grid,
+
+    /// <summary>Explicit points, in the order written.</summary>
+    List,
+
+    /// <summary>Latin hypercube sample over ranges (linear or log scale), seeded.</summary>
+    LatinHypercube,
+}

@@ -1,0 +1,29 @@
+using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Output.Shards;
+
+/// <summary>
+/// Runs a shard's remaining work units on the worker pool and spools each result, in unit order, into the
+/// shard's checkpoints. On cancellation (Ctrl+C, SIGTERM) the units finished so far are checkpointed, so
+/// <c>--resume</c> continues exactly after them.
+/// </summary>
+public static class ShardRunner
+{
+    /// <returns>Units finished in this call (fewer than <paramref name="units"/> only on cancellation).</returns>
+    public static int Run(
+        Scenario shape, Func<int, Scenario> scenarioForPoint, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
+        ShardCheckpoints checkpoints, Action unitDone, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        ArgumentNullException.ThrowIfNull(unitDone);
+        int done = BatchRunner.Run(shape, scenarioForPoint, units, threads, algorithm, s => new SimulationRun(s), result =>
+        {
+            checkpoints.Write(result);
+            unitDone();
+        }, cancellation);
+        checkpoints.Checkpoint();
+        return done;
+    }
+}

@@ -1,0 +1,75 @@
+using ResistanceSim.Engine.Observation;
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Output.Shards;
+using ResistanceSim.Output.Tables;
+using ResistanceSim.Tests.Support;
+
+namespace ResistanceSim.Tests.Sweeps;
+
+/// <summary>The checkpoint spool on its own: what survives an interruption and what is discarded.</summary>
+public class ShardCheckpointsTests
+{
+    /// <summary>One row per unit: its replicate.</summary>
+    private sealed class ReplicateTable : IRunTable
+    {
+        public string Name => "replicates";
+
+        public IReadOnlyList<ColumnSpec> Columns { get; } = [new("replicate", ColumnType.Int32, false, "", "")];
+
+        public void Fill(WorkUnitResult result, TableBatch batch)
+        {
+            batch.Reset(1);
+            batch.Int32(0)[0] = result.Unit.Replicate;
+        }
+    }
+
+    private static readonly DoneList Work = new("abc", 1, "tau", 600, 1, "csv", "0/1", 600, 0, 0, false);
+
+    private static void WriteUnits(ShardCheckpoints checkpoints, int from, int to)
+    {
+        var result = new WorkUnitResult(0, 0);
+        for (int r = from; r < to; r++)
+        {
+            result.Unit = new WorkUnit(0, 0, r);
+            checkpoints.Write(result);
+        }
+    }
+
+    [Fact]
+    public void ResumeKeepsRecordedUnitsAndDiscardsAChunkTheDoneListDoesNotCount()
+    {
+        using var temp = new TempDirectory();
+        using (var first = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: false))
+        {
+            WriteUnits(first, 0, 10);          // 600 units / 256 chunks → 2 units per chunk: 5 chunks recorded
+            Assert.Equal(10, first.UnitsDone);
+        }
+        var spool = Path.Combine(temp.Path, "shards", "part-00000.spool");
+        File.WriteAllText(Path.Combine(spool, "chunk-000005.bin"), "written, but killed before the done-list counted it");
+
+        using var resumed = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: true);
+        Assert.Equal(10, resumed.UnitsDone);
+        Assert.False(File.Exists(Path.Combine(spool, "chunk-000005.bin")));
+        Assert.Equal(5, Directory.GetFiles(spool).Length);
+    }
+
+    [Fact]
+    public void WithoutResumeAShardStartsOver()
+    {
+        using var temp = new TempDirectory();
+        using (var first = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: false)) WriteUnits(first, 0, 6);
+        using var again = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: false);
+        Assert.Equal(0, again.UnitsDone);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "shards", "part-00000.spool")));
+    }
+
+    [Fact]
+    public void ResumingDifferentWorkIsRefused()
+    {
+        using var temp = new TempDirectory();
+        using (var first = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: false)) WriteUnits(first, 0, 4);
+        var error = Assert.Throws<ResumeMismatchException>(() =>
+            new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work with { Engine = "exact" }, resume: true));
+        Assert.Contains("the engine differs", error.Message, StringComparison.Ordinal);
+    }
+}
