@@ -5,7 +5,7 @@ namespace ResistanceSim.Benchmarks;
 
 /// <summary>
 /// Writes and reads the `trajectories` shape (10,000,000 rows, 6 columns, SNAPPY) with ResistanceSim.Parquet.
-/// Compare with DuckDB: <c>node tests/duckdb/bench-write.mjs</c>. Results: benchmarks/RESULTS-parquet.md.
+/// Compare with DuckDB: <c>node tests/duckdb/bench-write.mjs</c>. Results: benchmarks/RESULTS.md.
 /// Run: <c>dotnet run -c Release --project benchmarks/ResistanceSim.Benchmarks -- --filter *ParquetBenchmarks*</c>
 /// </summary>
 [MemoryDiagnoser]

@@ -10,7 +10,7 @@ namespace ResistanceSim.Benchmarks;
 /// <summary>
 /// Draws per second of the engine's samplers against MathNet.Numerics' (DESIGN §2 "Sampling speed
 /// facts"). Each benchmark makes <see cref="DrawsPerInvoke"/> draws, so the reported mean is the
-/// time per draw. Results: benchmarks/RESULTS-random.md.
+/// time per draw. Results: benchmarks/RESULTS.md.
 /// Run: <c>dotnet run -c Release --project benchmarks/ResistanceSim.Benchmarks -- --filter '*SamplerBenchmarks*'</c>
 /// </summary>
 [MemoryDiagnoser]

@@ -38,12 +38,13 @@ public static class ReferenceScenarios
     }
 
     /// <summary>
-    /// A steady system of <paramref name="clones"/> independent clones of <paramref name="cellsPerClone"/> cells each,
-    /// birth 1 and death 1 per day (critical, so sizes wander but stay put on average): the benchmark shape of issue #2.
+    /// <paramref name="clones"/> independent clones of <paramref name="cellsPerClone"/> cells each, birth 1 per day and
+    /// death <paramref name="death"/> (1 = critical: sizes wander but stay put on average): the benchmark shape of
+    /// issue #2. A growing system (death &lt; 1) gives the tau engine's step rule leaps to take.
     /// </summary>
-    public static Scenario ManyClones(int clones, long cellsPerClone, double days, EngineKind engine, ulong seed = 1) =>
+    public static Scenario ManyClones(int clones, long cellsPerClone, double days, EngineKind engine, ulong seed = 1, double death = 1.0) =>
         Build("many-clones", [.. Enumerable.Range(0, clones).Select(_ => new InitialClone([], cellsPerClone))],
-            1.0, 1.0, MechanismCatalog.Empty, days, days, 1, engine, seed);
+            1.0, death, MechanismCatalog.Empty, days, days, 1, engine, seed);
 
     private static Scenario Build(string name, IReadOnlyList<InitialClone> initial, double birth, double death, MechanismCatalog catalog,
         double days, double sampleEvery, int replicates, EngineKind engine, ulong seed, LineageMode lineage = LineageMode.PerEvent)

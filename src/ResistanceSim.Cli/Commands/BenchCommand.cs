@@ -33,13 +33,13 @@ public static class BenchCommand
             });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact  100 clones × 1e4 cells: {eventsPerSecond / 1e6:0.0} M events/s"));
 
-            var tau = ReferenceScenarios.ManyClones(100, 1_000_000, isQuick ? 20 : 200, EngineKind.Tau);
+            var tau = ReferenceScenarios.ManyClones(100, 1_000_000, isQuick ? 30 : 100, EngineKind.Tau, death: 0.9);
             double stepsPerSecond = Median(repetitions, context, () =>
             {
                 var algorithm = new TauLeaping();
                 return Measure(tau, algorithm, () => algorithm.CloneSteps);
             });
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tau    100 clones × 1e6 cells: {stepsPerSecond / 1e6:0.0} M clone-steps/s"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tau    100 clones × 1e6 cells, r = 0.1/day: {stepsPerSecond / 1e6:0.00} M clone-steps/s"));
             return ExitCodes.Ok;
         });
         return command;
