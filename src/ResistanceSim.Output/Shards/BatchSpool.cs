@@ -26,6 +26,14 @@ public static class BatchSpool
                 case ColumnType.Double: foreach (double v in batch.Double(c)) writer.Write(v); break;
                 case ColumnType.Boolean: foreach (bool v in batch.Boolean(c)) writer.Write(v); break;
                 case ColumnType.String: foreach (string v in batch.String(c)) writer.Write(v ?? ""); break;
+                case ColumnType.StringList:
+                    foreach (var list in batch.StringList(c))
+                    {
+                        writer.Write(list.Count);
+                        foreach (string item in list) writer.Write(item);
+                    }
+                    break;
+                default: throw new NotSupportedException($"The spool cannot encode {batch.Columns[c].Type} columns.");
             }
             if (batch.Columns[c].Nullable)
                 foreach (bool valid in batch.Valid(c)) writer.Write(valid);
@@ -53,11 +61,22 @@ public static class BatchSpool
                     case ColumnType.Double: Fill(batch.Double(c), reader.ReadDouble); break;
                     case ColumnType.Boolean: Fill(batch.Boolean(c), reader.ReadBoolean); break;
                     case ColumnType.String: Fill(batch.String(c), reader.ReadString); break;
+                    case ColumnType.StringList: Fill(batch.StringList(c), () => ReadList(reader)); break;
+                    default: throw new NotSupportedException($"The spool cannot decode {batch.Columns[c].Type} columns.");
                 }
                 if (batch.Columns[c].Nullable) Fill(batch.Valid(c), reader.ReadBoolean);
             }
             consume(table, batch);
         }
+    }
+
+    private static string[] ReadList(BinaryReader reader)
+    {
+        int count = reader.ReadInt32();
+        if (count < 0) throw new InvalidDataException($"spool list length {count}");
+        var items = new string[count];
+        for (int i = 0; i < count; i++) items[i] = reader.ReadString();
+        return items;
     }
 
     private static void Fill<T>(Span<T> target, Func<T> read)

@@ -42,9 +42,9 @@ public class SlurmSweepTests
             Assert.True(reference.ExitCode == 0, reference.Error);
             string run = "sweep-mutation-rate-vs-dose";
             for (int k = 0; k < 4; k++)
-                Assert.True(File.Exists(Path.Combine(sharded, run, "summary", $"part-{k:D5}.csv")), $"shard {k} wrote no summary part\n{TaskLogs(cluster)}");
+                Assert.True(File.Exists(Path.Combine(sharded, run, "summary", $"part-{k:D5}.parquet")), $"shard {k} wrote no summary part\n{TaskLogs(cluster)}");
             foreach (string table in Tables)
-                Assert.Equal(Rows(Path.Combine(single, run, table)), Rows(Path.Combine(sharded, run, table)));
+                Assert.Equal(Rows(Path.Combine(single, run), table), Rows(Path.Combine(sharded, run), table));
         }
         finally
         {
@@ -53,17 +53,15 @@ public class SlurmSweepTests
         }
     }
 
-    /// <summary>The header once, then every part's data rows in part order.</summary>
-    private static List<string> Rows(string tableDirectory)
+    /// <summary>Every row of a table across its part files in part order (Parquet, read back with our reader), as text.</summary>
+    private static List<string> Rows(string runDirectory, string table)
     {
-        var rows = new List<string>();
-        foreach (string part in Directory.GetFiles(tableDirectory, "part-*.csv").Order(StringComparer.Ordinal))
-        {
-            var lines = File.ReadAllLines(part);
-            if (rows.Count == 0) rows.Add(lines[0]);
-            rows.AddRange(lines[1..]);
-        }
-        Assert.NotEmpty(rows);
+        var data = ResistanceSim.Output.Reading.RunTableReader.Read(runDirectory, table);
+        var rows = Enumerable.Range(0, data.RowCount)
+            .Select(r => string.Join(',', data.ColumnNames.Select(c => data.String(c, r) ?? "null")))
+            .Prepend(string.Join(',', data.ColumnNames))
+            .ToList();
+        Assert.True(rows.Count > 1, $"{table} has no rows");
         return rows;
     }
 
