@@ -5,7 +5,7 @@ namespace ResistanceSim.Engine.Ode;
 /// solution, embedded fourth-order error estimate, first-same-as-last, and the fourth-order
 /// continuous extension of Hairer, Nørsett &amp; Wanner (Solving ODEs I, §II.6, DOPRI5 "contd5")
 /// for dense output. Step-size control is the standard I-controller with safety 0.9 and growth
-/// limits [0.2, 5]. Stiffness is detected as in DOPRI5 (h·ρ > 3.25 over 15 accepted steps, ρ the
+/// limits [0.2, 5]. Stiffness is detected as in DOPRI5 (h·ρ > 3.25 in 15 accepted steps without six clear ones in between, ρ the
 /// local Lipschitz estimate from the last two stages) and reported by <see cref="Step"/> returning
 /// false, so a caller can switch to an implicit method.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class DormandPrince54 : IOdeStepper
     private readonly double[] _r1, _r2, _r3, _r4, _r5;   // dense-output polynomial of the last step
     private OdeRightHandSide? _f;
     private double _h, _rtol, _atol;
-    private int _stiffSteps;
+    private int _stiffSteps, _nonStiffSteps;
 
     public DormandPrince54(int dimension)
     {
@@ -62,7 +62,7 @@ public sealed class DormandPrince54 : IOdeStepper
         Array.Clear(_r2); Array.Clear(_r3); Array.Clear(_r4); Array.Clear(_r5);
         f(t, _y, _k1);
         _h = 0;
-        _stiffSteps = 0;
+        _stiffSteps = _nonStiffSteps = 0;
         AcceptedSteps = RejectedSteps = 0;
     }
 
@@ -125,8 +125,12 @@ public sealed class DormandPrince54 : IOdeStepper
             den += dy * dy;
         }
         if (den > 0 && h * h * num > 3.25 * 3.25 * den)
+        {
+            _nonStiffSteps = 0;
             return ++_stiffSteps >= StiffStepsToReport;
-        _stiffSteps = 0;
+        }
+        // Steps hovering at the stability boundary alternate; only six clear steps in a row reset the count.
+        if (++_nonStiffSteps >= 6) _stiffSteps = 0;
         return false;
     }
 

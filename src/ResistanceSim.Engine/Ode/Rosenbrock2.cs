@@ -14,7 +14,7 @@ public sealed class Rosenbrock2 : IOdeStepper
     private static readonly double Gamma = 1 + 1 / Math.Sqrt(2);
 
     private readonly int _n;
-    private readonly double[] _y, _y1, _f0, _f1, _k1, _k2, _stage, _error, _perturbed, _fPerturbed, _yPrevious, _fStart;
+    private readonly double[] _y, _y1, _f0, _f1, _k1, _k2, _stage, _error, _perturbed, _fPerturbed, _yPrevious, _fStart, _ft;
     private readonly double[,] _matrix;
     private readonly int[] _pivot;
     private OdeRightHandSide? _f;
@@ -25,7 +25,7 @@ public sealed class Rosenbrock2 : IOdeStepper
         _n = dimension;
         _y = new double[dimension]; _y1 = new double[dimension]; _f0 = new double[dimension]; _f1 = new double[dimension];
         _k1 = new double[dimension]; _k2 = new double[dimension]; _stage = new double[dimension]; _error = new double[dimension];
-        _perturbed = new double[dimension]; _fPerturbed = new double[dimension]; _yPrevious = new double[dimension]; _fStart = new double[dimension];
+        _perturbed = new double[dimension]; _fPerturbed = new double[dimension]; _yPrevious = new double[dimension]; _fStart = new double[dimension]; _ft = new double[dimension];
         _matrix = new double[dimension, dimension];
         _pivot = new int[dimension];
     }
@@ -66,12 +66,13 @@ public sealed class Rosenbrock2 : IOdeStepper
             if (h < DormandPrince54.MinimumRelativeStep * Math.Max(1, Math.Abs(T))) return false;
             double tNext = lands ? tMax : T + h;
 
-            // (I − γhJ) k1 = f(t, y);  (I − γhJ) k2 = f(t + h, y + h k1) − 2 k1;  y1 = y + h(3/2 k1 + 1/2 k2).
-            _f0.CopyTo(_k1, 0);
+            // (I − γhJ) k1 = f(t, y) + γh f_t;  (I − γhJ) k2 = f(t + h, y + h k1) − 2 k1 − γh f_t;  y1 = y + h(3/2 k1 + 1/2 k2).
+            // (The f_t terms are the method applied to the autonomous system with t as a state.)
+            for (int i = 0; i < _n; i++) _k1[i] = _f0[i] + Gamma * h * _ft[i];
             Solve(_k1);
             for (int i = 0; i < _n; i++) _stage[i] = _y[i] + h * _k1[i];
             f(tNext, _stage, _k2);
-            for (int i = 0; i < _n; i++) _k2[i] -= 2 * _k1[i];
+            for (int i = 0; i < _n; i++) _k2[i] -= 2 * _k1[i] + Gamma * h * _ft[i];
             Solve(_k2);
             for (int i = 0; i < _n; i++)
             {
@@ -113,9 +114,12 @@ public sealed class Rosenbrock2 : IOdeStepper
             y[i] = h00 * _yPrevious[i] + h10 * h * _fStart[i] + h01 * _y[i] + h11 * h * _f1[i];
     }
 
-    /// <summary>Builds I − γhJ with a forward-difference Jacobian at (T, y) and factors it in place.</summary>
+    /// <summary>Builds I − γhJ with a forward-difference Jacobian at (T, y), and ∂f/∂t, and factors the matrix in place.</summary>
     private void FactorIterationMatrix(OdeRightHandSide f, double h)
     {
+        double dt = 1.5e-8 * Math.Max(1, Math.Abs(T));
+        f(T + dt, _y, _ft);
+        for (int i = 0; i < _n; i++) _ft[i] = (_ft[i] - _f0[i]) / dt;
         _y.CopyTo(_perturbed, 0);
         for (int j = 0; j < _n; j++)
         {
