@@ -109,6 +109,12 @@ public static class DecayingDrug
 
     public static double Concentration(double day) => day < DoseDays ? StartNanoMolar * Math.Pow(2, -day / HalfLifeDays) : 0;
 
+    public static double NetRate(Scenario scenario, double day)
+    {
+        var rates = new SignalModel(scenario).Evaluate(GenotypeLayout.Parental, [Concentration(day)]);
+        return rates.Birth - rates.Death;
+    }
+
     public static double IntegratedNetRate(Scenario scenario, double day)
     {
         var signal = new SignalModel(scenario);
