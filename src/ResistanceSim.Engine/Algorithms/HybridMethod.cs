@@ -104,7 +104,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         return largest;
     }
 
-    /// <summary>Time within which no small growing clone is expected to pass twice the threshold.</summary>
+    /// <summary>Time within which no small growing clone that survives is expected to pass twice the threshold.</summary>
     private static double ExactHorizon(SimulationRun run, double threshold, bool onlySmall)
     {
         var clones = run.Clones;
@@ -114,8 +114,12 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         for (int i = 0; i < cells.Length; i++)
         {
             if (onlySmall && cells[i] >= threshold) continue;
-            double r = g * clones.Birth[i] - clones.Death[i] - h;
-            if (r > 0) horizon = Math.Min(horizon, Math.Log(2 * threshold / cells[i]) / r);
+            double birth = g * clones.Birth[i], death = clones.Death[i] + h, r = birth - death;
+            if (!(r > 0)) continue;
+            // A line that survives grows like n·e^{rt}/P(survive), P = 1 − (d/b)^n: from one cell
+            // that is 1/s times faster than the unconditioned mean, so the horizon must allow for it.
+            double survive = -double.ExpM1(cells[i] * Math.Log(death / birth));
+            horizon = Math.Min(horizon, Math.Log(Math.Max(2 * threshold * survive / cells[i], 2)) / r);
         }
         return horizon;
     }
