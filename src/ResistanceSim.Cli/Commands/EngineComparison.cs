@@ -36,7 +36,7 @@ internal static class EngineComparison
             new("bozic-1e9", Bozic, [EngineKind.Hybrid], quick ? 5 : 30),
             new("mcfl-1e9", e => FromFile("mcfl-1e9", e), [EngineKind.Hybrid, EngineKind.Tau], quick ? 1 : 3),
         ];
-        if (!quick) cases.Add(new("mcfl-1e11", e => FromFile("mcfl-1e11", e), [EngineKind.Hybrid], 3));
+        if (!quick) cases.Add(new("mcfl-1e11", e => FromFile("mcfl-1e11", e), [EngineKind.Hybrid, EngineKind.Tau], 2));
 
         foreach (var c in cases)
             foreach (var engine in c.Engines)
