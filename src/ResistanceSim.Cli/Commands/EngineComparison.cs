@@ -34,6 +34,7 @@ internal static class EngineComparison
         List<Case> cases =
         [
             new("bozic-1e9", Bozic, [EngineKind.Hybrid], quick ? 5 : 30),
+            new("ode-1year", e => FromFile("ode-1year-decay", e), [EngineKind.Ode], quick ? 1 : 3),
             new("mcfl-1e9", e => FromFile("mcfl-1e9", e), [EngineKind.Hybrid, EngineKind.Tau], quick ? 1 : 3),
         ];
         if (!quick) cases.Add(new("mcfl-1e11", e => FromFile("mcfl-1e11", e), [EngineKind.Hybrid, EngineKind.Tau], 2));
