@@ -18,6 +18,7 @@ public sealed class SimulationRun
     private const int PhenotypeKeyBits = 8;
 
     private readonly double[] _concentration;
+    private readonly double[] _rateConcentration;   // where rates are evaluated: the midpoint of the hold when levels vary continuously
     private ICloneListener? _listener;
     private IRunObserver? _observer;
     private double _nextSampleDay;
@@ -34,6 +35,7 @@ public sealed class SimulationRun
         Growth = new GrowthLimitation(scenario.Population.GrowthLimit);
         Schedule = schedule ?? new PhaseSchedule(scenario.Protocol, scenario.DrugList);
         _concentration = new double[Signal.DrugCount];
+        _rateConcentration = new double[Signal.DrugCount];
         if (Layout.PhenotypeCount > PhenotypeKeyBits)
             throw new ArgumentException($"At most {PhenotypeKeyBits} phenotype states are supported.");
     }
@@ -58,7 +60,7 @@ public sealed class SimulationRun
     public RunOutcome Outcome { get; private set; }
     public int SampleIndex => _sampleIndex;
 
-    /// <summary>Current total concentrations (nM), scenario drug order.</summary>
+    /// <summary>Total concentrations (nM) at the last rate refresh, scenario drug order (rates themselves may use the midpoint of the hold).</summary>
     public ReadOnlySpan<double> Concentrations => _concentration;
 
     /// <summary>g(N): the growth-limitation factor on every birth rate now.</summary>
@@ -181,16 +183,19 @@ public sealed class SimulationRun
     /// </summary>
     public void RefreshRates()
     {
+        Schedule.TotalConcentrations(Day, _concentration);
         double holdEnd = Math.Min(_nextRateStepDay, _nextChangeDay);
-        double at = Schedule.VariesContinuously && double.IsFinite(holdEnd) && holdEnd > Day ? 0.5 * (Day + holdEnd) : Day;
-        Schedule.TotalConcentrations(at, _concentration);
+        if (Schedule.VariesContinuously && double.IsFinite(holdEnd) && holdEnd > Day)
+            Schedule.TotalConcentrations(0.5 * (Day + holdEnd), _rateConcentration);
+        else
+            _concentration.CopyTo(_rateConcentration, 0);
         for (int i = 0; i < Clones.Count; i++) UpdateRates(i);
         _listener?.AllRatesChanged();
     }
 
     private void UpdateRates(int index)
     {
-        var rates = Signal.Evaluate(Clones.Genotype[index], _concentration);
+        var rates = Signal.Evaluate(Clones.Genotype[index], _rateConcentration);
         Clones.Birth[index] = rates.Birth;
         Clones.Death[index] = rates.Death;
         Clones.Switch[index] = rates.Switch;
@@ -283,7 +288,7 @@ public sealed class SimulationRun
     public int ChoosePhenotypeSwitch(int index, double uniform)
     {
         ulong genotype = Clones.Genotype[index];
-        var rates = Signal.Evaluate(genotype, _concentration);
+        var rates = Signal.Evaluate(genotype, _rateConcentration);
         double target = uniform * rates.Switch;
         int last = 0;
         for (int p = 0; p < Layout.PhenotypeCount; p++)
@@ -300,7 +305,7 @@ public sealed class SimulationRun
     public void PhenotypeSwitchRates(int index, Span<double> rates)
     {
         ulong genotype = Clones.Genotype[index];
-        double stress = Signal.Evaluate(genotype, _concentration).AlkInhibition;
+        double stress = Signal.Evaluate(genotype, _rateConcentration).AlkInhibition;
         for (int p = 0; p < Layout.PhenotypeCount; p++) rates[p] = Signal.SwitchRate(genotype, p, stress);
     }
 
