@@ -60,7 +60,7 @@ public sealed class SimulationRun
     public RunOutcome Outcome { get; private set; }
     public int SampleIndex => _sampleIndex;
 
-    /// <summary>Total concentrations (nM) at the last rate refresh, scenario drug order (rates themselves may use the midpoint of the hold).</summary>
+    /// <summary>Current total concentrations (nM), scenario drug order.</summary>
     public ReadOnlySpan<double> Concentrations => _concentration;
 
     /// <summary>g(N): the growth-limitation factor on every birth rate now.</summary>
