@@ -125,7 +125,7 @@ public sealed class OdeMethod : ISimulationAlgorithm
     {
         var system = _system!;
         _limit = limit;
-        if (run.Schedule.VariesContinuously) system.FollowSchedule();
+        if (run.Schedule.VariesContinuously) system.FollowSchedule(limit);
         else system.HoldRatesAt(run.Day);
         _stepper!.Initialize(run.Day, _state, system.Derivative, Rtol(run), Atol(run));
         _running = true;

@@ -35,6 +35,7 @@ public sealed class MeanFieldSystem
     private readonly int[] _flipTarget;        // [state * phenotypes + p], −1 when the flip is never used
     private readonly double[] _birth, _death, _switchRate, _concentration, _heldConcentration;
     private bool _ratesHeld;
+    private double _latestEvaluation = double.PositiveInfinity;
 
     public MeanFieldSystem(Scenario scenario, SignalModel signal, MutationModel mutations, IExposureSchedule schedule, IReadOnlyList<ulong> initial)
     {
@@ -117,14 +118,23 @@ public sealed class MeanFieldSystem
         _ratesHeld = true;
     }
 
-    /// <summary>Rates follow the schedule continuously (re-evaluated at every call of <see cref="Derivative"/>).</summary>
-    public void FollowSchedule() => _ratesHeld = false;
+    /// <summary>
+    /// Rates follow the schedule continuously (re-evaluated at every call of <see cref="Derivative"/>)
+    /// over a segment that ends at the discontinuity <paramref name="segmentEnd"/>. Stages at the end
+    /// itself take the left limit (the last double before it): a schedule runtime that only moves
+    /// forward must not be pushed into the next phase by a step that may still be rejected.
+    /// </summary>
+    public void FollowSchedule(double segmentEnd)
+    {
+        _ratesHeld = false;
+        _latestEvaluation = double.IsFinite(segmentEnd) ? Math.BitDecrement(segmentEnd) : double.PositiveInfinity;
+    }
 
     public void Derivative(double t, ReadOnlySpan<double> x, Span<double> dx)
     {
         if (!_ratesHeld)
         {
-            _schedule.TotalConcentrations(t, _concentration);
+            _schedule.TotalConcentrations(Math.Min(t, _latestEvaluation), _concentration);
             EvaluateRates(_concentration);
         }
         double total = 0;
