@@ -24,5 +24,16 @@ public sealed record StopRule(double Days, double MaxCells, bool OnProgression, 
 /// <param name="RateStepDays">Largest time over which time-varying rates are held constant.</param>
 public sealed record EngineSettings(EngineKind Engine, double TauEpsilon, int FenwickRefreshEvents, double RateStepDays)
 {
+    /// <summary>The hybrid engine simulates clones below this size event by event and leaps larger ones.</summary>
+    public double HybridThresholdCells { get; init; } = DefaultHybridThresholdCells;
+
+    /// <summary>ODE engine: relative and absolute local error tolerances of the adaptive integrator.</summary>
+    public double OdeRelativeTolerance { get; init; } = 1e-8;
+
+    /// <inheritdoc cref="OdeRelativeTolerance"/>
+    public double OdeAbsoluteTolerance { get; init; } = 1e-6;
+
+    public const double DefaultHybridThresholdCells = 1_000;
+
     public static EngineSettings Default(EngineKind engine) => new(engine, 0.03, 100_000, 0.05);
 }

@@ -10,14 +10,18 @@ namespace ResistanceSim.Cli.Commands;
 /// <summary>
 /// <c>resistancesim bench [--quick]</c>: single-core throughput of the engines' inner loops on the
 /// reference 100-clone system — exact SSA events per second and tau-leaping clone-steps per
-/// second — as the median of several timed runs after a warm-up.
+/// second — as the median of several timed runs after a warm-up. With <c>--engines</c>, also whole
+/// runs of the engine-comparison scenarios (benchmarks/scenarios: OncoSimulR's McFarland model
+/// stopped at 1e9 and 1e11 cells; Bozic's tumour grown to 1e9) on each engine that can do them:
+/// wall time per run, clones, and the process's peak working set.
 /// </summary>
 public static class BenchCommand
 {
     public static Command Create(CommandContext context)
     {
         var quick = new Option<bool>("--quick") { Description = "Fewer and shorter repetitions (a smoke check, not a measurement)." };
-        var command = new Command("bench", "Measure engine throughput on reference systems.") { quick };
+        var engines = new Option<bool>("--engines") { Description = "Also time whole runs of the engine-comparison scenarios in benchmarks/scenarios." };
+        var command = new Command("bench", "Measure engine throughput on reference systems.") { quick, engines };
         command.SetAction(parse =>
         {
             bool isQuick = parse.GetValue(quick);
@@ -40,6 +44,7 @@ public static class BenchCommand
                 return Measure(tau, algorithm, () => algorithm.CloneSteps);
             });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tau    100 clones × 1e6 cells, r = 0.1/day: {stepsPerSecond / 1e6:0.00} M clone-steps/s"));
+            if (parse.GetValue(engines)) EngineComparison.Run(context, isQuick);
             return ExitCodes.Ok;
         });
         return command;

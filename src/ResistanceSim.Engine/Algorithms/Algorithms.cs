@@ -3,7 +3,8 @@ using ResistanceSim.Model;
 namespace ResistanceSim.Engine.Algorithms;
 
 /// <summary>A simulation algorithm the tool offers, and how to make a fresh (per-worker) instance of it.</summary>
-public sealed record AlgorithmInfo(EngineKind Kind, string Name, string Summary, Func<ISimulationAlgorithm> Create)
+/// <param name="Stochastic">False for the deterministic mean-field engine, to which checks of randomness (variance, extinction) do not apply.</param>
+public sealed record AlgorithmInfo(EngineKind Kind, string Name, string Summary, Func<ISimulationAlgorithm> Create, bool Stochastic = true)
 {
     public override string ToString() => Name;
 }
@@ -15,7 +16,12 @@ public static class Algorithms
     [
         new(EngineKind.Exact, "exact", "Gillespie direct method with Fenwick-tree selection", () => new DirectMethod()),
         new(EngineKind.Tau, "tau", "binomial tau-leaping with the Cao–Gillespie–Petzold step rule", () => new TauLeaping()),
+        new(EngineKind.Ode, "ode", "deterministic mean field: Dormand–Prince 5(4) with dense output, Rosenbrock fallback", () => new OdeMethod(), Stochastic: false),
+        new(EngineKind.Hybrid, "hybrid", "exact events for small clones, BNB leaps for large ones", () => new HybridMethod()),
     ];
+
+    /// <summary>The engines that sample the chain (every one but the mean-field ODE).</summary>
+    public static IReadOnlyList<AlgorithmInfo> Stochastic => [.. All.Where(a => a.Stochastic)];
 
     public static bool IsAvailable(EngineKind kind) => All.Any(a => a.Kind == kind);
 

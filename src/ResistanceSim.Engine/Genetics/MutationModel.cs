@@ -72,5 +72,30 @@ public sealed class MutationModel
         return lastChoice;
     }
 
+    /// <summary>
+    /// Every mutant genotype a division of <paramref name="genotype"/> can produce, with its
+    /// probability per division (the deterministic counterpart of <see cref="Mutate"/>, for the ODE engine).
+    /// </summary>
+    public void Outcomes(ulong genotype, List<(ulong Genotype, double Probability)> outcomes)
+    {
+        outcomes.Clear();
+        if (_layout.AlkMutationCount(genotype) < _layout.AlkSlots)
+        {
+            for (int m = 0; m < _alkProbability.Length; m++)
+                if (!_layout.HasAlkMutation(genotype, m) && _alkProbability[m] > 0)
+                    outcomes.Add((_layout.WithAlkMutation(genotype, m), _alkProbability[m]));
+        }
+        if (CanAmplify(genotype) && _amplificationProbability > 0)
+            outcomes.Add((_layout.WithAlkCopies(genotype, Math.Min(_layout.AlkCopies(genotype) + _copiesPerEvent, _layout.MaxCopies)), _amplificationProbability));
+        for (int i = 0; i < _otherProbability.Length; i++)
+            if (!_layout.HasOther(genotype, i) && _otherProbability[i] > 0)
+                outcomes.Add((_layout.WithOther(genotype, i), _otherProbability[i]));
+        // TotalProbability caps U at 1; scale the outcomes the same way.
+        double total = 0;
+        foreach (var o in outcomes) total += o.Probability;
+        if (total > 1)
+            for (int k = 0; k < outcomes.Count; k++) outcomes[k] = (outcomes[k].Genotype, outcomes[k].Probability / total);
+    }
+
     private bool CanAmplify(ulong genotype) => _copiesPerEvent > 0 && _layout.AlkCopies(genotype) < _layout.MaxCopies;
 }

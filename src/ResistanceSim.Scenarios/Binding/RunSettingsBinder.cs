@@ -28,13 +28,18 @@ internal static class RunSettingsBinder
 
     public static EngineSettings BindEngine(MapReader root)
     {
-        var kind = root.Enum<EngineKind>("engine", EngineKind.Tau);
+        var kind = root.Enum<EngineKind>("engine", EngineKind.Hybrid);
         var defaults = EngineSettings.Default(kind);
         if (root.OptionalMap("engine_settings") is not { } r) return defaults;
         var settings = new EngineSettings(kind,
             r.Double("tau_epsilon", Rules.InRange(0, 1, lowInclusive: false, highInclusive: false), defaultValue: defaults.TauEpsilon),
             r.Int("fenwick_refresh_events", Rules.AtLeast(1), defaultValue: defaults.FenwickRefreshEvents),
-            r.Double("rate_step_days", Rules.Positive, defaultValue: defaults.RateStepDays));
+            r.Double("rate_step_days", Rules.Positive, defaultValue: defaults.RateStepDays))
+        {
+            HybridThresholdCells = r.Double("hybrid_threshold_cells", Rules.AtLeast(1), defaultValue: defaults.HybridThresholdCells),
+            OdeRelativeTolerance = r.Double("ode_rtol", Rules.InRange(0, 1, lowInclusive: false, highInclusive: false), defaultValue: defaults.OdeRelativeTolerance),
+            OdeAbsoluteTolerance = r.Double("ode_atol", Rules.Positive, defaultValue: defaults.OdeAbsoluteTolerance),
+        };
         r.Finish();
         return settings;
     }
