@@ -13,11 +13,16 @@ public sealed record Protocol(IReadOnlyList<ProtocolPhase> Phases)
 /// One phase of a protocol. Every phase has a (maximum) duration in days; a phase with
 /// <see cref="EndsOnProgression"/> also ends at the first sample where the population has grown to
 /// the stop rule's progression fold over its nadir within the phase (sequential therapy: switch drug on
-/// progression). <see cref="MediaChangeEveryDays"/> refreshes in-vitro medium (decay reset).
+/// progression). A phase with <see cref="EndsOnRegrowth"/> ends at the first sample where the
+/// population, having fallen below its size at the phase start, is back at that size (in vitro: the
+/// culture has regrown under the drug). <see cref="MediaChangeEveryDays"/> refreshes in-vitro medium
+/// (decay reset).
 /// </summary>
 public abstract record ProtocolPhase(double DurationDays)
 {
     public bool EndsOnProgression { get; init; }
+
+    public bool EndsOnRegrowth { get; init; }
 
     /// <summary>Interval of media changes within the phase (in-vitro decay restarts); +∞ = only at phase start.</summary>
     public double MediaChangeEveryDays { get; init; } = double.PositiveInfinity;

@@ -27,6 +27,8 @@ public sealed class ProtocolSchedule : IExposureSchedule
     private double _phaseStart;
     private int[] _nextDoseNumber = [];
     private double _phaseNadir;
+    private double _phaseStartCells;
+    private bool _fellBelowStart;
     private bool _treating;
     private double _treatingSince;
     private double _baseline;
@@ -121,6 +123,16 @@ public sealed class ProtocolSchedule : IExposureSchedule
     {
         AdvanceTo(day);
         if (Current is not { } phase) return false;
+        if (phase.EndsOnRegrowth)
+        {
+            if (double.IsNaN(_phaseStartCells)) _phaseStartCells = totalCells;
+            else if (totalCells < _phaseStartCells) _fellBelowStart = true;
+            else if (_fellBelowStart && totalCells > 0)
+            {
+                EnterPhase(_phase + 1, day);
+                return true;
+            }
+        }
         if (phase.EndsOnProgression)
         {
             _phaseNadir = Math.Min(_phaseNadir, totalCells);
@@ -179,6 +191,8 @@ public sealed class ProtocolSchedule : IExposureSchedule
         _phase = phase;
         _phaseStart = start;
         _phaseNadir = double.PositiveInfinity;
+        _phaseStartCells = double.NaN;
+        _fellBelowStart = false;
         _treating = true;
         _treatingSince = start;
         _baseline = double.NaN;

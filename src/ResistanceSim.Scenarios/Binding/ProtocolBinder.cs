@@ -28,10 +28,10 @@ internal static class ProtocolBinder
                 "escalation" => BindEscalation(phase, days, library, used, capacityCells),
                 _ => new ContinuousPhase(days, BindExposures(phase, library, used)),
             };
-            bool untilProgression = phase.Enum("until", ["time", "progression"], defaultValue: "time") == "progression";
+            string until = phase.Enum("until", ["time", "progression", "regrowth"], defaultValue: "time");
             double mediaChange = phase.Double("media_change_every_days", Rules.Positive, defaultValue: double.PositiveInfinity);
             phase.Finish();
-            phases.Add(bound with { EndsOnProgression = untilProgression, MediaChangeEveryDays = mediaChange });
+            phases.Add(bound with { EndsOnProgression = until == "progression", EndsOnRegrowth = until == "regrowth", MediaChangeEveryDays = mediaChange });
         }
         return new Protocol(phases);
     }

@@ -100,6 +100,24 @@ public class ProtocolScheduleTests
     }
 
     [Fact]
+    public void PhaseUntilRegrowthSwitchesWhenThePopulationIsBackAtItsPhaseStartSize()
+    {
+        var s = Schedule(double.PositiveInfinity,
+            new ContinuousPhase(100, [new FixedConcentration("a", 100)]) { EndsOnRegrowth = true },
+            new ContinuousPhase(100, [new FixedConcentration("b", 100)]) { EndsOnRegrowth = true });
+        Assert.False(s.Observe(0, 1000));                 // size at phase start
+        Assert.False(s.Observe(5, 1200));                 // growing without having shrunk: no switch
+        Assert.False(s.Observe(10, 100));
+        Assert.False(s.Observe(20, 999));
+        Assert.True(s.Observe(25, 1000));                 // regrown to the start size: switch to b
+        Assert.Equal(1, s.PhaseIndex);
+        Assert.Equal([0, 100], At(s, 25));
+        Assert.False(s.Observe(30, 900));                 // b's start size is 900 (first sample in b)
+        Assert.False(s.Observe(35, 800));
+        Assert.True(s.Observe(40, 950));
+    }
+
+    [Fact]
     public void InVitroDecayRestartsAtMediaChanges()
     {
         var s = new ProtocolSchedule(new Protocol([new ContinuousPhase(10, [new FixedConcentration("a", 100)]) { MediaChangeEveryDays = 3 }]),
