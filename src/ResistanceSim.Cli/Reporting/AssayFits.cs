@@ -19,9 +19,7 @@ public static class AssayFits
 
     public static IReadOnlyList<ColumnSpec> Columns { get; } =
     [
-        new("arm", ColumnType.Int32, false, "", "treatment arm index"),
-        new("point", ColumnType.Int32, false, "", "sweep point index"),
-        new("replicate", ColumnType.Int32, false, "", "replicate index"),
+        .. WorkUnitColumns.Specs,
         new("assay", ColumnType.String, false, "", "assay name"),
         new("drug", ColumnType.String, false, "", "drug in the dilution series"),
         new("time_days", ColumnType.Double, false, "day", "when the population was plated"),

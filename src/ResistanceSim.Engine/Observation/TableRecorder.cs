@@ -1,5 +1,6 @@
 using ResistanceSim.Engine.Assays;
 using ResistanceSim.Engine.Running;
+using ResistanceSim.Engine.State;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Observation;
@@ -42,12 +43,7 @@ public sealed class TableRecorder : IRunObserver
         Target.SampleDay.Add(run.Day);
         Target.TotalCells.Add(total);
         for (int m = 0; m < Target.MechanismCells.Length; m++)
-        {
-            long carrying = 0;
-            for (int i = 0; i < cells.Length; i++)
-                if (catalog.Carries(genotype[i], m)) carrying += cells[i];
-            Target.MechanismCells[m].Add(carrying);
-        }
+            Target.MechanismCells[m].Add(CellsCarrying(catalog, clones, m));
         long resistant = 0;
         for (int i = 0; i < cells.Length; i++)
             if (genotype[i] != GenotypeLayout.Parental) resistant += cells[i];
@@ -107,15 +103,11 @@ public sealed class TableRecorder : IRunObserver
     private static int DominantMechanism(SimulationRun run)
     {
         var catalog = run.Scenario.Catalog;
-        var cells = run.Clones.Cells;
-        var genotype = run.Clones.Genotype;
         int best = -1;
         long bestCells = 0;
         for (int m = 0; m < catalog.All.Count; m++)
         {
-            long carrying = 0;
-            for (int i = 0; i < cells.Length; i++)
-                if (catalog.Carries(genotype[i], m)) carrying += cells[i];
+            long carrying = CellsCarrying(catalog, run.Clones, m);
             if (carrying > bestCells)
             {
                 best = m;
@@ -123,5 +115,16 @@ public sealed class TableRecorder : IRunObserver
             }
         }
         return best;
+    }
+
+    /// <summary>Cells of all living clones that carry catalog mechanism <paramref name="mechanism"/>.</summary>
+    private static long CellsCarrying(MechanismCatalog catalog, CloneState clones, int mechanism)
+    {
+        var cells = clones.Cells;
+        var genotype = clones.Genotype;
+        long carrying = 0;
+        for (int i = 0; i < cells.Length; i++)
+            if (catalog.Carries(genotype[i], mechanism)) carrying += cells[i];
+        return carrying;
     }
 }

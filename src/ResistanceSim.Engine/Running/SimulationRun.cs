@@ -312,16 +312,17 @@ public sealed class SimulationRun
     /// <summary>Picks which phenotype a switching cell of clone <paramref name="index"/> flips, in proportion to the rates.</summary>
     public int ChoosePhenotypeSwitch(int index, double uniform)
     {
-        ulong genotype = Clones.Genotype[index];
-        var rates = Signal.Evaluate(genotype, _rateConcentration);
-        double target = uniform * rates.Switch;
+        Span<double> rates = stackalloc double[Layout.PhenotypeCount];
+        PhenotypeSwitchRates(index, rates);
+        double total = 0;
+        foreach (double rate in rates) total += rate;
+        double target = uniform * total;
         int last = 0;
-        for (int p = 0; p < Layout.PhenotypeCount; p++)
+        for (int p = 0; p < rates.Length; p++)
         {
-            double rate = Signal.SwitchRate(genotype, p, rates.AlkInhibition);
-            if (rate <= 0) continue;
+            if (rates[p] <= 0) continue;
             last = p;
-            if ((target -= rate) < 0) return p;
+            if ((target -= rates[p]) < 0) return p;
         }
         return last;
     }

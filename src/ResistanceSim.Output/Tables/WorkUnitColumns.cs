@@ -3,7 +3,7 @@ using ResistanceSim.Engine.Observation;
 namespace ResistanceSim.Output.Tables;
 
 /// <summary>The arm, point and replicate columns that open every table, identifying the work unit.</summary>
-internal static class WorkUnitColumns
+public static class WorkUnitColumns
 {
     public const int Count = 3;
 
@@ -14,7 +14,7 @@ internal static class WorkUnitColumns
         new("replicate", ColumnType.Int32, false, "", "replicate index"),
     ];
 
-    public static void Fill(WorkUnitResult result, TableBatch batch)
+    internal static void Fill(WorkUnitResult result, TableBatch batch)
     {
         batch.Int32(0).Fill(result.Unit.Arm);
         batch.Int32(1).Fill(result.Unit.Point);
