@@ -25,4 +25,12 @@ public sealed record Scenario(
 
     /// <summary>Virtual viability assays run on the population (docs/protocols.md).</summary>
     public IReadOnlyList<ViabilityAssay> Assays { get; init; } = [];
+
+    /// <summary>Set for virtual patients (docs/trials.md): untreated history to diagnosis, scans, RECIST.</summary>
+    public Cohort? Cohort { get; init; }
+
+    /// <summary>RECIST 1.1 on the scans for cohorts; otherwise <see cref="StopRule.ProgressionFoldOverNadir"/> × nadir.</summary>
+    public ProgressionRule Progression => Cohort is { } cohort
+        ? new RecistProgression(cohort.Imaging)
+        : new FoldOverNadir(Stop.ProgressionFoldOverNadir);
 }

@@ -14,4 +14,7 @@ public enum SweepKind
 
     /// <summary>Latin hypercube sample over ranges (linear or log scale), seeded.</summary>
     LatinHypercube,
+
+    /// <summary>A cohort's virtual patients: each point is a patient whose parameters are drawn from the cohort's distributions.</summary>
+    Cohort,
 }

@@ -1,3 +1,5 @@
+using ResistanceSim.Model.Clinical;
+
 namespace ResistanceSim.Analysis.Recist;
 
 /// <summary>
@@ -12,6 +14,5 @@ public sealed record RecistAssessment(
     double? TimeOfFirstProgression)
 {
     /// <summary>True when the best overall response is CR or PR (counts towards the objective response rate).</summary>
-    public bool IsObjectiveResponse =>
-        BestOverallResponse is RecistResponse.CompleteResponse or RecistResponse.PartialResponse;
+    public bool IsObjectiveResponse => RecistResponses.IsObjectiveResponse(BestOverallResponse);
 }

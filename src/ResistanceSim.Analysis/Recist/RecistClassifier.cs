@@ -1,3 +1,5 @@
+using ResistanceSim.Model.Clinical;
+
 namespace ResistanceSim.Analysis.Recist;
 
 /// <summary>
@@ -6,25 +8,14 @@ namespace ResistanceSim.Analysis.Recist;
 /// (every 6 weeks in PROFILE 1014).
 /// </summary>
 /// <remarks>
-/// For each follow-up scan, in this order:
-/// <list type="number">
-/// <item>PD if the sum is ≥ (1 + 20%) × nadir and ≥ nadir + 5 mm, where the nadir is the smallest sum
-/// so far including baseline. After a CR (nadir 0) any reappearance (sum &gt; 0) is PD, as a
-/// reappearing lesion is a new lesion in RECIST 1.1.</item>
-/// <item>CR if the sum is 0.</item>
-/// <item>PR if the sum is ≥ 30% below baseline.</item>
-/// <item>SD otherwise.</item>
-/// </list>
-/// Thresholds are compared with a relative tolerance of 1e-9 so that a change of exactly 30% or 20%
-/// qualifies despite rounding. Best overall response: the best category among scans up to and
+/// Each follow-up scan is classified by <see cref="RecistThresholds.Classify"/> against the baseline and
+/// the nadir before it (the smallest sum so far, baseline included). Best overall response: the best category among scans up to and
 /// including the first PD; confirmation of CR/PR by a second scan is not required (RECIST 1.1 §4.4:
 /// not required in randomised trials) and no minimum duration for SD is applied. Only target-lesion
 /// sums are modelled: no non-target or new-lesion information other than reappearance after CR.
 /// </remarks>
 public static class RecistClassifier
 {
-    private const double RelativeTolerance = 1e-9;
-
     /// <summary>Classifies <paramref name="followUp"/> (times strictly increasing, after baseline)
     /// against <paramref name="baseline"/> (sum &gt; 0: measurable disease).</summary>
     public static RecistAssessment Classify(
@@ -41,7 +32,7 @@ public static class RecistClassifier
         for (var i = 0; i < followUp.Count; i++)
         {
             var scan = followUp[i];
-            var response = Classify(baseline.SumOfDiametersMm, nadir, scan.SumOfDiametersMm, thresholds);
+            var response = thresholds.Classify(baseline.SumOfDiametersMm, nadir, scan.SumOfDiametersMm);
             var nadirAfter = Math.Min(nadir, scan.SumOfDiametersMm);
             scans[i] = new ScanAssessment(
                 scan,
@@ -65,31 +56,6 @@ public static class RecistClassifier
         }
 
         return new RecistAssessment(baseline, scans, best, firstProgression);
-    }
-
-    /// <summary>Category of one sum given the baseline and the nadir before it.</summary>
-    public static RecistResponse Classify(double baselineMm, double nadirMm, double sumMm, RecistThresholds thresholds)
-    {
-        ArgumentNullException.ThrowIfNull(thresholds);
-        var slack = RelativeTolerance * Math.Max(1, baselineMm);
-        var increase = sumMm - nadirMm;
-        var progressed = nadirMm == 0
-            ? sumMm > 0
-            : increase >= thresholds.ProgressionRelativeIncrease * nadirMm - slack
-              && increase >= thresholds.ProgressionAbsoluteIncreaseMm - slack;
-        if (progressed)
-        {
-            return RecistResponse.ProgressiveDisease;
-        }
-
-        if (sumMm == 0)
-        {
-            return RecistResponse.CompleteResponse;
-        }
-
-        return baselineMm - sumMm >= thresholds.PartialResponseDecrease * baselineMm - slack
-            ? RecistResponse.PartialResponse
-            : RecistResponse.StableDisease;
     }
 
     private static void Validate(TumourScan baseline, IReadOnlyList<TumourScan> followUp)

@@ -1,3 +1,5 @@
+using ResistanceSim.Model.Clinical;
+
 namespace ResistanceSim.Analysis.Recist;
 
 /// <summary>

@@ -31,9 +31,12 @@ public static class RunPipeline
             ?? throw new UsageException($"engine '{Algorithms.NameOf(scenario.Engine.Engine)}' is not available in this version (available: {string.Join(", ", Algorithms.All.Select(a => a.Name))})");
 
         string runDirectory = Path.Combine(options.OutputRoot, scenario.Name);
-        var allUnits = new WorkUnitRange(sweep.PointCount, scenario.Replicates);
+        if (scenario.Cohort is not null && scenario.Engine.Engine == EngineKind.Ode)
+            throw new UsageException("cohorts need a stochastic engine (exact, tau or hybrid): the ode engine has no extinction and no chance resistance before diagnosis");
+        var pointsPerArm = loaded.PointsPerArm;
+        var allUnits = new WorkUnitRange(pointsPerArm, scenario.Replicates);
         var (first, count) = options.Shard.Range(allUnits.Total);
-        var shardUnits = new WorkUnitRange(sweep.PointCount, scenario.Replicates, first, count);
+        var shardUnits = new WorkUnitRange(pointsPerArm, scenario.Replicates, first, count);
         var provenance = new Provenance(Provenance.CurrentToolVersion, loaded.Document.Sha256Hex, scenario.Seed, algorithm.Name);
         var work = new DoneList(provenance.ScenarioSha256, scenario.Seed, algorithm.Name, scenario.Replicates, sweep.PointCount,
             OutputFormats.Extension(options.Format), options.Shard.ToString(), shardUnits.Count, 0, 0, false);
@@ -53,7 +56,7 @@ public static class RunPipeline
             if (checkpoints.UnitsDone > 0)
                 context.Output.WriteLine($"Resuming: {checkpoints.UnitsDone} of {shardUnits.Count} work units already done.");
             int done = ProgressReporters.For(context.Output).Track(Describe(scenario, sweep, algorithm, options.Shard), remaining.Count, tick =>
-                ShardRunner.Run(scenario, p => ApplyOverrides(loaded.ScenarioForPoint(p), options), remaining, options.Threads, algorithm,
+                ShardRunner.Run(scenario, unit => ApplyOverrides(loaded.ScenarioFor(unit.Arm, unit.Point), options), remaining, options.Threads, algorithm,
                     checkpoints, tick, context.Cancellation));
             if (done < remaining.Count)
             {
@@ -70,14 +73,23 @@ public static class RunPipeline
             : Path.Combine(runDirectory, "shards", string.Create(CultureInfo.InvariantCulture, $"part-{options.Shard.Index:D5}.manifest.json"));
         new RunManifest(provenance.ToolVersion, scenario.Name, provenance.ScenarioSha256, scenario.Seed, algorithm.Name,
             OutputFormats.Extension(options.Format), shardUnits.Count, shardUnits.Count, options.Threads, clock.Elapsed.TotalSeconds,
-            [.. RunTables.For(scenario, sweep).Select(t => t.Name)]).Write(manifestPath);
+            [.. RunTables.For(scenario, sweep).Select(t => t.Name), .. scenario.Cohort is null ? [] : new[] { TrialResults.EndpointsTable, TrialResults.MechanismsTable }]).Write(manifestPath);
 
+        TrialResults.Readout? trial = null;
         if (options.Shard.IsWhole)
         {
             AssayFits.Write(runDirectory, AssayFits.FitAll(runDirectory), options.Format, provenance);
+            trial = TrialResults.Read(runDirectory, [.. loaded.Arms.Select(a => a.Name)]);
+            if (trial is not null) TrialResults.Write(runDirectory, trial, options.Format, provenance);
             if (options.Plots) RunReport.Write(runDirectory);
         }
-        summary.Write(context.Output);
+        if (trial is not null)
+        {
+            context.Output.WriteLine();
+            TrialResults.Print(context.Output, trial);
+            context.Output.WriteLine();
+        }
+        else summary.Write(context.Output);
         context.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({shardUnits.Count} work units, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
         return ExitCodes.Ok;
     }
@@ -96,7 +108,12 @@ public static class RunPipeline
 
     private static string Describe(Scenario scenario, Sweep sweep, AlgorithmInfo algorithm, ShardSpec shard) =>
         $"{scenario.Name} on {algorithm.Name}"
-        + (sweep.Kind == SweepKind.None ? "" : string.Create(CultureInfo.InvariantCulture, $", {sweep.PointCount} sweep points"))
+        + (sweep.Kind switch
+        {
+            SweepKind.None => "",
+            SweepKind.Cohort => string.Create(CultureInfo.InvariantCulture, $", {sweep.PointCount} patients"),
+            _ => string.Create(CultureInfo.InvariantCulture, $", {sweep.PointCount} sweep points"),
+        })
         + (shard.IsWhole ? "" : $", shard {shard}");
 
     /// <summary>The command line that continues an interrupted run (the options that define the work repeated, plus --resume).</summary>

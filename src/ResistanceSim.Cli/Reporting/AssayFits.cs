@@ -73,23 +73,15 @@ public static class AssayFits
             batch.String(4)[r] = f.Drug;
             batch.Double(5)[r] = f.Day;
             batch.String(6)[r] = Status(f.Result.Status);
-            SetNullable(batch, 7, r, f.Ic50);
-            SetNullable(batch, 8, r, f.Result.Ic50Interval.Lower);
-            SetNullable(batch, 9, r, f.Result.Ic50Interval.Upper);
-            SetNullable(batch, 10, r, f.Result.HasCurve ? f.Result.Curve!.Value.HillSlope : double.NaN);
-            SetNullable(batch, 11, r, f.Ic50 / first.Ic50);
+            batch.SetDoubleOrNull(7, r, f.Ic50);
+            batch.SetDoubleOrNull(8, r, f.Result.Ic50Interval.Lower);
+            batch.SetDoubleOrNull(9, r, f.Result.Ic50Interval.Upper);
+            batch.SetDoubleOrNull(10, r, f.Result.HasCurve ? f.Result.Curve!.Value.HillSlope : double.NaN);
+            batch.SetDoubleOrNull(11, r, f.Ic50 / first.Ic50);
         }
-        string path = RunOutput.PartPath(runDirectory, Table, format, 0);
-        using var sink = TableSinks.Create(format, path, Columns, provenance);
-        sink.Append(batch);
-        sink.Commit();
+        DerivedTable.Write(runDirectory, Table, batch, format, provenance);
     }
 
-    private static void SetNullable(TableBatch batch, int column, int row, double value)
-    {
-        batch.Double(column)[row] = double.IsFinite(value) ? value : 0;
-        batch.Valid(column)[row] = double.IsFinite(value);
-    }
 
     private static string Status(HillFitStatus status) => status switch
     {

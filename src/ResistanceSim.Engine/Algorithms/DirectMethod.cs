@@ -50,7 +50,7 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
         var clones = run.Clones;
         var growth = run.Growth;
         int refreshEvery = run.Scenario.Engine.FenwickRefreshEvents;
-        double maxCells = run.Scenario.Stop.MaxCells;
+        double maxCells = run.SizeLimit;
         ref Xoshiro256StarStar rng = ref run.Random;
 
         while (true)

@@ -72,7 +72,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     public void Advance(SimulationRun run, double untilDay)
     {
         var clones = run.Clones;
-        double maxCells = run.Scenario.Stop.MaxCells;
+        double maxCells = run.SizeLimit;
         double threshold = run.Scenario.Engine.HybridThresholdCells;
         while (run.Day < untilDay)
         {

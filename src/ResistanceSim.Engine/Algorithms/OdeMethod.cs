@@ -90,7 +90,7 @@ public sealed class OdeMethod : ISimulationAlgorithm
 
         // Rounding each genotype may lose up to half a cell: aim that much past the limit so the
         // rounded total the run checks has reached it too.
-        double sizeTarget = run.Scenario.Stop.MaxCells + 0.5 * system.Dimension;
+        double sizeTarget = run.SizeLimit + 0.5 * system.Dimension;
         var stepper = _stepper!;
         while (true)
         {

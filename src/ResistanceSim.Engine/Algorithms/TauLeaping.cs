@@ -39,7 +39,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
     public void Advance(SimulationRun run, double untilDay)
     {
         var clones = run.Clones;
-        double maxCells = run.Scenario.Stop.MaxCells;
+        double maxCells = run.SizeLimit;
         double epsilon = run.Scenario.Engine.TauEpsilon;
         while (run.Day < untilDay)
         {

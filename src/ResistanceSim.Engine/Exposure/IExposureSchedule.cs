@@ -21,6 +21,9 @@ public interface IExposureSchedule
     /// <summary>Called at every sample with the population size, for protocols that react to it; returns true when the schedule changed.</summary>
     bool Observe(double day, long totalCells);
 
-    /// <summary>Returns the schedule to its state at time 0, so a worker can reuse it for the next run.</summary>
-    void Reset();
+    /// <summary>Phases ended so far because the population progressed or regrew (a new line of therapy each time).</summary>
+    int ResponseSwitches { get; }
+
+    /// <summary>Returns the schedule to its state at time 0, so a worker can reuse it for the next run; <paramref name="doseStreamKey"/> decides random per-dose events (missed doses) of this run.</summary>
+    void Reset(ulong doseStreamKey);
 }

@@ -1,3 +1,4 @@
+using ResistanceSim.Engine.Random;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Exposure;
@@ -20,8 +21,10 @@ public sealed class ProtocolSchedule : IExposureSchedule
     private readonly int[][] _drugIndex;          // [phase][exposure] → scenario drug index
     private readonly double[] _halfLifeDays;      // in-vitro decay per drug (∞ = stable)
     private readonly OralDoseLog?[] _doseLogs;    // per drug, for drugs with oral PK
-    private readonly double _progressionFold;
+    private readonly ProgressionRule _progression;
     private readonly double _capacityCells;
+    private readonly double _adherence;
+    private ulong _doseKey;
 
     private int _phase;
     private double _phaseStart;
@@ -36,14 +39,16 @@ public sealed class ProtocolSchedule : IExposureSchedule
     private double _lastRaise;
     private bool _belowSinceRaise;
 
-    /// <param name="progressionFold">Growth over the in-phase nadir that ends a phase with <c>until: progression</c>.</param>
+    /// <param name="progression">What ends a phase with <c>until: progression</c> (judged against the in-phase nadir).</param>
     /// <param name="capacityCells">Culture capacity (confluence), for escalation phases.</param>
-    public ProtocolSchedule(Protocol protocol, IReadOnlyList<Drug> drugs, double progressionFold, double capacityCells)
+    /// <param name="adherence">Share of oral doses taken (virtual patients); each dose is missed independently, drawn from the key given to <see cref="Reset"/>.</param>
+    public ProtocolSchedule(Protocol protocol, IReadOnlyList<Drug> drugs, ProgressionRule progression, double capacityCells, double adherence = 1)
     {
         _phases = protocol.Phases;
         DrugCount = drugs.Count;
-        _progressionFold = progressionFold;
+        _progression = progression;
         _capacityCells = capacityCells;
+        _adherence = adherence;
         _drugIndex = _phases.Select(p => p.Exposures.Select(e => IndexOf(drugs, e.Drug)).ToArray()).ToArray();
         _halfLifeDays = drugs.Select(d => d.Pk is InVitroPk pk ? pk.HalfLifeDays : double.PositiveInfinity).ToArray();
         _doseLogs = drugs.Select(d => d.Pk is OralOneCompartmentPk pk ? new OralDoseLog(pk) : null).ToArray();
@@ -53,12 +58,14 @@ public sealed class ProtocolSchedule : IExposureSchedule
                     throw new ArgumentException($"Drug '{exposure.Drug}' is dosed orally but has no oral_1cpt PK.");
         VariesContinuously = _phases.SelectMany(p => p.Exposures).Any(e =>
             e is OralRegimen || double.IsFinite(_halfLifeDays[IndexOf(drugs, e.Drug)]));
-        Reset();
+        Reset(0);
     }
 
     public int DrugCount { get; }
 
     public bool VariesContinuously { get; }
+
+    public int ResponseSwitches { get; private set; }
 
     /// <summary>Index of the running phase; equals the phase count after the protocol has ended.</summary>
     public int PhaseIndex => _phase;
@@ -70,8 +77,10 @@ public sealed class ProtocolSchedule : IExposureSchedule
 
     private double PhaseEnd => _phaseStart + _phases[_phase].DurationDays;
 
-    public void Reset()
+    public void Reset(ulong doseStreamKey)
     {
+        _doseKey = doseStreamKey;
+        ResponseSwitches = 0;
         foreach (var log in _doseLogs) log?.Clear();
         _phase = -1;
         EnterPhase(0, 0);
@@ -129,6 +138,7 @@ public sealed class ProtocolSchedule : IExposureSchedule
             else if (totalCells < _phaseStartCells) _fellBelowStart = true;
             else if (_fellBelowStart && totalCells > 0)
             {
+                ResponseSwitches++;
                 EnterPhase(_phase + 1, day);
                 return true;
             }
@@ -136,8 +146,9 @@ public sealed class ProtocolSchedule : IExposureSchedule
         if (phase.EndsOnProgression)
         {
             _phaseNadir = Math.Min(_phaseNadir, totalCells);
-            if (totalCells > 0 && totalCells >= _progressionFold * _phaseNadir)
+            if (_progression.HasProgressed(_phaseNadir, totalCells))
             {
+                ResponseSwitches++;
                 EnterPhase(_phase + 1, day);
                 return true;
             }
@@ -215,10 +226,18 @@ public sealed class ProtocolSchedule : IExposureSchedule
             {
                 double doseDay = DoseDay(regimen, _nextDoseNumber[e]);
                 if (doseDay >= PhaseEnd || (inclusive ? doseDay > upTo : doseDay >= upTo)) break;
-                if (IsOn(phase, doseDay)) log.Add(doseDay, regimen.DoseNumber(_nextDoseNumber[e]));
+                if (IsOn(phase, doseDay) && Taken(e, _nextDoseNumber[e])) log.Add(doseDay, regimen.DoseNumber(_nextDoseNumber[e]));
                 _nextDoseNumber[e]++;
             }
         }
+    }
+
+    /// <summary>Whether the patient takes dose <paramref name="number"/> of exposure <paramref name="exposure"/> in this phase: a pure function of the key, so the same patient misses the same doses in every arm.</summary>
+    private bool Taken(int exposure, int number)
+    {
+        if (_adherence >= 1) return true;
+        ulong bits = SplitMix64.Mix(_doseKey ^ SplitMix64.Mix(((ulong)(uint)_phase << 40) ^ ((ulong)(uint)exposure << 32) ^ (uint)number));
+        return (bits >> 11) * (1.0 / (1UL << 53)) < _adherence;
     }
 
     private double DoseDay(OralRegimen regimen, int number) => _phaseStart + (number - 1) * regimen.IntervalHours / 24;

@@ -15,6 +15,7 @@ public sealed class TableRecorder : IRunObserver
 {
     private bool[] _keep = new bool[256];
     private AssaySession? _assays;
+    private long _resistantAtStart;
 
     public TableRecorder() { }
 
@@ -29,6 +30,7 @@ public sealed class TableRecorder : IRunObserver
         if (run.Scenario.Assays.Count == 0) _assays = null;
         else if (!ReferenceEquals(_assays?.Scenario, run.Scenario)) _assays = new AssaySession(run.Scenario);
         _assays?.Start(run.Unit);
+        _resistantAtStart = ResistantCells(run.Clones);
     }
 
     public void Sampled(SimulationRun run)
@@ -44,9 +46,7 @@ public sealed class TableRecorder : IRunObserver
         Target.TotalCells.Add(total);
         for (int m = 0; m < Target.MechanismCells.Length; m++)
             Target.MechanismCells[m].Add(CellsCarrying(catalog, clones, m));
-        long resistant = 0;
-        for (int i = 0; i < cells.Length; i++)
-            if (genotype[i] != GenotypeLayout.Parental) resistant += cells[i];
+        long resistant = ResistantCells(clones);
         Target.ResistantFraction.Add(total > 0 ? (double)resistant / total : 0);
         var concentrations = run.Concentrations;
         for (int d = 0; d < Target.Concentrations.Length; d++) Target.Concentrations[d].Add(concentrations[d]);
@@ -72,7 +72,34 @@ public sealed class TableRecorder : IRunObserver
         double resistantFraction = Target.ResistantFraction.Count > 0 ? Target.ResistantFraction[Target.ResistantFraction.Count - 1] : 0;
         Target.Summary = new RunSummary(
             run.Outcome, response.ProgressionDay, response.NadirCells, response.NadirDay, response.BestResponse,
-            dominant, clones.TotalCells, run.Day, resistantFraction, run.Registry.Count);
+            dominant, clones.TotalCells, run.Day, resistantFraction, run.Registry.Count,
+            run.Scenario.Cohort is { } cohort ? Course(run, cohort) : null);
+    }
+
+    private ClinicalCourse Course(SimulationRun run, Cohort cohort)
+    {
+        var response = run.Response;
+        ulong mechanisms = 0;
+        long total = run.Clones.TotalCells;
+        if (response.Progressed && total > 0)
+        {
+            var catalog = run.Scenario.Catalog;
+            for (int m = 0; m < Math.Min(catalog.All.Count, 64); m++)
+                if (CellsCarrying(catalog, run.Clones, m) >= cohort.MechanismShareAtProgression * total) mechanisms |= 1UL << m;
+        }
+        return new ClinicalCourse(run.DiagnosisDay, run.HistoryAttempts, response.BaselineCells, _resistantAtStart,
+            response.BaselineMm, response.NadirMm, response.BestOverallResponse, response.FirstProgressionDay, mechanisms);
+    }
+
+    /// <summary>Cells carrying any mechanism (genotype other than parental).</summary>
+    private static long ResistantCells(CloneState clones)
+    {
+        var cells = clones.Cells;
+        var genotype = clones.Genotype;
+        long resistant = 0;
+        for (int i = 0; i < cells.Length; i++)
+            if (genotype[i] != GenotypeLayout.Parental) resistant += cells[i];
+        return resistant;
     }
 
     /// <summary>Clones that reached the threshold at a sample, and every ancestor, so lineages are complete.</summary>

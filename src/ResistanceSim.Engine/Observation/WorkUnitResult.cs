@@ -1,4 +1,5 @@
 using ResistanceSim.Engine.Running;
+using ResistanceSim.Model.Clinical;
 
 namespace ResistanceSim.Engine.Observation;
 
@@ -77,6 +78,20 @@ public sealed class WorkUnitResult
 
 /// <summary>One row of the summary table.</summary>
 /// <param name="DominantMechanism">Catalog index of the mechanism carried by the most cells at the end, or −1 if no cell carries one.</param>
+/// <param name="Clinical">The virtual patient's course; null outside cohorts.</param>
 public readonly record struct RunSummary(
     RunOutcome Outcome, double ProgressionDay, double NadirCells, double NadirDay, double BestResponse,
-    int DominantMechanism, long FinalCells, double EndDay, double ResistantFraction, int ClonesEver);
+    int DominantMechanism, long FinalCells, double EndDay, double ResistantFraction, int ClonesEver,
+    ClinicalCourse? Clinical);
+
+/// <summary>
+/// A virtual patient's course (cohorts): untreated history, RECIST readout and what the progressing tumour carried.
+/// </summary>
+/// <param name="DiagnosisDay">Days from the first cell to detection.</param>
+/// <param name="ResistantCellsAtDiagnosis">Cells carrying any mechanism at the start of treatment (Bozic's pre-existing resistance).</param>
+/// <param name="FirstProgressionDay">Progression that ended an earlier line of a sequential protocol, NaN if none.</param>
+/// <param name="MechanismsAtProgression">Bit m set when catalog mechanism m was carried by at least the cohort's share of cells at progression.</param>
+public readonly record struct ClinicalCourse(
+    double DiagnosisDay, int HistoryAttempts, double BaselineCells, long ResistantCellsAtDiagnosis,
+    double BaselineMm, double NadirMm, RecistResponse BestOverallResponse, double FirstProgressionDay,
+    ulong MechanismsAtProgression);

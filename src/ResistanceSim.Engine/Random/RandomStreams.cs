@@ -23,6 +23,9 @@ public static class RandomStreams
     /// <summary>Sub-stream for assay plating (split and seeding draws).</summary>
     public const int AssayPlatingPurpose = 2;
 
+    /// <summary>Per-dose events of a virtual patient's oral regimen (which doses are missed).</summary>
+    public const int DosingPurpose = 3;
+
     // Distinct odd offsets per coordinate (arbitrary 64-bit odd constants; their only job is to keep
     // the coordinates' roles apart).
     private const ulong ArmSalt = 0xA0761D6478BD642FUL;

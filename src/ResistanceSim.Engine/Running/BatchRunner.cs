@@ -23,14 +23,14 @@ public static class BatchRunner
         Run(scenario, _ => scenario, units, threads, algorithm, createRun, consume, cancellation);
 
     /// <summary>
-    /// Runs units whose scenario depends on their sweep point. Each worker keeps the run of the point it
-    /// last simulated and builds a new one only when the point changes; units are point-major, so that
-    /// is once per point and worker. All points must have the mechanisms and drugs of <paramref name="shape"/>
-    /// (it sizes the result buffers).
+    /// Runs units whose scenario depends on their arm and sweep point (or patient). Each worker keeps the run of
+    /// the (arm, point) it last simulated and builds a new one only when that changes; units are arm- then
+    /// point-major, so that is once per point and worker. All must have the mechanisms and drugs of
+    /// <paramref name="shape"/> (it sizes the result buffers).
     /// </summary>
-    /// <param name="scenarioForPoint">Called on worker threads; must be thread-safe.</param>
+    /// <param name="scenarioFor">Called on worker threads; must be thread-safe.</param>
     public static int Run(
-        Scenario shape, Func<int, Scenario> scenarioForPoint, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
+        Scenario shape, Func<WorkUnit, Scenario> scenarioFor, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
         Func<Scenario, SimulationRun> createRun, Action<WorkUnitResult> consume, CancellationToken cancellation)
     {
         var scenario = shape;
@@ -49,7 +49,7 @@ public static class BatchRunner
             try
             {
                 SimulationRun? run = null;
-                int runPoint = -1;
+                (int Arm, int Point) runKey = (-1, -1);
                 var engine = algorithm.Create();
                 var recorder = new TableRecorder();
                 while (!stop.IsCancellationRequested)
@@ -64,10 +64,10 @@ public static class BatchRunner
                     var result = pool.TryTake(out var reused) ? reused : new WorkUnitResult(scenario.Catalog.All.Count, scenario.DrugList.Count);
                     recorder.Target = result;
                     var unit = units[index];
-                    if (run is null || unit.Point != runPoint)
+                    if (run is null || (unit.Arm, unit.Point) != runKey)
                     {
-                        run = createRun(scenarioForPoint(unit.Point));
-                        runPoint = unit.Point;
+                        run = createRun(scenarioFor(unit));
+                        runKey = (unit.Arm, unit.Point);
                     }
                     Simulator.Run(run, engine, unit, recorder, stop.Token);
                     lock (gate)

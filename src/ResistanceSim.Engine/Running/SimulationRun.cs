@@ -35,8 +35,9 @@ public sealed class SimulationRun
         Signal = new SignalModel(scenario);
         Mutations = new MutationModel(scenario.Catalog);
         Growth = new GrowthLimitation(scenario.Population.GrowthLimit);
+        Progression = scenario.Progression;
         Schedule = schedule ?? new ProtocolSchedule(scenario.Protocol, scenario.DrugList,
-            scenario.Stop.ProgressionFoldOverNadir, scenario.Population.GrowthLimit.CapacityCells);
+            Progression, scenario.Population.GrowthLimit.CapacityCells, scenario.Cohort?.Adherence ?? 1);
         _concentration = new double[Signal.DrugCount];
         _rateConcentration = new double[Signal.DrugCount];
         if (Layout.PhenotypeCount > PhenotypeKeyBits)
@@ -49,6 +50,7 @@ public sealed class SimulationRun
     public MutationModel Mutations { get; }
     public GrowthLimitation Growth { get; }
     public IExposureSchedule Schedule { get; }
+    public ProgressionRule Progression { get; }
     public CloneState Clones { get; } = new();
     public CloneRegistry Registry { get; } = new();
     public ResponseTracker Response { get; } = new();
@@ -62,6 +64,26 @@ public sealed class SimulationRun
     public bool Finished { get; private set; }
     public RunOutcome Outcome { get; private set; }
     public int SampleIndex => _sampleIndex;
+
+    /// <summary>Algorithms stop early when the population reaches this size: the stop rule's, or the detection size during a patient's untreated history.</summary>
+    public double SizeLimit { get; private set; }
+
+    /// <summary>True while a virtual patient's tumour grows untreated towards detection (no samples, no drug).</summary>
+    public bool InHistory { get; private set; }
+
+    /// <summary>Length of the untreated history (days from the first cell to diagnosis); 0 without a cohort.</summary>
+    public double DiagnosisDay { get; private set; }
+
+    /// <summary>Histories started before one reached detection (the others died out).</summary>
+    public int HistoryAttempts { get; private set; }
+
+    /// <summary>
+    /// Arms share random streams (common random numbers): the stream of a unit depends on its point and
+    /// replicate, not its arm, so arms compared on the same patient see the same history and the same luck.
+    /// </summary>
+    private const int CommonRandomNumbersArm = 0;
+
+    private const int MaxHistoryAttempts = 1_000_000;
 
     /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
     public int Passages { get; private set; }
@@ -83,18 +105,19 @@ public sealed class SimulationRun
         Unit = unit;
         _observer = observer;
         _listener = listener;
-        Random = RandomStreams.ForWorkUnit(Scenario.Seed, unit.Arm, unit.Point, unit.Replicate);
+        Random = RandomStreams.ForWorkUnit(Scenario.Seed, CommonRandomNumbersArm, unit.Point, unit.Replicate);
+        Schedule.Reset(RandomStreams.StreamKey(Scenario.Seed, CommonRandomNumbersArm, unit.Point, unit.Replicate, RandomStreams.DosingPurpose));
         Clones.Clear();
         Registry.Clear();
-        Schedule.Reset();
-        Response.Reset(Scenario.Stop.ProgressionFoldOverNadir);
-        Day = 0;
-        StopDay = Scenario.Stop.Days;
-        Finished = false;
-        Outcome = RunOutcome.Censored;
-        _sampleIndex = 0;
-        Passages = 0;
+        DiagnosisDay = 0;
+        HistoryAttempts = 0;
+        SeedInitialClones();
+        if (Scenario.Cohort is { } cohort) BeginHistory(cohort);
+        else BeginTreatment();
+    }
 
+    private void SeedInitialClones()
+    {
         foreach (var initial in Scenario.Population.Initial)
         {
             ulong genotype = GenotypeOf(initial.Mechanisms);
@@ -107,6 +130,33 @@ public sealed class SimulationRun
             int id = Registry.Register(CloneRegistry.NoParent, 0, genotype, lineage: -1);
             Clones.Add(genotype, id, LookupKey(genotype, id), initial.Cells);
         }
+    }
+
+    /// <summary>A virtual patient's tumour grows without drug, unobserved, until detection (<see cref="Cohort"/>).</summary>
+    private void BeginHistory(Cohort cohort)
+    {
+        InHistory = true;
+        HistoryAttempts++;
+        Day = 0;
+        StopDay = cohort.HistoryMaxDays;
+        SizeLimit = cohort.DetectionCells;
+        Finished = false;
+        _nextSampleDay = _nextChangeDay = _nextRateStepDay = double.PositiveInfinity;
+        RefreshRates();
+    }
+
+    /// <summary>Day 0 of treatment: samples, drug schedule and response tracking start with the clones present now.</summary>
+    private void BeginTreatment()
+    {
+        InHistory = false;
+        Day = 0;
+        StopDay = Scenario.Stop.Days;
+        SizeLimit = Scenario.Stop.MaxCells;
+        Finished = false;
+        Outcome = RunOutcome.Censored;
+        _sampleIndex = 0;
+        Passages = 0;
+        Response.Reset(Progression);
         _nextSampleDay = 0;
         _nextChangeDay = Schedule.NextChangeAfter(0);
         _nextRateStepDay = Schedule.VariesContinuously ? Scenario.Engine.RateStepDays : double.PositiveInfinity;
@@ -115,14 +165,43 @@ public sealed class SimulationRun
         ReachCheckpoint();
     }
 
+    /// <summary>During the history: a tumour that died out starts again; one that reached detection is diagnosed.</summary>
+    private bool ReachHistoryCheckpoint()
+    {
+        if (Clones.TotalCells == 0)
+        {
+            if (HistoryAttempts >= MaxHistoryAttempts)
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"Patient {Unit.Point}: {MaxHistoryAttempts} untreated tumours all died out before detection; is b0 > d0?"));
+            Registry.Clear();
+            Clones.Clear();
+            SeedInitialClones();
+            BeginHistory(Scenario.Cohort!);
+            return true;
+        }
+        if (Clones.TotalCells >= SizeLimit)
+        {
+            DiagnosisDay = Day;
+            Registry.ShiftBornDays(-Day);
+            BeginTreatment();
+            return true;
+        }
+        if (Day >= StopDay)
+            throw new InvalidOperationException(FormattableString.Invariant(
+                $"Patient {Unit.Point}: the untreated tumour holds {Clones.TotalCells} cells after {StopDay} days and has not reached detection ({SizeLimit} cells)."));
+        return false;
+    }
+
     /// <summary>
     /// Handles whatever falls due at <see cref="Day"/> (the algorithm has advanced to
     /// <see cref="NextCheckpoint"/> or stopped early on extinction or size): samples, drug
-    /// changes, rate steps and the stop rules.
+    /// changes, rate steps and the stop rules. Returns true when the clock or the clone set was
+    /// restarted (a patient's history began again or reached diagnosis): the algorithm must begin anew.
     /// </summary>
-    public void ReachCheckpoint()
+    public bool ReachCheckpoint()
     {
-        if (Finished) return;
+        if (Finished) return false;
+        if (InHistory) return ReachHistoryCheckpoint();
         bool ratesDue = false;
         if (Day >= _nextChangeDay)
         {
@@ -135,7 +214,7 @@ public sealed class SimulationRun
             ratesDue = true;
         }
         bool extinct = Clones.TotalCells == 0;
-        bool tooBig = Clones.TotalCells >= Scenario.Stop.MaxCells;
+        bool tooBig = Clones.TotalCells >= SizeLimit;
         bool sampleDue = Day >= _nextSampleDay || Day >= StopDay || extinct || tooBig;
         // Smoothly varying drug levels are also refreshed at samples, so recorded concentrations are the schedule's at that time.
         if (ratesDue || (sampleDue && Schedule.VariesContinuously)) RefreshRates();
@@ -143,8 +222,10 @@ public sealed class SimulationRun
         if (sampleDue)
         {
             Sample();
+            int switches = Schedule.ResponseSwitches;
             if (Schedule.Observe(Day, Clones.TotalCells))
             {
+                if (Schedule.ResponseSwitches != switches) Response.StartNextLine(Day, Clones.TotalCells);
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
                 RefreshRates();
             }
@@ -156,6 +237,7 @@ public sealed class SimulationRun
         if (extinct) Finish(RunOutcome.Extinct);
         else if (Response.Progressed && Scenario.Stop.OnProgression) Finish(RunOutcome.Progressed);
         else if (Day >= StopDay || tooBig) Finish(Response.Progressed ? RunOutcome.Progressed : AllShrinking() ? RunOutcome.Cured : RunOutcome.Censored);
+        return false;
     }
 
     private void Sample()
@@ -208,12 +290,20 @@ public sealed class SimulationRun
     /// </summary>
     public void RefreshRates()
     {
-        Schedule.TotalConcentrations(Day, _concentration);
-        double holdEnd = Math.Min(_nextRateStepDay, _nextChangeDay);
-        if (Schedule.VariesContinuously && double.IsFinite(holdEnd) && holdEnd > Day)
-            Schedule.TotalConcentrations(0.5 * (Day + holdEnd), _rateConcentration);
+        if (InHistory)
+        {
+            Array.Clear(_concentration);   // untreated
+            Array.Clear(_rateConcentration);
+        }
         else
-            _concentration.CopyTo(_rateConcentration, 0);
+        {
+            Schedule.TotalConcentrations(Day, _concentration);
+            double holdEnd = Math.Min(_nextRateStepDay, _nextChangeDay);
+            if (Schedule.VariesContinuously && double.IsFinite(holdEnd) && holdEnd > Day)
+                Schedule.TotalConcentrations(0.5 * (Day + holdEnd), _rateConcentration);
+            else
+                _concentration.CopyTo(_rateConcentration, 0);
+        }
         for (int i = 0; i < Clones.Count; i++) UpdateRates(i);
         _listener?.AllRatesChanged();
     }

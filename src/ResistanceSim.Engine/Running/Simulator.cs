@@ -14,7 +14,7 @@ public static class Simulator
         {
             cancellation.ThrowIfCancellationRequested();
             algorithm.Advance(run, run.NextCheckpoint);
-            run.ReachCheckpoint();
+            if (run.ReachCheckpoint()) algorithm.Begin(run);   // a patient's history restarted or reached diagnosis
         }
     }
 }

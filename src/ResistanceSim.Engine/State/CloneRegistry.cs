@@ -36,6 +36,12 @@ public sealed class CloneRegistry
 
     public void Clear() => Count = 0;
 
+    /// <summary>Moves every birth time by <paramref name="days"/> (the clock restarts at diagnosis, so earlier clones are born at negative days).</summary>
+    public void ShiftBornDays(double days)
+    {
+        foreach (ref double day in _bornDay.AsSpan(0, Count)) day += days;
+    }
+
     /// <param name="lineage">Lineage id, or −1 to found a new lineage (the new clone's own id).</param>
     public int Register(int parent, double bornDay, ulong genotype, int lineage)
     {

@@ -35,6 +35,14 @@ public sealed class TableData
         var value => Convert.ToInt64(value, CultureInfo.InvariantCulture),
     };
 
+    public bool Bool(string column, int row) => this[column, row] switch
+    {
+        null => throw new InvalidDataException($"{column} is null in row {row}"),
+        bool value => value,
+        string text => bool.Parse(text),
+        var value => Convert.ToBoolean(value, CultureInfo.InvariantCulture),
+    };
+
     public string? String(string column, int row) => this[column, row] switch
     {
         null => null,

@@ -13,12 +13,12 @@ public static class ShardRunner
 {
     /// <returns>Units finished in this call (fewer than <paramref name="units"/> only on cancellation).</returns>
     public static int Run(
-        Scenario shape, Func<int, Scenario> scenarioForPoint, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
+        Scenario shape, Func<WorkUnit, Scenario> scenarioFor, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
         ShardCheckpoints checkpoints, Action unitDone, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
         ArgumentNullException.ThrowIfNull(unitDone);
-        int done = BatchRunner.Run(shape, scenarioForPoint, units, threads, algorithm, s => new SimulationRun(s), result =>
+        int done = BatchRunner.Run(shape, scenarioFor, units, threads, algorithm, s => new SimulationRun(s), result =>
         {
             checkpoints.Write(result);
             unitDone();

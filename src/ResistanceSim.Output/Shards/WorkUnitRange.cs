@@ -4,19 +4,36 @@ using ResistanceSim.Engine.Running;
 namespace ResistanceSim.Output.Shards;
 
 /// <summary>
-/// The work units of a run in their canonical order — point-major, then replicate (arm 0: arms are not
-/// modelled yet) — or a contiguous slice of them. Computed on demand, so a million-unit sweep costs no memory.
+/// The work units of a run in their canonical order — arm-major, then point (sweep point or patient), then
+/// replicate — or a contiguous slice of them. Arms may run different numbers of points (a trial's arms can
+/// treat 172 and 171 of the same cohort). Computed on demand, so a million-unit sweep costs no memory.
 /// </summary>
 public sealed class WorkUnitRange : IReadOnlyList<WorkUnit>
 {
+    private readonly int[] _pointsPerArm;
+    private readonly long[] _armStart;   // first unit index of each arm
     private readonly int _replicates;
     private readonly long _first;
 
+    /// <summary>One arm of <paramref name="points"/> points.</summary>
     public WorkUnitRange(int points, int replicates, long first = 0, long? count = null)
+        : this([points], replicates, first, count) { }
+
+    public WorkUnitRange(IReadOnlyList<int> pointsPerArm, int replicates, long first = 0, long? count = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
+        ArgumentNullException.ThrowIfNull(pointsPerArm);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerArm.Count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
-        Total = (long)points * replicates;
+        _pointsPerArm = [.. pointsPerArm];
+        _armStart = new long[_pointsPerArm.Length];
+        long total = 0;
+        for (int a = 0; a < _pointsPerArm.Length; a++)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(_pointsPerArm[a], 1);
+            _armStart[a] = total;
+            total += (long)_pointsPerArm[a] * replicates;
+        }
+        Total = total;
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         long length = count ?? Total - first;
         if (first + length > Total || length > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(count));
@@ -36,12 +53,15 @@ public sealed class WorkUnitRange : IReadOnlyList<WorkUnit>
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
             long unit = _first + index;
-            return new WorkUnit(0, (int)(unit / _replicates), (int)(unit % _replicates));
+            int arm = _armStart.Length - 1;
+            while (_armStart[arm] > unit) arm--;
+            long withinArm = unit - _armStart[arm];
+            return new WorkUnit(arm, (int)(withinArm / _replicates), (int)(withinArm % _replicates));
         }
     }
 
     /// <summary>The part of this range after its first <paramref name="skip"/> units.</summary>
-    public WorkUnitRange Skip(int skip) => new((int)(Total / _replicates), _replicates, _first + skip, Count - skip);
+    public WorkUnitRange Skip(int skip) => new(_pointsPerArm, _replicates, _first + skip, Count - skip);
 
     public IEnumerator<WorkUnit> GetEnumerator()
     {

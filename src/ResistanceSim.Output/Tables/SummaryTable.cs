@@ -6,7 +6,8 @@ namespace ResistanceSim.Output.Tables;
 
 /// <summary>
 /// <c>summary/</c>: one row per work unit — outcome, time to progression, nadir, best response, dominant
-/// mechanism, final size — then the values of the swept parameters at the unit's point (if any).
+/// mechanism, final size — then a virtual patient's clinical course (cohorts) and the values of the swept
+/// parameters at the unit's point (sweeps) or the patient's drawn parameters (cohorts).
 /// </summary>
 public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunTable
 {
@@ -29,6 +30,7 @@ public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunT
         new("end_day", ColumnType.Double, false, "day", "time the run stopped"),
         new("resistant_fraction", ColumnType.Double, false, "fraction", "share of cells carrying any mechanism at the last sample"),
         new("clones_ever", ColumnType.Int32, false, "clones", "clones founded during the run (extinct included)"),
+        .. scenario.Cohort is null ? [] : ClinicalColumns.Specs,
         .. SweepColumns.Specs(sweep ?? Sweep.None),
     ];
 
@@ -48,6 +50,12 @@ public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunT
         batch.Double(10)[0] = s.EndDay;
         batch.Double(11)[0] = s.ResistantFraction;
         batch.Int32(12)[0] = s.ClonesEver;
-        if (sweep is not null) SweepColumns.Fill(sweep, result.Unit.Point, batch, 13);
+        int next = 13;
+        if (scenario.Cohort is not null)
+        {
+            ClinicalColumns.Fill(scenario, result, batch, next);
+            next += ClinicalColumns.Specs.Count;
+        }
+        if (sweep is not null) SweepColumns.Fill(sweep, result.Unit.Point, batch, next);
     }
 }

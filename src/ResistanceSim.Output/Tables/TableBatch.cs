@@ -54,5 +54,12 @@ public sealed class TableBatch
     public Span<IReadOnlyList<string>> StringList(int column) => ((IReadOnlyList<string>[])_values[column]).AsSpan(0, RowCount);
 
     /// <summary>Validity per row (false = null) of a nullable column.</summary>
+    /// <summary>Sets a nullable double: a finite value, or null for NaN and infinities.</summary>
+    public void SetDoubleOrNull(int column, int row, double value)
+    {
+        Double(column)[row] = double.IsFinite(value) ? value : 0;
+        Valid(column)[row] = double.IsFinite(value);
+    }
+
     public Span<bool> Valid(int column) => _valid[column].AsSpan(0, RowCount);
 }

@@ -11,7 +11,9 @@ namespace ResistanceSim.Scenarios.Binding;
 /// </summary>
 public static partial class ScenarioBinder
 {
-    public static Scenario Bind(YamlMap document, DiagnosticBag bag)
+    /// <param name="alsoKeepDrugs">Drugs to keep although this document's protocol does not use them: the drugs of
+    /// every arm, so all arms have the same drug columns.</param>
+    public static Scenario Bind(YamlMap document, DiagnosticBag bag, IReadOnlyCollection<string>? alsoKeepDrugs = null)
     {
         var root = new MapReader(document, "", bag);
         root.Accept("include");
@@ -30,15 +32,23 @@ public static partial class ScenarioBinder
         var protocol = ProtocolBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var passaging = CultureBinder.BindPassaging(root, population.GrowthLimit.CapacityCells);
         var assays = AssayBinder.Bind(root, library, usedDrugs);
-        var sampling = RunSettingsBinder.BindSampling(root);
+        var cohort = CohortBinder.Bind(root);
+        var sampling = cohort is null ? RunSettingsBinder.BindSampling(root) : CohortBinder.BindSampling(root, cohort);
         var stop = RunSettingsBinder.BindStop(root);
+        if (cohort is not null)
+        {
+            CohortBinder.CheckGrowthToDetection(root, cohort, population, engine.Engine);
+            stop = stop with { OnProgression = true };   // progression on the last line is the PFS event; later treatment is not modelled
+        }
         root.Finish();
 
+        if (alsoKeepDrugs is not null) usedDrugs.UnionWith(alsoKeepDrugs.Where(library.ContainsKey));
         var drugs = library.Where(d => usedDrugs.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
         return new Scenario(name, description, seed, replicates, engine, population, catalog, drugs, protocol, sampling, stop)
         {
             Passaging = passaging,
             Assays = assays,
+            Cohort = cohort,
         };
     }
 

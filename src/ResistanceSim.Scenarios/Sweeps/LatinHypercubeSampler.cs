@@ -14,7 +14,7 @@ public static class LatinHypercubeSampler
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(dimensions);
-        var random = new SplitMix(seed);
+        var random = new SplitMixStream(seed);
         var result = new double[samples][];
         for (int s = 0; s < samples; s++) result[s] = new double[dimensions];
         var strata = new int[samples];
@@ -29,25 +29,5 @@ public static class LatinHypercubeSampler
             for (int s = 0; s < samples; s++) result[s][d] = (strata[s] + random.NextOpenDouble()) / samples;
         }
         return result;
-    }
-
-    /// <summary>SplitMix64 (Steele, Lea &amp; Flood 2014); a sweep layout needs only a few thousand draws.</summary>
-    private struct SplitMix(ulong seed)
-    {
-        private ulong _state = seed;
-
-        private ulong Next()
-        {
-            ulong z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        /// <summary>Uniform in [0, 1).</summary>
-        public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
-
-        /// <summary>Uniform in (0, 1).</summary>
-        public double NextOpenDouble() => ((Next() >> 12) + 0.5) * (1.0 / (1UL << 52));
     }
 }

@@ -7,46 +7,56 @@ using ResistanceSim.Scenarios.Yaml;
 namespace ResistanceSim.Scenarios.Sweeps;
 
 /// <summary>
-/// A scenario file that may contain a <c>sweep:</c>: the scenario without the sweep, the sweep's points,
-/// and each point's scenario (the document with the point's values patched in, then bound like any file).
+/// A scenario file with everything that multiplies it into work units: its arms (<c>arms:</c>), and its points —
+/// a <c>sweep:</c> or a cohort's patients (<c>cohort.variability</c>). Each (arm, point) scenario is the document
+/// with the arm's protocol and the point's values patched in, then bound like any file.
 /// </summary>
 public sealed class LoadedSweep
 {
-    private readonly YamlMap _baseDocument;
+    private readonly IReadOnlyList<YamlMap> _armDocuments;
+    private readonly IReadOnlyCollection<string> _allDrugs;
 
-    internal LoadedSweep(LoadedDocument document, YamlMap baseDocument, Scenario scenario, SweepDefinition sweep)
+    internal LoadedSweep(LoadedDocument document, IReadOnlyList<YamlMap> armDocuments, IReadOnlyList<ArmSource> arms,
+        IReadOnlyCollection<string> allDrugs, Scenario scenario, SweepDefinition sweep)
     {
         Document = document;
-        _baseDocument = baseDocument;
+        _armDocuments = armDocuments;
+        Arms = arms;
+        _allDrugs = allDrugs;
         Scenario = scenario;
         Definition = sweep;
     }
 
-    /// <summary>The file as loaded (resolved YAML and hash include the sweep).</summary>
+    /// <summary>The file as loaded (resolved YAML and hash include the sweep and arms).</summary>
     public LoadedDocument Document { get; }
 
-    /// <summary>The scenario with nothing swept (point values not applied).</summary>
+    /// <summary>The first arm's scenario with no point values applied; it has every arm's drugs.</summary>
     public Scenario Scenario { get; }
 
     public SweepDefinition Definition { get; }
 
     public Sweep Sweep => Definition.Model;
 
-    /// <summary>Point <paramref name="index"/>'s scenario. Every point was validated on loading, so this does not fail.</summary>
-    public Scenario ScenarioForPoint(int index)
+    /// <summary>The arms, in file order; one unnamed arm when the file has no <c>arms:</c>.</summary>
+    public IReadOnlyList<ArmSource> Arms { get; }
+
+    /// <summary>Points (patients) each arm runs: all of them unless the arm treats fewer patients.</summary>
+    public IReadOnlyList<int> PointsPerArm => [.. Arms.Select(a => a.Patients ?? Definition.Points.Count)];
+
+    /// <summary>The scenario of <paramref name="arm"/> at point <paramref name="point"/>. Every one was validated on loading, so this does not fail.</summary>
+    public Scenario ScenarioFor(int arm, int point)
     {
-        if (Definition.Kind == SweepKind.None) return Scenario;
         var bag = new DiagnosticBag();
-        var scenario = ScenarioBinder.Bind(Definition.Patch(_baseDocument, index, bag), bag);
+        var scenario = ScenarioBinder.Bind(Definition.Patch(_armDocuments[arm], point, bag), bag, _allDrugs);
         bag.ThrowIfErrors();
         return scenario;
     }
 }
 
 /// <summary>
-/// Loads a scenario with its sweep and validates every point before anything runs: path errors (with the
-/// nearest key suggested) and values the binder rejects are reported at the sweep entry that wrote them,
-/// each distinct problem once, all together.
+/// Loads a scenario with its arms and sweep or cohort and validates every (arm, point) before anything runs:
+/// path errors (with the nearest key suggested) and values the binder rejects are reported at the entry that
+/// wrote them, each distinct problem once, all together.
 /// </summary>
 public static class SweepLoader
 {
@@ -57,40 +67,91 @@ public static class SweepLoader
         return FromDocument(ScenarioDocumentLoader.Load(path, options, bag), bag);
     }
 
-    /// <summary>Reads the sweep of an already loaded document and validates every point; throws <see cref="ScenarioValidationException"/> with all problems.</summary>
+    /// <summary>Reads the arms and sweep of an already loaded document and validates every point; throws <see cref="ScenarioValidationException"/> with all problems.</summary>
     public static LoadedSweep FromDocument(LoadedDocument document, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(bag);
         bag.ThrowIfErrors();
-        var baseDocument = document.Root.Without(SweepReader.Key);
-        var scenario = ScenarioBinder.Bind(baseDocument, bag);
+        var arms = ArmReader.Read(document.Root, bag);
+        var baseDocument = document.Root.Without(SweepReader.Key).Without(ArmReader.Key);
+        IReadOnlyList<ArmSource> armSources = arms ?? [new ArmSource("", "", null, null, baseDocument.Location)];
+        YamlMap[] armDocuments = arms is null ? [baseDocument] : [.. arms.Select(a => WithProtocol(baseDocument, a))];
+
+        // Bind every arm once to learn its drugs (shared mistakes reported once); all arms then keep the union.
+        var reported = new HashSet<(string, string)>();
+        var drugs = new SortedSet<string>(StringComparer.Ordinal);
+        for (int a = 0; a < armDocuments.Length; a++)
+            if (BindReportingOnce(armDocuments[a], bag, reported, ArmPrefix(armSources, a), null) is { } bound)
+                drugs.UnionWith(bound.Drugs.Keys);
+        bag.ThrowIfErrors();
+        var scenario = ScenarioBinder.Bind(armDocuments[0], bag, drugs);
+
         var sweep = SweepReader.Read(document.Root, scenario.Seed, bag);
+        if (scenario.Cohort is { } cohort)
+        {
+            if (sweep.Kind != SweepKind.None)
+                bag.Error(document.Root.TryGetEntry(SweepReader.Key, out var entry) ? entry.Key.Location : document.Root.Location, SweepReader.Key,
+                    "a scenario has either a sweep or a cohort, not both (sweep the cohort's scenario in separate files)");
+            if (scenario.Replicates != 1)
+                bag.Error(document.Root["replicates"]?.Location ?? document.Root.Location, "replicates",
+                    string.Create(CultureInfo.InvariantCulture, $"replicates must be 1 in a cohort: each patient is one tumour (set cohort.patients) ({scenario.Replicates} supplied)"));
+            sweep = CohortVariabilityReader.Read(document.Root, cohort, scenario.Seed, bag);
+            foreach (var arm in armSources.Where(a => a.Patients > cohort.Patients))
+                bag.Error(arm.Location, ArmReader.Key, string.Create(CultureInfo.InvariantCulture,
+                    $"arm '{arm.Name}' treats {arm.Patients} patients but the cohort has {cohort.Patients}"));
+        }
+        else
+        {
+            foreach (var arm in armSources.Where(a => a.Patients is not null))
+                bag.Error(arm.Location, ArmReader.Key, $"arm '{arm.Name}': patients applies only to scenarios with a cohort");
+        }
         bag.ThrowIfErrors();
-        if (sweep.Kind != SweepKind.None) ValidatePoints(baseDocument, scenario, sweep, bag);
+        if (sweep.Kind != SweepKind.None) ValidatePoints(armDocuments, armSources, drugs, scenario, sweep, bag);
         bag.ThrowIfErrors();
-        return new LoadedSweep(document, baseDocument, scenario, sweep);
+        return new LoadedSweep(document, armDocuments, armSources, drugs, scenario, sweep);
     }
 
-    private static void ValidatePoints(YamlMap baseDocument, Scenario scenario, SweepDefinition sweep, DiagnosticBag bag)
+    private static YamlMap WithProtocol(YamlMap document, ArmSource arm) =>
+        document.With(new YamlScalar("protocol", YamlScalarStyle.Plain, arm.Location), arm.Protocol!);
+
+    private static Scenario? BindReportingOnce(YamlMap document, DiagnosticBag bag, HashSet<(string, string)> reported, string prefix,
+        IReadOnlyCollection<string>? drugs)
+    {
+        var own = new DiagnosticBag();
+        var bound = ScenarioBinder.Bind(document, own, drugs);
+        foreach (var problem in own.InRecordedOrder)
+            if (reported.Add((problem.Path, problem.Message))) bag.Add(problem with { Message = prefix + problem.Message });
+        return own.HasErrors ? null : bound;
+    }
+
+    private static void ValidatePoints(IReadOnlyList<YamlMap> armDocuments, IReadOnlyList<ArmSource> arms, IReadOnlyCollection<string> drugs,
+        Scenario scenario, SweepDefinition sweep, DiagnosticBag bag)
     {
         var reported = new HashSet<(string, string)>();   // (path, message): the same mistake in many points is reported once
-        for (int i = 0; i < sweep.Points.Count; i++)
+        for (int a = 0; a < armDocuments.Count; a++)
         {
-            var pointBag = new DiagnosticBag();
-            var patched = sweep.Patch(baseDocument, i, pointBag);
-            var bound = pointBag.HasErrors ? null : ScenarioBinder.Bind(patched, pointBag);
-            foreach (var problem in pointBag.InRecordedOrder)
-                if (reported.Add((problem.Path, problem.Message))) bag.Add(problem with { Message = Prefix(sweep, i) + problem.Message });
-            if (bound is not null && !pointBag.HasErrors && !SameShape(scenario, bound))
-                bag.Error(sweep.Parameters[0].Location, SweepReader.Key,
-                    Prefix(sweep, i) + "a sweep may change parameter values, not which mechanisms or drugs a scenario has (the output columns depend on them)");
-            if (reported.Count > 50) return;   // enough to fix; the rest are usually the same mistake
+            int points = arms[a].Patients ?? sweep.Points.Count;
+            for (int i = 0; i < points; i++)
+            {
+                var pointBag = new DiagnosticBag();
+                var patched = sweep.Patch(armDocuments[a], i, pointBag);
+                var bound = pointBag.HasErrors ? null : ScenarioBinder.Bind(patched, pointBag, drugs);
+                string prefix = ArmPrefix(arms, a) + Prefix(sweep, i);
+                foreach (var problem in pointBag.InRecordedOrder)
+                    if (reported.Add((problem.Path, problem.Message))) bag.Add(problem with { Message = prefix + problem.Message });
+                if (bound is not null && !pointBag.HasErrors && !SameShape(scenario, bound))
+                    bag.Error(sweep.Parameters[0].Location, SweepReader.Key,
+                        prefix + "a sweep may change parameter values, not which mechanisms or drugs a scenario has (the output columns depend on them)");
+                if (reported.Count > 50) return;   // enough to fix; the rest are usually the same mistake
+            }
         }
     }
 
+    private static string ArmPrefix(IReadOnlyList<ArmSource> arms, int arm) => arms.Count > 1 || arms[arm].Name.Length > 0 ? $"arm '{arms[arm].Name}': " : "";
+
     private static string Prefix(SweepDefinition sweep, int point) => string.Create(CultureInfo.InvariantCulture,
-        $"sweep point {point} ({string.Join(", ", sweep.Parameters.Select((p, j) => $"{p.PathText}={sweep.Points[point].Values[j]}"))}): ");
+        $"{(sweep.Kind == SweepKind.Cohort ? "patient" : "sweep point")} {point} ({string.Join(", ", sweep.Parameters.Select((p, j) => $"{p.PathText}={sweep.Points[point].Values[j]}"))}): ");
 
     private static bool SameShape(Scenario a, Scenario b) =>
         a.Catalog.All.Select(m => m.Name).SequenceEqual(b.Catalog.All.Select(m => m.Name), StringComparer.Ordinal)

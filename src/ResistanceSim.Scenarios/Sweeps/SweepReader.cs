@@ -165,11 +165,11 @@ public static class SweepReader
     private static double Scale(double unit, double low, double high, bool log) =>
         log ? Math.Exp(Math.Log(low) + unit * (Math.Log(high) - Math.Log(low))) : low + unit * (high - low);
 
-    private static SweepParameterSource? ReadParameter(YamlMapEntry entry, string parent, DiagnosticBag bag)
+    internal static SweepParameterSource? ReadParameter(YamlMapEntry entry, string parent, DiagnosticBag bag)
     {
         if (YamlPath.TryParse(entry.Name, out var path, out string? error))
         {
-            if (path.Segments[0].Key is SweepReader.Key or "include" or "name")
+            if (path.Segments[0].Key is SweepReader.Key or "include" or "name" or "arms" || (path.Segments[0].Key == "cohort" && path.Segments.Count > 1 && path.Segments[1].Key is "patients" or CohortVariabilityReader.Key))
             {
                 bag.Error(entry.Key.Location, ScenarioPathText.Key(parent, entry.Name), $"{ScenarioPathText.Key(parent, entry.Name)}: '{path.Segments[0].Key}' cannot be swept");
                 return null;

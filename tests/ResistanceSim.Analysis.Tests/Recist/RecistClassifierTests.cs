@@ -1,4 +1,5 @@
 using ResistanceSim.Analysis.Recist;
+using ResistanceSim.Model.Clinical;
 using Xunit;
 
 namespace ResistanceSim.Analysis.Tests.Recist;

@@ -11,7 +11,7 @@ public class ProtocolScheduleTests
     private static readonly Drug Decaying = new("a", [new DrugTarget(Pathway.Alk, 10, 1)], 1, true, null, new InVitroPk(2));
 
     private static ProtocolSchedule Schedule(double capacity, params ProtocolPhase[] phases) =>
-        new(new Protocol(phases), [A, B], 1.2, capacity);
+        new(new Protocol(phases), [A, B], new FoldOverNadir(1.2), capacity);
 
     private static double[] At(IExposureSchedule schedule, double day)
     {
@@ -80,7 +80,7 @@ public class ProtocolScheduleTests
         Assert.Equal(300, At(s, 20)[0]);                  // capped at the ceiling (not 400)
         s.Observe(21, (long)1e5);
         Assert.False(s.Observe(30, (long)9e5));
-        s.Reset();
+        s.Reset(0);
         Assert.Equal(50, At(s, 0)[0]);
     }
 
@@ -121,7 +121,7 @@ public class ProtocolScheduleTests
     public void InVitroDecayRestartsAtMediaChanges()
     {
         var s = new ProtocolSchedule(new Protocol([new ContinuousPhase(10, [new FixedConcentration("a", 100)]) { MediaChangeEveryDays = 3 }]),
-            [Decaying], 1.2, double.PositiveInfinity);
+            [Decaying], new FoldOverNadir(1.2), double.PositiveInfinity);
         Assert.True(s.VariesContinuously);
         Assert.Equal(50, At(s, 2)[0], 1e-9);              // one half-life
         Assert.Equal(3, s.NextChangeAfter(2));

@@ -20,7 +20,7 @@ public class SweepExpansionTests
     public void EachPointsScenarioCarriesItsValuesAndNothingElseChanges()
     {
         var loaded = SweepScenarios.Load(SweepScenarios.Grid);
-        var point4 = loaded.ScenarioForPoint(4);   // b0 0.7, 100 nM
+        var point4 = loaded.ScenarioFor(0, 4);   // b0 0.7, 100 nM
         Assert.Equal(0.7, point4.Population.BirthPerDay);
         var exposure = Assert.IsType<FixedConcentration>(Assert.IsType<ContinuousPhase>(point4.Protocol.Phases[0]).Drugs[0]);
         Assert.Equal(100, exposure.NanoMolar);
@@ -41,8 +41,8 @@ public class SweepExpansionTests
         Assert.Equal(SweepKind.List, loaded.Sweep.Kind);
         Assert.Equal([0.8, 0.4], loaded.Sweep.Points.Select(p => p.Numbers[0]));
         Assert.False(loaded.Sweep.Parameters[1].IsNumeric);
-        Assert.Equal(EngineKind.Exact, loaded.ScenarioForPoint(0).Engine.Engine);
-        Assert.Equal(EngineKind.Tau, loaded.ScenarioForPoint(1).Engine.Engine);
+        Assert.Equal(EngineKind.Exact, loaded.ScenarioFor(0, 0).Engine.Engine);
+        Assert.Equal(EngineKind.Tau, loaded.ScenarioFor(0, 1).Engine.Engine);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace ResistanceSim.Analysis.Recist;
+namespace ResistanceSim.Model.Clinical;
 
 /// <summary>
 /// Converts a simulated tumour burden (cells) into a RECIST sum of longest diameters, assuming the

@@ -1,0 +1,164 @@
+using System.Globalization;
+using ResistanceSim.Analysis.Survival;
+using ResistanceSim.Analysis.Trials;
+using ResistanceSim.Output;
+using ResistanceSim.Output.Reading;
+using ResistanceSim.Output.Sinks;
+using ResistanceSim.Output.Tables;
+
+namespace ResistanceSim.Cli.Reporting;
+
+/// <summary>
+/// The readout of a cohort run (docs/trials.md), from its per-patient <c>summary/</c>: per arm n, events, median
+/// PFS [95% CI], ORR [95% CI], hazard ratio and log-rank p against the first arm (<see cref="TrialReadout"/>), and
+/// the mechanisms the progressing tumours carried. Written as <c>endpoints/</c> and <c>progression_mechanisms/</c>
+/// and printed at the end of the run. Lives on the command side because the statistics are Analysis.
+/// </summary>
+public static class TrialResults
+{
+    public const string EndpointsTable = "endpoints";
+    public const string MechanismsTable = "progression_mechanisms";
+
+    /// <summary>Days per month for reporting PFS in months (365.25 / 12), as trial reports do.</summary>
+    public const double DaysPerMonth = 365.25 / 12;
+
+    public sealed record MechanismCount(int Arm, string ArmName, string Mechanism, int Patients, int Progressions)
+    {
+        public double Share => Progressions > 0 ? (double)Patients / Progressions : double.NaN;
+    }
+
+    public sealed record Readout(IReadOnlyList<ArmEndpoints> Arms, IReadOnlyList<MechanismCount> Mechanisms);
+
+    public static IReadOnlyList<ColumnSpec> EndpointColumns { get; } =
+    [
+        new("arm", ColumnType.Int32, false, "", "arm index (file order)"),
+        new("arm_name", ColumnType.String, false, "", "arm name"),
+        new("patients", ColumnType.Int32, false, "", "patients treated"),
+        new("events", ColumnType.Int32, false, "", "progressions seen"),
+        new("median_pfs_days", ColumnType.Double, true, "day", "Kaplan–Meier median PFS (null if not reached)"),
+        new("median_pfs_lower_days", ColumnType.Double, true, "day", "Brookmeyer–Crowley 95% CI lower bound"),
+        new("median_pfs_upper_days", ColumnType.Double, true, "day", "95% CI upper bound (null if not reached)"),
+        new("orr", ColumnType.Double, false, "fraction", "objective response rate (best overall response CR or PR)"),
+        new("orr_lower", ColumnType.Double, false, "fraction", "Wilson 95% CI lower bound"),
+        new("orr_upper", ColumnType.Double, false, "fraction", "Wilson 95% CI upper bound"),
+        new("hazard_ratio", ColumnType.Double, true, "", "Cox HR of PFS vs the first arm (Efron ties; null for the first arm or without convergence)"),
+        new("hazard_ratio_lower", ColumnType.Double, true, "", "Wald 95% CI lower bound"),
+        new("hazard_ratio_upper", ColumnType.Double, true, "", "Wald 95% CI upper bound"),
+        new("logrank_p", ColumnType.Double, true, "", "two-group log-rank p vs the first arm (null for the first arm)"),
+    ];
+
+    public static IReadOnlyList<ColumnSpec> MechanismColumns { get; } =
+    [
+        new("arm", ColumnType.Int32, false, "", "arm index"),
+        new("arm_name", ColumnType.String, false, "", "arm name"),
+        new("mechanism", ColumnType.String, false, "", "catalog mechanism"),
+        new("patients", ColumnType.Int32, false, "", "progressing tumours carrying it (≥ cohort.mechanism_share_at_progression of cells)"),
+        new("progressions", ColumnType.Int32, false, "", "progressions in the arm"),
+        new("share", ColumnType.Double, false, "fraction", "patients / progressions"),
+    ];
+
+    /// <summary>The readout of the run in <paramref name="runDirectory"/>, or null if it is not a cohort run.</summary>
+    /// <param name="armNames">Arm names in order; when null they are taken from an existing <c>endpoints/</c> table.</param>
+    public static Readout? Read(string runDirectory, IReadOnlyList<string>? armNames = null)
+    {
+        if (!RunTableReader.Exists(runDirectory, "summary")) return null;
+        var summary = RunTableReader.Read(runDirectory, "summary");
+        if (!summary.Has("pfs_days")) return null;
+        armNames ??= StoredArmNames(runDirectory);
+        var byArm = Enumerable.Range(0, summary.RowCount).GroupBy(r => (int)summary.Long("arm", r)).OrderBy(g => g.Key).ToArray();
+        string Name(int arm) => arm < armNames.Count && armNames[arm].Length > 0 ? armNames[arm] : $"arm {arm}";
+        var arms = byArm.Select(g => new TrialArm(Name(g.Key),
+            [.. g.Select(r => new SurvivalObservation(summary.Double("pfs_days", r), summary.Bool("pfs_event", r)))],
+            [.. g.Select(r => summary.Bool("objective_response", r))])).ToArray();
+        var mechanisms = byArm.SelectMany(g =>
+        {
+            var progressed = g.Where(r => summary.Bool("pfs_event", r)).ToArray();
+            return progressed
+                .SelectMany(r => (summary.String("mechanisms_at_progression", r) ?? "").Split('+', StringSplitOptions.RemoveEmptyEntries))
+                .GroupBy(m => m, StringComparer.Ordinal)
+                .Select(m => new MechanismCount(g.Key, Name(g.Key), m.Key, m.Count(), progressed.Length))
+                .OrderByDescending(m => m.Patients).ThenBy(m => m.Mechanism, StringComparer.Ordinal);
+        }).ToArray();
+        return new Readout(TrialReadout.Analyse(arms), mechanisms);
+    }
+
+    private static IReadOnlyList<string> StoredArmNames(string runDirectory)
+    {
+        if (!RunTableReader.Exists(runDirectory, EndpointsTable)) return [];
+        var endpoints = RunTableReader.Read(runDirectory, EndpointsTable);
+        return [.. Enumerable.Range(0, endpoints.RowCount).OrderBy(r => endpoints.Long("arm", r)).Select(r => endpoints.String("arm_name", r) ?? "")];
+    }
+
+    public static void Write(string runDirectory, Readout readout, OutputFormat format, Provenance provenance)
+    {
+        var endpoints = new TableBatch(EndpointColumns);
+        endpoints.Reset(readout.Arms.Count);
+        for (int a = 0; a < readout.Arms.Count; a++)
+        {
+            var arm = readout.Arms[a];
+            endpoints.Int32(0)[a] = a;
+            endpoints.String(1)[a] = arm.Name;
+            endpoints.Int32(2)[a] = arm.Patients;
+            endpoints.Int32(3)[a] = arm.Events;
+            endpoints.SetDoubleOrNull(4, a, arm.MedianPfs.Median);
+            endpoints.SetDoubleOrNull(5, a, arm.MedianPfs.Interval.Lower);
+            endpoints.SetDoubleOrNull(6, a, arm.MedianPfs.Interval.Upper);
+            endpoints.Double(7)[a] = arm.ObjectiveResponse.Proportion;
+            endpoints.Double(8)[a] = arm.ObjectiveResponse.Interval.Lower;
+            endpoints.Double(9)[a] = arm.ObjectiveResponse.Interval.Upper;
+            endpoints.SetDoubleOrNull(10, a, arm.HazardRatio ?? double.NaN);
+            endpoints.SetDoubleOrNull(11, a, arm.HazardRatioInterval?.Lower ?? double.NaN);
+            endpoints.SetDoubleOrNull(12, a, arm.HazardRatioInterval?.Upper ?? double.NaN);
+            endpoints.SetDoubleOrNull(13, a, arm.LogRankPValue ?? double.NaN);
+        }
+        DerivedTable.Write(runDirectory, EndpointsTable, endpoints, format, provenance);
+
+        var mechanisms = new TableBatch(MechanismColumns);
+        mechanisms.Reset(readout.Mechanisms.Count);
+        for (int r = 0; r < readout.Mechanisms.Count; r++)
+        {
+            var m = readout.Mechanisms[r];
+            mechanisms.Int32(0)[r] = m.Arm;
+            mechanisms.String(1)[r] = m.ArmName;
+            mechanisms.String(2)[r] = m.Mechanism;
+            mechanisms.Int32(3)[r] = m.Patients;
+            mechanisms.Int32(4)[r] = m.Progressions;
+            mechanisms.Double(5)[r] = m.Share;
+        }
+        DerivedTable.Write(runDirectory, MechanismsTable, mechanisms, format, provenance);
+    }
+
+    /// <summary>The per-arm table printed at the end of a cohort run, arms ranked by median PFS.</summary>
+    public static void Print(TextWriter output, Readout readout)
+    {
+        string[] headers = ["arm", "n", "events", "median PFS, months [95% CI]", "ORR [95% CI]", "HR vs first [95% CI]", "log-rank p"];
+        var rows = readout.Arms
+            .OrderByDescending(a => double.IsNaN(a.MedianPfs.Median) ? double.PositiveInfinity : a.MedianPfs.Median)
+            .Select(a => new[]
+            {
+                a.Name,
+                a.Patients.ToString(CultureInfo.InvariantCulture),
+                a.Events.ToString(CultureInfo.InvariantCulture),
+                $"{Months(a.MedianPfs.Median)} [{Months(a.MedianPfs.Interval.Lower)}, {Months(a.MedianPfs.Interval.Upper)}]",
+                $"{Percent(a.ObjectiveResponse.Proportion)} [{Percent(a.ObjectiveResponse.Interval.Lower)}, {Percent(a.ObjectiveResponse.Interval.Upper)}]",
+                a.HazardRatio is { } hr
+                    ? string.Create(CultureInfo.InvariantCulture, $"{hr:0.00} [{a.HazardRatioInterval!.Value.Lower:0.00}, {a.HazardRatioInterval.Value.Upper:0.00}]")
+                    : "-",
+                a.LogRankPValue is { } p ? FormatP(p) : "-",
+            }).ToList();
+        var widths = headers.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
+        output.WriteLine("Arms ranked by median progression-free survival (HR and log-rank against the first arm in the file):");
+        output.WriteLine(string.Join("  ", headers.Select((h, c) => c == 0 ? h.PadRight(widths[c]) : h.PadLeft(widths[c]))));
+        foreach (var row in rows) output.WriteLine(string.Join("  ", row.Select((v, c) => c == 0 ? v.PadRight(widths[c]) : v.PadLeft(widths[c]))));
+        foreach (var arm in readout.Mechanisms.GroupBy(m => m.ArmName))
+            output.WriteLine($"Mechanisms at progression, {arm.Key}: " + string.Join(", ", arm.Take(6).Select(m =>
+                string.Create(CultureInfo.InvariantCulture, $"{m.Mechanism} {m.Patients}/{m.Progressions} ({Percent(m.Share)})"))));
+    }
+
+    private static string Months(double days) =>
+        double.IsFinite(days) ? (days / DaysPerMonth).ToString("0.0", CultureInfo.InvariantCulture) : "NR";
+
+    private static string Percent(double fraction) => (100 * fraction).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string FormatP(double p) => p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
+}

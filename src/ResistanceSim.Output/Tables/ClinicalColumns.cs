@@ -1,0 +1,54 @@
+using ResistanceSim.Engine.Observation;
+using ResistanceSim.Model;
+using ResistanceSim.Model.Clinical;
+
+namespace ResistanceSim.Output.Tables;
+
+/// <summary>A virtual patient's clinical course as <c>summary/</c> columns (cohort runs; docs/trials.md).</summary>
+internal static class ClinicalColumns
+{
+    public static IReadOnlyList<ColumnSpec> Specs { get; } =
+    [
+        new("pfs_days", ColumnType.Double, false, "day", "progression-free survival: the scan showing RECIST progression on the last line, else the end of follow-up (censored)"),
+        new("pfs_event", ColumnType.Boolean, false, "", "true if progression was seen (false: censored at the end of follow-up)"),
+        new("best_overall_response", ColumnType.String, false, "", "best RECIST 1.1 category up to progression: CR | PR | SD | PD | NE"),
+        new("objective_response", ColumnType.Boolean, false, "", "best overall response CR or PR (counts towards the ORR)"),
+        new("baseline_sld_mm", ColumnType.Double, false, "mm", "sum of longest diameters at diagnosis (day 0)"),
+        new("nadir_sld_mm", ColumnType.Double, false, "mm", "smallest sum of diameters up to progression"),
+        new("first_progression_day", ColumnType.Double, true, "day", "progression that ended an earlier line of a sequential protocol (null if none)"),
+        new("mechanisms_at_progression", ColumnType.StringList, false, "", "mechanisms carried by at least cohort.mechanism_share_at_progression of the cells at progression (empty if none or no progression)"),
+        new("diagnosis_day", ColumnType.Double, false, "day", "untreated history: days from the first cell to detection"),
+        new("history_attempts", ColumnType.Int32, false, "", "untreated tumours grown until one reached detection (the others died out)"),
+        new("cells_at_diagnosis", ColumnType.Double, false, "cells", "tumour size at day 0"),
+        new("resistant_cells_at_diagnosis", ColumnType.Int64, false, "cells", "cells carrying any mechanism at day 0 (pre-existing resistance, Bozic 2013)"),
+    ];
+
+    /// <summary>Writes the course of <paramref name="result"/> from column <paramref name="first"/> on.</summary>
+    public static void Fill(Scenario scenario, WorkUnitResult result, TableBatch batch, int first)
+    {
+        var summary = result.Summary;
+        var course = summary.Clinical ?? throw new InvalidOperationException("A cohort run ended without a clinical course.");
+        bool progressed = summary.Outcome == Engine.Running.RunOutcome.Progressed;
+        batch.Double(first)[0] = progressed ? summary.ProgressionDay : scenario.Stop.Days;
+        batch.Boolean(first + 1)[0] = progressed;
+        batch.String(first + 2)[0] = RecistResponses.Label(course.BestOverallResponse);
+        batch.Boolean(first + 3)[0] = RecistResponses.IsObjectiveResponse(course.BestOverallResponse);
+        batch.Double(first + 4)[0] = course.BaselineMm;
+        batch.Double(first + 5)[0] = course.NadirMm;
+        batch.Double(first + 6)[0] = course.FirstProgressionDay;
+        batch.Valid(first + 6)[0] = !double.IsNaN(course.FirstProgressionDay);
+        batch.StringList(first + 7)[0] = MechanismNames(scenario.Catalog, course.MechanismsAtProgression);
+        batch.Double(first + 8)[0] = course.DiagnosisDay;
+        batch.Int32(first + 9)[0] = course.HistoryAttempts;
+        batch.Double(first + 10)[0] = course.BaselineCells;
+        batch.Int64(first + 11)[0] = course.ResistantCellsAtDiagnosis;
+    }
+
+    private static string[] MechanismNames(MechanismCatalog catalog, ulong mask)
+    {
+        var names = new List<string>();
+        for (int m = 0; m < Math.Min(catalog.All.Count, 64); m++)
+            if ((mask & (1UL << m)) != 0) names.Add(catalog.All[m].Name);
+        return [.. names];
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using ResistanceSim.Model;
+using ResistanceSim.Model.Clinical;
+using ResistanceSim.Scenarios.Yaml;
+
+namespace ResistanceSim.Scenarios.Binding;
+
+/// <summary>
+/// Binds <c>cohort:</c> (docs/trials.md): patients per arm, detection size, scans and RECIST readout,
+/// adherence. <c>cohort.variability</c> (per-patient distributions) is read by
+/// <see cref="Sweeps.CohortVariabilityReader"/>. A cohort also decides how the run is sampled and stopped:
+/// samples are the scans, and the run stops at the progression that ends the last line.
+/// </summary>
+internal static class CohortBinder
+{
+    public const string Key = "cohort";
+
+    public static Cohort? Bind(MapReader root)
+    {
+        if (root.OptionalMap(Key) is not { } r) return null;
+        r.Accept(Sweeps.CohortVariabilityReader.Key);
+        int patients = r.Int("patients", Rules.InRange(1, Sweeps.SweepReader.MaxPoints));
+        double detection = r.Double("detection_cells", Rules.AtLeast(1), defaultValue: 1e9);   // Bozic 2013: M = 1e9 default (BIOLOGY.md)
+        double historyMax = r.Double("history_max_days", Rules.Positive, defaultValue: Cohort.DefaultHistoryMaxDays);
+        double adherence = r.Double("adherence", Rules.InRange(0, 1, lowInclusive: false), defaultValue: 1);
+        double share = r.Double("mechanism_share_at_progression", Rules.InRange(0, 1, lowInclusive: false), defaultValue: Cohort.DefaultMechanismShare);
+        var imaging = TumourImaging.Default;
+        if (r.OptionalMap("scans") is { } s)
+        {
+            imaging = new TumourImaging(
+                s.Double("every_days", Rules.Positive, defaultValue: imaging.ScanEveryDays),
+                s.Int("lesions", Rules.AtLeast(1), defaultValue: imaging.Lesions),
+                s.Double("cells_per_cm3", Rules.Positive, defaultValue: imaging.CellsPerCubicCentimetre),
+                s.Double("detection_limit_mm", Rules.NonNegative, defaultValue: imaging.DetectionLimitMm),
+                imaging.Thresholds);
+            s.Finish();
+        }
+        r.Finish();
+        return new Cohort(patients, detection, imaging, historyMax) { Adherence = adherence, MechanismShareAtProgression = share };
+    }
+
+    /// <summary>A cohort's samples are its scans; only the clone threshold may be set under <c>sampling:</c>.</summary>
+    public static Sampling BindSampling(MapReader root, Cohort cohort)
+    {
+        long threshold = 100;
+        if (root.OptionalMap("sampling") is { } r)
+        {
+            if (r.Has("every_days"))
+                r.Report("every_days", string.Create(CultureInfo.InvariantCulture,
+                    $"is set by the cohort's scans in cohort runs (cohort.scans.every_days = {cohort.Imaging.ScanEveryDays}); remove it"));
+            threshold = r.Long("clone_threshold_cells", Rules.AtLeast(1), defaultValue: threshold);
+            r.Finish();
+        }
+        return new Sampling(cohort.Imaging.ScanEveryDays, threshold);
+    }
+
+    /// <summary>Checks that an untreated tumour can grow to the detection size at all (the history would never end otherwise).</summary>
+    public static void CheckGrowthToDetection(MapReader root, Cohort cohort, PopulationSpec population, EngineKind engine)
+    {
+        if (engine == EngineKind.Ode)
+            root.Report("engine", "cohorts need a stochastic engine (exact, tau or hybrid): the mean field has no extinction and no chance resistance before diagnosis ('ode' supplied)");
+        var limit = population.GrowthLimit;
+        double birth = population.BirthPerDay, death = population.DeathPerDay;
+        double net = limit.Kind switch
+        {
+            GrowthLimitKind.Logistic => birth * (1 - cohort.DetectionCells / limit.CapacityCells) - death,
+            GrowthLimitKind.Gompertz => birth * Math.Log(limit.CapacityCells / cohort.DetectionCells) / Math.Log(limit.CapacityCells) - death,
+            GrowthLimitKind.Mcfarland => birth - death - Math.Log(1 + cohort.DetectionCells / limit.CapacityCells),
+            _ => birth - death,
+        };
+        if (!(net > 0))
+            root.Report("population", string.Create(CultureInfo.InvariantCulture,
+                $"cohort tumours grow untreated to detection, so parental birth must exceed death at {cohort.DetectionCells:G4} cells (b0 = {birth}, d0 = {death}, growth limit {limit.Kind.ToString().ToLowerInvariant()}: net {net:G4} per day)"));
+        if (population.InitialCells >= cohort.DetectionCells)
+            root.Report("population", string.Create(CultureInfo.InvariantCulture,
+                $"cohort tumours start below the detection size: population.initial holds {population.InitialCells} cells, cohort.detection_cells is {cohort.DetectionCells:G4}"));
+    }
+}
