@@ -39,7 +39,9 @@ public static class RunReport
                     MullerChart.Render(muller)));
         }
 
-        if (SweepCharts.From(scenario, loaded.Sweep, summary) is { } sweepChart) charts.Insert(0, sweepChart);
+        var trial = TrialResults.Read(runDirectory, [.. loaded.Arms.Select(a => a.Name)]);
+        if (trial is not null) charts.InsertRange(0, TrialCharts.From(scenario.Name, trial));
+        else if (SweepCharts.From(scenario, loaded.Sweep, summary) is { } sweepChart) charts.Insert(0, sweepChart);
         var fits = AssayFits.FitAll(runDirectory);
         var doseResponse = DoseResponseInputs.From(scenario, fits, replicate: 0);
         if (doseResponse is not null)
@@ -58,6 +60,8 @@ public static class RunReport
             .AddDescription(scenario.Description)
             .AddParameters("Parameters", ScenarioParameters.Describe(scenario))
             .AddTable("Outcome per work unit", SummaryRows.Headers, SummaryRows.From(summary));
+        if (trial is not null)
+            report.AddTable("Virtual trial: arms ranked by median PFS (HR and log-rank against the first arm)", TrialResults.Headers, TrialResults.Rows(trial));
         if (fits.Count > 0)
             report.AddTable("Viability assays: fitted IC50 (95% CI)", ["arm", "point", "replicate", "assay", "drug", "day", "IC50"],
                 fits.Take(200).Select(f => (IReadOnlyList<string>)

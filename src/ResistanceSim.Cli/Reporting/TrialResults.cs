@@ -128,24 +128,30 @@ public static class TrialResults
         DerivedTable.Write(runDirectory, MechanismsTable, mechanisms, format, provenance);
     }
 
+    public static IReadOnlyList<string> Headers { get; } =
+        ["arm", "n", "events", "median PFS, months [95% CI]", "ORR [95% CI]", "HR vs first [95% CI]", "log-rank p"];
+
+    /// <summary>One row per arm, ranked by median PFS (longest first; not reached counts as longest).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(Readout readout) => [.. readout.Arms
+        .OrderByDescending(a => double.IsNaN(a.MedianPfs.Median) ? double.PositiveInfinity : a.MedianPfs.Median)
+        .Select(a => (IReadOnlyList<string>)
+        [
+            a.Name,
+            a.Patients.ToString(CultureInfo.InvariantCulture),
+            a.Events.ToString(CultureInfo.InvariantCulture),
+            $"{Months(a.MedianPfs.Median)} [{Months(a.MedianPfs.Interval.Lower)}, {Months(a.MedianPfs.Interval.Upper)}]",
+            $"{Percent(a.ObjectiveResponse.Proportion)} [{Percent(a.ObjectiveResponse.Interval.Lower)}, {Percent(a.ObjectiveResponse.Interval.Upper)}]",
+            a.HazardRatio is { } hr
+                ? string.Create(CultureInfo.InvariantCulture, $"{hr:0.00} [{a.HazardRatioInterval!.Value.Lower:0.00}, {a.HazardRatioInterval.Value.Upper:0.00}]")
+                : "-",
+            a.LogRankPValue is { } p ? FormatP(p) : "-",
+        ])];
+
     /// <summary>The per-arm table printed at the end of a cohort run, arms ranked by median PFS.</summary>
     public static void Print(TextWriter output, Readout readout)
     {
-        string[] headers = ["arm", "n", "events", "median PFS, months [95% CI]", "ORR [95% CI]", "HR vs first [95% CI]", "log-rank p"];
-        var rows = readout.Arms
-            .OrderByDescending(a => double.IsNaN(a.MedianPfs.Median) ? double.PositiveInfinity : a.MedianPfs.Median)
-            .Select(a => new[]
-            {
-                a.Name,
-                a.Patients.ToString(CultureInfo.InvariantCulture),
-                a.Events.ToString(CultureInfo.InvariantCulture),
-                $"{Months(a.MedianPfs.Median)} [{Months(a.MedianPfs.Interval.Lower)}, {Months(a.MedianPfs.Interval.Upper)}]",
-                $"{Percent(a.ObjectiveResponse.Proportion)} [{Percent(a.ObjectiveResponse.Interval.Lower)}, {Percent(a.ObjectiveResponse.Interval.Upper)}]",
-                a.HazardRatio is { } hr
-                    ? string.Create(CultureInfo.InvariantCulture, $"{hr:0.00} [{a.HazardRatioInterval!.Value.Lower:0.00}, {a.HazardRatioInterval.Value.Upper:0.00}]")
-                    : "-",
-                a.LogRankPValue is { } p ? FormatP(p) : "-",
-            }).ToList();
+        var headers = Headers;
+        var rows = Rows(readout);
         var widths = headers.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
         output.WriteLine("Arms ranked by median progression-free survival (HR and log-rank against the first arm in the file):");
         output.WriteLine(string.Join("  ", headers.Select((h, c) => c == 0 ? h.PadRight(widths[c]) : h.PadLeft(widths[c]))));

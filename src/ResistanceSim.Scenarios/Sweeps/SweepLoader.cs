@@ -78,9 +78,11 @@ public static class SweepLoader
         IReadOnlyList<ArmSource> armSources = arms ?? [new ArmSource("", "", null, null, baseDocument.Location)];
         YamlMap[] armDocuments = arms is null ? [baseDocument] : [.. arms.Select(a => WithProtocol(baseDocument, a))];
 
-        // Bind every arm once to learn its drugs (shared mistakes reported once); all arms then keep the union.
+        // Bind the shared part, then every arm once to learn its drugs (a shared mistake is reported once, without
+        // an arm); all arms then keep the union of drugs.
         var reported = new HashSet<(string, string)>();
         var drugs = new SortedSet<string>(StringComparer.Ordinal);
+        if (arms is not null) BindReportingOnce(baseDocument, bag, reported, "", null);
         for (int a = 0; a < armDocuments.Length; a++)
             if (BindReportingOnce(armDocuments[a], bag, reported, ArmPrefix(armSources, a), null) is { } bound)
                 drugs.UnionWith(bound.Drugs.Keys);

@@ -1,0 +1,73 @@
+using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Sweeps;
+using ResistanceSim.Scenarios.Yaml;
+
+namespace ResistanceSim.Tests.Trials;
+
+/// <summary>A small self-contained cohort (illustrative values; tumours detected at 1e5 cells so runs take milliseconds).</summary>
+internal static class TrialScenarios
+{
+    public const string Header = """
+        name: trial-test
+        description: small virtual trial for tests
+        seed: 11
+        engine: hybrid
+        drugs:
+          tki:
+            targets:
+              ALK: { ic50_nM: 24, hill: 1.0 }
+            pk: { kind: in_vitro }
+          egfri:
+            targets:
+              EGFR: { ic50_nM: 20, hill: 1.0 }
+            pk: { kind: in_vitro }
+        catalog:
+          EGFR_activation: { kind: bypass, pathway: EGFR, activity: 0.8, probability_per_division: 2.0e-5, fitness_cost: 0.01 }
+        mechanisms: [EGFR_activation]
+        population:
+          initial: [{ genotype: parental, cells: 1 }]
+          b0_per_day: 0.3
+          d0_per_day: 0.2
+          drug_death_per_day: 0.3
+          signal: { half_maximal: 0.3, hill: 2 }
+        stop: { days: 420 }
+
+        """;
+
+    public const string Cohort = """
+        cohort:
+          patients: 12
+          detection_cells: 1.0e5
+          scans: { every_days: 42, lesions: 1, cells_per_cm3: 1.0e5 }
+          variability:
+            population.d0_per_day: { normal: { mean: 0.2, sd: 0.01, max: 0.25 } }
+
+        """;
+
+    public const string TwoArms = """
+        arms:
+          - name: tki
+            protocol: [{ phase: continuous, days: 420, drugs: { tki: { concentration_nM: 300 } } }]
+          - name: tki_egfri
+            protocol: [{ phase: continuous, days: 420, drugs: { tki: { concentration_nM: 300 }, egfri: { concentration_nM: 300 } } }]
+
+        """;
+
+    public const string IdenticalArms = """
+        arms:
+          - name: first
+            protocol: [{ phase: continuous, days: 420, drugs: { tki: { concentration_nM: 300 } } }]
+          - name: second
+            protocol: [{ phase: continuous, days: 420, drugs: { tki: { concentration_nM: 300 } } }]
+
+        """;
+
+    public static LoadedSweep Load(string yaml)
+    {
+        var bag = new DiagnosticBag();
+        return SweepLoader.FromDocument(ScenarioDocumentLoader.LoadText(yaml, "trial.yaml", LoadOptions.Default, bag), bag);
+    }
+
+    public static IReadOnlyList<Diagnostic> Errors(string yaml) =>
+        Assert.Throws<ScenarioValidationException>(() => Load(yaml)).Diagnostics;
+}
