@@ -42,6 +42,7 @@ public sealed class TableRecorder : IRunObserver
 
         Target.SampleDay.Add(run.Day);
         Target.TotalCells.Add(total);
+        Target.ExpectedCells.Add(run.ExpectedCells);
         for (int m = 0; m < Target.MechanismCells.Length; m++)
             Target.MechanismCells[m].Add(CellsCarrying(catalog, clones, m));
         long resistant = 0;
@@ -65,6 +66,7 @@ public sealed class TableRecorder : IRunObserver
     public void RunEnded(SimulationRun run)
     {
         _assays?.Ended(run, Target);
+        FillStartingExpectedCells();
         RecordClones(run);
         var response = run.Response;
         var clones = run.Clones;
@@ -73,6 +75,17 @@ public sealed class TableRecorder : IRunObserver
         Target.Summary = new RunSummary(
             run.Outcome, response.ProgressionDay, response.NadirCells, response.NadirDay, response.BestResponse,
             dominant, clones.TotalCells, run.Day, resistantFraction, run.Registry.Count);
+    }
+
+    /// <summary>
+    /// The first sample is taken as the run starts, before the engine has begun, so a mean-field
+    /// engine has not yet reported its expected total there; it starts from the initial cells exactly.
+    /// </summary>
+    private void FillStartingExpectedCells()
+    {
+        var expected = Target.ExpectedCells;
+        if (expected.Count > 1 && double.IsNaN(expected[0]) && !double.IsNaN(expected[expected.Count - 1]))
+            expected[0] = Target.TotalCells[0];
     }
 
     /// <summary>Clones that reached the threshold at a sample, and every ancestor, so lineages are complete.</summary>

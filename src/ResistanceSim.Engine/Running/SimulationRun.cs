@@ -66,6 +66,9 @@ public sealed class SimulationRun
     /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
     public int Passages { get; private set; }
 
+    /// <summary>Unrounded total cells at <see cref="Day"/> when a deterministic (mean-field) engine drives the run; NaN for stochastic engines.</summary>
+    public double ExpectedCells { get; set; }
+
     /// <summary>Current total concentrations (nM), scenario drug order.</summary>
     public ReadOnlySpan<double> Concentrations => _concentration;
 
@@ -94,6 +97,7 @@ public sealed class SimulationRun
         Outcome = RunOutcome.Censored;
         _sampleIndex = 0;
         Passages = 0;
+        ExpectedCells = double.NaN;
 
         foreach (var initial in Scenario.Population.Initial)
         {
