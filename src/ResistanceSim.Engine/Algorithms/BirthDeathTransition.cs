@@ -19,6 +19,8 @@ public static class BirthDeathTransition
     {
         if (cells == 0 || tau <= 0) return cells;
         Probabilities(birth, death, tau, out double survive, out double geometricSuccess);
+        // One cell (a new mutant's line): a Bernoulli and a geometric, the same law without the general samplers' set-up.
+        if (cells == 1) return rng.NextDouble() < survive ? 1 + Samplers.Geometric(ref rng, geometricSuccess) : 0;
         long lines = survive >= 1 ? cells : Samplers.Binomial(ref rng, cells, survive);
         return lines + Samplers.NegativeBinomial(ref rng, lines, geometricSuccess);
     }

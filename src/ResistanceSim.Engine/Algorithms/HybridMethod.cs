@@ -33,8 +33,11 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Largest |r|·τ a leap may span, so e^{rτ} stays far inside double range.</summary>
     private const double MaxGrowthExponent = 30;
 
+    /// <summary>Above this many mutant daughters of one clone in one leap, they are split over genotypes by one multinomial draw.</summary>
+    private const long SplitMutantsAbove = 16;
+
     private readonly DirectMethod _direct = new();
-    private readonly FenwickTree _small = new();
+    private readonly PriorityQueue<Arrival, double> _arrivals = new();
     private readonly double[] _phenotypeRates = new double[8];
     private readonly long[] _phenotypeCounts = new long[8];
     private SimulationRun? _run;
@@ -42,10 +45,10 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     private bool[] _exact = new bool[64];
     private long[] _leapDelta = new long[64];
     private long[] _switchOut = new long[64];
-    private double[] _injectionDay = new double[64];
-    private int[] _injectionParent = new int[64];
-    private int _injections;
-    private double _smallTotal;
+    private readonly List<(ulong Genotype, double Probability)> _outcomes = [];
+    private double[] _outcomeShare = new double[64];
+    private long[] _outcomeCount = new long[64];
+    private int _leapClones;
     private double _heldBirthFactor;
     private double _heldDensityDeath;
 
@@ -155,36 +158,43 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double start = run.Day, tau = end - start;
         _heldBirthFactor = run.BirthFactor;
         _heldDensityDeath = run.DensityDeath;
-        _injections = 0;
+        _arrivals.Clear();
+        _leapClones = count;
         Leaps++;
 
-        // Large clones: their own transition, and the mutant daughters and switching cells they send out.
         for (int i = 0; i < count; i++)
         {
-            long cells = clones.Cells[i];
-            _exact[i] = cells < threshold;
+            _exact[i] = clones.Cells[i] < threshold;
             _leapDelta[i] = 0;
             _switchOut[i] = 0;
+        }
+
+        // Large clones: their own transition, and the mutant daughters and switching cells they send out.
+        bool perGenotype = run.Scenario.Population.Lineage == LineageMode.PerGenotype;
+        for (int i = 0; i < count; i++)
+        {
             if (_exact[i]) continue;
+            long cells = clones.Cells[i];
             double birth = _heldBirthFactor * clones.Birth[i];
             double u = clones.MutationProbability[i];
             double sigma = clones.Switch[i];
-            long after = BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), clones.Death[i] + _heldDensityDeath + sigma, tau);
-            _leapDelta[i] = after - cells;
+            long after = BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), LeapDeath(i), tau);
+            _leapDelta[i] += after - cells;
             double cellDays = BirthDeathTransition.CellDays(cells, after, tau);
             if (u > 0 && birth > 0)
             {
                 long mutants = Samplers.Poisson(ref rng, u * birth * cellDays);
                 double growth = after > 0 ? Math.Log((double)after / cells) / tau : 0;
-                for (long k = 0; k < mutants; k++) AddInjection(start + PathTime(rng.NextDouble(), growth, tau), i);
+                if (mutants > 0) SendMutants(run, i, mutants, growth, start, end, perGenotype);
             }
             if (sigma > 0) _switchOut[i] = Samplers.Poisson(ref rng, sigma * cellDays);
         }
-        SortInjections();
 
-        // Small clones: exact events across the leap, with the mutant births injected at their times.
-        RebuildSmall(count);
-        SimulateSmall(run, end);
+        // Small clones: exact events across the leap, one clone at a time (see SimulateLine); cells
+        // arriving from elsewhere start lines of their own, in order of arrival.
+        for (int i = 0; i < count; i++)
+            if (_exact[i] && clones.Cells[i] > 0) SimulateLine(run, i, clones.Cells[i], start, end);
+        while (_arrivals.TryDequeue(out var arrival, out double day)) Arrive(run, arrival, day, end);
 
         // Apply the large clones' transitions and switches; only now may emptied clones retire.
         for (int i = 0; i < count; i++)
@@ -193,6 +203,78 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             if (_switchOut[i] > 0) DistributeSwitches(run, i, _switchOut[i], ref rng);
         run.RetireEmptyClones();
         run.Day = end;
+    }
+
+    /// <summary>
+    /// Gives the <paramref name="mutants"/> daughters of large clone <paramref name="parent"/> in this
+    /// leap their genotypes and sends them on. Many daughters are split over the possible genotypes at
+    /// once (a multinomial, the same law as choosing each daughter's genotype in turn) so a big clone's
+    /// thousands of mutants per leap cost one draw per genotype, not one genotype choice per daughter.
+    /// </summary>
+    private void SendMutants(SimulationRun run, int parent, long mutants, double growth, double start, double end, bool perGenotype)
+    {
+        var clones = run.Clones;
+        ref Xoshiro256StarStar rng = ref run.Random;
+        if (mutants <= SplitMutantsAbove)
+        {
+            double u = clones.MutationProbability[parent];
+            for (long k = 0; k < mutants; k++)
+                Route(run, parent, run.Mutations.Mutate(clones.Genotype[parent], rng.NextDouble() * u), 1, growth, start, end, perGenotype);
+            return;
+        }
+        run.Mutations.Outcomes(clones.Genotype[parent], _outcomes);
+        int outcomes = _outcomes.Count;
+        if (_outcomeShare.Length < outcomes)
+        {
+            _outcomeShare = new double[outcomes];
+            _outcomeCount = new long[outcomes];
+        }
+        double total = 0;
+        foreach (var outcome in _outcomes) total += outcome.Probability;
+        for (int k = 0; k < outcomes; k++) _outcomeShare[k] = _outcomes[k].Probability / total;
+        var counts = _outcomeCount.AsSpan(0, outcomes);
+        Samplers.Multinomial(ref rng, mutants, _outcomeShare.AsSpan(0, outcomes), counts);
+        for (int k = 0; k < outcomes; k++)
+            if (counts[k] > 0) Route(run, parent, _outcomes[k].Genotype, counts[k], growth, start, end, perGenotype);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> mutant daughters of <paramref name="genotype"/>, each born at a time on
+    /// the parent's path: joining a large clone of that genotype (per_genotype) they grow with it for
+    /// the rest of the leap; otherwise they are injected into the exact part at that time.
+    /// </summary>
+    private void Route(SimulationRun run, int parent, ulong genotype, long count, double growth, double start, double end, bool perGenotype)
+    {
+        ref Xoshiro256StarStar rng = ref run.Random;
+        int target = perGenotype ? run.Clones.IndexOf((long)genotype) : -1;
+        bool leaped = target >= 0 && !_exact[target];
+        double tau = end - start;
+        for (long c = 0; c < count; c++)
+        {
+            double day = start + PathTime(rng.NextDouble(), growth, tau);
+            if (leaped) _leapDelta[target] += ImmigrantLine(ref rng, target, end - day);
+            else _arrivals.Enqueue(new Arrival(parent, genotype, Arrival.Mutant), day);
+        }
+    }
+
+    /// <summary>Per-cell loss of a large clone within a leap: death, density death and cells switching out.</summary>
+    private double LeapDeath(int index)
+    {
+        var clones = _run!.Clones;
+        return clones.Death[index] + _heldDensityDeath + clones.Switch[index];
+    }
+
+    /// <summary>
+    /// Cells at the end of the leap descended from one mutant daughter that joined a large clone of its
+    /// genotype (per_genotype) <paramref name="rest"/> days before: the one-cell transition at that
+    /// clone's leap rates. Such a cell needs no exact timing (its clone is leaped), so it bypasses the
+    /// exact part; the mutants and switches of its few descendants within the leap are neglected.
+    /// </summary>
+    private long ImmigrantLine(ref Xoshiro256StarStar rng, int target, double rest)
+    {
+        var clones = _run!.Clones;
+        double birth = _heldBirthFactor * clones.Birth[target] * (1 - clones.MutationProbability[target]);
+        return BirthDeathTransition.Sample(ref rng, 1, birth, LeapDeath(target), rest);
     }
 
     /// <summary>
@@ -206,64 +288,64 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         return Math.Log(1 + uniform * double.ExpM1(rt)) / growth;
     }
 
-    private void SimulateSmall(SimulationRun run, double end)
+    /// <summary>
+    /// Exact events of <paramref name="cells"/> cells of small clone <paramref name="index"/> from
+    /// <paramref name="from"/> to the end of the leap. Within a leap every rate is held (growth
+    /// limitation included), so cells evolve independently (the branching property) and each clone —
+    /// and each cell that joins one later — can be simulated on its own: the same law as one event
+    /// loop over all small clones, without a shared event queue. The cells a line sends elsewhere
+    /// (mutant daughters, switching cells) become arrivals, handled in time order.
+    /// </summary>
+    private void SimulateLine(SimulationRun run, int index, long cells, double from, double end)
     {
         var clones = run.Clones;
         ref Xoshiro256StarStar rng = ref run.Random;
-        int next = 0;
-        while (true)
+        double birth = _heldBirthFactor * clones.Birth[index];
+        double death = clones.Death[index] + _heldDensityDeath;
+        double perCell = birth + death + clones.Switch[index];
+        double mutation = clones.MutationProbability[index];
+        if (!(perCell > 0)) return;
+        long n = cells;
+        double day = from;
+        while (n > 0)
         {
-            double nextInjection = next < _injections ? _injectionDay[next] : double.PositiveInfinity;
-            double stop = Math.Min(end, nextInjection);
-            double when = _smallTotal > 0 ? run.Day + Samplers.Exponential(ref rng, _smallTotal) : double.PositiveInfinity;
-            if (when >= stop)
-            {
-                if (stop >= end) return;
-                // A large clone's mutant is born now; the pending small-clone waiting time is discarded (memoryless).
-                run.Day = stop;
-                int parent = _injectionParent[next++];
-                double u = clones.MutationProbability[parent];
-                run.AddMutant(parent, run.Mutations.Mutate(clones.Genotype[parent], rng.NextDouble() * u));
-                continue;
-            }
-            run.Day = when;
+            day += Samplers.Exponential(ref rng, perCell * n);
+            if (day >= end) break;
             ExactEventsInLeaps++;
-            int i = _small.Find(rng.NextDouble() * _smallTotal);
-            double birth = clones.Birth[i], death = clones.Death[i] + _heldDensityDeath;
-            double channel = rng.NextDouble() * (birth + death + clones.Switch[i]);
+            double channel = rng.NextDouble() * perCell;
             if (channel < birth)
             {
-                if (rng.NextDouble() >= _heldBirthFactor) continue;   // thinned by growth limitation
-                double mutation = clones.MutationProbability[i];
                 if (mutation > 0 && rng.NextDouble() < mutation)
-                    run.AddMutant(i, run.Mutations.Mutate(clones.Genotype[i], rng.NextDouble() * mutation));
+                    _arrivals.Enqueue(new Arrival(index, run.Mutations.Mutate(clones.Genotype[index], rng.NextDouble() * mutation), Arrival.Mutant), day);
                 else
-                    run.AddBirths(i, 1);
+                    n++;
             }
             else if (channel < birth + death)
             {
-                run.AdjustCells(i, -1);   // retired after the leap, so indices stay valid within it
+                n--;
             }
             else
             {
-                run.AddToPhenotypeSibling(i, run.ChoosePhenotypeSwitch(i, rng.NextDouble()), 1);
-                run.AdjustCells(i, -1);
+                n--;
+                _arrivals.Enqueue(new Arrival(index, 0, run.ChoosePhenotypeSwitch(index, rng.NextDouble())), day);
             }
         }
+        if (n != cells) run.AdjustCells(index, n - cells);   // emptied clones retire after the leap, so indices stay valid within it
     }
 
-    private void RebuildSmall(int count)
+    /// <summary>
+    /// A mutant daughter or switching cell arrives at <paramref name="day"/>: it founds or joins its
+    /// clone then (arrivals come in time order, so clones are founded in order of birth), and grows
+    /// exactly in a small clone, or by the one-cell transition in a leaped one.
+    /// </summary>
+    private void Arrive(SimulationRun run, Arrival arrival, double day, double end)
     {
-        _small.SetSize(count);
-        for (int i = 0; i < count; i++) _small.Set(i, _exact[i] ? SmallWeight(i) : 0);
-        _small.Rebuild();
-        _smallTotal = _small.ExactTotal();
-    }
-
-    private double SmallWeight(int index)
-    {
-        var clones = _run!.Clones;
-        return (clones.Birth[index] + clones.Death[index] + _heldDensityDeath + clones.Switch[index]) * clones.Cells[index];
+        run.Day = day;
+        int index = arrival.Phenotype == Arrival.Mutant
+            ? run.AddMutant(arrival.Parent, arrival.Genotype)
+            : run.AddToPhenotypeSibling(arrival.Parent, arrival.Phenotype, 1);
+        if (_exact[index]) SimulateLine(run, index, 1, day, end);
+        else _leapDelta[index] += ImmigrantLine(ref run.Random, index, end - day) - 1;
     }
 
     public void CloneChanged(int index)
@@ -274,25 +356,20 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             _direct.CloneChanged(index);
             return;
         }
-        if (index >= _small.Size)
+        if (index >= _leapClones)
         {
             // A clone founded during the leap (mutant or new phenotype sibling) is born exact.
             EnsureCapacity(index + 1);
-            _small.SetSize(index + 1);
             _exact[index] = true;
             _leapDelta[index] = 0;
             _switchOut[index] = 0;
         }
-        if (!_exact[index]) return;
-        double weight = SmallWeight(index);
-        _smallTotal += weight - _small[index];
-        _small.Set(index, weight);
     }
 
     public void CloneRetired(int index, int movedFrom)
     {
         if (_directActive) _direct.CloneRetired(index, movedFrom);
-        // Between leaps the small-clone tree is rebuilt from scratch, so nothing to move here.
+        // Clones retire only between leaps, and every leap starts its bookkeeping afresh.
     }
 
     public void AllRatesChanged()
@@ -317,22 +394,6 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             if (counts[p] > 0) run.AddToPhenotypeSibling(index, p, counts[p]);
     }
 
-    private void AddInjection(double day, int parent)
-    {
-        if (_injections == _injectionDay.Length)
-        {
-            Array.Resize(ref _injectionDay, _injections * 2);
-            Array.Resize(ref _injectionParent, _injections * 2);
-        }
-        _injectionDay[_injections] = day;
-        _injectionParent[_injections++] = parent;
-    }
-
-    private void SortInjections()
-    {
-        if (_injections > 1) Array.Sort(_injectionDay, _injectionParent, 0, _injections);
-    }
-
     private void EnsureCapacity(int count)
     {
         if (count <= _exact.Length) return;
@@ -340,5 +401,11 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         Array.Resize(ref _exact, capacity);
         Array.Resize(ref _leapDelta, capacity);
         Array.Resize(ref _switchOut, capacity);
+    }
+
+    /// <summary>A cell sent into the exact part: a mutant daughter of <paramref name="Genotype"/>, or (Phenotype ≥ 0) a cell of clone <paramref name="Parent"/> switching that phenotype.</summary>
+    private readonly record struct Arrival(int Parent, ulong Genotype, int Phenotype)
+    {
+        public const int Mutant = -1;
     }
 }

@@ -44,15 +44,7 @@ public sealed class OdeMethod : ISimulationAlgorithm
     public IReadOnlyList<ulong> Genotypes => _system?.Genotypes ?? [];
 
     /// <summary>Expected total cells at <see cref="SimulationRun.Day"/>.</summary>
-    public double ExpectedTotal
-    {
-        get
-        {
-            double total = 0;
-            foreach (double v in _state) total += v;
-            return total;
-        }
-    }
+    public double ExpectedTotal => Sum(_state);
 
     /// <summary>Whether the last run switched to the stiff (Rosenbrock) integrator.</summary>
     public bool UsedStiffSolver => _stiff;
@@ -158,11 +150,12 @@ public sealed class OdeMethod : ISimulationAlgorithm
         return high;
     }
 
-    /// <summary>Writes rounded expected counts into the run's clones, one clone per genotype.</summary>
+    /// <summary>Writes rounded expected counts into the run's clones, one clone per genotype, and the unrounded total into <see cref="SimulationRun.ExpectedCells"/>.</summary>
     private void WriteClones(SimulationRun run)
     {
         var system = _system!;
         var clones = run.Clones;
+        run.ExpectedCells = ExpectedTotal;
         _cloneOf.Clear();
         for (int i = 0; i < clones.Count; i++)
         {

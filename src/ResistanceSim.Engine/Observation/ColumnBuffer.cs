@@ -11,7 +11,11 @@ public sealed class ColumnBuffer<T>
 
     public ReadOnlySpan<T> Span => _items.AsSpan(0, Count);
 
-    public T this[int index] => _items[index];
+    public T this[int index]
+    {
+        get => _items[index];
+        set => _items[index] = value;
+    }
 
     public void Add(T value)
     {

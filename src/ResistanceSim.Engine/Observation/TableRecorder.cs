@@ -44,6 +44,7 @@ public sealed class TableRecorder : IRunObserver
 
         Target.SampleDay.Add(run.Day);
         Target.TotalCells.Add(total);
+        Target.ExpectedCells.Add(run.ExpectedCells);
         for (int m = 0; m < Target.MechanismCells.Length; m++)
             Target.MechanismCells[m].Add(CellsCarrying(catalog, clones, m));
         long resistant = ResistantCells(clones);
@@ -65,6 +66,7 @@ public sealed class TableRecorder : IRunObserver
     public void RunEnded(SimulationRun run)
     {
         _assays?.Ended(run, Target);
+        FillStartingExpectedCells();
         RecordClones(run);
         var response = run.Response;
         var clones = run.Clones;
@@ -100,6 +102,17 @@ public sealed class TableRecorder : IRunObserver
         for (int i = 0; i < cells.Length; i++)
             if (genotype[i] != GenotypeLayout.Parental) resistant += cells[i];
         return resistant;
+    }
+
+    /// <summary>
+    /// The first sample is taken as the run starts, before the engine has begun, so a mean-field
+    /// engine has not yet reported its expected total there; it starts from the initial cells exactly.
+    /// </summary>
+    private void FillStartingExpectedCells()
+    {
+        var expected = Target.ExpectedCells;
+        if (expected.Count > 1 && double.IsNaN(expected[0]) && !double.IsNaN(expected[expected.Count - 1]))
+            expected[0] = Target.TotalCells[0];
     }
 
     /// <summary>Clones that reached the threshold at a sample, and every ancestor, so lineages are complete.</summary>

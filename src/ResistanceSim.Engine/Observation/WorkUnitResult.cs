@@ -21,6 +21,8 @@ public sealed class WorkUnitResult
     // totals/
     public ColumnBuffer<double> SampleDay { get; } = new();
     public ColumnBuffer<long> TotalCells { get; } = new();
+    /// <summary>Unrounded total of a mean-field engine (<see cref="SimulationRun.ExpectedCells"/>); NaN for stochastic engines.</summary>
+    public ColumnBuffer<double> ExpectedCells { get; } = new();
     /// <summary>Cells carrying each catalog mechanism, one column per mechanism (catalog order).</summary>
     public ColumnBuffer<long>[] MechanismCells { get; }
     public ColumnBuffer<double> ResistantFraction { get; } = new();
@@ -55,6 +57,7 @@ public sealed class WorkUnitResult
         Unit = unit;
         SampleDay.Clear();
         TotalCells.Clear();
+        ExpectedCells.Clear();
         foreach (var column in MechanismCells) column.Clear();
         ResistantFraction.Clear();
         foreach (var column in Concentrations) column.Clear();

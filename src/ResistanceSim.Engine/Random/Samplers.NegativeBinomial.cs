@@ -44,7 +44,7 @@ public static partial class Samplers
     /// <summary>
     /// Negative binomial: failures before the <paramref name="successes"/>-th success in trials with
     /// success probability <paramref name="p"/>, drawn as a gamma–Poisson mixture
-    /// (Poisson with a Gamma(r, (1−p)/p) mean; Devroye 1986, §X.4.7).
+    /// (Poisson with a Gamma(r, (1−p)/p) mean; Devroye 1986, §X.4.7); one success is a <see cref="Geometric"/>.
     /// </summary>
     /// <param name="successes">Range: r ≥ 0.</param>
     /// <param name="p">Range: 0 &lt; p ≤ 1.</param>
@@ -53,7 +53,21 @@ public static partial class Samplers
         if (successes < 0) ThrowOutOfRange(nameof(successes), successes, "r ≥ 0");
         if (!(p > 0 && p <= 1)) ThrowOutOfRange(nameof(p), p, "0 < p ≤ 1");
         if (successes == 0 || p == 1) return 0;
+        if (successes == 1) return Geometric(ref rng, p);
         double mean = Gamma(ref rng, successes, (1 - p) / p);
         return Poisson(ref rng, Math.Min(mean, PoissonMaxMean));
+    }
+
+    /// <summary>
+    /// Failures before the first success (P(k) = p(1−p)^k): ⌊E/λ⌋ with E standard exponential and
+    /// λ = −ln(1−p) (Devroye 1986, §X.2) — the one-cell birth–death transition needs it per new line.
+    /// </summary>
+    /// <param name="p">Range: 0 &lt; p ≤ 1.</param>
+    public static long Geometric(ref Xoshiro256StarStar rng, double p)
+    {
+        if (!(p > 0 && p <= 1)) ThrowOutOfRange(nameof(p), p, "0 < p ≤ 1");
+        if (p == 1) return 0;
+        double failures = Math.Floor(ExponentialZiggurat.Next(ref rng) / -double.LogP1(-p));
+        return (long)Math.Min(failures, PoissonMaxMean);   // the same cap as the gamma–Poisson path
     }
 }

@@ -88,6 +88,9 @@ public sealed class SimulationRun
     /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
     public int Passages { get; private set; }
 
+    /// <summary>Unrounded total cells at <see cref="Day"/> when a deterministic (mean-field) engine drives the run; NaN for stochastic engines.</summary>
+    public double ExpectedCells { get; set; }
+
     /// <summary>Current total concentrations (nM), scenario drug order.</summary>
     public ReadOnlySpan<double> Concentrations => _concentration;
 
@@ -111,6 +114,7 @@ public sealed class SimulationRun
         Registry.Clear();
         DiagnosisDay = 0;
         HistoryAttempts = 0;
+        ExpectedCells = double.NaN;
         SeedInitialClones();
         if (Scenario.Cohort is { } cohort) BeginHistory(cohort);
         else BeginTreatment();
@@ -355,9 +359,9 @@ public sealed class SimulationRun
     /// <summary>
     /// Adds <paramref name="count"/> cells to the sibling of clone <paramref name="index"/> with
     /// phenotype <paramref name="phenotype"/> flipped (creating it if needed), without removing them
-    /// from the source: for algorithms that apply a whole step's losses at once.
+    /// from the source: for algorithms that apply a whole step's losses at once. Returns the sibling's index.
     /// </summary>
-    public void AddToPhenotypeSibling(int index, int phenotype, long count)
+    public int AddToPhenotypeSibling(int index, int phenotype, long count)
     {
         ulong from = Clones.Genotype[index];
         ulong to = Layout.WithPhenotype(from, phenotype, !Layout.HasPhenotype(from, phenotype));
@@ -365,8 +369,9 @@ public sealed class SimulationRun
         int lineage = Registry.Lineage[sourceId];
         long lookup = LookupKey(to, lineage);
         int target = Clones.IndexOf(lookup);
-        if (target >= 0) AddBirths(target, count);
-        else AddClone(to, Registry.Register(sourceId, Day, to, lineage), lookup, count);
+        if (target < 0) return AddClone(to, Registry.Register(sourceId, Day, to, lineage), lookup, count);
+        AddBirths(target, count);
+        return target;
     }
 
     /// <summary>Changes a clone's cells by <paramref name="delta"/> without retiring it at 0; pair with <see cref="RetireEmptyClones"/>.</summary>
