@@ -89,7 +89,8 @@ public sealed class TableRecorder : IRunObserver
             for (int m = 0; m < Math.Min(catalog.All.Count, 64); m++)
                 if (CellsCarrying(catalog, run.Clones, m) >= cohort.MechanismShareAtProgression * total) mechanisms |= 1UL << m;
         }
-        return new ClinicalCourse(run.DiagnosisDay, run.HistoryAttempts, response.BaselineCells, _resistantAtStart,
+        bool progressed = run.Outcome == RunOutcome.Progressed;
+        return new ClinicalCourse(progressed ? response.ProgressionDay : run.Scenario.Stop.Days, progressed, run.DiagnosisDay, run.HistoryAttempts, response.BaselineCells, _resistantAtStart,
             response.BaselineMm, response.NadirMm, response.BestOverallResponse, response.FirstProgressionDay, mechanisms);
     }
 

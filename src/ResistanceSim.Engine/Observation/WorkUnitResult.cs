@@ -90,11 +90,16 @@ public readonly record struct RunSummary(
 /// <summary>
 /// A virtual patient's course (cohorts): untreated history, RECIST readout and what the progressing tumour carried.
 /// </summary>
+/// <param name="PfsDays">Progression-free survival: the scan that showed progression on the last line, else the end of follow-up.</param>
+/// <param name="PfsEvent">True if progression was seen (false: censored at the end of follow-up).</param>
 /// <param name="DiagnosisDay">Days from the first cell to detection.</param>
 /// <param name="ResistantCellsAtDiagnosis">Cells carrying any mechanism at the start of treatment (Bozic's pre-existing resistance).</param>
 /// <param name="FirstProgressionDay">Progression that ended an earlier line of a sequential protocol, NaN if none.</param>
 /// <param name="MechanismsAtProgression">Bit m set when catalog mechanism m was carried by at least the cohort's share of cells at progression.</param>
 public readonly record struct ClinicalCourse(
-    double DiagnosisDay, int HistoryAttempts, double BaselineCells, long ResistantCellsAtDiagnosis,
+    double PfsDays, bool PfsEvent, double DiagnosisDay, int HistoryAttempts, double BaselineCells, long ResistantCellsAtDiagnosis,
     double BaselineMm, double NadirMm, RecistResponse BestOverallResponse, double FirstProgressionDay,
-    ulong MechanismsAtProgression);
+    ulong MechanismsAtProgression)
+{
+    public bool ObjectiveResponse => RecistResponses.IsObjectiveResponse(BestOverallResponse);
+}

@@ -28,11 +28,10 @@ internal static class ClinicalColumns
     {
         var summary = result.Summary;
         var course = summary.Clinical ?? throw new InvalidOperationException("A cohort run ended without a clinical course.");
-        bool progressed = summary.Outcome == Engine.Running.RunOutcome.Progressed;
-        batch.Double(first)[0] = progressed ? summary.ProgressionDay : scenario.Stop.Days;
-        batch.Boolean(first + 1)[0] = progressed;
+        batch.Double(first)[0] = course.PfsDays;
+        batch.Boolean(first + 1)[0] = course.PfsEvent;
         batch.String(first + 2)[0] = RecistResponses.Label(course.BestOverallResponse);
-        batch.Boolean(first + 3)[0] = RecistResponses.IsObjectiveResponse(course.BestOverallResponse);
+        batch.Boolean(first + 3)[0] = course.ObjectiveResponse;
         batch.Double(first + 4)[0] = course.BaselineMm;
         batch.Double(first + 5)[0] = course.NadirMm;
         batch.Double(first + 6)[0] = course.FirstProgressionDay;

@@ -111,6 +111,32 @@ public class OralPharmacokineticsTests
     }
 
     [Fact]
+    public void PartialAdherenceMissesDosesAtRandomButTheSameOnesForTheSamePatient()
+    {
+        // 200 days of doses every 12 h: 400 doses. With adherence 0.5 the share taken is Binomial(400, 0.5)/400,
+        // σ = 0.025; exposure is linear in the doses taken, so the mean concentration ratio is within 4.5 σ of 0.5.
+        const double days = 200;
+        var protocol = new Protocol([new ContinuousPhase(days, [Regimen()])]);
+        ProtocolSchedule Patient(double adherence, ulong key)
+        {
+            var schedule = new ProtocolSchedule(protocol, [OralDrug(Pk)], new FoldOverNadir(1.2), double.PositiveInfinity, adherence);
+            schedule.Reset(key);
+            return schedule;
+        }
+        static double MeanLevel(ProtocolSchedule schedule)
+        {
+            double sum = 0;
+            for (int i = 0; i < 4000; i++) sum += At(schedule, 5 + (i + 0.5) * (days - 10) / 4000);
+            return sum / 4000;
+        }
+        double full = MeanLevel(Patient(1, 7));
+        double half = MeanLevel(Patient(0.5, 7));
+        Assert.Equal(0.5, half / full, 4.5 * 0.025);
+        Assert.Equal(half, MeanLevel(Patient(0.5, 7)), 12);            // same patient (key): same doses missed
+        Assert.NotEqual(half, MeanLevel(Patient(0.5, 8)));              // another patient misses others
+    }
+
+    [Fact]
     public void CrizotinibPresetGivesThePublishedAverageSteadyStateConcentration()
     {
         using var temp = new TempDirectory();

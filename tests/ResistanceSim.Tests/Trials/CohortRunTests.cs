@@ -85,6 +85,23 @@ public class CohortRunTests
     }
 
     [Fact]
+    public void TheReportShowsTheKaplanMeierCurvesAndTheMechanisms()
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", temp.File("trial.yaml", TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms), "--out", temp.Path);
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        string run = Path.Combine(temp.Path, "trial-test");
+        string km = File.ReadAllText(Path.Combine(run, "plots", "pfs-kaplan-meier.svg"));
+        Assert.Contains("tki_egfri", km, StringComparison.Ordinal);
+        string report = File.ReadAllText(Path.Combine(run, "report.html"));
+        Assert.Contains("Virtual trial: arms ranked by median PFS", report, StringComparison.Ordinal);
+        // `plot` redraws from the run directory alone (arm names from endpoints/).
+        File.Delete(Path.Combine(run, "plots", "pfs-kaplan-meier.svg"));
+        Assert.Equal(ExitCodes.Ok, Support.Cli.Run("plot", run).ExitCode);
+        Assert.Contains("tki_egfri", File.ReadAllText(Path.Combine(run, "plots", "pfs-kaplan-meier.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APatientsDrawsDoNotDependOnTheCohortSize()
     {
         var small = TrialScenarios.Load(TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms);
