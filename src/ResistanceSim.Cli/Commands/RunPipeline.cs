@@ -55,7 +55,7 @@ public static class RunPipeline
             var remaining = shardUnits.Skip(checkpoints.UnitsDone);
             if (checkpoints.UnitsDone > 0)
                 context.Output.WriteLine($"Resuming: {checkpoints.UnitsDone} of {shardUnits.Count} work units already done.");
-            int done = ProgressReporters.For(context.Output).Track(Describe(scenario, sweep, algorithm, options.Shard), remaining.Count, tick =>
+            int done = ProgressReporters.For(context.Output).Track(Describe(scenario, sweep, loaded.Arms.Count, algorithm, options.Shard), remaining.Count, tick =>
                 ShardRunner.Run(scenario, unit => ApplyOverrides(loaded.ScenarioFor(unit.Arm, unit.Point), options), remaining, options.Threads, algorithm,
                     checkpoints, tick, context.Cancellation));
             if (done < remaining.Count)
@@ -106,8 +106,9 @@ public static class RunPipeline
         }
     }
 
-    private static string Describe(Scenario scenario, Sweep sweep, AlgorithmInfo algorithm, ShardSpec shard) =>
+    private static string Describe(Scenario scenario, Sweep sweep, int arms, AlgorithmInfo algorithm, ShardSpec shard) =>
         $"{scenario.Name} on {algorithm.Name}"
+        + (arms > 1 ? string.Create(CultureInfo.InvariantCulture, $", {arms} arms") : "")
         + (sweep.Kind switch
         {
             SweepKind.None => "",
