@@ -41,6 +41,24 @@ public enum GrowthLimitKind
 public sealed record GrowthLimit(GrowthLimitKind Kind, double CapacityCells)
 {
     public static GrowthLimit None { get; } = new(GrowthLimitKind.None, double.PositiveInfinity);
+
+    /// <summary>g(N): the factor on every birth rate at <paramref name="totalCells"/>.</summary>
+    public double BirthFactor(double totalCells) => BirthFactor(Kind, CapacityCells, totalCells);
+
+    /// <summary>h(N): the extra death per cell at <paramref name="totalCells"/>.</summary>
+    public double DeathPerCell(double totalCells) => DeathPerCell(Kind, CapacityCells, totalCells);
+
+    /// <inheritdoc cref="BirthFactor(double)"/>
+    public static double BirthFactor(GrowthLimitKind kind, double capacity, double totalCells) => kind switch
+    {
+        GrowthLimitKind.Logistic => Math.Max(0, 1 - totalCells / capacity),
+        GrowthLimitKind.Gompertz => totalCells <= 1 ? 1 : Math.Max(0, Math.Log(capacity / totalCells) / Math.Log(capacity)),
+        _ => 1,
+    };
+
+    /// <inheritdoc cref="DeathPerCell(double)"/>
+    public static double DeathPerCell(GrowthLimitKind kind, double capacity, double totalCells) =>
+        kind == GrowthLimitKind.Mcfarland ? Math.Log(1 + totalCells / capacity) : 0;
 }
 
 public enum LineageMode

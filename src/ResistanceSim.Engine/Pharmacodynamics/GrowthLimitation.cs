@@ -14,13 +14,7 @@ public readonly struct GrowthLimitation(GrowthLimit limit)
 
     public bool DependsOnDensity => _kind != GrowthLimitKind.None;
 
-    public double BirthFactor(double totalCells) => _kind switch
-    {
-        GrowthLimitKind.Logistic => Math.Max(0, 1 - totalCells / _capacity),
-        GrowthLimitKind.Gompertz => totalCells <= 1 ? 1 : Math.Max(0, Math.Log(_capacity / totalCells) / Math.Log(_capacity)),
-        _ => 1,
-    };
+    public double BirthFactor(double totalCells) => GrowthLimit.BirthFactor(_kind, _capacity, totalCells);
 
-    public double DeathPerCell(double totalCells) =>
-        _kind == GrowthLimitKind.Mcfarland ? Math.Log(1 + totalCells / _capacity) : 0;
+    public double DeathPerCell(double totalCells) => GrowthLimit.DeathPerCell(_kind, _capacity, totalCells);
 }

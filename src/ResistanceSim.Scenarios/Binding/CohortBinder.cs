@@ -61,13 +61,8 @@ internal static class CohortBinder
             root.Report("engine", "cohorts need a stochastic engine (exact, tau or hybrid): the mean field has no extinction and no chance resistance before diagnosis ('ode' supplied)");
         var limit = population.GrowthLimit;
         double birth = population.BirthPerDay, death = population.DeathPerDay;
-        double net = limit.Kind switch
-        {
-            GrowthLimitKind.Logistic => birth * (1 - cohort.DetectionCells / limit.CapacityCells) - death,
-            GrowthLimitKind.Gompertz => birth * Math.Log(limit.CapacityCells / cohort.DetectionCells) / Math.Log(limit.CapacityCells) - death,
-            GrowthLimitKind.Mcfarland => birth - death - Math.Log(1 + cohort.DetectionCells / limit.CapacityCells),
-            _ => birth - death,
-        };
+        // Parental cells without drug: φ(1) = 1 and no cost, so birth b0·g(M) against death d0 + h(M).
+        double net = birth * limit.BirthFactor(cohort.DetectionCells) - death - limit.DeathPerCell(cohort.DetectionCells);
         if (!(net > 0))
             root.Report("population", string.Create(CultureInfo.InvariantCulture,
                 $"cohort tumours grow untreated to detection, so parental birth must exceed death at {cohort.DetectionCells:G4} cells (b0 = {birth}, d0 = {death}, growth limit {limit.Kind.ToString().ToLowerInvariant()}: net {net:G4} per day)"));
