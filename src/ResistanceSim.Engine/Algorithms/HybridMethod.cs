@@ -135,16 +135,17 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double epsilon = run.Scenario.Engine.TauEpsilon;
         double g = run.BirthFactor, h = run.DensityDeath;
         double tau = ExactHorizon(run, threshold, onlySmall: true);
-        double drift = 0, fastest = 0;
+        double drift = 0, curvature = 0, fastest = 0;
         for (int i = 0; i < cells.Length; i++)
         {
-            double b = g * clones.Birth[i], d = clones.Death[i] + h;
-            drift += (b - d) * cells[i];
+            double b = g * clones.Birth[i], d = clones.Death[i] + h, r = b - d;
+            drift += r * cells[i];
+            curvature += r * r * cells[i];
             if (cells[i] < threshold) continue;
-            fastest = Math.Max(fastest, Math.Abs(b - d));
+            fastest = Math.Max(fastest, Math.Abs(r));
             if (clones.Switch[i] > 0) tau = Math.Min(tau, epsilon / (b + d + clones.Switch[i]));
         }
-        if (drift != 0) tau = Math.Min(tau, epsilon * clones.TotalCells / Math.Abs(drift));
+        tau = Math.Min(tau, TauLeaping.TotalChangeLimit(clones.TotalCells, drift, curvature, epsilon));
         if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
         return tau;
     }
