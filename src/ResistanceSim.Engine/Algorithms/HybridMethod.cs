@@ -19,10 +19,12 @@ namespace ResistanceSim.Engine.Algorithms;
 /// large clones, and no longer than lets a small clone double past the threshold) first draws every
 /// large clone's transition with birth β(1−u) (divisions without a mutant) and death δ + h + σ
 /// (switching cells leave), then the Poisson numbers of its mutant daughters (born at times drawn
-/// from the clone's exponential path within the leap) and of its switching cells. The small clones
-/// are then simulated exactly across the leap, with those mutant births injected at their times,
-/// so a new mutant is always born exact. Growth limitation is held at its start-of-leap value
-/// (the leap changes the total by at most ε). A clone changes regime only between leaps; each
+/// from the clone's exponential path within the leap) and of its switching cells. Daughters that
+/// join a large clone of their genotype grow with it for the rest of the leap; the others enter the
+/// exact part at their times, so a new mutant is always born exact. Growth limitation is held at its
+/// start-of-leap value (the leap changes the total by at most ε), so within a leap the small clones
+/// are independent and the exact part is simulated one line at a time (<see cref="SimulateLine"/>),
+/// with the cells sent between clones handled in time order. A clone changes regime only between leaps; each
 /// regime samples the same single-clone law (BNB is exact for constant rates), so crossing the
 /// threshold carries no bias. Switching cells from large clones join their sibling at the end of
 /// the leap.
