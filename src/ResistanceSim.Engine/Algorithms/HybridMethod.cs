@@ -61,7 +61,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Leaps taken since the algorithm was created (for benchmarks and tests).</summary>
     public long Leaps { get; private set; }
 
-    /// <summary>Exact events (including thinned ones) simulated while some clone was large.</summary>
+    /// <summary>Exact events of small clones simulated while some clone was large (leaps).</summary>
     public long ExactEventsInLeaps { get; private set; }
 
     /// <summary>Exact events of the all-small regime (delegated to <see cref="DirectMethod"/>).</summary>
