@@ -306,7 +306,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double birth = _heldBirthFactor * clones.Birth[index];
         double death = clones.Death[index] + _heldDensityDeath;
         double perCell = birth + death + clones.Switch[index];
-        double mutation = clones.MutationProbability[index];
+        double mutantBirth = birth * clones.MutationProbability[index];
         if (!(perCell > 0)) return;
         long n = cells;
         double day = from;
@@ -316,12 +316,14 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             if (day >= end) break;
             ExactEventsInLeaps++;
             double channel = rng.NextDouble() * perCell;
-            if (channel < birth)
+            if (channel < mutantBirth)
             {
-                if (mutation > 0 && rng.NextDouble() < mutation)
-                    _arrivals.Enqueue(new Arrival(index, run.Mutations.Mutate(clones.Genotype[index], rng.NextDouble() * mutation), Arrival.Mutant), day);
-                else
-                    n++;
+                // Given this channel, channel / birth is uniform on [0, u): it also chooses the mutation.
+                _arrivals.Enqueue(new Arrival(index, run.Mutations.Mutate(clones.Genotype[index], channel / birth), Arrival.Mutant), day);
+            }
+            else if (channel < birth)
+            {
+                n++;
             }
             else if (channel < birth + death)
             {
