@@ -44,6 +44,25 @@ public class CrossEngineTests
     }
 
     [Fact]
+    public void HybridMatchesTheExactEngineUnderMcFarlandDensityDeathWithMutations()
+    {
+        // Density-dependent death couples every clone; mutants keep being founded from the leaping
+        // initial clone. (Clones founded is no measure here: an engine that retires an emptied clone
+        // later lets a genotype's next mutant rejoin it instead of founding a new one.)
+        const string engine = "hybrid";
+        var exact = Replicates.Run(VerificationScenarios.Load("mcfarland-mutations", EngineKind.Exact), "exact", N);
+        var other = Replicates.Run(VerificationScenarios.Load("mcfarland-mutations", EngineKind.Hybrid), engine, N);
+        Assert.True(exact.Count(e => e.FinalCells >= 2000) > 0.9 * N, "most runs must reach the size limit");
+
+        var times = KolmogorovSmirnovTest.TwoSample([.. exact.Select(e => e.EndDay)], [.. other.Select(e => e.EndDay)]);
+        Assert.True(times.PValue > Significance, $"{engine}: time to 2,000 cells D = {times.Statistic:F3}, p = {times.PValue:E2}");
+        var living = KolmogorovSmirnovTest.TwoSample([.. exact.Select(e => (double)e.LivingClones)], [.. other.Select(e => (double)e.LivingClones)]);
+        Assert.True(living.PValue > Significance, $"{engine}: living genotypes at the end D = {living.Statistic:F3}, p = {living.PValue:E2}");
+        var carriers = KolmogorovSmirnovTest.TwoSample([.. exact.Select(e => (double)e.CellsByMechanism[0])], [.. other.Select(e => (double)e.CellsByMechanism[0])]);
+        Assert.True(carriers.PValue > Significance, $"{engine}: cells carrying G1 at the end D = {carriers.Statistic:F3}, p = {carriers.PValue:E2}");
+    }
+
+    [Fact]
     public void TheHybridEngineLeapsAndCrossesRegimesInTheseScenarios()
     {
         // Without this the hybrid comparisons above could pass by running everything exactly.
@@ -52,6 +71,10 @@ public class CrossEngineTests
         Assert.True(hybrid.Leaps > 0, "no leaps");
         Assert.True(hybrid.ExactEventsInLeaps > 0, "no exact events next to leaping clones");
         Assert.True(hybrid.DirectEvents > 0, "never all-small (the population shrinks below the threshold under drug)");
+
+        var mcfarland = new HybridMethod();
+        Replicates.Run(VerificationScenarios.Load("mcfarland-mutations", EngineKind.Hybrid), mcfarland, 20);
+        Assert.True(mcfarland.Leaps > 0 && mcfarland.ExactEventsInLeaps > 0, "the McFarland scenario must leap with exact mutants beside");
     }
 
     private static double[] Sizes(ReplicateEnd[] ends) => [.. ends.Select(e => (double)e.FinalCells)];

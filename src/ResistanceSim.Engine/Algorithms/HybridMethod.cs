@@ -19,10 +19,12 @@ namespace ResistanceSim.Engine.Algorithms;
 /// large clones, and no longer than lets a small clone double past the threshold) first draws every
 /// large clone's transition with birth β(1−u) (divisions without a mutant) and death δ + h + σ
 /// (switching cells leave), then the Poisson numbers of its mutant daughters (born at times drawn
-/// from the clone's exponential path within the leap) and of its switching cells. The small clones
-/// are then simulated exactly across the leap, with those mutant births injected at their times,
-/// so a new mutant is always born exact. Growth limitation is held at its start-of-leap value
-/// (the leap changes the total by at most ε). A clone changes regime only between leaps; each
+/// from the clone's exponential path within the leap) and of its switching cells. Daughters that
+/// join a large clone of their genotype grow with it for the rest of the leap; the others enter the
+/// exact part at their times, so a new mutant is always born exact. Growth limitation is held at its
+/// start-of-leap value (the leap changes the total by at most ε), so within a leap the small clones
+/// are independent and the exact part is simulated one line at a time (<see cref="SimulateLine"/>),
+/// with the cells sent between clones handled in time order. A clone changes regime only between leaps; each
 /// regime samples the same single-clone law (BNB is exact for constant rates), so crossing the
 /// threshold carries no bias. Switching cells from large clones join their sibling at the end of
 /// the leap.
@@ -59,7 +61,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Leaps taken since the algorithm was created (for benchmarks and tests).</summary>
     public long Leaps { get; private set; }
 
-    /// <summary>Exact events (including thinned ones) simulated while some clone was large.</summary>
+    /// <summary>Exact events of small clones simulated while some clone was large (leaps).</summary>
     public long ExactEventsInLeaps { get; private set; }
 
     /// <summary>Exact events of the all-small regime (delegated to <see cref="DirectMethod"/>).</summary>
@@ -135,16 +137,17 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double epsilon = run.Scenario.Engine.TauEpsilon;
         double g = run.BirthFactor, h = run.DensityDeath;
         double tau = ExactHorizon(run, threshold, onlySmall: true);
-        double drift = 0, fastest = 0;
+        double drift = 0, curvature = 0, fastest = 0;
         for (int i = 0; i < cells.Length; i++)
         {
-            double b = g * clones.Birth[i], d = clones.Death[i] + h;
-            drift += (b - d) * cells[i];
+            double b = g * clones.Birth[i], d = clones.Death[i] + h, r = b - d;
+            drift += r * cells[i];
+            curvature += r * r * cells[i];
             if (cells[i] < threshold) continue;
-            fastest = Math.Max(fastest, Math.Abs(b - d));
+            fastest = Math.Max(fastest, Math.Abs(r));
             if (clones.Switch[i] > 0) tau = Math.Min(tau, epsilon / (b + d + clones.Switch[i]));
         }
-        if (drift != 0) tau = Math.Min(tau, epsilon * clones.TotalCells / Math.Abs(drift));
+        tau = Math.Min(tau, TauLeaping.TotalChangeLimit(clones.TotalCells, drift, curvature, epsilon));
         if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
         return tau;
     }
@@ -303,7 +306,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double birth = _heldBirthFactor * clones.Birth[index];
         double death = clones.Death[index] + _heldDensityDeath;
         double perCell = birth + death + clones.Switch[index];
-        double mutation = clones.MutationProbability[index];
+        double mutantBirth = birth * clones.MutationProbability[index];
         if (!(perCell > 0)) return;
         long n = cells;
         double day = from;
@@ -313,12 +316,14 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             if (day >= end) break;
             ExactEventsInLeaps++;
             double channel = rng.NextDouble() * perCell;
-            if (channel < birth)
+            if (channel < mutantBirth)
             {
-                if (mutation > 0 && rng.NextDouble() < mutation)
-                    _arrivals.Enqueue(new Arrival(index, run.Mutations.Mutate(clones.Genotype[index], rng.NextDouble() * mutation), Arrival.Mutant), day);
-                else
-                    n++;
+                // Given this channel, channel / birth is uniform on [0, u): it also chooses the mutation.
+                _arrivals.Enqueue(new Arrival(index, run.Mutations.Mutate(clones.Genotype[index], channel / birth), Arrival.Mutant), day);
+            }
+            else if (channel < birth)
+            {
+                n++;
             }
             else if (channel < birth + death)
             {

@@ -66,18 +66,33 @@ public sealed class TauLeaping : ISimulationAlgorithm
         var death = clones.Death;
         var switching = clones.Switch;
         double tau = double.PositiveInfinity;
-        double drift = 0, fastest = 0;
+        double drift = 0, curvature = 0, fastest = 0;
         for (int i = 0; i < cells.Length; i++)
         {
-            double b = g * birth[i], d = death[i] + h;
-            drift += (b - d) * cells[i];
-            fastest = Math.Max(fastest, Math.Abs(b - d));
+            double b = g * birth[i], d = death[i] + h, r = b - d;
+            drift += r * cells[i];
+            curvature += r * r * cells[i];
+            fastest = Math.Max(fastest, Math.Abs(r));
             if (switching[i] > 0) tau = Math.Min(tau, epsilon / (b + d + switching[i]));
         }
         // The total may change by at most ε per leap: growth limitation is held at its start value,
         // and size limits (detection, capacity) are met within ε.
-        if (drift != 0) tau = Math.Min(tau, epsilon * clones.TotalCells / Math.Abs(drift));
+        tau = Math.Min(tau, TotalChangeLimit(clones.TotalCells, drift, curvature, epsilon));
         if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
+        return tau;
+    }
+
+    /// <summary>
+    /// Longest leap over which the expected total N(τ) = Σ nᵢe^{rᵢτ} moves by at most ε·N, to second
+    /// order: the drift Σ rᵢnᵢ bounds the first-order change, the curvature Σ rᵢ²nᵢ the second. The
+    /// second matters when clones grow and shrink at once (a fitter clone replacing its parent under
+    /// density-dependent death): the drift is then near zero while the total still moves.
+    /// </summary>
+    internal static double TotalChangeLimit(double total, double drift, double curvature, double epsilon)
+    {
+        double tau = double.PositiveInfinity;
+        if (drift != 0) tau = epsilon * total / Math.Abs(drift);
+        if (curvature > 0) tau = Math.Min(tau, Math.Sqrt(2 * epsilon * total / curvature));
         return tau;
     }
 

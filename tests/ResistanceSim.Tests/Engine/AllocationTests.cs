@@ -5,7 +5,7 @@ using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Engine;
 
-/// <summary>The inner loops allocate nothing once warm: per event (exact) and per leap (tau).</summary>
+/// <summary>The inner loops allocate nothing once warm: per event (exact) and per leap (tau, hybrid).</summary>
 public class AllocationTests
 {
     [Fact]
@@ -27,17 +27,36 @@ public class AllocationTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void HybridEngineAllocatesNothingPerLeapAfterWarmUp()
+    {
+        // The 10,000 sensitive cells leap while their mutants (u = 1e-3) start exact and cross over at 5,000.
+        var scenario = ReferenceScenarios.LuriaDelbruck(1.0, 1e-3, 10_000, 4, EngineKind.Hybrid);
+        scenario = scenario with
+        {
+            Sampling = scenario.Sampling with { EveryDays = 0.5 },
+            Engine = scenario.Engine with { HybridThresholdCells = 5_000 },
+        };
+        var engine = new HybridMethod();
+        long exactBefore = 0;
+        long allocated = AllocatedDuringRepeatedRun(scenario, engine, out long leapsBefore, () => exactBefore = engine.ExactEventsInLeaps);
+        Assert.True(engine.Leaps - leapsBefore > 20, "the measured run must take many leaps");
+        Assert.True(engine.ExactEventsInLeaps - exactBefore > 1_000, $"with exact events beside them ({engine.ExactEventsInLeaps - exactBefore}, {engine.Leaps - leapsBefore} leaps)");
+        Assert.Equal(0, allocated);
+    }
+
     /// <summary>
     /// Runs the same replicate three times to warm up — JIT tiering (including on-stack replacement
     /// of the hot loop) and every array's growth to the size this replicate needs — then measures the
     /// bytes this thread allocates while the algorithm simulates it once more (set-up excluded).
     /// Another replicate could legitimately need a larger clone table than the warm-up grew.
     /// </summary>
-    private static long AllocatedDuringRepeatedRun<T>(Scenario scenario, T engine, out long workBefore) where T : ISimulationAlgorithm
+    private static long AllocatedDuringRepeatedRun<T>(Scenario scenario, T engine, out long workBefore, Action? afterWarmUp = null) where T : ISimulationAlgorithm
     {
         var run = new SimulationRun(scenario);
         for (int warmUp = 0; warmUp < 3; warmUp++) Simulator.Run(run, engine, new WorkUnit(0, 0, 0), null);
-        workBefore = engine switch { DirectMethod d => d.Events, TauLeaping t => t.CloneSteps, _ => 0 };
+        workBefore = engine switch { DirectMethod d => d.Events, TauLeaping t => t.CloneSteps, HybridMethod h => h.Leaps, _ => 0 };
+        afterWarmUp?.Invoke();
         run.Start(new WorkUnit(0, 0, 0), null, engine.Listener);
         engine.Begin(run);
         long before = GC.GetAllocatedBytesForCurrentThread();
