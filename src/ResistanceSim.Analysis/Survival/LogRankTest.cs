@@ -91,10 +91,13 @@ public static class LogRankTest
     }
 
     // (O − E)ᵀ V⁻¹ (O − E) on the first m groups (the k-th is linearly dependent on the others).
+    // When no event time had two groups at risk, V is zero and there is nothing to compare: the statistic is 0
+    // (p = 1), as R's survdiff reports; MathNet's pseudo-inverse of a zero matrix would give NaN.
     private static double QuadraticForm(double[] observed, double[] expected, double[,] covariance, int m)
     {
         var diff = Vector<double>.Build.Dense(m, g => observed[g] - expected[g]);
         var v = Matrix<double>.Build.Dense(m, m, (r, c) => covariance[r, c]);
+        if (v.Enumerate().All(x => x == 0)) return 0;
         return diff.DotProduct(v.PseudoInverse() * diff);
     }
 }

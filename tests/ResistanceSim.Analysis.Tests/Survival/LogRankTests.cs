@@ -23,6 +23,17 @@ public class LogRankTests
     }
 
     [Fact]
+    public void GroupsNeverAtRiskTogetherAtAnEventGiveNoEvidence()
+    {
+        // FsCheck counterexample (SurvivalProperties): the only event (day 30) has one subject at risk, of group 2,
+        // so the variance is 0. R: survdiff gives chisq 0; we used to return NaN from the pseudo-inverse.
+        var r = LogRankTest.Compare([[new SurvivalObservation(20, false)], [new SurvivalObservation(30, true), new SurvivalObservation(17, false)]]);
+        Assert.Equal(0, r.Covariance[0, 0]);
+        Assert.Equal(0, r.ChiSquare);
+        Assert.Equal(1, r.PValue);
+    }
+
+    [Fact]
     public void ThreeGroupsMatchRSurvdiff()
     {
         // R: survdiff(Surv(time, status) ~ arm, data = ThreeArms.Frame) (data in ThreeArms)
