@@ -2,24 +2,28 @@ using System.Diagnostics;
 using System.Globalization;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Running;
+using ResistanceSim.Engine.State;
 using ResistanceSim.Scenarios;
 
 namespace ResistanceSim.Benchmarks;
 
 /// <summary>
-/// <c>runs &lt;scenario.yaml&gt; &lt;engine&gt; &lt;replicates&gt;</c>: wall time of whole runs of one scenario,
-/// replicate by replicate (different seeds, so the spread between runs shows), on one thread, after
-/// one untimed warm-up run; then the median, the clones and the process's peak working set.
+/// <c>runs &lt;scenario.yaml&gt; &lt;engine&gt; &lt;replicates&gt; [sample-every-days]</c>: wall time of whole runs of one
+/// scenario, replicate by replicate (different seeds, so the spread between runs shows), on one thread, after
+/// one untimed warm-up run; then the median, the clones and the process's peak working set. "Genotypes
+/// sampled" counts the distinct genotypes alive at some sample — what OncoSimulR reports as NumClones (its
+/// genotypes kept every <c>keepEvery</c> time units), hence the optional sampling interval.
 /// BenchmarkDotNet repeats one input, which hides how much run time varies between replicates.
 /// </summary>
 public static class WholeRuns
 {
     public static void Run(string[] args)
     {
-        if (args.Length != 3) throw new ArgumentException("usage: runs <scenario.yaml> <engine> <replicates>");
+        if (args.Length is < 3 or > 4) throw new ArgumentException("usage: runs <scenario.yaml> <engine> <replicates> [sample-every-days]");
         var scenario = ScenarioLoader.Load(args[0]).Scenario;
         var info = Algorithms.All.Single(a => a.Name == args[1]);
         scenario = scenario with { Engine = scenario.Engine with { Engine = info.Kind } };
+        if (args.Length == 4) scenario = scenario with { Sampling = scenario.Sampling with { EveryDays = double.Parse(args[3], CultureInfo.InvariantCulture) } };
         int replicates = int.Parse(args[2], CultureInfo.InvariantCulture);
         var run = new SimulationRun(scenario);
         var algorithm = info.Create();
@@ -31,11 +35,19 @@ public static class WholeRuns
             Simulator.Run(run, algorithm, new WorkUnit(0, 0, r), observer: null);
             seconds[r] = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"replicate {r}: {seconds[r]:0.00} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {run.Registry.Count} founded"));
+                $"replicate {r}: {seconds[r]:0.00} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {SampledGenotypes(run.Registry)} genotypes sampled, {run.Registry.Count} founded"));
         }
         Array.Sort(seconds);
         double peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenario.Name} {info.Name}: median {seconds[replicates / 2]:0.00} s/run over {replicates} (min {seconds[0]:0.00}, max {seconds[^1]:0.00}); peak working set {peakMiB:0} MiB"));
+    }
+
+    private static int SampledGenotypes(CloneRegistry registry)
+    {
+        var seen = new HashSet<ulong>();
+        for (int id = 0; id < registry.Count; id++)
+            if (registry.MaxSampledCells[id] > 0) seen.Add(registry.Genotype[id]);
+        return seen.Count;
     }
 }

@@ -2,12 +2,19 @@
 # The OncoSimulR peer of benchmarks/scenarios/mcfl-1e9.yaml and mcfl-1e11.yaml: the package vignette's
 # large-population example (OncoSimulR.Rmd, "ex-large-mf": 50 genes with s = 0.1, McFL model, mu = 1e-7,
 # initSize = 1e5, keepEvery = 1), one process per run so wall time and peak memory are per run.
-# Usage: Rscript oncosimulr-mcfl.R <detectionSize> <runs> <first-seed> <out.csv>
+# Usage: Rscript oncosimulr-mcfl.R <detectionSize> <runs> <first-seed> <out.csv> [mutationPropGrowth] [sampleEvery]
+# mutationPropGrowth (default TRUE): mutations happen at division, at mu per gene per division, as in
+# ResistanceSim and as issue #5 states the model; the vignette's call uses FALSE (mutation at mu per cell
+# per unit time whatever the birth rate), which makes fitter clones mutate relatively less.
+# sampleEvery (default 0.025, OncoSimulR's): McFL death rates are recomputed from the population size only at
+# these times, so a smaller value shows how much that holding changes the result.
 # Writes one row per run: seed, wall_s, num_clones (genotypes alive at the end), final_time, total_pop,
 # peak_rss_mib (VmHWM of this R process after the run).
 suppressPackageStartupMessages(library(OncoSimulR))
 args <- commandArgs(trailingOnly = TRUE)
 detection <- as.numeric(args[1]); runs <- as.integer(args[2]); first <- as.integer(args[3]); out <- args[4]
+prop_growth <- if (length(args) >= 5) as.logical(args[5]) else TRUE
+sample_every <- if (length(args) >= 6) as.numeric(args[6]) else 0.025
 u <- allFitnessEffects(noIntGenes = rep(0.1, 50))
 peak_mib <- function() {
   status <- readLines("/proc/self/status")
@@ -18,8 +25,8 @@ rows <- lapply(seq_len(runs), function(i) {
   set.seed(seed)
   t <- system.time(s <- oncoSimulIndiv(u, model = "McFL", mu = 1e-7, detectionSize = detection,
                                        initSize = 1e5, detectionDrivers = NA, detectionProb = NA,
-                                       keepPhylog = TRUE, onlyCancer = FALSE, mutationPropGrowth = FALSE,
-                                       keepEvery = 1, finalTime = 5000, max.wall.time = 1200))
+                                       keepPhylog = TRUE, onlyCancer = FALSE, mutationPropGrowth = prop_growth,
+                                       keepEvery = 1, finalTime = 5000, sampleEvery = sample_every, max.wall.time = 1200))
   data.frame(seed = seed, wall_s = t[["elapsed"]], num_clones = s$NumClones, final_time = s$FinalTime,
              total_pop = s$TotalPopSize, peak_rss_mib = peak_mib())
 })

@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Compares ResistanceSim runs (the `runs` lines of benchmarks/ResistanceSim.Benchmarks) with OncoSimulR runs
+(the CSV of oncosimulr-mcfl.R): medians, and a two-sample Kolmogorov-Smirnov test on the time to the detection
+size and on the genotypes alive at some sample (OncoSimulR's NumClones: the distinct genotypes in its output kept
+every keepEvery = 1 day; run the harness with a 1-day sampling interval to match). p-values use the asymptotic Kolmogorov distribution with the
+Stephens (1970) small-sample correction (Numerical Recipes' probks); with 40 runs a side the test detects
+shifts of roughly 0.3 standard deviations or more.
+Usage: compare.py <ours.log> <peer.csv>"""
+import csv, math, re, statistics, sys
+
+def kolmogorov_q(x):
+    if x < 1e-3:
+        return 1.0
+    return max(0.0, min(1.0, 2 * sum((-1) ** (j - 1) * math.exp(-2 * j * j * x * x) for j in range(1, 101))))
+
+def ks(a, b):
+    a, b = sorted(a), sorted(b)
+    d = max(abs(sum(v <= x for v in a) / len(a) - sum(v <= x for v in b) / len(b)) for x in a + b)
+    en = math.sqrt(len(a) * len(b) / (len(a) + len(b)))
+    return d, kolmogorov_q((en + 0.12 + 0.11 / en) * d)
+
+ours = [re.search(r"replicate \d+: ([\d.]+) s, end day ([\d.]+), .* (\d+) living clones, (\d+) genotypes sampled", line) for line in open(sys.argv[1])]
+ours = [(float(m[1]), float(m[2]), int(m[4])) for m in ours if m]
+peer = [(float(r["wall_s"]), float(r["final_time"]), int(r["num_clones"]), float(r["peak_rss_mib"])) for r in csv.DictReader(open(sys.argv[2]))]
+print(f"runs: ResistanceSim {len(ours)}, OncoSimulR {len(peer)}")
+print(f"wall time per run, median: ResistanceSim {statistics.median(o[0] for o in ours):.2f} s, OncoSimulR {statistics.median(p[0] for p in peer):.2f} s"
+      f" (ratio {statistics.median(p[0] for p in peer) / statistics.median(o[0] for o in ours):.0f}x); OncoSimulR peak RSS {max(p[3] for p in peer):.0f} MiB")
+for name, i, j in [("time to detection size (days)", 1, 1), ("genotypes alive at some daily sample (OncoSimulR NumClones)", 2, 2)]:
+    a, b = [o[i] for o in ours], [p[j] for p in peer]
+    d, p = ks(a, b)
+    print(f"{name}: median {statistics.median(a):.1f} vs {statistics.median(b):.1f}; KS D = {d:.3f}, p = {p:.3f}")
