@@ -6,7 +6,7 @@ using ResistanceSim.Output.Sinks;
 
 namespace ResistanceSim.Cli.Commands;
 
-/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …] [--shard K/N] [--resume] [--no-plots]</c></summary>
+/// <summary><c>resistancesim run &lt;scenario.yaml&gt; [--out DIR] [--replicates N] [--seed N] [--threads N] [--engine …] [--format …] [--shard K/N] [--resume] [--no-plots] [--patients N]</c></summary>
 public static class RunCommand
 {
     public static Command Create(CommandContext context)
@@ -24,14 +24,17 @@ public static class RunCommand
 
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (K from 0), writing <table>/part-K; e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT." };
         var resume = new Option<bool>("--resume") { Description = "Keep the work units an interrupted run (of the same shard) finished and run the rest." };
+        var patients = new Option<int?>("--patients") { Description = "Cohorts: treat only the first N patients of each arm (a quick look at a trial; the same patients as in the full run)." };
 
-        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, noPlots, shard, resume };
+        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, noPlots, shard, resume, patients };
         command.SetAction(parse =>
         {
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1) throw new UsageException($"--threads must be >= 1 ({threadCount} supplied)");
             int? replicateCount = parse.GetValue(replicates);
             if (replicateCount is < 1) throw new UsageException($"--replicates must be >= 1 ({replicateCount} supplied)");
+            int? patientCount = parse.GetValue(patients);
+            if (patientCount is < 1) throw new UsageException($"--patients must be >= 1 ({patientCount} supplied)");
             var shardSpec = ShardSpec.Whole;
             if (parse.GetValue(shard) is { } shardText && !ShardSpec.TryParse(shardText, out shardSpec, out string? shardError))
                 throw new UsageException(shardError!);
@@ -43,6 +46,7 @@ public static class RunCommand
                 Shard = shardSpec,
                 Resume = parse.GetValue(resume),
                 Plots = !parse.GetValue(noPlots),
+                Patients = patientCount,
             };
             return RunPipeline.Execute(options, context);
         });

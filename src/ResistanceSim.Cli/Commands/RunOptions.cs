@@ -16,4 +16,7 @@ public sealed record RunOptions(
 
     /// <summary><c>--resume</c>: keep the work units an earlier run of the same shard finished.</summary>
     public bool Resume { get; init; }
+
+    /// <summary><c>--patients N</c>: a cohort run treats only its first N patients per arm (a subset of the full trial: draws do not depend on the cohort size).</summary>
+    public int? Patients { get; init; }
 }

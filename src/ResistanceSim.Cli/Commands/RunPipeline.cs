@@ -33,7 +33,9 @@ public static class RunPipeline
         string runDirectory = Path.Combine(options.OutputRoot, scenario.Name);
         if (scenario.Cohort is not null && scenario.Engine.Engine == EngineKind.Ode)
             throw new UsageException("cohorts need a stochastic engine (exact, tau or hybrid): the ode engine has no extinction and no chance resistance before diagnosis");
-        var pointsPerArm = loaded.PointsPerArm;
+        if (options.Patients is not null && scenario.Cohort is null)
+            throw new UsageException($"--patients applies only to scenarios with a cohort ('{options.ScenarioPath}' has none)");
+        int[] pointsPerArm = [.. loaded.PointsPerArm.Select(points => Math.Min(points, options.Patients ?? points))];
         var allUnits = new WorkUnitRange(pointsPerArm, scenario.Replicates);
         var (first, count) = options.Shard.Range(allUnits.Total);
         var shardUnits = new WorkUnitRange(pointsPerArm, scenario.Replicates, first, count);
@@ -126,6 +128,7 @@ public static class RunPipeline
         if (options.Engine is { } e) parts.AddRange(["--engine", Algorithms.NameOf(e)]);
         parts.AddRange(["--format", OutputFormats.Extension(options.Format)]);
         if (!options.Shard.IsWhole) parts.AddRange(["--shard", options.Shard.ToString()]);
+        if (options.Patients is { } patients) parts.AddRange(["--patients", patients.ToString(CultureInfo.InvariantCulture)]);
         parts.Add("--resume");
         return string.Join(' ', parts);
     }

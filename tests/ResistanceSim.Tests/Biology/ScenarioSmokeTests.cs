@@ -2,7 +2,8 @@ using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Biology;
 
-/// <summary>Every bundled scenario validates and runs end to end (one replicate, CSV output).</summary>
+/// <summary>Every bundled scenario validates and runs end to end (one replicate, CSV output; a trial with its first
+/// 3 patients per arm — the full trials run in the verification suite and docs/trials.md).</summary>
 public class ScenarioSmokeTests
 {
     public static TheoryData<string> Scenarios()
@@ -21,7 +22,9 @@ public class ScenarioSmokeTests
         var validate = Support.Cli.Run("validate", path);
         Assert.True(validate.ExitCode == 0, validate.Error + validate.Output);
         using var temp = new TempDirectory();
-        var run = Support.Cli.Run("run", path, "--replicates", "1", "--out", temp.Path, "--format", "csv");
+        bool cohort = File.ReadAllText(path).Contains("\ncohort:", StringComparison.Ordinal);
+        string[] args = ["run", path, "--replicates", "1", "--out", temp.Path, "--format", "csv", .. cohort ? new[] { "--patients", "3" } : []];
+        var run = Support.Cli.Run(args);
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         string name = Path.GetFileNameWithoutExtension(file);
         Assert.True(File.Exists(Path.Combine(temp.Path, name, "manifest.json")), $"no manifest for {name}");

@@ -102,6 +102,36 @@ public class CohortRunTests
     }
 
     [Fact]
+    public void PatientsOptionRunsTheFirstPatientsOfTheFullTrial()
+    {
+        using var full = new TempDirectory();
+        var all = RunSummary(full, TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms, out _, out _);
+        using var part = new TempDirectory();
+        string yaml = part.File("trial.yaml", TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms);
+        var result = Support.Cli.Run("run", "--no-plots", yaml, "--out", part.Path, "--patients", "5");
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        var first = RunTableReader.Read(Path.Combine(part.Path, "trial-test"), "summary");
+        Assert.Equal(10, first.RowCount);
+        for (int r = 0; r < first.RowCount; r++)
+        {
+            int arm = (int)first.Long("arm", r), patient = (int)first.Long("point", r);
+            Assert.InRange(patient, 0, 4);
+            Assert.Equal(all.Double("pfs_days", Row(all, arm, patient)), first.Double("pfs_days", r));
+            Assert.Equal(all.Double("diagnosis_day", Row(all, arm, patient)), first.Double("diagnosis_day", r));
+        }
+    }
+
+    [Fact]
+    public void PatientsOptionNeedsACohort()
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", temp.File("plain.yaml", Sweeps.SweepScenarios.Base), "--out", temp.Path, "--patients", "5");
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--patients applies only to scenarios with a cohort", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "sweep-test")));
+    }
+
+    [Fact]
     public void APatientsDrawsDoNotDependOnTheCohortSize()
     {
         var small = TrialScenarios.Load(TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms);
