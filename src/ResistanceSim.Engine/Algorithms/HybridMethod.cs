@@ -40,8 +40,6 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
 
     private readonly DirectMethod _direct = new();
     private readonly PriorityQueue<Arrival, double> _arrivals = new();
-    private readonly double[] _phenotypeRates = new double[8];
-    private readonly long[] _phenotypeCounts = new long[8];
     private SimulationRun? _run;
     private bool _directActive;
     private bool[] _exact = new bool[64];
@@ -203,7 +201,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         for (int i = 0; i < count; i++)
             if (_leapDelta[i] != 0) run.AdjustCells(i, _leapDelta[i]);
         for (int i = 0; i < count; i++)
-            if (_switchOut[i] > 0) DistributeSwitches(run, i, _switchOut[i], ref rng);
+            if (_switchOut[i] > 0) run.DistributePhenotypeSwitches(i, _switchOut[i], ref rng);
         run.RetireEmptyClones();
         run.Day = end;
     }
@@ -382,22 +380,6 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         if (_directActive) _direct.AllRatesChanged();
     }
 
-    /// <summary>Splits a large clone's switching cells among its phenotype flips in proportion to their rates.</summary>
-    private void DistributeSwitches(SimulationRun run, int index, long switches, ref Xoshiro256StarStar rng)
-    {
-        if (switches <= 0) return;
-        int phenotypes = run.Layout.PhenotypeCount;
-        var rates = _phenotypeRates.AsSpan(0, phenotypes);
-        run.PhenotypeSwitchRates(index, rates);
-        double total = 0;
-        foreach (double r in rates) total += r;
-        if (!(total > 0)) return;
-        for (int p = 0; p < phenotypes; p++) rates[p] /= total;
-        var counts = _phenotypeCounts.AsSpan(0, phenotypes);
-        Samplers.Multinomial(ref rng, switches, rates, counts);
-        for (int p = 0; p < phenotypes; p++)
-            if (counts[p] > 0) run.AddToPhenotypeSibling(index, p, counts[p]);
-    }
 
     private void EnsureCapacity(int count)
     {

@@ -24,8 +24,6 @@ public sealed class TauLeaping : ISimulationAlgorithm
     private long[] _end = new long[64];
     private long[] _mutants = new long[64];
     private long[] _switches = new long[64];
-    private readonly double[] _phenotypeRates = new double[8];
-    private readonly long[] _phenotypeCounts = new long[8];
 
     public EngineKind Kind => EngineKind.Tau;
 
@@ -132,7 +130,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
         for (int i = 0; i < count; i++)
         {
             for (long k = 0; k < _mutants[i]; k++) FoundMutant(run, i, tau, ref rng);
-            if (_switches[i] > 0) DistributeSwitches(run, i, _switches[i], ref rng);
+            if (_switches[i] > 0) run.DistributePhenotypeSwitches(i, _switches[i], ref rng);
         }
         run.RetireEmptyClones();
     }
@@ -150,20 +148,6 @@ public sealed class TauLeaping : ISimulationAlgorithm
         if (cells != 1) run.AdjustCells(index, cells - 1);
     }
 
-    /// <summary>Splits a clone's switching cells among its phenotype flips in proportion to their rates.</summary>
-    private void DistributeSwitches(SimulationRun run, int index, long switches, ref Xoshiro256StarStar rng)
-    {
-        int phenotypes = run.Layout.PhenotypeCount;
-        var rates = _phenotypeRates.AsSpan(0, phenotypes);
-        run.PhenotypeSwitchRates(index, rates);
-        double total = 0;
-        foreach (double r in rates) total += r;
-        for (int p = 0; p < phenotypes; p++) rates[p] /= total;
-        var counts = _phenotypeCounts.AsSpan(0, phenotypes);
-        Samplers.Multinomial(ref rng, switches, rates, counts);
-        for (int p = 0; p < phenotypes; p++)
-            if (counts[p] > 0) run.AddToPhenotypeSibling(index, p, counts[p]);
-    }
 
     private void EnsureCapacity(int count)
     {

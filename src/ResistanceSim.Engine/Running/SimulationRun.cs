@@ -27,6 +27,8 @@ public sealed class SimulationRun
     private double _nextRateStepDay;
     private int _sampleIndex;
     private long[] _passageCounts = [];
+    private readonly double[] _phenotypeRates = new double[PhenotypeKeyBits];
+    private readonly long[] _phenotypeCounts = new long[PhenotypeKeyBits];
 
     public SimulationRun(Scenario scenario, IExposureSchedule? schedule = null)
     {
@@ -420,6 +422,25 @@ public sealed class SimulationRun
             if ((target -= rates[p]) < 0) return p;
         }
         return last;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="switches"/> switching cells of clone <paramref name="index"/> among its phenotype flips in
+    /// proportion to their rates (one multinomial) and adds them to the siblings; for algorithms that apply a whole
+    /// leap's losses at once.
+    /// </summary>
+    public void DistributePhenotypeSwitches(int index, long switches, ref Xoshiro256StarStar rng)
+    {
+        var rates = _phenotypeRates.AsSpan(0, Layout.PhenotypeCount);
+        PhenotypeSwitchRates(index, rates);
+        double total = 0;
+        foreach (double r in rates) total += r;
+        if (!(total > 0)) return;
+        for (int p = 0; p < rates.Length; p++) rates[p] /= total;
+        var counts = _phenotypeCounts.AsSpan(0, rates.Length);
+        Samplers.Multinomial(ref rng, switches, rates, counts);
+        for (int p = 0; p < rates.Length; p++)
+            if (counts[p] > 0) AddToPhenotypeSibling(index, p, counts[p]);
     }
 
     /// <summary>Per-phenotype switching rates of clone <paramref name="index"/> now.</summary>
