@@ -35,6 +35,9 @@ internal static class EngineComparison
         [
             new("bozic-1e9", Bozic, [EngineKind.Hybrid], quick ? 5 : 30),
             new("ode-1year", e => FromFile("ode-1year-decay", e), [EngineKind.Ode], quick ? 1 : 3),
+            new("ode-oral", e => FromFile("ode-1year-oral", e), [EngineKind.Ode], quick ? 1 : 3),
+            // The ALK quickstart at clinical size (1e9 cells, 60 days of crizotinib); exact would take ~1e11 events.
+            new("alk-1e9", e => FromFile("quickstart-1e9", e), [EngineKind.Hybrid, EngineKind.Tau, EngineKind.Ode], quick ? 1 : 3),
             new("mcfl-1e9", e => FromFile("mcfl-1e9", e), [EngineKind.Hybrid, EngineKind.Tau], quick ? 1 : 3),
         ];
         if (!quick) cases.Add(new("mcfl-1e11", e => FromFile("mcfl-1e11", e), [EngineKind.Hybrid, EngineKind.Tau], 2));
