@@ -36,10 +36,21 @@ public sealed record OralOneCompartmentPk(
     public double SingleDoseNanoMolar(double doseMg, double hoursSinceDose)
     {
         if (hoursSinceDose < 0 || doseMg <= 0) return 0;
+        double eliminating = doseMg * Math.Exp(-EliminationPerHour * hoursSinceDose);
+        return NanoMolarFromDoseSums(eliminating, doseMg * Math.Exp(-AbsorptionPerHour * hoursSinceDose), hoursSinceDose * eliminating);
+    }
+
+    /// <summary>
+    /// Concentration (nM) of superposed doses Dᵢ given Δᵢ hours ago, from three sums over the doses:
+    /// Σ Dᵢe^(−ke Δᵢ), Σ Dᵢe^(−ka Δᵢ) and Σ DᵢΔᵢe^(−ke Δᵢ) (the last serves the ka = ke limit).
+    /// The sums decay by a common factor between doses, so a long regimen costs O(1) per evaluation.
+    /// </summary>
+    public double NanoMolarFromDoseSums(double eliminationSum, double absorptionSum, double ageWeightedEliminationSum)
+    {
         double ka = AbsorptionPerHour, ke = EliminationPerHour;
         double mgPerLitre = Math.Abs(ka - ke) < 1e-9 * ka
-            ? doseMg / VolumeLitres * ke * hoursSinceDose * Math.Exp(-ke * hoursSinceDose)   // ka = ke limit
-            : doseMg * ka / (VolumeLitres * (ka - ke)) * (Math.Exp(-ke * hoursSinceDose) - Math.Exp(-ka * hoursSinceDose));
+            ? ke / VolumeLitres * ageWeightedEliminationSum   // ka = ke limit
+            : ka / (VolumeLitres * (ka - ke)) * (eliminationSum - absorptionSum);
         return mgPerLitre / MolarMassGramsPerMole * 1e6;   // mg/L ÷ g/mol = mmol/L; × 1e6 → nM
     }
 }

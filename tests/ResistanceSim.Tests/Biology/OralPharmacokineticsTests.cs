@@ -136,6 +136,38 @@ public class OralPharmacokineticsTests
         Assert.NotEqual(half, MeanLevel(Patient(0.5, 8)));              // another patient misses others
     }
 
+    /// <summary>The dose log's running exponential sums give the dose-by-dose superposition, for irregular doses and
+    /// amounts over a long regimen, including the ka = ke limit and times before the latest dose.</summary>
+    [Theory]
+    [InlineData(1.2)]     // ka ≠ ke (ke = 0.05/h)
+    [InlineData(0.05)]    // ka = ke: the t·e^(−kt) limit
+    public void DoseLogSumsEqualTheSuperpositionOfSingleDoses(double absorptionPerHour)
+    {
+        var pk = Pk with { AbsorptionPerHour = absorptionPerHour };
+        var log = new OralDoseLog(pk);
+        var random = new System.Random(7);
+        var doses = new List<(double Day, double Mg)>();
+        double day = 0;
+        double Superposed(double at) => doses.Sum(d => pk.SingleDoseNanoMolar(d.Mg, (at - d.Day) * 24));
+        for (int i = 0; i < 400; i++)
+        {
+            day += random.NextDouble();                          // irregular intervals, 0–24 h
+            double mg = 50 + 200 * random.NextDouble();
+            log.Add(day, mg);
+            doses.Add((day, mg));
+            foreach (double at in new[] { day, day + 0.3 * random.NextDouble(), day + 5 })
+            {
+                double expected = Superposed(at);
+                Assert.Equal(expected, log.NanoMolarAt(at), 1e-10 * expected);
+            }
+        }
+        double earlier = day - 3.7;                               // before the latest dose: summed dose by dose
+        Assert.Equal(Superposed(earlier), log.NanoMolarAt(earlier), 1e-10 * Superposed(earlier));
+        Assert.Throws<ArgumentException>(() => log.Add(day - 1, 100));
+        log.Clear();
+        Assert.Equal(0, log.NanoMolarAt(day));
+    }
+
     [Fact]
     public void CrizotinibPresetGivesThePublishedAverageSteadyStateConcentration()
     {
