@@ -2,6 +2,16 @@ namespace ResistanceSim.Model;
 
 public enum EngineKind { Exact, Tau, Ode, Hybrid }
 
+/// <summary>How the hybrid engine moves its large clones through a leap.</summary>
+public enum LargeCloneMode
+{
+    /// <summary>The exact birth–death transition (BNB): the large clones keep their demographic noise.</summary>
+    Leap,
+
+    /// <summary>The deterministic flow n·e^{rτ}, stochastically rounded to whole cells: the classic ODE/SSA hybrid.</summary>
+    Flow,
+}
+
 /// <summary>When rows are emitted.</summary>
 /// <param name="EveryDays">Sampling interval for totals and trajectories.</param>
 /// <param name="CloneThresholdCells">Clones at or above this size at a sample appear in trajectories.</param>
@@ -26,6 +36,9 @@ public sealed record EngineSettings(EngineKind Engine, double TauEpsilon, int Fe
 {
     /// <summary>The hybrid engine simulates clones below this size event by event and leaps larger ones.</summary>
     public double HybridThresholdCells { get; init; } = DefaultHybridThresholdCells;
+
+    /// <summary>The hybrid engine's large clones: leaped by their exact transition (default) or moved by the mean-field flow.</summary>
+    public LargeCloneMode HybridLargeClones { get; init; } = LargeCloneMode.Leap;
 
     /// <summary>ODE engine: relative and absolute local error tolerances of the adaptive integrator.</summary>
     public double OdeRelativeTolerance { get; init; } = 1e-8;

@@ -26,6 +26,20 @@ public static class BirthDeathTransition
     }
 
     /// <summary>
+    /// The mean of the same transition, n·e^{(λ−μ)τ}, as whole cells: rounded up with probability equal to
+    /// its fractional part, so the count stays an unbiased integer. The hybrid engine's <c>flow</c> option
+    /// moves large clones this way (their relative noise, ~1/√n, is dropped).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long MeanFlow(ref Xoshiro256StarStar rng, long cells, double birth, double death, double tau)
+    {
+        if (cells == 0 || tau <= 0) return cells;
+        double mean = cells * Math.Exp((birth - death) * tau);
+        double whole = Math.Floor(mean);
+        return (long)whole + (rng.NextDouble() < mean - whole ? 1 : 0);
+    }
+
+    /// <summary>
     /// 1 − α (a single cell's line survives τ) and 1 − β (the geometric "success" probability),
     /// written with expm1 so they stay accurate when λ ≈ μ or τ is small.
     /// </summary>

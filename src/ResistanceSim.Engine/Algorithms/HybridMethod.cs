@@ -29,6 +29,10 @@ namespace ResistanceSim.Engine.Algorithms;
 /// threshold carries no bias. Switching cells from large clones join their sibling at the end of
 /// the leap.
 /// </para>
+/// <para>
+/// With <see cref="LargeCloneMode.Flow"/> the large clones follow their mean-field flow instead (the
+/// ODE/SSA partition); their mutant daughters and switching cells are still Poisson and born exact.
+/// </para>
 /// </summary>
 public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
 {
@@ -172,6 +176,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
 
         // Large clones: their own transition, and the mutant daughters and switching cells they send out.
         bool perGenotype = run.Scenario.Population.Lineage == LineageMode.PerGenotype;
+        bool flow = run.Scenario.Engine.HybridLargeClones == LargeCloneMode.Flow;
         for (int i = 0; i < count; i++)
         {
             if (_exact[i]) continue;
@@ -179,7 +184,9 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             double birth = _heldBirthFactor * clones.Birth[i];
             double u = clones.MutationProbability[i];
             double sigma = clones.Switch[i];
-            long after = BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), LeapDeath(i), tau);
+            long after = flow
+                ? BirthDeathTransition.MeanFlow(ref rng, cells, birth * (1 - u), LeapDeath(i), tau)
+                : BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), LeapDeath(i), tau);
             _leapDelta[i] += after - cells;
             double cellDays = BirthDeathTransition.CellDays(cells, after, tau);
             if (u > 0 && birth > 0)

@@ -37,6 +37,7 @@ internal static class RunSettingsBinder
             r.Double("rate_step_days", Rules.Positive, defaultValue: defaults.RateStepDays))
         {
             HybridThresholdCells = r.Double("hybrid_threshold_cells", Rules.AtLeast(1), defaultValue: defaults.HybridThresholdCells),
+            HybridLargeClones = r.Enum<LargeCloneMode>("hybrid_large_clones", defaults.HybridLargeClones),
             OdeRelativeTolerance = r.Double("ode_rtol", Rules.InRange(0, 1, lowInclusive: false, highInclusive: false), defaultValue: defaults.OdeRelativeTolerance),
             OdeAbsoluteTolerance = r.Double("ode_atol", Rules.Positive, defaultValue: defaults.OdeAbsoluteTolerance),
         };

@@ -69,6 +69,7 @@ public class ValidationRuleTests
         { 1, "name: has spaces", "must be letters, digits, '.', '_' or '-'", 1, 7 },
         { 4, "replicates: 0", "replicates must be >= 1 (0 supplied)", 4, 13 },
         { 5, "engine: warp", "engine must be one of", 5, 9 },
+        { 5, "engine_settings: { hybrid_large_clones: flw }", "engine_settings.hybrid_large_clones must be one of leap, flow ('flw' supplied); did you mean 'flow'?", 5, 41 },
         { 6, "max_alk_mutations: 9", "max_alk_mutations must be in [0, 4] (9 supplied)", 6, 20 },
         { 10, "      ALK: { ic50_nM: 0, hill: 1.0 }", "drugs.crizotinib.targets.ALK.ic50_nM must be > 0 (0 supplied)", 10, 23 },
         { 10, "      ALX: { ic50_nM: 24, hill: 1.0 }", "unknown pathway 'ALX'; did you mean 'ALK'?", 10, 7 },
