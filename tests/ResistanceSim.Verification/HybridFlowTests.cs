@@ -26,8 +26,7 @@ public class HybridFlowTests
         var flow = Replicates.Run(Flow(VerificationScenarios.Load("treatment-preexisting", EngineKind.Hybrid)), "hybrid", N);
         Assert.True(exact.Count(e => e.Outcome == RunOutcome.Progressed) > N / 10, "the scenario must regrow often enough to test the timing");
 
-        double[] Regrowth(ReplicateEnd[] ends) => [.. ends.Select(e => e.Outcome == RunOutcome.Progressed ? e.EndDay : double.MaxValue)];
-        var times = KolmogorovSmirnovTest.TwoSample(Regrowth(exact), Regrowth(flow));
+        var times = KolmogorovSmirnovTest.TwoSample(CrossEngineTests.RegrowthDays(exact), CrossEngineTests.RegrowthDays(flow));
         Assert.True(times.PValue > Significance, $"flow: regrowth times D = {times.Statistic:F3}, p = {times.PValue:E2}");
 
         double[] exactSizes = [.. exact.Select(e => (double)e.FinalCells)], flowSizes = [.. flow.Select(e => (double)e.FinalCells)];
