@@ -5,13 +5,16 @@ size and on the genotypes alive at some sample (OncoSimulR's NumClones: the dist
 every keepEvery = 1 day; run the harness with a 1-day sampling interval to match). p-values use the asymptotic Kolmogorov distribution with the
 Stephens (1970) small-sample correction (Numerical Recipes' probks); with 40 runs a side the test detects
 shifts of roughly 0.3 standard deviations or more.
-Usage: compare.py <ours.log> <peer.csv>"""
+Usage: compare.py <ours.log> <peer.csv> [<peer.csv> ...]   (several CSVs are pooled)"""
 import csv, math, re, statistics, sys
 
 def kolmogorov_q(x):
     if x < 1e-3:
         return 1.0
     return max(0.0, min(1.0, 2 * sum((-1) ** (j - 1) * math.exp(-2 * j * j * x * x) for j in range(1, 101))))
+
+def mean_se(x):
+    return f"{statistics.mean(x):.1f} ± {statistics.stdev(x) / math.sqrt(len(x)):.1f}"
 
 def ks(a, b):
     a, b = sorted(a), sorted(b)
@@ -21,11 +24,15 @@ def ks(a, b):
 
 ours = [re.search(r"replicate \d+: ([\d.]+) s, end day ([\d.]+), .* (\d+) living clones, (\d+) genotypes sampled", line) for line in open(sys.argv[1])]
 ours = [(float(m[1]), float(m[2]), int(m[4])) for m in ours if m]
-peer = [(float(r["wall_s"]), float(r["final_time"]), int(r["num_clones"]), float(r["peak_rss_mib"])) for r in csv.DictReader(open(sys.argv[2]))]
+rows = [r for path in sys.argv[2:] for r in csv.DictReader(open(path))]
+unfinished = [r for r in rows if r["num_clones"] == "NA"]   # OncoSimulR stopped at its max.wall.time
+if unfinished:
+    print(f"OncoSimulR runs stopped unfinished at their wall-time limit: {len(unfinished)} (after {', '.join(r['wall_s'] for r in unfinished)} s)")
+peer = [(float(r["wall_s"]), float(r["final_time"]), int(r["num_clones"]), float(r["peak_rss_mib"])) for r in rows if r["num_clones"] != "NA"]
 print(f"runs: ResistanceSim {len(ours)}, OncoSimulR {len(peer)}")
 print(f"wall time per run, median: ResistanceSim {statistics.median(o[0] for o in ours):.2f} s, OncoSimulR {statistics.median(p[0] for p in peer):.2f} s"
       f" (ratio {statistics.median(p[0] for p in peer) / statistics.median(o[0] for o in ours):.0f}x); OncoSimulR peak RSS {max(p[3] for p in peer):.0f} MiB")
 for name, i, j in [("time to detection size (days)", 1, 1), ("genotypes alive at some daily sample (OncoSimulR NumClones)", 2, 2)]:
     a, b = [o[i] for o in ours], [p[j] for p in peer]
     d, p = ks(a, b)
-    print(f"{name}: median {statistics.median(a):.1f} vs {statistics.median(b):.1f}; KS D = {d:.3f}, p = {p:.3f}")
+    print(f"{name}: median {statistics.median(a):.1f} vs {statistics.median(b):.1f}; mean {mean_se(a)} vs {mean_se(b)}; KS D = {d:.3f}, p = {p:.3f}")

@@ -2,12 +2,15 @@
 # The OncoSimulR peer of benchmarks/scenarios/mcfl-1e9.yaml and mcfl-1e11.yaml: the package vignette's
 # large-population example (OncoSimulR.Rmd, "ex-large-mf": 50 genes with s = 0.1, McFL model, mu = 1e-7,
 # initSize = 1e5, keepEvery = 1), one process per run so wall time and peak memory are per run.
-# Usage: Rscript oncosimulr-mcfl.R <detectionSize> <runs> <first-seed> <out.csv> [mutationPropGrowth] [sampleEvery]
+# Usage: Rscript oncosimulr-mcfl.R <detectionSize> <runs> <first-seed> <out.csv> [mutationPropGrowth] [sampleEvery] [keepPhylog] [maxWallTime]
 # mutationPropGrowth (default TRUE): mutations happen at division, at mu per gene per division, as in
 # ResistanceSim and as issue #5 states the model; the vignette's call uses FALSE (mutation at mu per cell
 # per unit time whatever the birth rate), which makes fitter clones mutate relatively less.
 # sampleEvery (default 0.025, OncoSimulR's): McFL death rates are recomputed from the population size only at
 # these times, so a smaller value shows how much that holding changes the result.
+# keepPhylog (default TRUE, the vignette's): records every mutation event for the phylogeny; it does not change the
+# simulation or NumClones, only its cost.
+# maxWallTime (default 1200 s): OncoSimulR's max.wall.time; a run that hits it is reported as an error.
 # Writes one row per run: seed, wall_s, num_clones (genotypes alive at the end), final_time, total_pop,
 # peak_rss_mib (VmHWM of this R process after the run).
 suppressPackageStartupMessages(library(OncoSimulR))
@@ -15,6 +18,8 @@ args <- commandArgs(trailingOnly = TRUE)
 detection <- as.numeric(args[1]); runs <- as.integer(args[2]); first <- as.integer(args[3]); out <- args[4]
 prop_growth <- if (length(args) >= 5) as.logical(args[5]) else TRUE
 sample_every <- if (length(args) >= 6) as.numeric(args[6]) else 0.025
+keep_phylog <- if (length(args) >= 7) as.logical(args[7]) else TRUE
+max_wall <- if (length(args) >= 8) as.numeric(args[8]) else 1200
 u <- allFitnessEffects(noIntGenes = rep(0.1, 50))
 peak_mib <- function() {
   status <- readLines("/proc/self/status")
@@ -25,9 +30,11 @@ rows <- lapply(seq_len(runs), function(i) {
   set.seed(seed)
   t <- system.time(s <- oncoSimulIndiv(u, model = "McFL", mu = 1e-7, detectionSize = detection,
                                        initSize = 1e5, detectionDrivers = NA, detectionProb = NA,
-                                       keepPhylog = TRUE, onlyCancer = FALSE, mutationPropGrowth = prop_growth,
-                                       keepEvery = 1, finalTime = 5000, sampleEvery = sample_every, max.wall.time = 1200))
-  data.frame(seed = seed, wall_s = t[["elapsed"]], num_clones = s$NumClones, final_time = s$FinalTime,
-             total_pop = s$TotalPopSize, peak_rss_mib = peak_mib())
+                                       keepPhylog = keep_phylog, onlyCancer = FALSE, mutationPropGrowth = prop_growth,
+                                       keepEvery = 1, finalTime = 5000, sampleEvery = sample_every, max.wall.time = max_wall))
+  finished <- !is.null(s$NumClones)   # FALSE when OncoSimulR gave up (max.wall.time): the row keeps the wall time
+  data.frame(seed = seed, wall_s = t[["elapsed"]], num_clones = if (finished) s$NumClones else NA,
+             final_time = if (finished) s$FinalTime else NA, total_pop = if (finished) s$TotalPopSize else NA,
+             peak_rss_mib = peak_mib())
 })
 write.csv(do.call(rbind, rows), out, row.names = FALSE)
