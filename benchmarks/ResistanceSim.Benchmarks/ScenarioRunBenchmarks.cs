@@ -38,7 +38,7 @@ public class ScenarioRunBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var (file, engineName) = (Case.Split('/')[0], Case.Split('/')[1]);
+        if (Case.Split('/') is not [var file, var engineName]) throw new ArgumentException($"case '{Case}' is not 'scenario/engine'");
         var scenario = ScenarioLoader.Load(Path.Combine(ScenarioDirectory(), file + ".yaml")).Scenario;
         var engine = Algorithms.All.Single(a => a.Name == engineName);
         _run = new SimulationRun(scenario with { Engine = scenario.Engine with { Engine = engine.Kind } });
