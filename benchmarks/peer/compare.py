@@ -28,10 +28,11 @@ rows = [r for path in sys.argv[2:] for r in csv.DictReader(open(path))]
 unfinished = [r for r in rows if r["num_clones"] == "NA"]   # OncoSimulR stopped at its max.wall.time
 if unfinished:
     print(f"OncoSimulR runs stopped unfinished at their wall-time limit: {len(unfinished)} (after {', '.join(r['wall_s'] for r in unfinished)} s)")
-peer = [(float(r["wall_s"]), float(r["final_time"]), int(r["num_clones"]), float(r["peak_rss_mib"])) for r in rows if r["num_clones"] != "NA"]
+number = lambda text: math.nan if text == "NA" else float(text)   # NA: not recorded (transcribed rows)
+peer = [(float(r["wall_s"]), float(r["final_time"]), int(r["num_clones"]), number(r["peak_rss_mib"])) for r in rows if r["num_clones"] != "NA"]
 print(f"runs: ResistanceSim {len(ours)}, OncoSimulR {len(peer)}")
 print(f"wall time per run, median: ResistanceSim {statistics.median(o[0] for o in ours):.2f} s, OncoSimulR {statistics.median(p[0] for p in peer):.2f} s"
-      f" (ratio {statistics.median(p[0] for p in peer) / statistics.median(o[0] for o in ours):.0f}x); OncoSimulR peak RSS {max(p[3] for p in peer):.0f} MiB")
+      f" (ratio {statistics.median(p[0] for p in peer) / statistics.median(o[0] for o in ours):.0f}x); OncoSimulR peak RSS {max((p[3] for p in peer if not math.isnan(p[3])), default=math.nan):.0f} MiB")
 for name, i, j in [("time to detection size (days)", 1, 1), ("genotypes alive at some daily sample (OncoSimulR NumClones)", 2, 2)]:
     a, b = [o[i] for o in ours], [p[j] for p in peer]
     d, p = ks(a, b)
