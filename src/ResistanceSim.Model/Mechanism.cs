@@ -2,7 +2,8 @@ namespace ResistanceSim.Model;
 
 /// <summary>
 /// A way a cell can become less dependent on the drugged ALK signal. Heritable mechanisms are
-/// acquired by a daughter cell at division with <see cref="HeritableMechanism.ProbabilityPerDivision"/>;
+/// acquired by a daughter cell at division with <see cref="HeritableMechanism.ProbabilityPerDivision"/>,
+/// and/or by a new cell arising at <see cref="HeritableMechanism.RatePerDay"/> per cell per day;
 /// phenotypes are reversible states entered and left at (stress-dependent) rates.
 /// </summary>
 /// <param name="Name">Catalog key, e.g. <c>ALK_L1196M</c>.</param>
@@ -12,7 +13,15 @@ public abstract record Mechanism(string Name, string Family, double FitnessCost)
 
 /// <summary>A mechanism inherited by every descendant once acquired.</summary>
 public abstract record HeritableMechanism(string Name, string Family, double FitnessCost, double ProbabilityPerDivision)
-    : Mechanism(Name, Family, FitnessCost);
+    : Mechanism(Name, Family, FitnessCost)
+{
+    /// <summary>
+    /// Acquisition per cell per day, independent of division: each cell gives rise to a mutant at this rate
+    /// and stays as it was (OncoSimulR's <c>mutationPropGrowth = FALSE</c>). 0 when the mechanism is
+    /// acquired only at division.
+    /// </summary>
+    public double RatePerDay { get; init; }
+}
 
 /// <summary>
 /// An ALK kinase-domain mutation: it multiplies the IC50 of each ALK-targeting drug by a

@@ -8,7 +8,7 @@ namespace ResistanceSim.Verification;
 
 /// <summary>
 /// The ODE engine against closed forms (issue #5: rtol 1e-8): exponential growth, logistic growth,
-/// piecewise-constant dosing (discontinuities) and a first-order-decaying drug (continuously varying
+/// mutation per unit time, piecewise-constant dosing (discontinuities) and a first-order-decaying drug (continuously varying
 /// rates). Every sample is read from the engine's unrounded expected counts, so the dense output at
 /// sampling times is what is checked.
 /// </summary>
@@ -74,6 +74,21 @@ public class OdeClosedFormTests
         var scenario = VerificationScenarios.Load("decaying-drug", EngineKind.Ode);
         foreach (var (day, total) in Samples(scenario))
             AssertRelative(1000 * Math.Exp(DecayingDrug.IntegratedNetRate(scenario, day)), total, day);
+    }
+
+    [Fact]
+    public void MutationPerDayAddsCellsWithoutTakingThemFromTheParent()
+    {
+        // Parent and neutral mutant both grow at r = b − d; the parent sends ν per cell per day into the mutant
+        // and keeps its cells, so x_wt = N0·e^{rt}, x_mut = ν·N0·t·e^{rt}: the total is N0·e^{rt}·(1 + νt).
+        const double nu = 0.05, n0 = 1e6;
+        var scenario = Tight(ReferenceScenarios.LinearBirthDeath(1.0, 0.7, (long)n0, 10, engine: EngineKind.Ode));
+        scenario = scenario with
+        {
+            Catalog = new MechanismCatalog([new FitnessMutation("arising", 0, 0) { RatePerDay = nu }], 0),
+            Sampling = scenario.Sampling with { EveryDays = 0.5 },
+        };
+        foreach (var (day, total) in Samples(scenario)) AssertRelative(n0 * Math.Exp(0.3 * day) * (1 + nu * day), total, day);
     }
 
     private static Scenario Tight(Scenario scenario) =>

@@ -23,6 +23,9 @@ internal static class ScenarioParameters
         yield return new("protocol", s.Protocol.Phases.Count == 0 ? "no drug" : $"{s.Protocol.Phases.Count} phase(s), {F(s.Protocol.TotalDays)} days");
         yield return new("stop", $"{F(s.Stop.Days)} days");
 
-        string Mechanism(Model.Mechanism m) => m is HeritableMechanism h ? $"{m.Name} (u = {F(h.ProbabilityPerDivision)}, cost {F(m.FitnessCost)})" : $"{m.Name} (reversible)";
+        string Mechanism(Model.Mechanism m) => m is HeritableMechanism h ? $"{m.Name} ({Acquisition(h)}, cost {F(m.FitnessCost)})" : $"{m.Name} (reversible)";
+        string Acquisition(HeritableMechanism h) => h.RatePerDay > 0
+            ? h.ProbabilityPerDivision > 0 ? $"u = {F(h.ProbabilityPerDivision)}, ν = {F(h.RatePerDay)}/day" : $"ν = {F(h.RatePerDay)}/day"
+            : $"u = {F(h.ProbabilityPerDivision)}";
     }
 }

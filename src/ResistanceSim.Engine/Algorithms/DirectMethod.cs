@@ -11,8 +11,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// and pre-existing-resistance questions, and as the reference the other engines are tested
 /// against; its cost grows with the number of events (≈ cells × rates × time).
 /// <para>
-/// One tree holds each clone's total per-cell rate times its cells, (β + δ + σ)·n, with β the
-/// birth rate before growth limitation. Growth limitation g(N) ≤ 1 is applied by thinning: a
+/// One tree holds each clone's total per-cell rate times its cells, (β + δ + σ + ν)·n, with β the
+/// birth rate before growth limitation and ν the rate of mutants arising per unit time. Growth limitation g(N) ≤ 1 is applied by thinning: a
 /// proposed birth happens with probability g(N) and is otherwise a null event, which keeps the
 /// method exact (Lewis &amp; Shedler 1979) while a change in N never touches per-clone weights.
 /// Density-dependent death h(N) (McFarland) has its own channel over a tree of cell counts,
@@ -81,15 +81,15 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
                 continue;
             }
             int i = _rates.Find(u);
-            double birth = clones.Birth[i], death = clones.Death[i];
+            double birth = clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
             // Which of the clone's channels fired, in proportion to their per-cell rates.
-            double channel = rng.NextDouble() * (birth + death + clones.Switch[i]);
+            double channel = rng.NextDouble() * PerCellRate(clones, i);
             if (channel < birth)
             {
                 if (rng.NextDouble() >= growth.BirthFactor(n)) continue;   // thinned: no event
                 double mutation = clones.MutationProbability[i];
                 if (mutation > 0 && rng.NextDouble() < mutation)
-                    run.AddMutant(i, run.Mutations.Mutate(clones.Genotype[i], rng.NextDouble() * mutation));
+                    run.AddMutant(i, run.Mutations.PerDivision.Mutate(clones.Genotype[i], rng.NextDouble() * mutation));
                 else
                     run.AddBirths(i, 1);
             }
@@ -97,12 +97,21 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
             {
                 run.RemoveCells(i, 1);
             }
-            else
+            else if (channel < birth + death + switching)
             {
                 run.SwitchPhenotype(i, run.ChoosePhenotypeSwitch(i, rng.NextDouble()), 1);
             }
+            else
+            {
+                // A mutant arising per unit time; the excess is uniform on [0, ν) and chooses the mechanism.
+                run.AddMutant(i, run.Mutations.PerDay.Mutate(clones.Genotype[i], channel - (birth + death + switching)));
+            }
         }
     }
+
+    /// <summary>β + δ + σ + ν: everything a cell of clone <paramref name="i"/> can do, before growth limitation.</summary>
+    private static double PerCellRate(CloneState clones, int i) =>
+        clones.Birth[i] + clones.Death[i] + clones.Switch[i] + clones.MutationPerDay[i];
 
     public void CloneChanged(int index)
     {
@@ -110,7 +119,7 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
         var clones = _run.Clones;
         if (index >= _rates.Size) Resize(clones.Count);
         long n = clones.Cells[index];
-        SetWeights(index, (clones.Birth[index] + clones.Death[index] + clones.Switch[index]) * n, n);
+        SetWeights(index, PerCellRate(clones, index) * n, n);
     }
 
     public void CloneRetired(int index, int movedFrom)
@@ -142,7 +151,7 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
         for (int i = 0; i < clones.Count; i++)
         {
             long n = cells[i];
-            _rates.Set(i, (clones.Birth[i] + clones.Death[i] + clones.Switch[i]) * n);
+            _rates.Set(i, PerCellRate(clones, i) * n);
             if (_densityDeath) _cells.Set(i, n);
         }
         _rates.Rebuild();

@@ -1,3 +1,4 @@
+using ResistanceSim.Engine.Genetics;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Engine.State;
@@ -18,7 +19,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// chunk boundary exact). Once a clone is large, each leap τ (the tau-leaping rule applied to the
 /// large clones, and no longer than lets a small clone double past the threshold) first draws every
 /// large clone's transition with birth β(1−u) (divisions without a mutant) and death δ + h + σ
-/// (switching cells leave), then the Poisson numbers of its mutant daughters (born at times drawn
+/// (switching cells leave), then the Poisson numbers of its mutant daughters and of the mutants arising
+/// from it per unit time (born at times drawn
 /// from the clone's exponential path within the leap) and of its switching cells. Daughters that
 /// join a large clone of their genotype grow with it for the rest of the leap; the others enter the
 /// exact part at their times, so a new mutant is always born exact. Growth limitation is held at its
@@ -49,7 +51,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     private bool[] _exact = new bool[64];
     private long[] _leapDelta = new long[64];
     private long[] _switchOut = new long[64];
-    private readonly List<(ulong Genotype, double Probability)> _outcomes = [];
+    private readonly List<(ulong Genotype, double Weight)> _outcomes = [];
     private double[] _outcomeShare = new double[64];
     private long[] _outcomeCount = new long[64];
     private int _leapClones;
@@ -189,11 +191,17 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
                 : BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), LeapDeath(i), tau);
             _leapDelta[i] += after - cells;
             double cellDays = BirthDeathTransition.CellDays(cells, after, tau);
+            double growth = after > 0 ? Math.Log((double)after / cells) / tau : 0;
             if (u > 0 && birth > 0)
             {
                 long mutants = Samplers.Poisson(ref rng, u * birth * cellDays);
-                double growth = after > 0 ? Math.Log((double)after / cells) / tau : 0;
-                if (mutants > 0) SendMutants(run, i, mutants, growth, start, end, perGenotype);
+                if (mutants > 0) SendMutants(run, i, run.Mutations.PerDivision, u, mutants, growth, start, end, perGenotype);
+            }
+            double nu = clones.MutationPerDay[i];
+            if (nu > 0)
+            {
+                long arising = Samplers.Poisson(ref rng, nu * cellDays);
+                if (arising > 0) SendMutants(run, i, run.Mutations.PerDay, nu, arising, growth, start, end, perGenotype);
             }
             if (sigma > 0) _switchOut[i] = Samplers.Poisson(ref rng, sigma * cellDays);
         }
@@ -214,32 +222,33 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>
-    /// Gives the <paramref name="mutants"/> daughters of large clone <paramref name="parent"/> in this
-    /// leap their genotypes and sends them on. Many daughters are split over the possible genotypes at
-    /// once (a multinomial, the same law as choosing each daughter's genotype in turn) so a big clone's
-    /// thousands of mutants per leap cost one draw per genotype, not one genotype choice per daughter.
+    /// Gives the <paramref name="mutants"/> mutant cells of large clone <paramref name="parent"/> in this
+    /// leap (from <paramref name="table"/>, whose total for the parent is <paramref name="total"/>) their
+    /// genotypes and sends them on. Many are split over the possible genotypes at once (a multinomial, the
+    /// same law as choosing each one's genotype in turn) so a big clone's thousands of mutants per leap
+    /// cost one draw per genotype, not one genotype choice per mutant.
     /// </summary>
-    private void SendMutants(SimulationRun run, int parent, long mutants, double growth, double start, double end, bool perGenotype)
+    private void SendMutants(SimulationRun run, int parent, MutationTable table, double total, long mutants,
+        double growth, double start, double end, bool perGenotype)
     {
         var clones = run.Clones;
         ref Xoshiro256StarStar rng = ref run.Random;
         if (mutants <= SplitMutantsAbove)
         {
-            double u = clones.MutationProbability[parent];
             for (long k = 0; k < mutants; k++)
-                Route(run, parent, run.Mutations.Mutate(clones.Genotype[parent], rng.NextDouble() * u), 1, growth, start, end, perGenotype);
+                Route(run, parent, table.Mutate(clones.Genotype[parent], rng.NextDouble() * total), 1, growth, start, end, perGenotype);
             return;
         }
-        run.Mutations.Outcomes(clones.Genotype[parent], _outcomes);
+        table.Outcomes(clones.Genotype[parent], _outcomes);
         int outcomes = _outcomes.Count;
         if (_outcomeShare.Length < outcomes)
         {
             _outcomeShare = new double[outcomes];
             _outcomeCount = new long[outcomes];
         }
-        double total = 0;
-        foreach (var outcome in _outcomes) total += outcome.Probability;
-        for (int k = 0; k < outcomes; k++) _outcomeShare[k] = _outcomes[k].Probability / total;
+        double sum = 0;
+        foreach (var outcome in _outcomes) sum += outcome.Weight;
+        for (int k = 0; k < outcomes; k++) _outcomeShare[k] = _outcomes[k].Weight / sum;
         var counts = _outcomeCount.AsSpan(0, outcomes);
         Samplers.Multinomial(ref rng, mutants, _outcomeShare.AsSpan(0, outcomes), counts);
         for (int k = 0; k < outcomes; k++)
@@ -310,7 +319,8 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         ref Xoshiro256StarStar rng = ref run.Random;
         double birth = _heldBirthFactor * clones.Birth[index];
         double death = clones.Death[index] + _heldDensityDeath;
-        double perCell = birth + death + clones.Switch[index];
+        double switching = clones.Switch[index];
+        double perCell = birth + death + switching + clones.MutationPerDay[index];
         double mutantBirth = birth * clones.MutationProbability[index];
         if (!(perCell > 0)) return;
         long n = cells;
@@ -324,7 +334,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             if (channel < mutantBirth)
             {
                 // Given this channel, channel / birth is uniform on [0, u): it also chooses the mutation.
-                _arrivals.Enqueue(new Arrival(index, run.Mutations.Mutate(clones.Genotype[index], channel / birth), Arrival.Mutant), day);
+                _arrivals.Enqueue(new Arrival(index, run.Mutations.PerDivision.Mutate(clones.Genotype[index], channel / birth), Arrival.Mutant), day);
             }
             else if (channel < birth)
             {
@@ -334,10 +344,16 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             {
                 n--;
             }
-            else
+            else if (channel < birth + death + switching)
             {
                 n--;
                 _arrivals.Enqueue(new Arrival(index, 0, run.ChoosePhenotypeSwitch(index, rng.NextDouble())), day);
+            }
+            else
+            {
+                // A mutant arising per unit time (the line keeps its cell); the excess over the other channels chooses the mechanism.
+                ulong genotype = run.Mutations.PerDay.Mutate(clones.Genotype[index], channel - (birth + death + switching));
+                _arrivals.Enqueue(new Arrival(index, genotype, Arrival.Mutant), day);
             }
         }
         if (n != cells) run.AdjustCells(index, n - cells);   // emptied clones retire after the leap, so indices stay valid within it

@@ -1,3 +1,4 @@
+using ResistanceSim.Engine.Genetics;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
@@ -8,7 +9,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// Leaping with exact per-clone birth–death transitions (the BNB method of Mather et al. 2012,
 /// see <see cref="BirthDeathTransition"/>): within a leap each clone's count moves by one binomial
 /// and one negative-binomial draw, exact for constant rates and never negative. Between clones the
-/// leap approximates: mutant daughters are a Poisson share of the leap's divisions (each founded
+/// leap approximates: mutant daughters are a Poisson share of the leap's divisions, mutants arising per
+/// unit time a Poisson number over the leap's cell-days (each founded
 /// at a uniform time within the leap and grown exactly for the rest of it), phenotype switches a
 /// Poisson share of the cell-days, and growth limitation is held at its start-of-leap value.
 /// <para>
@@ -23,6 +25,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
 {
     private long[] _end = new long[64];
     private long[] _mutants = new long[64];
+    private long[] _arising = new long[64];
     private long[] _switches = new long[64];
 
     public EngineKind Kind => EngineKind.Tau;
@@ -113,8 +116,10 @@ public sealed class TauLeaping : ISimulationAlgorithm
             long mutants = u > 0 && b > 0 ? Math.Min(Samplers.Poisson(ref rng, u * b * cellDays), end) : 0;
             double s = clones.Switch[i];
             long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end - mutants) : 0;
+            double nu = clones.MutationPerDay[i];
             _end[i] = end - mutants - switches;
             _mutants[i] = mutants;
+            _arising[i] = nu > 0 ? Samplers.Poisson(ref rng, nu * cellDays) : 0;   // per unit time: not taken from the parent
             _switches[i] = switches;
         }
         CloneSteps += count;
@@ -129,17 +134,21 @@ public sealed class TauLeaping : ISimulationAlgorithm
         }
         for (int i = 0; i < count; i++)
         {
-            for (long k = 0; k < _mutants[i]; k++) FoundMutant(run, i, tau, ref rng);
+            for (long k = 0; k < _mutants[i]; k++) FoundMutant(run, i, run.Mutations.PerDivision, clones.MutationProbability[i], tau, ref rng);
+            for (long k = 0; k < _arising[i]; k++) FoundMutant(run, i, run.Mutations.PerDay, clones.MutationPerDay[i], tau, ref rng);
             if (_switches[i] > 0) run.DistributePhenotypeSwitches(i, _switches[i], ref rng);
         }
         run.RetireEmptyClones();
     }
 
-    /// <summary>A mutant daughter born at a uniform time in the leap, grown exactly for the rest of it.</summary>
-    private static void FoundMutant(SimulationRun run, int parent, double tau, ref Xoshiro256StarStar rng)
+    /// <summary>
+    /// A mutant cell (from <paramref name="table"/>, whose total for the parent is <paramref name="total"/>)
+    /// born at a uniform time in the leap, grown exactly for the rest of it.
+    /// </summary>
+    private static void FoundMutant(SimulationRun run, int parent, MutationTable table, double total, double tau, ref Xoshiro256StarStar rng)
     {
         var clones = run.Clones;
-        ulong genotype = run.Mutations.Mutate(clones.Genotype[parent], rng.NextDouble() * clones.MutationProbability[parent]);
+        ulong genotype = table.Mutate(clones.Genotype[parent], rng.NextDouble() * total);
         int index = run.AddMutant(parent, genotype);
         double rest = tau * rng.NextDouble();
         long n = clones.TotalCells;
@@ -155,6 +164,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
         int capacity = Math.Max(count, _end.Length * 2);
         Array.Resize(ref _end, capacity);
         Array.Resize(ref _mutants, capacity);
+        Array.Resize(ref _arising, capacity);
         Array.Resize(ref _switches, capacity);
     }
 }

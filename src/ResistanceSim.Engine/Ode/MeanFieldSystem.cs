@@ -9,9 +9,10 @@ namespace ResistanceSim.Engine.Ode;
 /// The mean field (first-moment equations) of the model's Markov chain over the genotypes
 /// reachable from the initial ones by mutation and phenotype switching. For state i with cells x_i:
 /// <code>
-/// dx_i/dt = g(N)·β_i·(1 − U_i)·x_i − (δ_i + h(N) + σ_i)·x_i + Σ_j g(N)·β_j·u_{j→i}·x_j + Σ_j σ_{j→i}·x_j
+/// dx_i/dt = g(N)·β_i·(1 − U_i)·x_i − (δ_i + h(N) + σ_i)·x_i + Σ_j (g(N)·β_j·u_{j→i} + ν_{j→i})·x_j + Σ_j σ_{j→i}·x_j
 /// </code>
-/// (a division of j yields a daughter of i with probability u_{j→i}; the parent stays). For linear
+/// (a division of j yields a daughter of i with probability u_{j→i}, and a cell of j gives rise to one of i
+/// at ν_{j→i} per day; the parent stays). For linear
 /// rates this is exactly d E[x]/dt; with growth limitation it is the usual mean-field closure.
 /// Rates follow the exposure schedule: re-evaluated at every right-hand-side call when the schedule
 /// varies continuously, and held between change points otherwise (where they are constant).
@@ -28,9 +29,8 @@ public sealed class MeanFieldSystem
     private readonly ulong[] _genotypes;
     private readonly int[] _parent;            // BFS parent state, −1 for initial states
     private readonly int[] _viaPhenotype;      // phenotype flipped from the parent, −1 if reached by mutation
-    private readonly int[] _mutationStart;     // CSR rows of mutation outcomes
-    private readonly int[] _mutationTarget;
-    private readonly double[] _mutationProbability;
+    private readonly Transitions _perDivision; // u_{j→i}
+    private readonly Transitions _perDay;      // ν_{j→i}
     private readonly double[] _totalMutation;
     private readonly int[] _flipTarget;        // [state * phenotypes + p], −1 when the flip is never used
     private readonly double[] _birth, _death, _switchRate, _concentration, _heldConcentration;
@@ -54,23 +54,24 @@ public sealed class MeanFieldSystem
         foreach (ulong g in initial)
             if (index.TryAdd(g, genotypes.Count)) { genotypes.Add(g); parent.Add(-1); via.Add(-1); }
 
-        var outcomes = new List<(ulong Genotype, double Probability)>();
-        var rowStart = new List<int> { 0 };
-        var targets = new List<int>();
-        var probabilities = new List<double>();
+        var outcomes = new List<(ulong Genotype, double Weight)>();
+        var perDivision = new TransitionsBuilder();
+        var perDay = new TransitionsBuilder();
         var flips = new List<int>();
         for (int s = 0; s < genotypes.Count; s++)
         {
             ulong g = genotypes[s];
-            mutations.Outcomes(g, outcomes);
-            foreach (var (child, p) in outcomes)
-            {
-                targets.Add(Intern(child, s, -1));
-                probabilities.Add(p);
-            }
-            rowStart.Add(targets.Count);
+            AddRow(mutations.PerDivision, perDivision, s);
+            AddRow(mutations.PerDay, perDay, s);
             for (int p = 0; p < phenotypes; p++)
                 flips.Add(switching[p] ? Intern(_layout.WithPhenotype(g, p, !_layout.HasPhenotype(g, p)), s, p) : -1);
+        }
+
+        void AddRow(MutationTable table, TransitionsBuilder row, int s)
+        {
+            table.Outcomes(genotypes[s], outcomes);
+            foreach (var (child, weight) in outcomes) row.Add(Intern(child, s, -1), weight);
+            row.EndRow();
         }
 
         int Intern(ulong genotype, int from, int phenotype)
@@ -89,11 +90,10 @@ public sealed class MeanFieldSystem
         _genotypes = [.. genotypes];
         _parent = [.. parent];
         _viaPhenotype = [.. via];
-        _mutationStart = [.. rowStart];
-        _mutationTarget = [.. targets];
-        _mutationProbability = [.. probabilities];
+        _perDivision = perDivision.Build();
+        _perDay = perDay.Build();
         _flipTarget = [.. flips];
-        _totalMutation = _genotypes.Select(mutations.TotalProbability).ToArray();
+        _totalMutation = _genotypes.Select(mutations.PerDivision.Total).ToArray();
         int n = _genotypes.Length;
         _birth = new double[n];
         _death = new double[n];
@@ -156,9 +156,36 @@ public sealed class MeanFieldSystem
                 switching += flow;
             }
             dx[s] += divisions * (1 - _totalMutation[s]) - (_death[s] + h) * cells - switching;
-            for (int k = _mutationStart[s]; k < _mutationStart[s + 1]; k++)
-                dx[_mutationTarget[k]] += divisions * _mutationProbability[k];
+            _perDivision.Flow(s, divisions, dx);
+            _perDay.Flow(s, cells, dx);
         }
+    }
+
+    /// <summary>Mutation outcomes of every state as compressed rows (CSR): target states and weights.</summary>
+    private sealed class Transitions(int[] rowStart, int[] target, double[] weight)
+    {
+        /// <summary>Adds <paramref name="amount"/> times each of state <paramref name="s"/>'s weights to its targets.</summary>
+        public void Flow(int s, double amount, Span<double> dx)
+        {
+            for (int k = rowStart[s]; k < rowStart[s + 1]; k++) dx[target[k]] += amount * weight[k];
+        }
+    }
+
+    private sealed class TransitionsBuilder
+    {
+        private readonly List<int> _rowStart = [0];
+        private readonly List<int> _target = [];
+        private readonly List<double> _weight = [];
+
+        public void Add(int target, double weight)
+        {
+            _target.Add(target);
+            _weight.Add(weight);
+        }
+
+        public void EndRow() => _rowStart.Add(_target.Count);
+
+        public Transitions Build() => new([.. _rowStart], [.. _target], [.. _weight]);
     }
 
     private void EvaluateRates(ReadOnlySpan<double> concentration)

@@ -320,7 +320,8 @@ public sealed class SimulationRun
         Clones.Birth[index] = rates.Birth;
         Clones.Death[index] = rates.Death;
         Clones.Switch[index] = rates.Switch;
-        Clones.MutationProbability[index] = Mutations.TotalProbability(Clones.Genotype[index]);
+        Clones.MutationProbability[index] = Mutations.PerDivision.Total(Clones.Genotype[index]);
+        Clones.MutationPerDay[index] = Mutations.PerDay.Total(Clones.Genotype[index]);
     }
 
     /// <summary><paramref name="count"/> divisions of clone <paramref name="index"/> that produce no mutant.</summary>
@@ -331,7 +332,8 @@ public sealed class SimulationRun
     }
 
     /// <summary>
-    /// A division of clone <paramref name="parentIndex"/> whose daughter carries <paramref name="genotype"/>.
+    /// A mutant cell of <paramref name="genotype"/> from clone <paramref name="parentIndex"/> (a division's
+    /// mutant daughter, or a cell arising per unit time); the parent clone's count is unchanged.
     /// <c>per_event</c> founds a new clone; <c>per_genotype</c> joins the existing clone of that genotype.
     /// Returns the index of the clone that gained the cell.
     /// </summary>

@@ -16,6 +16,7 @@ public sealed class CloneState
     private double[] _death;
     private double[] _switch;
     private double[] _mutation;
+    private double[] _mutationPerDay;
     private readonly Dictionary<long, int> _indexByLookupKey;
 
     public CloneState(int capacity = 64)
@@ -28,6 +29,7 @@ public sealed class CloneState
         _death = new double[capacity];
         _switch = new double[capacity];
         _mutation = new double[capacity];
+        _mutationPerDay = new double[capacity];
         _indexByLookupKey = new Dictionary<long, int>(capacity);
     }
 
@@ -48,6 +50,8 @@ public sealed class CloneState
     public Span<double> Switch => _switch.AsSpan(0, Count);
     /// <summary>U: probability that a division yields a daughter with a new mechanism.</summary>
     public Span<double> MutationProbability => _mutation.AsSpan(0, Count);
+    /// <summary>ν: per-cell rate per day of giving rise to a mutant cell apart from division (the cell itself is unchanged).</summary>
+    public Span<double> MutationPerDay => _mutationPerDay.AsSpan(0, Count);
 
     public void Clear()
     {
@@ -67,7 +71,7 @@ public sealed class CloneState
         _genotype[index] = genotype;
         _registryId[index] = registryId;
         _lookupKey[index] = lookupKey;
-        _birth[index] = _death[index] = _switch[index] = _mutation[index] = 0;
+        _birth[index] = _death[index] = _switch[index] = _mutation[index] = _mutationPerDay[index] = 0;
         _indexByLookupKey.Add(lookupKey, index);
         TotalCells += cells;
         return index;
@@ -98,6 +102,7 @@ public sealed class CloneState
         _death[index] = _death[last];
         _switch[index] = _switch[last];
         _mutation[index] = _mutation[last];
+        _mutationPerDay[index] = _mutationPerDay[last];
         _indexByLookupKey[_lookupKey[index]] = index;
         return last;
     }
@@ -113,6 +118,7 @@ public sealed class CloneState
         Array.Resize(ref _death, capacity);
         Array.Resize(ref _switch, capacity);
         Array.Resize(ref _mutation, capacity);
+        Array.Resize(ref _mutationPerDay, capacity);
         _indexByLookupKey.EnsureCapacity(capacity);
     }
 
@@ -131,6 +137,7 @@ public sealed class CloneState
             Check(_birth[i], "birth", i);
             Check(_death[i], "death", i);
             Check(_switch[i], "switch", i);
+            Check(_mutationPerDay[i], "mutation per day", i);
             if (!(_mutation[i] >= 0 && _mutation[i] <= 1)) Fail($"clone {_registryId[i]} has mutation probability {_mutation[i]}");
             if (!_indexByLookupKey.TryGetValue(_lookupKey[i], out int mapped) || mapped != i)
                 Fail($"clone {_registryId[i]} at index {i} is not indexed under its lookup key");

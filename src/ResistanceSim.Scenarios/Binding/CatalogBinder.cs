@@ -68,11 +68,24 @@ internal static class CatalogBinder
             "phenotype" => BindPhenotype(entry.Name, cost, r),
             _ => null,
         };
+        if (mechanism is HeritableMechanism heritable) mechanism = heritable with { RatePerDay = RatePerDay(r) };
         r.Finish();
         return mechanism;
     }
 
-    private static double Probability(MapReader r) => r.Double("probability_per_division", Rules.Probability);
+    /// <summary>
+    /// probability_per_division, required unless rate_per_day is given (a mechanism acquired only per unit
+    /// time, OncoSimulR's mutationPropGrowth = FALSE); then it defaults to 0.
+    /// </summary>
+    private static double Probability(MapReader r)
+    {
+        if (!r.Has("probability_per_division") && !r.Has("rate_per_day"))
+            r.Bag.Error(r.Location, r.PathOf("probability_per_division"),
+                $"{ScenarioPathText.Describe(r.Path)}: needs probability_per_division (acquisition at division) or rate_per_day (per cell per day)");
+        return r.Double("probability_per_division", Rules.Probability, defaultValue: 0);
+    }
+
+    private static double RatePerDay(MapReader r) => r.Double("rate_per_day", Rules.NonNegative & Rules.Finite, defaultValue: 0);
 
     private static AlkAmplification BindAmplification(string name, double cost, MapReader r)
     {

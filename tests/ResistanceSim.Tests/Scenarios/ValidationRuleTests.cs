@@ -1,3 +1,4 @@
+using ResistanceSim.Model;
 using ResistanceSim.Scenarios;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Tests.Support;
@@ -58,6 +59,16 @@ public class ValidationRuleTests
         Assert.Equal(2, loaded.Scenario.Catalog.All.Count);
     }
 
+    [Fact]
+    public void AMechanismMayBeAcquiredPerDayInsteadOfPerDivision()
+    {
+        using var temp = new TempDirectory();
+        var lines = Valid.Split('\n');
+        lines[14] = "    rate_per_day: 3.0e-7";
+        var mechanism = (HeritableMechanism)ScenarioLoader.Load(temp.File("rules.yaml", string.Join('\n', lines))).Scenario.Catalog.All[0];
+        Assert.Equal((0.0, 3.0e-7), (mechanism.ProbabilityPerDivision, mechanism.RatePerDay));
+    }
+
     public static TheoryData<int, string, string, int, int> Rules() => new()
     {
         // line, replacement, expected message fragment, expected line, expected column
@@ -76,6 +87,9 @@ public class ValidationRuleTests
         { 10, "      DOWNSTREAM: { ic50_nM: 24 }", "no drug can target DOWNSTREAM", 10, 7 },
         { 14, "    kind: alk_mutaton", "must be one of alk_mutation, alk_amplification, bypass, fitness, phenotype ('alk_mutaton' supplied); did you mean 'alk_mutation'?", 14, 11 },
         { 15, "    probability_per_division: 1.5", "catalog.ALK_L1196M.probability_per_division must be in [0, 1] (1.5 supplied)", 15, 31 },
+        { 15, "    rate_per_day: -1", "catalog.ALK_L1196M.rate_per_day must be >= 0 and finite (-1 supplied)", 15, 19 },
+        { 15, "    rate_per_day: .inf", "catalog.ALK_L1196M.rate_per_day must be >= 0 and finite (.inf supplied)", 15, 19 },
+        { 15, "    # acquired neither way", "catalog.ALK_L1196M: needs probability_per_division (acquisition at division) or rate_per_day (per cell per day)", 14, 5 },
         { 16, "    fitness_cost: 1.2", "catalog.ALK_L1196M.fitness_cost must be < 1 (1.2 supplied)", 16, 19 },
         { 17, "    ic50_fold_change: { crizotinb: 25 }", "fold change for unknown drug 'crizotinb'; did you mean 'crizotinib'?", 17, 25 },
         { 20, "    pathway: EGRF", "pathway must be one of", 20, 14 },
