@@ -43,15 +43,17 @@ public class CrossEngineTests
         Assert.True(times.PValue > Significance, $"{scenarioName}, {engine}: regrowth times D = {times.Statistic:F3}, p = {times.PValue:E2}");
     }
 
-    [Fact]
-    public void HybridMatchesTheExactEngineUnderMcFarlandDensityDeathWithMutations()
+    [Theory]
+    [InlineData("mcfarland-mutations")]
+    [InlineData("mcfarland-mutations-per-day")]
+    public void HybridMatchesTheExactEngineUnderMcFarlandDensityDeathWithMutations(string scenario)
     {
         // Density-dependent death couples every clone; mutants keep being founded from the leaping
-        // initial clone. (Clones founded is no measure here: an engine that retires an emptied clone
-        // later lets a genotype's next mutant rejoin it instead of founding a new one.)
+        // initial clone, at division or per unit time. (Clones founded is no measure here: an engine that
+        // retires an emptied clone later lets a genotype's next mutant rejoin it instead of founding a new one.)
         const string engine = "hybrid";
-        var exact = Replicates.Run(VerificationScenarios.Load("mcfarland-mutations", EngineKind.Exact), "exact", N);
-        var other = Replicates.Run(VerificationScenarios.Load("mcfarland-mutations", EngineKind.Hybrid), engine, N);
+        var exact = Replicates.Run(VerificationScenarios.Load(scenario, EngineKind.Exact), "exact", N);
+        var other = Replicates.Run(VerificationScenarios.Load(scenario, EngineKind.Hybrid), engine, N);
         Assert.True(exact.Count(e => e.FinalCells >= 2000) > 0.9 * N, "most runs must reach the size limit");
 
         var times = KolmogorovSmirnovTest.TwoSample([.. exact.Select(e => e.EndDay)], [.. other.Select(e => e.EndDay)]);
@@ -72,9 +74,12 @@ public class CrossEngineTests
         Assert.True(hybrid.ExactEventsInLeaps > 0, "no exact events next to leaping clones");
         Assert.True(hybrid.DirectEvents > 0, "never all-small (the population shrinks below the threshold under drug)");
 
-        var mcfarland = new HybridMethod();
-        Replicates.Run(VerificationScenarios.Load("mcfarland-mutations", EngineKind.Hybrid), mcfarland, 20);
-        Assert.True(mcfarland.Leaps > 0 && mcfarland.ExactEventsInLeaps > 0, "the McFarland scenario must leap with exact mutants beside");
+        foreach (string scenario in new[] { "mcfarland-mutations", "mcfarland-mutations-per-day" })
+        {
+            var mcfarland = new HybridMethod();
+            Replicates.Run(VerificationScenarios.Load(scenario, EngineKind.Hybrid), mcfarland, 20);
+            Assert.True(mcfarland.Leaps > 0 && mcfarland.ExactEventsInLeaps > 0, $"{scenario} must leap with exact mutants beside");
+        }
     }
 
     private static double[] Sizes(ReplicateEnd[] ends) => [.. ends.Select(e => (double)e.FinalCells)];

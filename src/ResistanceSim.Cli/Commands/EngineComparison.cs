@@ -39,8 +39,14 @@ internal static class EngineComparison
             // The ALK quickstart at clinical size (1e9 cells, 60 days of crizotinib); exact would take ~1e11 events.
             new("alk-1e9", e => FromFile("quickstart-1e9", e), [EngineKind.Hybrid, EngineKind.Tau, EngineKind.Ode], quick ? 1 : 3),
             new("mcfl-1e9", e => FromFile("mcfl-1e9", e), [EngineKind.Hybrid, EngineKind.Tau], quick ? 1 : 3),
+            // The same with mutation per unit time, as OncoSimulR's vignette runs it (mutationPropGrowth = FALSE).
+            new("mcfl-vignette-1e9", e => FromFile("mcfl-vignette-1e9", e), [EngineKind.Hybrid, EngineKind.Tau], quick ? 1 : 3),
         ];
-        if (!quick) cases.Add(new("mcfl-1e11", e => FromFile("mcfl-1e11", e), [EngineKind.Hybrid, EngineKind.Tau], 2));
+        if (!quick)
+        {
+            cases.Add(new("mcfl-1e11", e => FromFile("mcfl-1e11", e), [EngineKind.Hybrid, EngineKind.Tau], 2));
+            cases.Add(new("mcfl-vignette-1e11", e => FromFile("mcfl-vignette-1e11", e), [EngineKind.Hybrid, EngineKind.Tau], 2));
+        }
 
         foreach (var c in cases)
             foreach (var engine in c.Engines)

@@ -39,6 +39,7 @@ public partial class BenchEnginesTests
         [
             ("bozic-1e9", "hybrid"), ("ode-1year", "ode"), ("ode-oral", "ode"),
             ("alk-1e9", "hybrid"), ("alk-1e9", "tau"), ("alk-1e9", "ode"), ("mcfl-1e9", "hybrid"), ("mcfl-1e9", "tau"),
+            ("mcfl-vignette-1e9", "hybrid"), ("mcfl-vignette-1e9", "tau"),
         ];
         Assert.Equal(expected.Order(), lines.Keys.Order());
 
@@ -47,9 +48,10 @@ public partial class BenchEnginesTests
         foreach (string engine in new[] { "hybrid", "tau", "ode" })
             Assert.True(Number(lines[("alk-1e9", engine)], "cells") > 1e9, lines[("alk-1e9", engine)].Value);
         Assert.True(Number(lines[("alk-1e9", "hybrid")], "living") > 100, lines[("alk-1e9", "hybrid")].Value);
-        // The McFarland case stops at its size limit of 1e9 cells.
-        foreach (string engine in new[] { "hybrid", "tau" })
-            Assert.InRange(Number(lines[("mcfl-1e9", engine)], "cells"), 1e9, 1.2e9);
+        // The McFarland cases stop at their size limit of 1e9 cells.
+        foreach (string mcfl in new[] { "mcfl-1e9", "mcfl-vignette-1e9" })
+            foreach (string engine in new[] { "hybrid", "tau" })
+                Assert.InRange(Number(lines[(mcfl, engine)], "cells"), 1e9, 1.2e9);
         Assert.All(lines.Values, m => Assert.True(Number(m, "peak") > 0, m.Value));
     }
 
