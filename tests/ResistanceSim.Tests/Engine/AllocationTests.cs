@@ -27,11 +27,15 @@ public class AllocationTests
         Assert.Equal(0, allocated);
     }
 
-    [Fact]
-    public void HybridEngineAllocatesNothingPerLeapAfterWarmUp()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HybridEngineAllocatesNothingPerLeapAfterWarmUp(bool mutationPerDay)
     {
-        // The 10,000 sensitive cells leap while their mutants (u = 1e-3) start exact and cross over at 5,000.
+        // The 10,000 sensitive cells leap while their mutants (u = 1e-3 per division, or 1e-3 per cell per day)
+        // start exact and cross over at 5,000.
         var scenario = ReferenceScenarios.LuriaDelbruck(1.0, 1e-3, 10_000, 4, EngineKind.Hybrid);
+        if (mutationPerDay) scenario = MutationPerDayTests.PerDay(scenario, 1e-3);
         scenario = scenario with
         {
             Sampling = scenario.Sampling with { EveryDays = 0.5 },
