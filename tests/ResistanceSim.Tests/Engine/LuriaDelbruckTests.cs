@@ -33,11 +33,18 @@ public class LuriaDelbruckTests
         double divisions = 1.0 / u;
         double t = Math.Log(1 + divisions * (1 - u) / n0) / (lambda * (1 - u));
         var scenario = ReferenceScenarios.LuriaDelbruck(lambda, u, n0, t, seed: 1943);
-        var ends = EngineRunner.Replicates(scenario, EngineRunner.Named("exact"), cultures);
+        AssertLeaCoulsonWithMeanOne(EngineRunner.Replicates(scenario, EngineRunner.Named("exact"), cultures));
+    }
 
+    /// <summary>
+    /// Chi-square of the first mechanism's mutant counts against Lea–Coulson(m = 1) over bins r = 0..6 and ≥ 7
+    /// (every expected count ≥ 25 at 1,000 cultures), at significance 1e-4.
+    /// </summary>
+    internal static void AssertLeaCoulsonWithMeanOne(RunEnd[] ends)
+    {
         const int bins = 8;
         var p = MaSandriSarkar(1.0, bins - 1);
-        var expected = p.Select(x => x * cultures).Append((1 - p.Sum()) * cultures).ToArray();
+        var expected = p.Select(x => x * ends.Length).Append((1 - p.Sum()) * ends.Length).ToArray();
         var observed = new double[bins];
         foreach (var end in ends) observed[Math.Min(end.CellsByMechanism[0], bins - 1)]++;
 
