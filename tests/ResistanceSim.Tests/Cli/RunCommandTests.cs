@@ -69,6 +69,17 @@ public class RunCommandTests
             File.ReadAllText(Path.Combine(temp.Path, "b", "quickstart", "totals", "part-00000.csv")));
     }
 
+    [Fact]
+    public void TheVignetteBenchmarkRunsAndItsReportShowsMutationPerDay()
+    {
+        // OncoSimulR's McFarland model with mutation per unit time, end to end: 1e9 cells in a fraction of a second.
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", Path.Combine(Repository.Root, "benchmarks", "scenarios", "mcfl-vignette-1e9.yaml"), "--out", temp.Path);
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        string report = File.ReadAllText(Path.Combine(temp.Path, "mcfl-vignette-1e9", "report.html"));
+        Assert.Contains("G01 (ν = 1E-07/day, cost -0.1)", report);
+    }
+
     [Theory]
     [InlineData("exact")]
     [InlineData("tau")]
