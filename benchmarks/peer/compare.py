@@ -31,6 +31,10 @@ if unfinished:
 number = lambda text: math.nan if text == "NA" else float(text)   # NA: not recorded (transcribed rows)
 peer = [(float(r["wall_s"]), float(r["final_time"]), int(r["num_clones"]), number(r["peak_rss_mib"])) for r in rows if r["num_clones"] != "NA"]
 print(f"runs: ResistanceSim {len(ours)}, OncoSimulR {len(peer)}")
+attempts = [int(r["attempts"]) for r in rows if r.get("attempts") not in (None, "NA")]
+if attempts:   # OncoSimulR restarts a run from scratch when a large clone gives "ti set to DBL_MIN"
+    print(f"OncoSimulR restarts: {sum(a - 1 for a in attempts)} over {len(attempts)} runs with the count recorded"
+          f" ({sum(a > 1 for a in attempts)} runs restarted at least once)")
 print(f"wall time per run, median: ResistanceSim {statistics.median(o[0] for o in ours):.2f} s, OncoSimulR {statistics.median(p[0] for p in peer):.2f} s"
       f" (ratio {statistics.median(p[0] for p in peer) / statistics.median(o[0] for o in ours):.0f}x); OncoSimulR peak RSS {max((p[3] for p in peer if not math.isnan(p[3])), default=math.nan):.0f} MiB")
 for name, i, j in [("time to detection size (days)", 1, 1), ("genotypes alive at some daily sample (OncoSimulR NumClones)", 2, 2)]:

@@ -11,8 +11,9 @@
 # keepPhylog (default TRUE, the vignette's): records every mutation event for the phylogeny; it does not change the
 # simulation or NumClones, only its cost.
 # maxWallTime (default 1200 s): OncoSimulR's max.wall.time; a run that hits it is reported as an error.
-# Writes one row per run: seed, wall_s, num_clones (genotypes alive at the end), final_time, total_pop,
-# peak_rss_mib (VmHWM of this R process after the run).
+# Writes one row per run: seed, wall_s, num_clones (distinct genotypes alive at some kept time), final_time, total_pop,
+# peak_rss_mib (VmHWM of this R process after the run), attempts (OncoSimulR's attemptsUsed: 1 + the times it threw
+# the run away and started again after a "ti set to DBL_MIN" exception, which large clones trigger).
 suppressPackageStartupMessages(library(OncoSimulR))
 args <- commandArgs(trailingOnly = TRUE)
 detection <- as.numeric(args[1]); runs <- as.integer(args[2]); first <- as.integer(args[3]); out <- args[4]
@@ -35,6 +36,6 @@ rows <- lapply(seq_len(runs), function(i) {
   finished <- !is.null(s$NumClones)   # FALSE when OncoSimulR gave up (max.wall.time): the row keeps the wall time
   data.frame(seed = seed, wall_s = t[["elapsed"]], num_clones = if (finished) s$NumClones else NA,
              final_time = if (finished) s$FinalTime else NA, total_pop = if (finished) s$TotalPopSize else NA,
-             peak_rss_mib = peak_mib())
+             peak_rss_mib = peak_mib(), attempts = if (finished) s$other$attemptsUsed else NA)
 })
 write.csv(do.call(rbind, rows), out, row.names = FALSE)
