@@ -12,7 +12,8 @@ namespace ResistanceSim.Benchmarks;
 /// scenario, replicate by replicate (different seeds, so the spread between runs shows), on one thread, after
 /// one untimed warm-up run; then the median, the clones and the process's peak working set. "Genotypes
 /// sampled" counts the distinct genotypes alive at some sample — what OncoSimulR reports as NumClones (its
-/// genotypes kept every <c>keepEvery</c> time units), hence the optional sampling interval.
+/// genotypes kept every <c>keepEvery</c> time units), hence the optional sampling interval. The two integrals are
+/// <see cref="CloneConcentration"/>'s.
 /// BenchmarkDotNet repeats one input, which hides how much run time varies between replicates.
 /// </summary>
 public static class WholeRuns
@@ -29,13 +30,15 @@ public static class WholeRuns
         var algorithm = info.Create();
         Simulator.Run(run, algorithm, new WorkUnit(0, 0, replicates), observer: null);   // warm-up (JIT), a replicate not timed below
         var seconds = new double[replicates];
+        var concentration = new CloneConcentration();
         for (int r = 0; r < replicates; r++)
         {
             var clock = Stopwatch.StartNew();
-            Simulator.Run(run, algorithm, new WorkUnit(0, 0, r), observer: null);
+            Simulator.Run(run, algorithm, new WorkUnit(0, 0, r), concentration);
             seconds[r] = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"replicate {r}: {seconds[r]:0.00} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {SampledGenotypes(run.Registry)} genotypes sampled, {run.Registry.Count} founded"));
+                $"replicate {r}: {seconds[r]:0.00} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {SampledGenotypes(run.Registry)} genotypes sampled, {run.Registry.Count} founded; " +
+                $"integral N dt {concentration.CellDays:0.000e0}, integral sum nu n^2 dt {concentration.MutationWeightedSquaredCellDays:0.000e0}"));
         }
         Array.Sort(seconds);
         double peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
