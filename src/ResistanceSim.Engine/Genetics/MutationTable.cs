@@ -22,16 +22,12 @@ public sealed class MutationTable
     public MutationTable(MechanismCatalog catalog, Func<HeritableMechanism, double> weight, bool isProbability)
     {
         _layout = catalog.Layout;
-        _alk = catalog.AlkMutations.Select(m => weight(m)).ToArray();
+        _alk = catalog.AlkMutations.Select(weight).ToArray();
         _other = catalog.OtherHeritable.Select(weight).ToArray();
         _amplification = catalog.Amplification is { } amplification ? weight(amplification) : 0;
         _copiesPerEvent = catalog.Amplification?.CopiesPerEvent ?? 0;
         _isProbability = isProbability;
-        IsEmpty = _alk.All(w => w == 0) && _other.All(w => w == 0) && _amplification == 0;
     }
-
-    /// <summary>No mechanism has a weight here: the engines skip this channel.</summary>
-    public bool IsEmpty { get; }
 
     /// <summary>The summed weight of every mechanism <paramref name="genotype"/> can still acquire.</summary>
     public double Total(ulong genotype)
