@@ -98,6 +98,11 @@ public sealed class SimulationRun
 
     private const int MaxHistoryAttempts = 1_000_000;
 
+    /// <summary>Patients whose tumour never progresses on the prior lines are redrawn this often before the scenario is judged unusable.</summary>
+    private const int MaxIneligibleHistories = 1_000;
+
+    private int _ineligibleHistories;
+
     /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
     public int Passages { get; private set; }
 
@@ -128,6 +133,7 @@ public sealed class SimulationRun
         DiagnosisDay = 0;
         PriorLineDays = 0;
         HistoryAttempts = 0;
+        _ineligibleHistories = 0;
         ExpectedCells = double.NaN;
         SeedInitialClones();
         if (Scenario.Cohort is { } cohort) BeginHistory(cohort);
@@ -247,6 +253,9 @@ public sealed class SimulationRun
         long cells = Clones.TotalCells;
         if (cells == 0 || Day >= StopDay)
         {
+            if (++_ineligibleHistories >= MaxIneligibleHistories)
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"Patient {Unit.Point}: {MaxIneligibleHistories} tumours in a row died out or stayed controlled on the cohort's prior lines, so this patient can never start the studied line; make the prior lines less effective for such patients (e.g. cap their chemosensitivity) or lengthen cohort.prior_line_max_days"));
             RestartHistory("no patient's tumour progressed on the cohort's prior lines (all died out or stayed controlled for prior_line_max_days)");
             return true;
         }
