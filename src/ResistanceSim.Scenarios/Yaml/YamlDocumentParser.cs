@@ -45,7 +45,25 @@ public static partial class YamlDocumentParser
             bag.Error(ToLocation(file, e.Start), "", $"YAML syntax error: {WithoutMarks(e.Message)}");
             return null;
         }
+        catch (NestingTooDeepException e)
+        {
+            bag.Error(e.Location, "", $"{e.Subject} is nested more than {MaxDepth} levels deep");
+            return null;
+        }
     }
+
+    /// <summary>Ends the parse at the first node deeper than <see cref="MaxDepth"/>: skipping the rest of the nested
+    /// events instead costs time quadratic in the depth inside YamlDotNet (100,000 levels took minutes).</summary>
+    private sealed class NestingTooDeepException(SourceLocation location, string subject) : Exception
+    {
+        public SourceLocation Location { get; } = location;
+
+        public string Subject { get; } = subject;
+    }
+
+    /// <summary>A path for the depth message, its middle elided: the whole one is hundreds of segments long.</summary>
+    private static string Abbreviated(string path) =>
+        path.Length <= 80 ? ScenarioPathText.Describe(path) : $"{path[..40]}…{path[^30..]}";
 
     internal static SourceLocation ToLocation(string file, Mark mark) =>
         // YamlDotNet marks are 1-based; an empty mark (0) only occurs for synthesized events.
@@ -130,12 +148,7 @@ public static partial class YamlDocumentParser
         private YamlNodeBase ReadNode(string path, int depth)
         {
             var location = ToLocation(file, Current.Start);
-            if (depth > MaxDepth)
-            {
-                bag.Error(location, path, $"{Describe(path)} is nested more than {MaxDepth} levels deep");
-                parser.SkipThisAndNestedEvents();
-                return new YamlScalar("", YamlScalarStyle.Plain, location);
-            }
+            if (depth > MaxDepth) throw new NestingTooDeepException(location, Abbreviated(path));
             switch (Current)
             {
                 case AnchorAlias alias:
