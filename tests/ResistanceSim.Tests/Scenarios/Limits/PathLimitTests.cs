@@ -97,7 +97,7 @@ public class PathLimitTests
         Assert.EndsWith($"is nested more than {YamlDocumentParser.MaxDepth} levels deep", error.Message, StringComparison.Ordinal);
         // Located at the first node past the cap (a map's key counts one level below its map): the parse stopped
         // there instead of reading 100,000 levels.
-        Assert.InRange(error.Location.Column, 3 + open.Length * YamlDocumentParser.MaxDepth, 4 + open.Length * (YamlDocumentParser.MaxDepth + 1));
+        Assert.InRange(error.Location.Column, 4 + open.Length * (YamlDocumentParser.MaxDepth - 1), 4 + open.Length * (YamlDocumentParser.MaxDepth + 1));
     }
 
     [Theory]
