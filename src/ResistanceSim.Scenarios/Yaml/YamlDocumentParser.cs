@@ -141,6 +141,11 @@ public static partial class YamlDocumentParser
                 throw new YamlException(_endOfLastEvent, _endOfLastEvent,
                     "the text cannot be read past this point (look for an unclosed bracket, brace or quote)", e);
             }
+            catch (ArgumentException e)
+            {
+                // And this way on a verbatim tag that is not a URI (`!<+>`, found by fuzzing).
+                throw new YamlException(_endOfLastEvent, _endOfLastEvent, $"the text cannot be read past this point ({e.Message})", e);
+            }
             if (!moved) throw new YamlException(_endOfLastEvent, _endOfLastEvent, "unexpected end of the document");
             _endOfLastEvent = Current.End;
         }
@@ -166,7 +171,9 @@ public static partial class YamlDocumentParser
                     Next();
                     return Remember(start, ReadMapping(start, path, location, depth));
                 default:
-                    throw new InvalidOperationException($"Unexpected YAML event {Current.GetType().Name}.");
+                    // YamlDotNet can end a map where a value was due (a key in control characters followed by an
+                    // alias, found by fuzzing): a syntax error here, not a crash.
+                    throw new YamlException(Current.Start, Current.End, "a value is missing here");
             }
         }
 
