@@ -6,7 +6,7 @@ using ResistanceSim.Scenarios.Diagnostics;
 namespace ResistanceSim.Cli;
 
 /// <summary>
-/// The <c>resistancesim</c> command tree (DESIGN §4) and its error policy: parse errors and
+/// The <c>resistancesim</c> command tree (README, "Commands") and its error policy: parse errors and
 /// scenario errors exit 2 with every problem listed, cancellation 130, anything else 1.
 /// </summary>
 public static class CommandLine

@@ -1,6 +1,6 @@
 namespace ResistanceSim.Cli;
 
-/// <summary>The command's exit codes (DESIGN §4).</summary>
+/// <summary>The command's exit codes (README, "Commands").</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -4,7 +4,7 @@ using ResistanceSim.Model.Clinical;
 namespace ResistanceSim.Engine.Observation;
 
 /// <summary>
-/// Everything one work unit reports, as columns ready for the table sinks (DESIGN §5): totals
+/// Everything one work unit reports, as columns ready for the table sinks (docs/output-schema.md): totals
 /// per sample, trajectories of clones above the threshold, the clones those trajectories need
 /// (with their ancestors), and a one-row summary. Reused across work units.
 /// </summary>
