@@ -9,7 +9,7 @@ namespace ResistanceSim.Output.Tables;
 /// <c>trough_&lt;drug&gt;_nM</c>, <c>peak_&lt;drug&gt;_nM</c>, <c>auc_&lt;drug&gt;_nM_h_per_day</c>, named like the
 /// <c>conc_&lt;drug&gt;_nM</c> columns of <c>totals/</c> (docs/output-schema.md). Only drugs with oral PK get columns.
 /// </summary>
-internal sealed class ExposureColumns
+public sealed class ExposureColumns
 {
     private readonly int[] _drugs;   // scenario drug indices of the drugs with oral PK
 
