@@ -21,7 +21,7 @@ public class SteadyStateExposureTests
     private static OralDoseLog DosesTaken(double days, double adherence = 1, ulong patient = 1, params int[] missed)
     {
         var regimen = new OralRegimen("x", DoseMg, TauHours, DoseMg, 0, missed);
-        var schedule = new ProtocolSchedule(new Protocol([new ContinuousPhase(days, [regimen])]), [OralDrug()], new FoldOverNadir(1.2), double.PositiveInfinity, adherence);
+        var schedule = new ProtocolSchedule(new Protocol([new ContinuousPhase(days, [regimen])]), [OralDrug()], double.PositiveInfinity, adherence);
         schedule.Reset(patient);
         schedule.TotalConcentrations(days, stackalloc double[1]);
         return schedule.DoseLog(0)!;

@@ -105,7 +105,9 @@ public class ExposureColumnsTests
         Assert.Equal(parquet.ColumnNames, csv.ColumnNames);
         int first = parquet.ColumnNames.ToList().IndexOf(Columns[0]);
         Assert.Equal(Columns, parquet.ColumnNames.Skip(first).Take(3));
-        Assert.Equal("resistant_cells_at_diagnosis", parquet.ColumnNames[first - 1]);   // after the clinical columns, before the drawn parameters
+        // After the clinical columns, before the drawn parameters.
+        Assert.True(first > parquet.ColumnNames.ToList().IndexOf("resistant_cells_at_diagnosis"));
+        Assert.Equal("drugs_tki_pk_cl_f_l_per_hour", parquet.ColumnNames[first + 3]);
         for (int r = 0; r < parquet.RowCount; r++)
             foreach (string column in Columns)
                 Assert.Equal(parquet.Double(column, r), csv.Double(column, r));
