@@ -1,9 +1,15 @@
 using System.CommandLine;
 using ResistanceSim.Cli.Reporting;
+using ResistanceSim.Output.Locking;
+using ResistanceSim.Output.Shards;
 
 namespace ResistanceSim.Cli.Commands;
 
-/// <summary><c>resistancesim plot &lt;run-dir&gt;</c>: redraws plots/ and report.html from a run directory's tables, without rerunning.</summary>
+/// <summary>
+/// <c>resistancesim plot &lt;run-dir&gt;</c>: redraws plots/ and report.html from the tables a run directory's
+/// manifest lists, without rerunning. It holds the directory's lock while it writes, so it never draws a run
+/// that is still publishing.
+/// </summary>
 public static class PlotCommand
 {
     public static Command Create(CommandContext context)
@@ -15,6 +21,7 @@ public static class PlotCommand
             string directory = parse.GetValue(runDirectory)!;
             if (!File.Exists(Path.Combine(directory, "scenario.yaml")) || !Directory.Exists(Path.Combine(directory, "totals")))
                 throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml and totals/)");
+            using var runLock = RunDirectoryLock.Acquire(directory, ShardSpec.Whole, $"resistancesim plot {directory}");
             foreach (var file in RunReport.Write(directory)) context.Output.WriteLine($"Wrote {file}");
             return ExitCodes.Ok;
         });
