@@ -19,8 +19,8 @@ public static class PlotCommand
         command.SetAction(parse =>
         {
             string directory = parse.GetValue(runDirectory)!;
-            if (!File.Exists(Path.Combine(directory, "scenario.yaml")) || !Directory.Exists(Path.Combine(directory, "totals")))
-                throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml and totals/)");
+            if (!File.Exists(Path.Combine(directory, "scenario.yaml")))
+                throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml, tables and manifest.json)");
             using var runLock = RunDirectoryLock.Acquire(directory, ShardSpec.Whole, $"resistancesim plot {directory}");
             foreach (var file in RunReport.Write(directory)) context.Output.WriteLine($"Wrote {file}");
             return ExitCodes.Ok;
