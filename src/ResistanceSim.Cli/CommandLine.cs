@@ -70,14 +70,15 @@ public static class CommandLine
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
-
     public static void WriteDiagnostics(TextWriter error, IReadOnlyList<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics.OrderBy(d => d.Location)) error.WriteLine(d.ToString());
         int errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         error.WriteLine(errors == 1 ? "1 error; nothing was written." : $"{errors} errors; nothing was written.");
     }
+
+    /// <summary>A message as one line: a value containing a newline must not split an error over two lines.</summary>
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }
 
 /// <summary>What every command needs from its host: where to write and when to stop.</summary>

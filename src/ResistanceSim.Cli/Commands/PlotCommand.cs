@@ -1,7 +1,5 @@
 using System.CommandLine;
 using ResistanceSim.Cli.Reporting;
-using ResistanceSim.Output.Locking;
-using ResistanceSim.Output.Shards;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -19,9 +17,10 @@ public static class PlotCommand
         command.SetAction(parse =>
         {
             string directory = parse.GetValue(runDirectory)!;
-            if (!File.Exists(Path.Combine(directory, "scenario.yaml")))
-                throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml, tables and manifest.json)");
-            using var runLock = RunDirectoryLock.Acquire(directory, ShardSpec.Whole, $"resistancesim plot {directory}");
+            if (!Directory.Exists(directory)) throw new UsageException($"run directory '{directory}' does not exist");
+            using var runLock = ResistanceSim.Output.Locking.RunDirectoryLock.Acquire(directory, ResistanceSim.Output.Shards.ShardSpec.Whole, $"resistancesim plot {directory}");
+            if (!File.Exists(Path.Combine(directory, "scenario.yaml")) || !Directory.Exists(Path.Combine(directory, "totals")))
+                throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml and totals/)");
             foreach (var file in RunReport.Write(directory)) context.Output.WriteLine($"Wrote {file}");
             return ExitCodes.Ok;
         });
