@@ -16,9 +16,17 @@ public sealed class CliProcess : IDisposable
     private readonly StringBuilder _error = new();
     private readonly object _gate = new();
 
-    private CliProcess(IReadOnlyList<string> args, string? fault)
+    /// <summary>The unprivileged user (nobody) a child can run as, to meet "permission denied" although the tests run as root.</summary>
+    private const string Nobody = "65534";
+
+    private CliProcess(IReadOnlyList<string> args, string? fault, bool asNobody)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (asNobody)
+        {
+            foreach (string arg in new[] { $"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "dotnet" }) start.ArgumentList.Add(arg);
+            start.Environment["HOME"] = start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
         start.ArgumentList.Add(Dll);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("RESISTANCESIM_FAULT");
@@ -47,7 +55,7 @@ public sealed class CliProcess : IDisposable
     public string Output { get { lock (_gate) return _output.ToString(); } }
 
     /// <summary>Starts the command; with <paramref name="fault"/> set, the child's RESISTANCESIM_FAULT (e.g. <c>kill@publish-rename#2</c>).</summary>
-    public static CliProcess Start(IReadOnlyList<string> args, string? fault = null) => new(args, fault);
+    public static CliProcess Start(IReadOnlyList<string> args, string? fault = null) => new(args, fault, asNobody: false);
 
     public sealed record Result(int ExitCode, string Output, string Error)
     {
@@ -58,6 +66,13 @@ public sealed class CliProcess : IDisposable
     public static Result Run(IReadOnlyList<string> args, string? fault = null)
     {
         using var child = Start(args, fault);
+        return child.WaitForExit();
+    }
+
+    /// <summary>Runs the command as the user nobody (needs root, and setpriv from util-linux).</summary>
+    public static Result RunAsNobody(IReadOnlyList<string> args)
+    {
+        using var child = new CliProcess(args, fault: null, asNobody: true);
         return child.WaitForExit();
     }
 

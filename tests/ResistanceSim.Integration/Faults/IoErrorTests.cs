@@ -3,9 +3,10 @@ using ResistanceSim.Output;
 namespace ResistanceSim.Integration.Faults;
 
 /// <summary>
-/// I/O errors are the user's to fix, not crashes: a full disk (a 64 KiB tmpfs) and a read-only file system
-/// give exit 74 with one line naming the path and the cause, no stack trace, and no published table; after
-/// the disk is enlarged, --resume cleans the leftovers and publishes the uninterrupted run's tables.
+/// I/O errors are the user's to fix, not crashes: a full disk (a 64 KiB tmpfs), a read-only file system and a
+/// directory the user may not write give exit 74 with one line naming the path and the cause, no stack trace,
+/// and no published table; after the disk is enlarged, --resume cleans the leftovers and publishes the
+/// uninterrupted run's tables.
 /// </summary>
 public class IoErrorTests
 {
@@ -57,6 +58,23 @@ public class IoErrorTests
         var after = RunDirectory.Published(run);
         Assert.Equal(before.Keys, after.Keys);
         foreach (var (file, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[file]), $"{file} changed");
+    }
+
+    [RootFact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]   // RootFact skips elsewhere
+    public void ADirectoryTheUserMayNotWriteIsAOneLineErrorAndWritesNothing()
+    {
+        using var scenario = new FaultScenario();
+        string locked = Path.Combine(scenario.Root, "not-yours");
+        Directory.CreateDirectory(locked);
+        File.SetUnixFileMode(scenario.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+
+        var refused = CliProcess.RunAsNobody(FaultScenario.RunArgs(Path.Combine(locked, "out")));
+        AssertOneLineIoError(refused, "is denied", locked);
+        Assert.Empty(Directory.GetFileSystemEntries(locked));
     }
 
     private static void AssertOneLineIoError(CliProcess.Result result, string cause, string path)
