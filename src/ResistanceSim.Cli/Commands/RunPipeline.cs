@@ -53,7 +53,6 @@ public static class RunPipeline
             context.Error.WriteLine($"note: took over the lock of a run that is gone ({stale.Describe()}).");
         int leftovers = TemporaryFiles.Clean(runDirectory, options.Shard);
         if (leftovers > 0) context.Error.WriteLine($"note: removed {leftovers} unfinished temporary file{(leftovers == 1 ? "" : "s")} an interrupted run left in {runDirectory}.");
-        AtomicFile.WriteAllText(Path.Combine(runDirectory, "scenario.yaml"), loaded.Document.ResolvedYaml);
         var summary = new RunSummaryPrinter(sweep);
         TrialResults.Readout? trial = null;
         using (var checkpoints = OpenCheckpoints(runDirectory, scenario, sweep, work, options))
@@ -80,7 +79,10 @@ public static class RunPipeline
             string manifestPath = RunManifest.PathFor(runDirectory, options.Shard);
             InvalidateManifests(runDirectory, options.Shard);
             FaultInjection.Reach(FaultInjection.PublishStart);
-            var files = new List<string>();
+            // The resolved scenario is published with the tables it produced (an earlier run's tables keep theirs until then).
+            string resolved = Path.Combine(runDirectory, "scenario.yaml");
+            AtomicFile.WriteAllText(resolved, loaded.Document.ResolvedYaml);
+            var files = new List<string> { resolved };
             using (var output = new RunOutput(runDirectory, scenario, options.Format, provenance, options.Shard.Index, sweep, wholeRun: options.Shard.IsWhole))
             {
                 checkpoints.Publish(output, summary.Observe);
