@@ -74,37 +74,22 @@ public static class RunPipeline
                     $"Continue with: {ResumeCommand(options)}");
                 throw new OperationCanceledException(context.Cancellation);
             }
-
-            // Publish: the manifest that lists the tables goes last, so they appear all together or not at all.
-            string manifestPath = RunManifest.PathFor(runDirectory, options.Shard);
-            InvalidateManifests(runDirectory, options.Shard);
-            FaultInjection.Reach(FaultInjection.PublishStart);
-            // The resolved scenario is published with the tables it produced (an earlier run's tables keep theirs until then).
-            string resolved = Path.Combine(runDirectory, "scenario.yaml");
-            AtomicFile.WriteAllText(resolved, loaded.Document.ResolvedYaml);
-            var files = new List<string> { resolved };
-            using (var output = new RunOutput(runDirectory, scenario, options.Format, provenance, options.Shard.Index, sweep, wholeRun: options.Shard.IsWhole))
+            try
             {
-                checkpoints.Publish(output, summary.Observe);
-                files.AddRange(output.Paths);
+                trial = Publish(runDirectory, scenario, sweep, loaded, options, provenance, algorithm, shardUnits.Count, clock, checkpoints, summary, context.Cancellation);
             }
-            FaultInjection.Reach(FaultInjection.PublishDerived);
-            if (options.Shard.IsWhole)
+            catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
             {
-                var written = RunFiles.Pending(runDirectory, files);
-                files.AddRange(AssayFits.Write(runDirectory, AssayFits.FitAll(written), options.Format, provenance));
-                trial = TrialResults.Read(written, [.. loaded.Arms.Select(a => a.Name)]);
-                if (trial is not null) files.AddRange(TrialResults.Write(runDirectory, trial, options.Format, provenance));
+                context.Error.WriteLine($"Stopped while publishing; all {shardUnits.Count} work units are kept. Continue with: {ResumeCommand(options)}");
+                throw;
             }
-            FaultInjection.Reach(FaultInjection.PublishManifest);
-            new RunManifest(provenance.ToolVersion, scenario.Name, provenance.ScenarioSha256, scenario.Seed, algorithm.Name,
-                OutputFormats.Extension(options.Format), shardUnits.Count, shardUnits.Count, options.Threads, clock.Elapsed.TotalSeconds,
-                [.. RunTables.For(scenario, sweep).Select(t => t.Name), .. scenario.Cohort is null ? [] : new[] { TrialResults.EndpointsTable, TrialResults.MechanismsTable }],
-                options.Shard.ToString(), RunFiles.Pending(runDirectory, files).Relative).Write(manifestPath);
-            FaultInjection.Reach(FaultInjection.PublishComplete);
-            checkpoints.MarkComplete();
         }
 
+        if (context.Cancellation.IsCancellationRequested)
+        {
+            context.Error.WriteLine($"Stopped before drawing the report; the tables are published. Draw it with: resistancesim plot {runDirectory}");
+            throw new OperationCanceledException(context.Cancellation);
+        }
         if (options.Shard.IsWhole && options.Plots) RunReport.Write(runDirectory);
         if (trial is not null)
         {
@@ -115,6 +100,46 @@ public static class RunPipeline
         else summary.Write(context.Output);
         context.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({shardUnits.Count} work units, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Publishes a finished shard: the manifests it makes stale go first, then the resolved scenario, the tables
+    /// (from the spool) and the derived tables, and last the manifest that lists them all, so readers see them all
+    /// together or not at all; only then is the shard marked complete. A run killed or stopped before that
+    /// publishes again from the spool on --resume. Returns the trial readout of a whole cohort run.
+    /// </summary>
+    private static TrialResults.Readout? Publish(string runDirectory, Scenario scenario, Sweep sweep, LoadedSweep loaded, RunOptions options,
+        Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunSummaryPrinter summary,
+        CancellationToken cancellation)
+    {
+        InvalidateManifests(runDirectory, options.Shard);
+        FaultInjection.Reach(FaultInjection.PublishStart);
+        // The resolved scenario is published with the tables it produced (an earlier run's tables keep theirs until then).
+        string resolved = Path.Combine(runDirectory, "scenario.yaml");
+        AtomicFile.WriteAllText(resolved, loaded.Document.ResolvedYaml);
+        var files = new List<string> { resolved };
+        using (var output = new RunOutput(runDirectory, scenario, options.Format, provenance, options.Shard.Index, sweep, wholeRun: options.Shard.IsWhole))
+        {
+            checkpoints.Publish(output, summary.Observe, cancellation);
+            files.AddRange(output.Paths);
+        }
+        FaultInjection.Reach(FaultInjection.PublishDerived);
+        TrialResults.Readout? trial = null;
+        if (options.Shard.IsWhole)
+        {
+            var written = RunFiles.Pending(runDirectory, files);
+            files.AddRange(AssayFits.Write(runDirectory, AssayFits.FitAll(written), options.Format, provenance));
+            trial = TrialResults.Read(written, [.. loaded.Arms.Select(a => a.Name)]);
+            if (trial is not null) files.AddRange(TrialResults.Write(runDirectory, trial, options.Format, provenance));
+        }
+        FaultInjection.Reach(FaultInjection.PublishManifest);
+        new RunManifest(provenance.ToolVersion, scenario.Name, provenance.ScenarioSha256, scenario.Seed, algorithm.Name,
+            OutputFormats.Extension(options.Format), units, units, options.Threads, clock.Elapsed.TotalSeconds,
+            [.. RunTables.For(scenario, sweep).Select(t => t.Name), .. scenario.Cohort is null ? [] : new[] { TrialResults.EndpointsTable, TrialResults.MechanismsTable }],
+            options.Shard.ToString(), RunFiles.Pending(runDirectory, files).Relative).Write(RunManifest.PathFor(runDirectory, options.Shard));
+        FaultInjection.Reach(FaultInjection.PublishComplete);
+        checkpoints.MarkComplete();
+        return trial;
     }
 
     /// <summary>

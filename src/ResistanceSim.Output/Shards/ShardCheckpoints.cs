@@ -96,14 +96,17 @@ public sealed class ShardCheckpoints : IDisposable
     /// <summary>
     /// Writes the spooled rows, in unit order, into <paramref name="output"/> (whose tables must be the spool's)
     /// and commits it. <paramref name="observe"/> sees every batch. The spool stays until <see cref="MarkComplete"/>.
+    /// A stop request is observed between chunks (a big run's publish can take minutes); the uncommitted
+    /// output is then discarded by its owner and <c>--resume</c> publishes again.
     /// </summary>
-    public void Publish(RunOutput output, Action<IRunTable, TableBatch>? observe = null)
+    public void Publish(RunOutput output, Action<IRunTable, TableBatch>? observe = null, CancellationToken cancellation = default)
     {
         Checkpoint();
         if (_progress.UnitsDone != _progress.ShardUnits)
             throw new InvalidOperationException($"shard {_progress.Shard} has {_progress.UnitsDone} of {_progress.ShardUnits} units; publish only a finished shard");
         for (int c = 0; c < _progress.Chunks; c++)
         {
+            cancellation.ThrowIfCancellationRequested();
             using var reader = new BinaryReader(File.OpenRead(ChunkPath(c)));
             BatchSpool.Read(reader, _batches, (t, batch) =>
             {

@@ -49,6 +49,27 @@ public class InterruptAndResumeTests
         RunDirectory.AssertSameTables(expected, run);
     }
 
+    [Fact]
+    public void SigtermDuringThePublishStopsWithExit130AndResumesToTheSameTables()
+    {
+        using var scenario = new FaultScenario();
+        string expected = scenario.Reference("expected");
+        string root = Path.Combine(scenario.Root, "interrupted");
+
+        var stopped = CliProcess.Run(FaultScenario.RunArgs(root), $"term@{FaultInjection.PublishStart}");
+        Assert.True(stopped.ExitCode == 130, stopped.ToString());
+        Assert.Contains("Stopped while publishing; all 5 work units are kept. Continue with: resistancesim run", stopped.Error, StringComparison.Ordinal);
+        string run = FaultScenario.RunDirectoryIn(root);
+        Assert.False(File.Exists(Path.Combine(run, RunManifest.FileName)));
+        Assert.Empty(RunDirectory.PartFiles(run));
+        Assert.Empty(RunDirectory.Leftovers(run));
+
+        var resumed = CliProcess.Run(FaultScenario.RunArgs(root, "--resume"));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("Resuming: 5 of 5 work units already done.", resumed.Output, StringComparison.Ordinal);
+        RunDirectory.AssertSameTables(expected, run);
+    }
+
     /// <summary>A shard publishes shards/part-K.manifest.json; compare the files it lists.</summary>
     private static void AssertSameShardTables(string expected, string actual)
     {
