@@ -71,6 +71,26 @@ public class ParquetBenchmarks
         return checksum;
     }
 
+    /// <summary>The same file read by Parquet.Net 6.1.0, for the reader decision in docs/decisions.md.</summary>
+    [Benchmark]
+    public async Task<long> ReadTrajectoriesWithParquetNet()
+    {
+        await using global::Parquet.ParquetReader reader = await global::Parquet.ParquetReader.CreateAsync(_readPath);
+        long rows = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using global::Parquet.ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            foreach (global::Parquet.Schema.DataField field in reader.Schema.GetDataFields())
+            {
+                using global::Parquet.Data.RawColumnData values = await group.ReadRawColumnDataBaseAsync(field);
+            }
+
+            rows += group.RowCount;
+        }
+
+        return rows;
+    }
+
     private void WriteTo(string path)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);

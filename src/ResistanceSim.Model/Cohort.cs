@@ -27,5 +27,19 @@ public sealed record Cohort(int Patients, double DetectionCells, TumourImaging I
     /// <summary>Illustrative: a subclone of ≥ 10% of the tumour is reliably seen by sequencing a rebiopsy.</summary>
     public const double DefaultMechanismShare = 0.1;
 
+    /// <summary>
+    /// Lines of treatment every patient receives after diagnosis and before the studied arm (e.g. platinum doublet),
+    /// run until the first RECIST progression; the arm starts at that progression with the tumour as it left it.
+    /// Empty for a first-line trial. A patient whose tumour dies out or does not progress within
+    /// <see cref="PriorLineMaxDays"/> is not eligible: another patient history is grown (as second-line trials enrol
+    /// only patients who progressed).
+    /// </summary>
+    public Protocol PriorLines { get; init; } = Protocol.None;
+
+    /// <summary>Longest time on the prior lines before a patient counts as never progressing on them (not eligible).</summary>
+    public double PriorLineMaxDays { get; init; } = DefaultPriorLineMaxDays;
+
     public const double DefaultHistoryMaxDays = 100 * 365.25;
+
+    public const double DefaultPriorLineMaxDays = 10 * 365.25;
 }

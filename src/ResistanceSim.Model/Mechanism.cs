@@ -7,9 +7,22 @@ namespace ResistanceSim.Model;
 /// phenotypes are reversible states entered and left at (stress-dependent) rates.
 /// </summary>
 /// <param name="Name">Catalog key, e.g. <c>ALK_L1196M</c>.</param>
-/// <param name="Family">Grouping for output and colours: alk_mutation, alk_amplification, bypass, downstream, emt, autophagy, fitness.</param>
+/// <param name="Family">Grouping for output and colours: alk_mutation, alk_amplification, bypass, downstream, emt, autophagy, fitness, chemoresistance.</param>
 /// <param name="FitnessCost">Relative loss of birth rate: birth is multiplied by (1 − cost). Negative means an advantage.</param>
-public abstract record Mechanism(string Name, string Family, double FitnessCost);
+public abstract record Mechanism(string Name, string Family, double FitnessCost)
+{
+    /// <summary>
+    /// Multiplies the non-targeted (cytotoxic) kill of each named drug for cells carrying this mechanism or state:
+    /// 0.1 leaves a tenth of docetaxel's kill (drug efflux, altered target). Drugs not listed: 1. Several
+    /// mechanisms multiply.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> KillFoldChangeByDrug { get; init; } = EmptyFolds;
+
+    public double KillFoldChangeFor(string drug) =>
+        KillFoldChangeByDrug.TryGetValue(drug, out var fold) ? fold : 1.0;
+
+    private static readonly IReadOnlyDictionary<string, double> EmptyFolds = new Dictionary<string, double>();
+}
 
 /// <summary>A mechanism inherited by every descendant once acquired.</summary>
 public abstract record HeritableMechanism(string Name, string Family, double FitnessCost, double ProbabilityPerDivision)
@@ -60,6 +73,14 @@ public sealed record FitnessMutation(string Name, double FitnessCost, double Pro
     : HeritableMechanism(Name, MechanismFamilies.Fitness, FitnessCost, ProbabilityPerDivision);
 
 /// <summary>
+/// Heritable resistance to cytotoxic drugs with no pathway effect (drug efflux by ABCB1 up-regulation, an altered
+/// or over-expressed chemotherapy target): its <see cref="Mechanism.KillFoldChangeByDrug"/> scales the kill of the
+/// drugs it names.
+/// </summary>
+public sealed record ChemoResistance(string Name, double FitnessCost, double ProbabilityPerDivision)
+    : HeritableMechanism(Name, MechanismFamilies.Chemoresistance, FitnessCost, ProbabilityPerDivision);
+
+/// <summary>
 /// A reversible phenotype (EMT, autophagy). Cells enter at <c>OnPerDay + OnPerDayAtFullStress · σ</c>
 /// and leave at <c>OffPerDay + OffPerDayWithoutStress · (1 − σ)</c>, where σ is the clone's ALK
 /// inhibition (drug stress, 0..1): stress drives cells in, and removing the drug lets them revert.
@@ -83,4 +104,5 @@ public static class MechanismFamilies
     public const string Emt = "emt";
     public const string Autophagy = "autophagy";
     public const string Fitness = "fitness";
+    public const string Chemoresistance = "chemoresistance";
 }

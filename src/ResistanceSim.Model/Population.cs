@@ -1,8 +1,9 @@
 namespace ResistanceSim.Model;
 
 /// <summary>
-/// The starting population and the rates every clone shares (DESIGN §2):
-/// b_i = b0 · (1 − cost_i) · φ(S_i) · g(N),  d_i = d0 + δ · (1 − min(φ,1)) · (1 − ρ_i) + kill.
+/// The starting population and the rates every clone shares (docs/biology.md):
+/// b_i = b0 · (1 − cost_i) · φ(S_i^birth) · g(N),  d_i = d0 + (δ · (1 − min(φ(S_i^death), 1)) + kill_i) · (1 − ρ_i),
+/// where S^birth and S^death are the residual signal under each drug's birth and death action (<see cref="DrugAction"/>).
 /// </summary>
 /// <param name="BirthPerDay">b0 &gt; 0.</param>
 /// <param name="DeathPerDay">d0 ≥ 0.</param>
@@ -18,12 +19,17 @@ public sealed record PopulationSpec(
 public sealed record InitialClone(IReadOnlyList<string> Mechanisms, long Cells);
 
 /// <summary>
-/// φ(S) = (1 + K^γ) S^γ / (S^γ + K^γ): growth factor from residual signal S, with φ(1) = 1 so
-/// parental cells without drug divide at b0. K is the signal giving half the maximal factor.
+/// The growth factor φ from residual signal S. The Hill form f(S) = (1 + K^γ) S^γ / (S^γ + K^γ) has
+/// f(1) = 1, so parental cells without drug divide at b0, and K is the signal giving half of f's maximum.
+/// Signal above the parental level saturates: φ(S) = min(f(S), 1) + <see cref="HyperactivationGain"/> ·
+/// max(f(S) − 1, 0). With the default gain 0 a bypass or ALK copy gain only restores what the drug took
+/// away and never speeds division past the parental rate, so resistant clones carry their fitness cost
+/// before treatment; gain 1 is the unsaturated Hill curve (φ up to 1 + K^γ).
 /// </summary>
-public sealed record SignalResponse(double HalfMaximalSignal, double Hill)
+/// <param name="HyperactivationGain">Share of the Hill curve's excess above φ = 1 that signal above the parental level adds (0 = saturating, 1 = full Hill).</param>
+public sealed record SignalResponse(double HalfMaximalSignal, double Hill, double HyperactivationGain = 0)
 {
-    /// <summary>Illustrative default: half-maximal at 30% of parental signal, moderately switch-like.</summary>
+    /// <summary>Illustrative default: half-maximal at 30% of parental signal, moderately switch-like, saturating.</summary>
     public static SignalResponse Default { get; } = new(0.3, 2.0);
 }
 

@@ -5,15 +5,18 @@ public sealed record Protocol(IReadOnlyList<ProtocolPhase> Phases)
 {
     public static Protocol None { get; } = new([]);
 
+    /// <summary>These phases followed by <paramref name="next"/>'s (prior lines of a cohort, then the studied arm).</summary>
+    public Protocol Then(Protocol next) => new([.. Phases, .. next.Phases]);
+
     /// <summary>Planned length; phases that end on progression may end earlier.</summary>
     public double TotalDays => Phases.Sum(p => p.DurationDays);
 }
 
 /// <summary>
 /// One phase of a protocol. Every phase has a (maximum) duration in days; a phase with
-/// <see cref="EndsOnProgression"/> also ends at the first sample where the population has grown to
-/// the stop rule's progression fold over its nadir within the phase (sequential therapy: switch drug on
-/// progression). A phase with <see cref="EndsOnRegrowth"/> ends at the first sample where the
+/// <see cref="EndsOnProgression"/> also ends at the first sample where the run's progression rule
+/// (the same one that ends a run: fold over nadir, or RECIST for cohorts) calls progression against the
+/// nadir since the current line began (sequential therapy: switch drug on progression). A phase with <see cref="EndsOnRegrowth"/> ends at the first sample where the
 /// population, having fallen below its size at the phase start, is back at that size (in vitro: the
 /// culture has regrown under the drug). <see cref="MediaChangeEveryDays"/> refreshes in-vitro medium
 /// (decay reset).
@@ -23,6 +26,13 @@ public abstract record ProtocolPhase(double DurationDays)
     public bool EndsOnProgression { get; init; }
 
     public bool EndsOnRegrowth { get; init; }
+
+    /// <summary>
+    /// Name of the line of therapy this phase belongs to, or null for a line of its own. Progression during a
+    /// phase with <see cref="EndsOnProgression"/> moves past every later phase of the same line (so "six cycles of
+    /// chemotherapy, then observation" hands over to the next line on progression in either part).
+    /// </summary>
+    public string? Line { get; init; }
 
     /// <summary>Interval of media changes within the phase (in-vitro decay restarts); +∞ = only at phase start.</summary>
     public double MediaChangeEveryDays { get; init; } = double.PositiveInfinity;

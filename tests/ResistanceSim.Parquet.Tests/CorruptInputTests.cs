@@ -2,19 +2,29 @@ using System.Buffers.Binary;
 
 namespace ResistanceSim.Parquet.Tests;
 
-/// <summary>Malformed input must end in <see cref="ParquetFormatException"/>: never an index, cast or memory error, never a hang.</summary>
+/// <summary>
+/// Malformed input must end in <see cref="ParquetFormatException"/> (never an index, cast or memory
+/// error, never a hang) whose one-line message names the file, the column (or the footer) and a byte
+/// offset inside the file.
+/// </summary>
 public class CorruptInputTests
 {
+    private const string FileName = "damaged.parquet";
+
     private static readonly byte[] ValidFile = RandomTables.Create(300, nullable: true, seed: 5)
         .Write(new ParquetWriterOptions { PageSizeBytes = 512, RowGroupRows = 100 }, batchSize: 100);
 
     private static readonly byte[] ValidGzipFile = RandomTables.Create(120, nullable: false, seed: 6)
         .Write(new ParquetWriterOptions { Compression = ParquetCompression.Gzip, EnableDictionary = false }, batchSize: 60);
 
+    private static readonly string[] ColumnNames = [.. RandomTables.AllTypes(nullable: true).Columns.Select(c => c.Name), SingleColumn];
+
+    private const string SingleColumn = "only";
+
     /// <summary>Opens and reads every column; returns normally or throws only ParquetFormatException.</summary>
     private static void ReadEverything(byte[] file)
     {
-        using var reader = new ParquetFileReader(new MemoryStream(file));
+        using var reader = new ParquetFileReader(new MemoryStream(file), sourceName: FileName);
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             for (int c = 0; c < reader.Schema.Columns.Count; c++)
@@ -24,19 +34,40 @@ public class CorruptInputTests
         }
     }
 
-    private static void AssertReadsOrFailsCleanly(byte[] file, string what)
+    /// <summary>Reads the file; returns the format error it raised (null if it read), failing on any other exception.</summary>
+    private static ParquetFormatException? ReadOrFormatError(byte[] file, string what)
     {
         try
         {
             ReadEverything(file);
+            return null;
         }
-        catch (ParquetFormatException)
+        catch (ParquetFormatException e)
         {
+            AssertLocated(e, file, what);
+            return e;
         }
         catch (Exception e)
         {
             Assert.Fail($"{what}: {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
+            throw;
         }
+    }
+
+    /// <summary>Asserts the read fails with a located format error and returns it.</summary>
+    private static ParquetFormatException RefusedWithLocation(byte[] file, string what) =>
+        ReadOrFormatError(file, what) ?? throw new Xunit.Sdk.XunitException($"{what}: the damaged file was read without error.");
+
+    /// <summary>The error names the file, the footer or a column of the schema, and an offset inside the file, on one line.</summary>
+    private static void AssertLocated(ParquetFormatException e, byte[] file, string what)
+    {
+        Assert.True(e.FilePath == FileName, $"{what}: file {e.FilePath}");
+        Assert.True(e.Offset is { } offset && offset >= 0 && offset <= Math.Max(0, file.Length - 1), $"{what}: offset {e.Offset} outside the {file.Length}-byte file");
+        string where = e.Column is null ? ParquetFormatException.FooterLocation : $"column '{e.Column}'";
+        Assert.True(e.Column is null || ColumnNames.Contains(e.Column), $"{what}: unknown column {e.Column}");
+        Assert.StartsWith($"{FileName}: {where}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($", byte offset {e.Offset}: {e.Reason}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
     }
 
     [Fact]
@@ -53,7 +84,8 @@ public class CorruptInputTests
     [InlineData(new byte[] { (byte)'P', (byte)'A', (byte)'R', (byte)'1', 0, 0, 0, 0, (byte)'P', (byte)'A', (byte)'R', (byte)'1' })]
     public void TooShortOrEmptyFooterIsRejected(byte[] file)
     {
-        Assert.Throws<ParquetFormatException>(() => ReadEverything(file));
+        ParquetFormatException error = RefusedWithLocation(file, $"{file.Length}-byte file");
+        Assert.Null(error.Column);
     }
 
     [Fact]
@@ -61,10 +93,12 @@ public class CorruptInputTests
     {
         byte[] head = (byte[])ValidFile.Clone();
         head[0] = (byte)'X';
-        Assert.Contains("magic", Assert.Throws<ParquetFormatException>(() => ReadEverything(head)).Message, StringComparison.Ordinal);
+        ParquetFormatException atHead = RefusedWithLocation(head, "bad leading magic");
+        Assert.Contains("magic", atHead.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, atHead.Offset);
         byte[] tail = (byte[])ValidFile.Clone();
         tail[^1] = (byte)'X';
-        Assert.Throws<ParquetFormatException>(() => ReadEverything(tail));
+        Assert.Equal(tail.Length - 4, RefusedWithLocation(tail, "bad trailing magic").Offset);
     }
 
     [Theory]
@@ -75,7 +109,9 @@ public class CorruptInputTests
     {
         byte[] file = (byte[])ValidFile.Clone();
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(file.Length - 8), footerLength);
-        Assert.Throws<ParquetFormatException>(() => ReadEverything(file));
+        ParquetFormatException error = RefusedWithLocation(file, $"footer length {footerLength}");
+        Assert.Null(error.Column);
+        Assert.Equal(file.Length - 8, error.Offset); // the length field itself
     }
 
     [Fact]
@@ -86,7 +122,7 @@ public class CorruptInputTests
         {
             byte[] file = (byte[])ValidFile.Clone();
             BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(file.Length - 8), real + delta);
-            AssertReadsOrFailsCleanly(file, $"footer length {real + delta}");
+            ReadOrFormatError(file, $"footer length {real + delta}");
         }
     }
 
@@ -97,7 +133,7 @@ public class CorruptInputTests
         for (int length = 0; length < ValidFile.Length; length += 7)
         {
             byte[] prefix = ValidFile[..length];
-            Assert.Throws<ParquetFormatException>(() => ReadEverything(prefix));
+            Assert.Null(RefusedWithLocation(prefix, $"first {length} bytes").Column);
         }
     }
 
@@ -108,7 +144,7 @@ public class CorruptInputTests
         int footerLength = BinaryPrimitives.ReadInt32LittleEndian(ValidFile.AsSpan(ValidFile.Length - 8));
         int dataEnd = ValidFile.Length - 8 - footerLength;
         byte[] file = [.. ValidFile[..(dataEnd / 2)], .. ValidFile[dataEnd..]];
-        Assert.Throws<ParquetFormatException>(() => ReadEverything(file));
+        RefusedWithLocation(file, "data halved");
     }
 
     [Fact]
@@ -132,7 +168,7 @@ public class CorruptInputTests
                 }
             }
 
-            AssertReadsOrFailsCleanly(file, $"footer trial {trial}");
+            ReadOrFormatError(file, $"footer trial {trial}");
         }
     }
 
@@ -152,7 +188,12 @@ public class CorruptInputTests
                     file[4 + random.Next(dataEnd - 4)] = (byte)random.Next(256);
                 }
 
-                AssertReadsOrFailsCleanly(file, $"page trial {trial}");
+                // The footer is intact, so any failure is in a column's pages, inside the data region.
+                if (ReadOrFormatError(file, $"page trial {trial}") is { } error)
+                {
+                    Assert.NotNull(error.Column);
+                    Assert.InRange(error.Offset!.Value, 4, dataEnd); // dataEnd: decoding ran off the end of a chunk
+                }
             }
         }
     }
@@ -171,7 +212,41 @@ public class CorruptInputTests
         {
             byte[] file = [.. "PAR1"u8, .. footer, 0, 0, 0, 0, .. "PAR1"u8];
             BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(4 + footer.Length), footer.Length);
-            Assert.Throws<ParquetFormatException>(() => ReadEverything(file));
+            Assert.Null(RefusedWithLocation(file, $"footer {Convert.ToHexString(footer)}").Column);
         }
+    }
+
+    [Fact]
+    public void DamagedPageHeaderNamesItsColumnRowGroupAndOffset()
+    {
+        // Two row groups of one column; the second group's first page header gets an undefined Thrift type.
+        var schema = new ParquetSchema(ParquetColumn.Int64(SingleColumn));
+        using var stream = new MemoryStream();
+        using (var writer = new ParquetFileWriter(stream, schema, new ParquetWriterOptions { Compression = ParquetCompression.Uncompressed, EnableDictionary = false }))
+        {
+            foreach (long[] values in new[] { new long[] { 1, 2, 3 }, [4, 5, 6] })
+            {
+                using (ParquetRowBatch batch = writer.BeginRowBatch())
+                {
+                    batch.AppendInt64(0, values);
+                }
+
+                writer.FlushRowGroup();
+            }
+        }
+
+        byte[] file = stream.ToArray();
+        long secondChunk;
+        using (var reader = new ParquetFileReader(new MemoryStream(file)))
+        {
+            secondChunk = 4 + reader.RowGroups[0].Columns[0].CompressedSize; // "PAR1", then the first chunk
+        }
+
+        file[secondChunk] = 0x1F; // field 1 with wire type 15, which Thrift does not define
+        ParquetFormatException error = RefusedWithLocation(file, "second page header");
+        Assert.Equal(SingleColumn, error.Column);
+        Assert.Equal(1, error.RowGroup);
+        Assert.Equal(secondChunk + 1, error.Offset); // just after the header byte
+        Assert.Contains("type 15", error.Reason, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using ResistanceSim.Parquet.Encodings;
 using ResistanceSim.Parquet.IO;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Parquet.Tests;
 
@@ -27,7 +28,7 @@ public class PropertyTests
             from groupRows in Gen.Choose(1, 500)
             select new WriteCase(rows, seed, nullable, codec, dictionary, batch, page, groupRows);
 
-        Prop.ForAll(Arb.From(cases), c =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(cases), c =>
         {
             TableData table = RandomTables.Create(c.Rows, c.Nullable, c.Seed);
             var options = new ParquetWriterOptions { Compression = c.Codec, EnableDictionary = c.Dictionary, PageSizeBytes = c.PageSize, RowGroupRows = c.RowGroupRows };
@@ -40,7 +41,7 @@ public class PropertyTests
                     RandomTables.AssertSameValues(table.Columns[col], back[col], table.Schema[col].Name);
                 }
             }
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public class PropertyTests
             from strings in Gen.ArrayOf(ArbMap.Default.GeneratorFor<NonNull<string>>().Select(s => ValidUtf16(s.Get)), longs.Length)
             select (longs, doubles, strings));
 
-        Prop.ForAll(values, v =>
+        PropertyCheck.Verify(Prop.ForAll(values, v =>
         {
             var table = new TableData(
                 new ParquetSchema(ParquetColumn.Int64("l"), ParquetColumn.Double("d"), ParquetColumn.String("s")),
@@ -63,7 +64,7 @@ public class PropertyTests
             {
                 RandomTables.AssertSameValues(table.Columns[col], back[col], table.Schema[col].Name);
             }
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
@@ -76,14 +77,14 @@ public class PropertyTests
             from raw in Gen.ArrayOf(Gen.Choose(0, int.MaxValue), length)
             select (bitWidth, raw.Select((x, i) => Mask(runny ? raw[i / 13 * 13 % Math.Max(1, length)] : x, bitWidth)).ToArray());
 
-        Prop.ForAll(Arb.From(streams), s =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(streams), s =>
         {
             var buffer = new ByteBuffer();
             RleBitPackedEncoder.Encode(s.Values, s.BitWidth, buffer);
             int[] decoded = new int[s.Values.Length];
             new RleBitPackedDecoder(buffer.WrittenSpan, s.BitWidth).Decode(decoded);
             Assert.Equal(s.Values, decoded);
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     private static int Mask(int value, int bitWidth) => bitWidth >= 31 ? value : value & ((1 << bitWidth) - 1);

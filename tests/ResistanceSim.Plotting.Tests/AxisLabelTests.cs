@@ -5,6 +5,7 @@ using ResistanceSim.Plotting.Layout;
 using ResistanceSim.Plotting.Scales;
 using ResistanceSim.Plotting.Svg;
 using static ResistanceSim.Plotting.Tests.SvgInspection;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Plotting.Tests;
 
@@ -30,7 +31,7 @@ public class AxisLabelTests
             .SelectMany(_ => Gen.Choose(120, 1400), (max, width) => (max, width))
             .SelectMany(_ => Gen.Choose(2, 20), (p, target) => (p.max, p.width, target))
             .ToArbitrary();
-        Prop.ForAll(cases, c =>
+        PropertyCheck.Verify(Prop.ForAll(cases, c =>
         {
             var labels = RenderBottomLabels(new LinearScale(0, c.max, c.target), c.width);
             for (int i = 1; i < labels.Length; i++)
@@ -43,7 +44,7 @@ public class AxisLabelTests
             }
 
             return labels.Length >= 1 && labels.All(l => l.Transform is null);
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]

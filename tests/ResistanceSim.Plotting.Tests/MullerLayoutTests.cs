@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ResistanceSim.Plotting.Charts;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Plotting.Tests;
 
@@ -30,7 +31,7 @@ public class MullerLayoutTests
     [Fact]
     public void Children_lie_inside_parents_siblings_do_not_overlap_and_founders_fill_the_unit_interval()
     {
-        Prop.ForAll(Forests, clones =>
+        PropertyCheck.Verify(Prop.ForAll(Forests, clones =>
         {
             int times = clones[0].Counts.Length;
             var bands = MullerLayout.Compute(clones, times);
@@ -47,7 +48,9 @@ public class MullerLayoutTests
                     }
 
                     // Band height is the subtree's frequency.
-                    Assert.Equal(SubtreeCount(clones, bands, c, t) / total, hi - lo, 9);
+                    // Absolute tolerances, not rounding to n places: rounding splits values 3e-17 apart that
+                    // straddle a rounding boundary (found by the randomized sweep, seed 3438532024736161210).
+                    Assert.Equal(SubtreeCount(clones, bands, c, t) / total, hi - lo, tolerance: 1e-9);
                     int parent = bands.ParentIndex[c];
                     if (parent >= 0)
                     {
@@ -71,25 +74,25 @@ public class MullerLayoutTests
 
                     if (siblings.Key == -1)
                     {
-                        Assert.Equal(0, ordered[0].Lower, 12);
-                        Assert.Equal(1, ordered[^1].Upper, 9);
-                        Assert.Equal(1, ordered.Sum(b => b.Upper - b.Lower), 9);
+                        Assert.Equal(0, ordered[0].Lower, tolerance: 1e-12);
+                        Assert.Equal(1, ordered[^1].Upper, tolerance: 1e-9);
+                        Assert.Equal(1, ordered.Sum(b => b.Upper - b.Lower), tolerance: 1e-9);
                     }
                 }
             }
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
     public void Draw_order_puts_every_parent_before_its_children()
     {
-        Prop.ForAll(Forests, clones =>
+        PropertyCheck.Verify(Prop.ForAll(Forests, clones =>
         {
             var bands = MullerLayout.Compute(clones, clones[0].Counts.Length);
             var position = bands.DrawOrder.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => p.k);
             return bands.DrawOrder.Count == clones.Length
                 && Enumerable.Range(0, clones.Length).All(c => bands.ParentIndex[c] < 0 || position[bands.ParentIndex[c]] < position[c]);
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ResistanceSim.Plotting.Scales;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Plotting.Tests;
 
@@ -21,7 +22,7 @@ public class NiceTicksPropertyTests
     [Fact]
     public void Linear_ticks_cover_the_range_with_a_constant_1_2_5_step_and_a_reasonable_count()
     {
-        Prop.ForAll(LinearRanges, r =>
+        PropertyCheck.Verify(Prop.ForAll(LinearRanges, r =>
         {
             var ticks = NiceTicks.Linear(r.Min, r.Max, r.Target);
             double step = NiceTicks.LinearStep(r.Min, r.Max, r.Target).Step;
@@ -34,7 +35,7 @@ public class NiceTicksPropertyTests
             bool onGrid = ticks.All(t => Math.Abs((t / step) - Math.Round(t / step)) < 1e-6);
             bool count = ticks.Length >= 2 && ticks.Length <= (2 * r.Target) + 3 && ticks.Length >= (r.Target / 2.0) + 1;
             return covers && monotone && constantStep && nice && onGrid && count;
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public class NiceTicksPropertyTests
     [Fact]
     public void Log_ticks_are_powers_of_ten_covering_the_range_at_a_constant_decade_stride()
     {
-        Prop.ForAll(LogRanges, r =>
+        PropertyCheck.Verify(Prop.ForAll(LogRanges, r =>
         {
             var ticks = NiceTicks.Log(r.Min, r.Max);
             bool powers = ticks.All(t => t == NiceTicks.PowerOfTen((int)Math.Round(Math.Log10(t))));
@@ -72,7 +73,7 @@ public class NiceTicksPropertyTests
             var minor = NiceTicks.LogMinor(r.Min, r.Max);
             bool minorOk = minor.All(m => m > r.Min && m < r.Max) && (stride == 1 || minor.Length == 0);
             return powers && covers && constant && count && minorOk;
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ResistanceSim.Cli.Reporting;
+using ResistanceSim.Parquet;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -21,7 +22,20 @@ public static class PlotCommand
             using var runLock = ResistanceSim.Output.Locking.RunDirectoryLock.Acquire(directory, ResistanceSim.Output.Shards.ShardSpec.Whole, $"resistancesim plot {directory}");
             if (!File.Exists(Path.Combine(directory, "scenario.yaml")) || !Directory.Exists(Path.Combine(directory, "totals")))
                 throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml and totals/)");
-            foreach (var file in RunReport.Write(directory)) context.Output.WriteLine($"Wrote {file}");
+            IReadOnlyList<string> written;
+            try
+            {
+                written = RunReport.Write(directory);
+            }
+            catch (ParquetFormatException e)
+            {
+                // A damaged table is bad input, not a fault of ours: one line naming file, column and offset.
+                // Every table is read before any chart is written, so nothing is left half-redrawn.
+                context.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            foreach (var file in written) context.Output.WriteLine($"Wrote {file}");
             return ExitCodes.Ok;
         });
         return command;

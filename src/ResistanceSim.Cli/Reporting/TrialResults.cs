@@ -27,7 +27,8 @@ public static class TrialResults
         public double Share => Progressions > 0 ? (double)Patients / Progressions : double.NaN;
     }
 
-    public sealed record Readout(IReadOnlyList<ArmEndpoints> Arms, IReadOnlyList<MechanismCount> Mechanisms);
+    /// <param name="Courses">Per arm (file order): cure, line switches and resistance at the arm's start.</param>
+    public sealed record Readout(IReadOnlyList<ArmEndpoints> Arms, IReadOnlyList<MechanismCount> Mechanisms, IReadOnlyList<ArmCourse> Courses);
 
     public static IReadOnlyList<ColumnSpec> EndpointColumns { get; } =
     [
@@ -45,6 +46,13 @@ public static class TrialResults
         new("hazard_ratio_lower", ColumnType.Double, true, "", "Wald 95% CI lower bound"),
         new("hazard_ratio_upper", ColumnType.Double, true, "", "Wald 95% CI upper bound"),
         new("logrank_p", ColumnType.Double, true, "", "two-group log-rank p vs the first arm (null for the first arm)"),
+        new("cured", ColumnType.Double, true, "fraction", "share of patients with no tumour cell left by the end of follow-up"),
+        new("cured_lower", ColumnType.Double, true, "fraction", "Wilson 95% CI lower bound"),
+        new("cured_upper", ColumnType.Double, true, "fraction", "Wilson 95% CI upper bound"),
+        new("switched_lines", ColumnType.Int32, true, "", "patients who moved to a later line of the arm's protocol on progression"),
+        new("resistant_fraction_median", ColumnType.Double, true, "fraction", "median over patients of the resistant fraction at the arm's day 0"),
+        new("resistant_fraction_p90", ColumnType.Double, true, "fraction", "its 90th percentile"),
+        new("mostly_resistant_share", ColumnType.Double, true, "fraction", "share of patients whose tumour was more than half resistant at day 0"),
     ];
 
     public static IReadOnlyList<ColumnSpec> MechanismColumns { get; } =
@@ -70,6 +78,11 @@ public static class TrialResults
         var arms = byArm.Select(g => new TrialArm(Name(g.Key),
             [.. g.Select(r => new SurvivalObservation(summary.Double("pfs_days", r), summary.Bool("pfs_event", r)))],
             [.. g.Select(r => summary.Bool("objective_response", r))])).ToArray();
+        // Runs written before the cure and line columns existed have no course to read.
+        var courses = !summary.Has("cured") ? [] : byArm.Select(g => ArmCourse.Summarise(Name(g.Key),
+            [.. g.Select(r => summary.Bool("cured", r))],
+            [.. g.Select(r => summary.Double("resistant_cells_at_diagnosis", r) / summary.Double("cells_at_diagnosis", r))],
+            [.. g.Select(r => (int)summary.Long("lines_started", r))])).ToArray();
         var mechanisms = byArm.SelectMany(g =>
         {
             var progressed = g.Where(r => summary.Bool("pfs_event", r)).ToArray();
@@ -79,7 +92,7 @@ public static class TrialResults
                 .Select(m => new MechanismCount(g.Key, Name(g.Key), m.Key, m.Count(), progressed.Length))
                 .OrderByDescending(m => m.Patients).ThenBy(m => m.Mechanism, StringComparer.Ordinal);
         }).ToArray();
-        return new Readout(TrialReadout.Analyse(arms), mechanisms);
+        return new Readout(TrialReadout.Analyse(arms), mechanisms, courses);
     }
 
     private static IReadOnlyList<string> StoredArmNames(RunFiles files)
@@ -111,6 +124,15 @@ public static class TrialResults
             endpoints.SetDoubleOrNull(11, a, arm.HazardRatioInterval?.Lower ?? double.NaN);
             endpoints.SetDoubleOrNull(12, a, arm.HazardRatioInterval?.Upper ?? double.NaN);
             endpoints.SetDoubleOrNull(13, a, arm.LogRankPValue ?? double.NaN);
+            var course = a < readout.Courses.Count ? readout.Courses[a] : null;   // null: a run from before these columns
+            endpoints.SetDoubleOrNull(14, a, course?.Cured.Proportion ?? double.NaN);
+            endpoints.SetDoubleOrNull(15, a, course?.Cured.Interval.Lower ?? double.NaN);
+            endpoints.SetDoubleOrNull(16, a, course?.Cured.Interval.Upper ?? double.NaN);
+            endpoints.Int32(17)[a] = course?.SwitchedLines ?? 0;
+            endpoints.Valid(17)[a] = course is not null;
+            endpoints.SetDoubleOrNull(18, a, course?.ResistantFractionMedian ?? double.NaN);
+            endpoints.SetDoubleOrNull(19, a, course?.ResistantFractionP90 ?? double.NaN);
+            endpoints.SetDoubleOrNull(20, a, course?.MostlyResistant.Proportion ?? double.NaN);
         }
         string endpointsPath = DerivedTable.Write(runDirectory, EndpointsTable, endpoints, format, provenance);
 
@@ -160,6 +182,11 @@ public static class TrialResults
         foreach (var arm in readout.Mechanisms.GroupBy(m => m.ArmName))
             output.WriteLine($"Mechanisms at progression, {arm.Key}: " + string.Join(", ", arm.Take(6).Select(m =>
                 string.Create(CultureInfo.InvariantCulture, $"{m.Mechanism} {m.Patients}/{m.Progressions} ({Percent(m.Share)})"))));
+        foreach (var course in readout.Courses)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Course, {course.Name}: cured {Percent(course.Cured.Proportion)} [{Percent(course.Cured.Interval.Lower)}, {Percent(course.Cured.Interval.Upper)}], " +
+                $"switched line on progression {course.SwitchedLines}; resistant fraction at day 0 median {course.ResistantFractionMedian:G2}, " +
+                $"90th percentile {course.ResistantFractionP90:G2}, more than half resistant {course.MostlyResistant.Successes}/{course.MostlyResistant.Trials}"));
     }
 
     private static string Months(double days) =>

@@ -18,8 +18,18 @@ public interface IExposureSchedule
     /// <summary>Whether concentrations also change smoothly between change points (PK curves, decay).</summary>
     bool VariesContinuously { get; }
 
-    /// <summary>Called at every sample with the population size, for protocols that react to it; returns true when the schedule changed.</summary>
-    bool Observe(double day, long totalCells);
+    /// <summary>
+    /// Called at every sample with the population size, for protocols that react to it; <paramref name="progressed"/>
+    /// is the run's progression call (its response tracker), which ends a phase with <c>until: progression</c>.
+    /// Returns true when the schedule changed.
+    /// </summary>
+    bool Observe(double day, long totalCells, bool progressed);
+
+    /// <summary>Ends the running phase at <paramref name="day"/> and starts phase <paramref name="phase"/> (a cohort's studied line after its prior lines).</summary>
+    void SwitchToPhase(int phase, double day);
+
+    /// <summary>Moves the schedule's clock so that <paramref name="day"/> becomes day 0 (doses given before it get negative times).</summary>
+    void Rebase(double day);
 
     /// <summary>Phases ended so far because the population progressed or regrew (a new line of therapy each time).</summary>
     int ResponseSwitches { get; }

@@ -38,6 +38,12 @@ public sealed class OralDoseLog(OralOneCompartmentPk pk)
         _absorptionSum += milligrams;
     }
 
+    /// <summary>Moves every dose by <paramref name="days"/> (the run's clock was rebased); concentrations move with them.</summary>
+    public void Shift(double days)
+    {
+        for (int i = 0; i < _days.Count; i++) _days[i] += days;
+    }
+
     public void Clear()
     {
         _days.Clear();

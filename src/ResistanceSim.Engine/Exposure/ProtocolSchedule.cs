@@ -5,7 +5,8 @@ namespace ResistanceSim.Engine.Exposure;
 
 /// <summary>
 /// The protocol runtime: phases run in order, each until its planned end or — when it
-/// <see cref="ProtocolPhase.EndsOnProgression"/> — until the population progresses within it. Phases
+/// <see cref="ProtocolPhase.EndsOnProgression"/> — until the run's response tracker calls progression
+/// during it (one notion of nadir and progression for the schedule and the readout). Phases
 /// decide when drug is "on" (continuous, intermittent cycles, adaptive on/off by burden, stepwise
 /// escalation raising the level at each regrowth to confluence). In-vitro concentrations hold the set
 /// level, decaying from the last refresh (phase start, treatment resumption, raise, media change);
@@ -21,7 +22,6 @@ public sealed class ProtocolSchedule : IExposureSchedule
     private readonly int[][] _drugIndex;          // [phase][exposure] → scenario drug index
     private readonly double[] _halfLifeDays;      // in-vitro decay per drug (∞ = stable)
     private readonly OralDoseLog?[] _doseLogs;    // per drug, for drugs with oral PK
-    private readonly ProgressionRule _progression;
     private readonly double _capacityCells;
     private readonly double _adherence;
     private ulong _doseKey;
@@ -29,7 +29,7 @@ public sealed class ProtocolSchedule : IExposureSchedule
     private int _phase;
     private double _phaseStart;
     private int[] _nextDoseNumber = [];
-    private double _phaseNadir;
+    private int _endedByTimeBefore = -1;   // the phase that ended by time when the running one started, or −1
     private double _phaseStartCells;
     private bool _fellBelowStart;
     private bool _treating;
@@ -39,14 +39,12 @@ public sealed class ProtocolSchedule : IExposureSchedule
     private double _lastRaise;
     private bool _belowSinceRaise;
 
-    /// <param name="progression">What ends a phase with <c>until: progression</c> (judged against the in-phase nadir).</param>
     /// <param name="capacityCells">Culture capacity (confluence), for escalation phases.</param>
     /// <param name="adherence">Share of oral doses taken (virtual patients); each dose is missed independently, drawn from the key given to <see cref="Reset"/>.</param>
-    public ProtocolSchedule(Protocol protocol, IReadOnlyList<Drug> drugs, ProgressionRule progression, double capacityCells, double adherence = 1)
+    public ProtocolSchedule(Protocol protocol, IReadOnlyList<Drug> drugs, double capacityCells, double adherence = 1)
     {
         _phases = protocol.Phases;
         DrugCount = drugs.Count;
-        _progression = progression;
         _capacityCells = capacityCells;
         _adherence = adherence;
         _drugIndex = _phases.Select(p => p.Exposures.Select(e => IndexOf(drugs, e.Drug)).ToArray()).ToArray();
@@ -128,25 +126,22 @@ public sealed class ProtocolSchedule : IExposureSchedule
         return next;
     }
 
-    public bool Observe(double day, long totalCells)
+    public bool Observe(double day, long totalCells, bool progressed)
     {
         AdvanceTo(day);
+        if (progressed && PhaseEndingOnProgressionAt(day) is int progressedOn)
+        {
+            ResponseSwitches++;
+            int next = NextLineAfter(progressedOn);
+            if (next != _phase) EnterPhase(next, day);
+            return true;
+        }
         if (Current is not { } phase) return false;
         if (phase.EndsOnRegrowth)
         {
             if (double.IsNaN(_phaseStartCells)) _phaseStartCells = totalCells;
             else if (totalCells < _phaseStartCells) _fellBelowStart = true;
             else if (_fellBelowStart && totalCells > 0)
-            {
-                ResponseSwitches++;
-                EnterPhase(_phase + 1, day);
-                return true;
-            }
-        }
-        if (phase.EndsOnProgression)
-        {
-            _phaseNadir = Math.Min(_phaseNadir, totalCells);
-            if (_progression.HasProgressed(_phaseNadir, totalCells))
             {
                 ResponseSwitches++;
                 EnterPhase(_phase + 1, day);
@@ -185,6 +180,41 @@ public sealed class ProtocolSchedule : IExposureSchedule
         }
     }
 
+    public void SwitchToPhase(int phase, double day)
+    {
+        AdvanceTo(day);
+        EnterPhase(Math.Min(phase, _phases.Count), day);
+    }
+
+    public void Rebase(double day)
+    {
+        _phaseStart -= day;
+        _treatingSince -= day;
+        _lastRaise -= day;
+        foreach (var log in _doseLogs) log?.Shift(-day);
+    }
+
+    /// <summary>
+    /// The phase with <c>until: progression</c> that a progression seen at <paramref name="day"/> ends, or null. A scan on
+    /// the day a phase ended by time reads the tumour as that phase left it, so progression there ends that phase's
+    /// line (if it ends on progression) rather than being the new phase's first event.
+    /// </summary>
+    private int? PhaseEndingOnProgressionAt(double day)
+    {
+        if (_endedByTimeBefore >= 0 && day <= _phaseStart + BoundaryEpsilonDays && _phases[_endedByTimeBefore].EndsOnProgression)
+            return _endedByTimeBefore;
+        return Current is { EndsOnProgression: true } ? _phase : null;
+    }
+
+    /// <summary>The first phase after <paramref name="phase"/> that does not belong to the same named line.</summary>
+    private int NextLineAfter(int phase)
+    {
+        string? line = _phases[phase].Line;
+        int next = phase + 1;
+        while (line is not null && next < _phases.Count && _phases[next].Line == line) next++;
+        return next;
+    }
+
     /// <summary>Moves through phases whose planned end has passed and records oral doses due by <paramref name="day"/>.</summary>
     private void AdvanceTo(double day)
     {
@@ -192,7 +222,9 @@ public sealed class ProtocolSchedule : IExposureSchedule
         {
             double end = PhaseEnd;
             AppendDoses(end, inclusive: false);
+            int ended = _phase;
             EnterPhase(_phase + 1, end);
+            _endedByTimeBefore = ended;
         }
         if (Current is not null) AppendDoses(day, inclusive: true);
     }
@@ -201,7 +233,7 @@ public sealed class ProtocolSchedule : IExposureSchedule
     {
         _phase = phase;
         _phaseStart = start;
-        _phaseNadir = double.PositiveInfinity;
+        _endedByTimeBefore = -1;
         _phaseStartCells = double.NaN;
         _fellBelowStart = false;
         _treating = true;

@@ -91,7 +91,13 @@ public sealed class TableRecorder : IRunObserver
         }
         bool progressed = run.Outcome == RunOutcome.Progressed;
         return new ClinicalCourse(progressed ? response.ProgressionDay : run.Scenario.Stop.Days, progressed, run.DiagnosisDay, run.HistoryAttempts, response.BaselineCells, _resistantAtStart,
-            response.BaselineMm, response.NadirMm, response.BestOverallResponse, response.FirstProgressionDay, mechanisms);
+            response.BaselineMm, response.NadirMm, response.BestOverallResponse, response.FirstProgressionDay, mechanisms)
+        {
+            Cured = total == 0,
+            BeyondBaselineDay = response.BeyondBaselineDay,
+            LinesStarted = response.LinesStarted,
+            PriorLineDays = run.PriorLineDays,
+        };
     }
 
     /// <summary>Cells carrying any mechanism (genotype other than parental).</summary>

@@ -102,4 +102,16 @@ public readonly record struct ClinicalCourse(
     ulong MechanismsAtProgression)
 {
     public bool ObjectiveResponse => RecistResponses.IsObjectiveResponse(BestOverallResponse);
+
+    /// <summary>No tumour cell left by the end of follow-up (the tumour died out under treatment).</summary>
+    public bool Cured { get; init; }
+
+    /// <summary>First scan at which the burden had grown past its baseline by the progression rule (NaN: not seen before the run stopped).</summary>
+    public double BeyondBaselineDay { get; init; }
+
+    /// <summary>Lines of the studied protocol the patient started: 1 plus every switch on progression.</summary>
+    public int LinesStarted { get; init; }
+
+    /// <summary>Days on the cohort's prior lines before the studied one (0 without prior lines).</summary>
+    public double PriorLineDays { get; init; }
 }

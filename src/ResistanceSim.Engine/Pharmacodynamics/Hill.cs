@@ -19,13 +19,17 @@ public static class Hill
     public static double BlissCombine(double inhibitionSoFar, double effect) =>
         1.0 - (1.0 - inhibitionSoFar) * (1.0 - effect);
 
-    /// <summary>φ(S) = (1 + K^γ) S^γ / (S^γ + K^γ), with φ(1) = 1 and φ(0) = 0.</summary>
+    /// <summary>
+    /// φ(S): the Hill curve f(S) = (1 + K^γ) S^γ / (S^γ + K^γ), with f(1) = 1 and f(0) = 0, saturating at 1
+    /// above the parental signal except for <paramref name="hyperactivationGain"/> × the curve's excess.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double GrowthFactor(double signal, double halfMaximal, double hill)
+    public static double GrowthFactor(double signal, double halfMaximal, double hill, double hyperactivationGain = 0)
     {
         if (signal <= 0) return 0;
         double kg = Math.Pow(halfMaximal, hill);
         double sg = Math.Pow(signal, hill);
-        return (1.0 + kg) * sg / (sg + kg);
+        double f = (1.0 + kg) * sg / (sg + kg);
+        return f <= 1 ? f : 1 + hyperactivationGain * (f - 1);
     }
 }

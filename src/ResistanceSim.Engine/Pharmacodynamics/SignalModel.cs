@@ -3,11 +3,13 @@ using ResistanceSim.Model;
 namespace ResistanceSim.Engine.Pharmacodynamics;
 
 /// <summary>
-/// The pathway signal model of DESIGN §2, precompiled from a scenario into flat arrays so rate
-/// evaluation for a genotype is a few loops over pathways and drugs with no allocation:
-/// activities a_p from the genotype, Hill inhibition per drug and pathway (ALK IC50 times the
-/// product of the clone's kinase-mutation fold changes), Bliss across drugs, residual signal S,
-/// growth factor φ(S), fitness cost, autophagy protection ρ and non-targeted kill.
+/// The pathway signal model (docs/biology.md), precompiled from a scenario into flat arrays so rate
+/// evaluation for a genotype is a few loops over pathways and drugs with no allocation: activities a_p
+/// from the genotype, Hill inhibition per drug and pathway (ALK IC50 times the product of the clone's
+/// kinase-mutation fold changes), Bliss across drugs, residual signal S, saturating growth factor φ(S),
+/// fitness cost, autophagy protection ρ and non-targeted kill scaled by the clone's kill fold changes.
+/// Each drug's inhibition is weighted by its <see cref="DrugAction"/>: S^birth (weights on birth) sets
+/// the birth factor and S^death (weights on death) the drug-induced death.
 /// </summary>
 public sealed class SignalModel
 {
@@ -23,6 +25,10 @@ public sealed class SignalModel
     private readonly double[] _alkMutationCostFactor;
     private readonly double _amplificationCostFactor;
     private readonly DrugTarget[][] _targets;          // [drug][target], arrays so the hot path never enumerates an interface
+    private readonly double[] _onBirth;                // [drug]: DrugAction weights
+    private readonly double[] _onDeath;
+    private readonly double[] _maxKill;                // [drug]: 0 for drugs without a cytotoxic term
+    private readonly KillFolds _killFolds;
     private readonly PathwayActivity[][] _phenotypeActivities;
     private readonly double[] _phenotypeProtection;
 
@@ -60,6 +66,10 @@ public sealed class SignalModel
         _phenotypeCostFactor = _catalog.Phenotypes.Select(p => 1 - p.FitnessCost).ToArray();
         _amplificationCostFactor = 1 - (_catalog.Amplification?.FitnessCost ?? 0);
         _targets = _drugs.Select(d => d.Targets.ToArray()).ToArray();
+        _onBirth = _drugs.Select(d => d.Action.OnBirth).ToArray();
+        _onDeath = _drugs.Select(d => d.Action.OnDeath).ToArray();
+        _maxKill = _drugs.Select(d => d.Cytotoxic?.MaxPerDay ?? 0).ToArray();
+        _killFolds = new KillFolds(_catalog, _drugs);
         _phenotypeActivities = _catalog.Phenotypes.Select(p => p.Activities.ToArray()).ToArray();
         _phenotypeProtection = _catalog.Phenotypes.Select(p => p.DeathProtection).ToArray();
     }
@@ -102,8 +112,14 @@ public sealed class SignalModel
             protection = Math.Max(protection, _phenotypeProtection[p]);
         }
 
+        // Inhibition per pathway three ways: the drugs' full effect (drug stress, autophagy blockade) and the
+        // effect each drug's action puts on birth and on death.
         Span<double> inhibition = stackalloc double[Pathways.Count];
+        Span<double> onBirth = stackalloc double[Pathways.Count];
+        Span<double> onDeath = stackalloc double[Pathways.Count];
         inhibition.Clear();
+        onBirth.Clear();
+        onDeath.Clear();
         double kill = 0;
         for (int d = 0; d < DrugCount; d++)
         {
@@ -114,27 +130,38 @@ public sealed class SignalModel
             {
                 double ic50 = target.Pathway == Pathway.Alk ? target.Ic50NanoMolar * alkFold[d] : target.Ic50NanoMolar;
                 int p = (int)target.Pathway;
-                inhibition[p] = Hill.BlissCombine(inhibition[p], Hill.Effect(free, ic50, target.HillSlope));
+                double h = Hill.Effect(free, ic50, target.HillSlope);
+                inhibition[p] = Hill.BlissCombine(inhibition[p], h);
+                onBirth[p] = Hill.BlissCombine(onBirth[p], _onBirth[d] * h);
+                onDeath[p] = Hill.BlissCombine(onDeath[p], _onDeath[d] * h);
             }
             if (drug.Cytotoxic is { } cytotoxic)
-                kill += cytotoxic.MaxPerDay * Hill.Effect(free, cytotoxic.Ec50NanoMolar, cytotoxic.HillSlope);
+                kill += _maxKill[d] * _killFolds.For(genotype, d) * Hill.Effect(free, cytotoxic.Ec50NanoMolar, cytotoxic.HillSlope);
         }
 
-        double signal = 0;
-        for (int p = 0; p < Pathways.Count; p++)
-        {
-            if (p == (int)Pathway.Autophagy) continue;
-            signal += activity[p] * (1 - inhibition[p]);
-        }
-        double phi = Hill.GrowthFactor(signal, _population.Signal.HalfMaximalSignal, _population.Signal.Hill);
+        var response = _population.Signal;
+        double phiBirth = Hill.GrowthFactor(ResidualSignal(activity, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(ResidualSignal(activity, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
         double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
-        double birth = _population.BirthPerDay * costFactor * phi;
-        double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phi, 1)) + kill) * (1 - rho);
+        double birth = _population.BirthPerDay * costFactor * phiBirth;
+        double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
         double alkInhibition = inhibition[(int)Pathway.Alk];
 
         double switchTotal = 0;
         for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, signal);
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, ResidualSignal(activity, inhibition));
+    }
+
+    /// <summary>S = Σ_p a_p (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal).</summary>
+    private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> inhibition)
+    {
+        double signal = 0;
+        for (int p = 0; p < activity.Length; p++)
+        {
+            if (p == (int)Pathway.Autophagy) continue;
+            signal += activity[p] * (1 - inhibition[p]);
+        }
+        return signal;
     }
 
     /// <summary>Per-cell rate at which this genotype flips phenotype <paramref name="phenotype"/> (on if off, off if on).</summary>

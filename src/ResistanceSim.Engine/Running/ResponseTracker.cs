@@ -23,6 +23,15 @@ public sealed class ResponseTracker
     /// <summary>Progression that ended an earlier line of a sequential protocol (the first such), NaN if none.</summary>
     public double FirstProgressionDay { get; private set; }
 
+    /// <summary>Lines of therapy started so far: 1, plus one for every switch on progression.</summary>
+    public int LinesStarted { get; private set; }
+
+    /// <summary>
+    /// First sample at which the population has grown past its baseline by the progression rule (the rule judged
+    /// against the baseline instead of the nadir: the endpoint adaptive-therapy trials use), NaN if none yet.
+    /// </summary>
+    public double BeyondBaselineDay { get; private set; }
+
     /// <summary>Nadir relative to baseline minus one: −1 is complete response, 0 no shrinkage.</summary>
     public double BestResponse => BaselineCells > 0 ? NadirCells / BaselineCells - 1 : double.NaN;
 
@@ -44,6 +53,8 @@ public sealed class ResponseTracker
         NadirDay = double.NaN;
         ProgressionDay = double.NaN;
         FirstProgressionDay = double.NaN;
+        LinesStarted = 1;
+        BeyondBaselineDay = double.NaN;
         BaselineMm = double.NaN;
         NadirMm = double.NaN;
         BestOverallResponse = RecistResponse.NotEvaluable;
@@ -51,6 +62,8 @@ public sealed class ResponseTracker
 
     public void Observe(double day, double cells)
     {
+        if (double.IsNaN(BeyondBaselineDay) && BaselineCells > 0 && _rule.HasProgressed(BaselineCells, cells))
+            BeyondBaselineDay = day;
         if (Progressed) return;
         if (double.IsNaN(BaselineCells))
         {
@@ -82,6 +95,7 @@ public sealed class ResponseTracker
     public void StartNextLine(double day, double cells)
     {
         if (Progressed && double.IsNaN(FirstProgressionDay)) FirstProgressionDay = ProgressionDay;
+        LinesStarted++;
         ProgressionDay = double.NaN;
         NadirCells = cells;
         NadirDay = day;

@@ -38,8 +38,10 @@ public sealed class SimulationRun
         Mutations = new MutationModel(scenario.Catalog);
         Growth = new GrowthLimitation(scenario.Population.GrowthLimit);
         Progression = scenario.Progression;
-        Schedule = schedule ?? new ProtocolSchedule(scenario.Protocol, scenario.DrugList,
-            Progression, scenario.Population.GrowthLimit.CapacityCells, scenario.Cohort?.Adherence ?? 1);
+        var priorLines = scenario.Cohort?.PriorLines ?? Protocol.None;
+        StudiedPhase = priorLines.Phases.Count;
+        Schedule = schedule ?? new ProtocolSchedule(priorLines.Then(scenario.Protocol), scenario.DrugList,
+            scenario.Population.GrowthLimit.CapacityCells, scenario.Cohort?.Adherence ?? 1);
         _concentration = new double[Signal.DrugCount];
         _rateConcentration = new double[Signal.DrugCount];
         if (Layout.PhenotypeCount > PhenotypeKeyBits)
@@ -79,6 +81,15 @@ public sealed class SimulationRun
     /// <summary>True while a virtual patient's tumour grows untreated towards detection (no samples, no drug).</summary>
     public bool InHistory { get; private set; }
 
+    /// <summary>True while a virtual patient receives the cohort's prior lines (scanned, not recorded) until progression.</summary>
+    public bool InPriorLine { get; private set; }
+
+    /// <summary>Index of the schedule's first phase of the studied protocol (after the cohort's prior lines).</summary>
+    public int StudiedPhase { get; }
+
+    /// <summary>Days on the cohort's prior lines, from diagnosis to the progression that starts the studied line; 0 without prior lines.</summary>
+    public double PriorLineDays { get; private set; }
+
     /// <summary>Length of the untreated history (days from the first cell to diagnosis); 0 without a cohort.</summary>
     public double DiagnosisDay { get; private set; }
 
@@ -92,6 +103,11 @@ public sealed class SimulationRun
     private const int CommonRandomNumbersArm = 0;
 
     private const int MaxHistoryAttempts = 1_000_000;
+
+    /// <summary>Patients whose tumour never progresses on the prior lines are redrawn this often before the scenario is judged unusable.</summary>
+    private const int MaxIneligibleHistories = 1_000;
+
+    private int _ineligibleHistories;
 
     /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
     public int Passages { get; private set; }
@@ -121,7 +137,9 @@ public sealed class SimulationRun
         Clones.Clear();
         Registry.Clear();
         DiagnosisDay = 0;
+        PriorLineDays = 0;
         HistoryAttempts = 0;
+        _ineligibleHistories = 0;
         ExpectedCells = double.NaN;
         SeedInitialClones();
         if (Scenario.Cohort is { } cohort) BeginHistory(cohort);
@@ -148,6 +166,7 @@ public sealed class SimulationRun
     private void BeginHistory(Cohort cohort)
     {
         InHistory = true;
+        InPriorLine = false;
         HistoryAttempts++;
         Day = 0;
         StopDay = cohort.HistoryMaxDays;
@@ -161,6 +180,7 @@ public sealed class SimulationRun
     private void BeginTreatment()
     {
         InHistory = false;
+        InPriorLine = false;
         Day = 0;
         StopDay = Scenario.Stop.Days;
         SizeLimit = Scenario.Stop.MaxCells;
@@ -182,26 +202,114 @@ public sealed class SimulationRun
     {
         if (Clones.TotalCells == 0)
         {
-            if (HistoryAttempts >= MaxHistoryAttempts)
-                throw new InvalidOperationException(FormattableString.Invariant(
-                    $"Patient {Unit.Point}: {MaxHistoryAttempts} untreated tumours all died out before detection; is b0 > d0?"));
-            Registry.Clear();
-            Clones.Clear();
-            SeedInitialClones();
-            BeginHistory(Scenario.Cohort!);
+            RestartHistory("untreated tumours all died out before detection; is b0 > d0?");
             return true;
         }
         if (Clones.TotalCells >= SizeLimit)
         {
             DiagnosisDay = Day;
             Registry.ShiftBornDays(-Day);
-            BeginTreatment();
+            if (StudiedPhase > 0) BeginPriorLine();
+            else BeginTreatment();
             return true;
         }
         if (Day >= StopDay)
             throw new InvalidOperationException(FormattableString.Invariant(
                 $"Patient {Unit.Point}: the untreated tumour holds {Clones.TotalCells} cells after {StopDay} days and has not reached detection ({SizeLimit} cells)."));
         return false;
+    }
+
+    /// <summary>Grows another patient history from the initial cells (the last one died out, or was not eligible for the studied line).</summary>
+    private void RestartHistory(string reasonIfAllFail)
+    {
+        if (HistoryAttempts >= MaxHistoryAttempts)
+            throw new InvalidOperationException(FormattableString.Invariant($"Patient {Unit.Point}: {MaxHistoryAttempts} patient histories: {reasonIfAllFail}"));
+        Registry.Clear();
+        Clones.Clear();
+        SeedInitialClones();
+        Schedule.Reset(RandomStreams.StreamKey(Scenario.Seed, CommonRandomNumbersArm, Unit.Point, Unit.Replicate, RandomStreams.DosingPurpose));
+        BeginHistory(Scenario.Cohort!);
+    }
+
+    /// <summary>Diagnosis with prior lines: the schedule's first phases are given, scanned by RECIST but not recorded, until progression.</summary>
+    private void BeginPriorLine()
+    {
+        InHistory = false;
+        InPriorLine = true;
+        Day = 0;
+        StopDay = Scenario.Cohort!.PriorLineMaxDays;
+        SizeLimit = Scenario.Stop.MaxCells;
+        Finished = false;
+        Response.Reset(Progression);
+        _nextSampleDay = 0;
+        _nextChangeDay = Schedule.NextChangeAfter(0);
+        _nextRateStepDay = Schedule.VariesContinuously ? Scenario.Engine.RateStepDays : double.PositiveInfinity;
+        RefreshRates();
+        ReachPriorLineCheckpoint();
+    }
+
+    /// <summary>
+    /// During the prior lines: scans at the cohort's interval; RECIST progression (or outgrowing the size limit) starts
+    /// the studied line with the tumour as it is; a tumour that dies out or never progresses makes the patient
+    /// ineligible, and another history is grown.
+    /// </summary>
+    private bool ReachPriorLineCheckpoint()
+    {
+        bool ratesDue = AdvanceScheduleClocks();
+        long cells = Clones.TotalCells;
+        if (cells == 0 || Day >= StopDay)
+        {
+            if (++_ineligibleHistories >= MaxIneligibleHistories)
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"Patient {Unit.Point}: {MaxIneligibleHistories} tumours in a row died out or stayed controlled on the cohort's prior lines, so this patient can never start the studied line; make the prior lines less effective for such patients (e.g. cap their chemosensitivity) or lengthen cohort.prior_line_max_days"));
+            RestartHistory("no patient's tumour progressed on the cohort's prior lines (all died out or stayed controlled for prior_line_max_days)");
+            return true;
+        }
+        if (Day >= _nextSampleDay || cells >= SizeLimit)
+        {
+            Response.Observe(Day, cells);
+            if (Response.Progressed || cells >= SizeLimit)
+            {
+                BeginStudiedLine();
+                return true;
+            }
+            _sampleIndex++;
+            _nextSampleDay = _sampleIndex * Scenario.Sampling.EveryDays;
+            if (Schedule.Observe(Day, cells, progressed: false))
+            {
+                _nextChangeDay = Schedule.NextChangeAfter(Day);
+                ratesDue = true;
+            }
+        }
+        if (ratesDue) RefreshRates();
+        return false;
+    }
+
+    /// <summary>The progression that ends the prior lines is day 0 of the studied arm: its first phase starts, clocks shift.</summary>
+    private void BeginStudiedLine()
+    {
+        PriorLineDays = Day;
+        Schedule.SwitchToPhase(StudiedPhase, Day);
+        Schedule.Rebase(Day);
+        Registry.ShiftBornDays(-Day);
+        BeginTreatment();
+    }
+
+    /// <summary>Moves the drug-change and rate-step clocks past <see cref="Day"/>; true when rates must be re-evaluated.</summary>
+    private bool AdvanceScheduleClocks()
+    {
+        bool ratesDue = false;
+        if (Day >= _nextChangeDay)
+        {
+            _nextChangeDay = Schedule.NextChangeAfter(Day);
+            ratesDue = true;
+        }
+        if (Day >= _nextRateStepDay)
+        {
+            _nextRateStepDay = Day + Scenario.Engine.RateStepDays;
+            ratesDue = true;
+        }
+        return ratesDue;
     }
 
     /// <summary>
@@ -214,17 +322,8 @@ public sealed class SimulationRun
     {
         if (Finished) return false;
         if (InHistory) return ReachHistoryCheckpoint();
-        bool ratesDue = false;
-        if (Day >= _nextChangeDay)
-        {
-            _nextChangeDay = Schedule.NextChangeAfter(Day);
-            ratesDue = true;
-        }
-        if (Day >= _nextRateStepDay)
-        {
-            _nextRateStepDay = Day + Scenario.Engine.RateStepDays;
-            ratesDue = true;
-        }
+        if (InPriorLine) return ReachPriorLineCheckpoint();
+        bool ratesDue = AdvanceScheduleClocks();
         bool extinct = Clones.TotalCells == 0;
         bool tooBig = Clones.TotalCells >= SizeLimit;
         bool sampleDue = Day >= _nextSampleDay || Day >= StopDay || extinct || tooBig;
@@ -235,7 +334,7 @@ public sealed class SimulationRun
         {
             Sample();
             int switches = Schedule.ResponseSwitches;
-            if (Schedule.Observe(Day, Clones.TotalCells))
+            if (Schedule.Observe(Day, Clones.TotalCells, Response.Progressed))
             {
                 if (Schedule.ResponseSwitches != switches) Response.StartNextLine(Day, Clones.TotalCells);
                 _nextChangeDay = Schedule.NextChangeAfter(Day);

@@ -21,6 +21,10 @@ internal static class ClinicalColumns
         new("history_attempts", ColumnType.Int32, false, "", "untreated tumours grown until one reached detection (the others died out)"),
         new("cells_at_diagnosis", ColumnType.Double, false, "cells", "tumour size at day 0"),
         new("resistant_cells_at_diagnosis", ColumnType.Int64, false, "cells", "cells carrying any mechanism at day 0 (pre-existing resistance, Bozic 2013)"),
+        new("cured", ColumnType.Boolean, false, "", "no tumour cell left by the end of follow-up"),
+        new("beyond_baseline_day", ColumnType.Double, true, "day", "first scan with progression judged against the baseline instead of the nadir (adaptive-therapy endpoint); null if not seen before the run stopped"),
+        new("lines_started", ColumnType.Int32, false, "", "lines of the arm's protocol the patient started: 1 plus each switch on progression"),
+        new("prior_line_days", ColumnType.Double, false, "day", "time on the cohort's prior lines, from diagnosis to the progression that started this arm (0 without prior lines)"),
     ];
 
     /// <summary>Writes the course of <paramref name="result"/> from column <paramref name="first"/> on.</summary>
@@ -41,6 +45,11 @@ internal static class ClinicalColumns
         batch.Int32(first + 9)[0] = course.HistoryAttempts;
         batch.Double(first + 10)[0] = course.BaselineCells;
         batch.Int64(first + 11)[0] = course.ResistantCellsAtDiagnosis;
+        batch.Boolean(first + 12)[0] = course.Cured;
+        batch.Double(first + 13)[0] = course.BeyondBaselineDay;
+        batch.Valid(first + 13)[0] = !double.IsNaN(course.BeyondBaselineDay);
+        batch.Int32(first + 14)[0] = course.LinesStarted;
+        batch.Double(first + 15)[0] = course.PriorLineDays;
     }
 
     private static string[] MechanismNames(MechanismCatalog catalog, ulong mask)

@@ -3,8 +3,10 @@ using ResistanceSim.Parquet.Thrift;
 namespace ResistanceSim.Parquet.Format;
 
 /// <summary>
-/// Decodes the metadata structs from the Thrift compact protocol. Unknown fields are skipped;
-/// a field whose wire type does not match parquet.thrift is treated as corruption.
+/// Decodes the metadata structs from the Thrift compact protocol. Fields with an unknown id, and
+/// fields or list elements whose wire type differs from parquet.thrift's declaration
+/// (<see cref="DeclaredWireTypes"/>), are skipped as the Thrift specification requires; a required
+/// field that is absent after that is corruption.
 /// </summary>
 internal static class MetadataReader
 {
@@ -13,31 +15,29 @@ internal static class MetadataReader
         var file = new FileMetaData();
         bool sawVersion = false, sawSchema = false, sawRows = false, sawRowGroups = false;
         r.BeginStruct();
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.FileMetaData, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    file.Version = ReadI32(r, type);
+                    file.Version = r.ReadI32();
                     sawVersion = true;
                     break;
                 case 2:
-                    ReadStructList(r, type, file.Schema, ReadSchemaElement);
-                    sawSchema = true;
+                    sawSchema = ReadStructList(r, file.Schema, ReadSchemaElement);
                     break;
                 case 3:
-                    file.NumRows = ReadI64(r, type);
+                    file.NumRows = r.ReadI64();
                     sawRows = true;
                     break;
                 case 4:
-                    ReadStructList(r, type, file.RowGroups, ReadRowGroup);
-                    sawRowGroups = true;
+                    sawRowGroups = ReadStructList(r, file.RowGroups, ReadRowGroup);
                     break;
                 case 5:
-                    ReadStructList(r, type, file.KeyValueMetadata, ReadKeyValue);
+                    ReadStructList(r, file.KeyValueMetadata, ReadKeyValue);
                     break;
                 case 6:
-                    file.CreatedBy = ReadString(r, type);
+                    file.CreatedBy = r.ReadString();
                     break;
                 default:
                     r.Skip(type);
@@ -55,30 +55,30 @@ internal static class MetadataReader
         var header = new PageHeader();
         bool sawType = false, sawUncompressed = false, sawCompressed = false;
         r.BeginStruct();
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.PageHeader, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    header.Type = (PageType)ReadI32(r, type);
+                    header.Type = (PageType)r.ReadI32();
                     sawType = true;
                     break;
                 case 2:
-                    header.UncompressedPageSize = ReadI32(r, type);
+                    header.UncompressedPageSize = r.ReadI32();
                     sawUncompressed = true;
                     break;
                 case 3:
-                    header.CompressedPageSize = ReadI32(r, type);
+                    header.CompressedPageSize = r.ReadI32();
                     sawCompressed = true;
                     break;
                 case 5:
-                    header.DataPageHeader = ReadStruct(r, type, ReadDataPageHeader);
+                    header.DataPageHeader = ReadStruct(r, ReadDataPageHeader);
                     break;
                 case 7:
-                    header.DictionaryPageHeader = ReadStruct(r, type, ReadDictionaryPageHeader);
+                    header.DictionaryPageHeader = ReadStruct(r, ReadDictionaryPageHeader);
                     break;
                 case 8:
-                    header.DataPageHeaderV2 = ReadStruct(r, type, ReadDataPageHeaderV2);
+                    header.DataPageHeaderV2 = ReadStruct(r, ReadDataPageHeaderV2);
                     break;
                 default:
                     r.Skip(type);
@@ -100,12 +100,12 @@ internal static class MetadataReader
     {
         var element = new SchemaElement();
         bool sawName = false;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.SchemaElement, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    int physical = ReadI32(r, type);
+                    int physical = r.ReadI32();
                     if (physical is < 0 or > 7)
                     {
                         throw new ParquetFormatException($"Unknown physical type {physical}.");
@@ -114,10 +114,10 @@ internal static class MetadataReader
                     element.Type = (ParquetPhysicalType)physical;
                     break;
                 case 2:
-                    element.TypeLength = ReadI32(r, type);
+                    element.TypeLength = r.ReadI32();
                     break;
                 case 3:
-                    int repetition = ReadI32(r, type);
+                    int repetition = r.ReadI32();
                     if (repetition is < 0 or > 2)
                     {
                         throw new ParquetFormatException($"Unknown repetition type {repetition}.");
@@ -126,26 +126,26 @@ internal static class MetadataReader
                     element.RepetitionType = (Repetition)repetition;
                     break;
                 case 4:
-                    element.Name = ReadString(r, type);
+                    element.Name = r.ReadString();
                     sawName = true;
                     break;
                 case 5:
-                    element.NumChildren = ReadI32(r, type);
+                    element.NumChildren = r.ReadI32();
                     break;
                 case 6:
-                    element.ConvertedType = ReadI32(r, type);
+                    element.ConvertedType = r.ReadI32();
                     break;
                 case 7:
-                    element.Scale = ReadI32(r, type);
+                    element.Scale = r.ReadI32();
                     break;
                 case 8:
-                    element.Precision = ReadI32(r, type);
+                    element.Precision = r.ReadI32();
                     break;
                 case 9:
-                    element.FieldId = ReadI32(r, type);
+                    element.FieldId = r.ReadI32();
                     break;
                 case 10:
-                    element.LogicalType = ReadStruct(r, type, ReadLogicalType);
+                    element.LogicalType = ReadStruct(r, ReadLogicalType);
                     break;
                 default:
                     r.Skip(type);
@@ -160,9 +160,8 @@ internal static class MetadataReader
     private static ParquetLogicalType ReadLogicalType(ThriftCompactReader r)
     {
         ParquetLogicalType result = new(ParquetLogicalKind.Other);
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.LogicalType, out short id, out byte type))
         {
-            ExpectType(type, CompactType.Struct);
             result = id switch
             {
                 1 => Empty(r, ParquetLogicalKind.String),
@@ -204,16 +203,15 @@ internal static class MetadataReader
     {
         int bitWidth = 0;
         bool signed = true;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.IntType, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    ExpectType(type, CompactType.Byte);
                     bitWidth = r.ReadByte();
                     break;
                 case 2:
-                    signed = ReadBool(r, type);
+                    signed = r.ReadBoolFieldValue();
                     break;
                 default:
                     r.Skip(type);
@@ -227,15 +225,15 @@ internal static class MetadataReader
     private static ParquetLogicalType ReadDecimal(ThriftCompactReader r)
     {
         int scale = 0, precision = 0;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.DecimalType, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    scale = ReadI32(r, type);
+                    scale = r.ReadI32();
                     break;
                 case 2:
-                    precision = ReadI32(r, type);
+                    precision = r.ReadI32();
                     break;
                 default:
                     r.Skip(type);
@@ -250,15 +248,14 @@ internal static class MetadataReader
     {
         bool utc = false;
         string? unit = null;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.TimeType, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    utc = ReadBool(r, type);
+                    utc = r.ReadBoolFieldValue();
                     break;
                 case 2:
-                    ExpectType(type, CompactType.Struct);
                     r.BeginStruct();
                     while (r.ReadFieldHeader(out short unitId, out byte unitType))
                     {
@@ -281,26 +278,25 @@ internal static class MetadataReader
     {
         var rowGroup = new RowGroup();
         bool sawColumns = false, sawRows = false;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.RowGroup, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    ReadStructList(r, type, rowGroup.Columns, ReadColumnChunk);
-                    sawColumns = true;
+                    sawColumns = ReadStructList(r, rowGroup.Columns, ReadColumnChunk);
                     break;
                 case 2:
-                    rowGroup.TotalByteSize = ReadI64(r, type);
+                    rowGroup.TotalByteSize = r.ReadI64();
                     break;
                 case 3:
-                    rowGroup.NumRows = ReadI64(r, type);
+                    rowGroup.NumRows = r.ReadI64();
                     sawRows = true;
                     break;
                 case 5:
-                    rowGroup.FileOffset = ReadI64(r, type);
+                    rowGroup.FileOffset = r.ReadI64();
                     break;
                 case 6:
-                    rowGroup.TotalCompressedSize = ReadI64(r, type);
+                    rowGroup.TotalCompressedSize = r.ReadI64();
                     break;
                 default:
                     r.Skip(type);
@@ -315,18 +311,18 @@ internal static class MetadataReader
     private static ColumnChunk ReadColumnChunk(ThriftCompactReader r)
     {
         var chunk = new ColumnChunk();
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.ColumnChunk, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    chunk.FilePath = ReadString(r, type);
+                    chunk.FilePath = r.ReadString();
                     break;
                 case 2:
-                    chunk.FileOffset = ReadI64(r, type);
+                    chunk.FileOffset = r.ReadI64();
                     break;
                 case 3:
-                    chunk.MetaData = ReadStruct(r, type, ReadColumnMetaData);
+                    chunk.MetaData = ReadStruct(r, ReadColumnMetaData);
                     break;
                 default:
                     r.Skip(type);
@@ -341,58 +337,44 @@ internal static class MetadataReader
     {
         var meta = new ColumnMetaData();
         bool sawType = false, sawCodec = false, sawValues = false, sawDataOffset = false, sawSizes = false;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.ColumnMetaData, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    meta.Type = (ParquetPhysicalType)ReadI32(r, type);
+                    meta.Type = (ParquetPhysicalType)r.ReadI32();
                     sawType = true;
                     break;
                 case 2:
-                    ExpectType(type, CompactType.List);
-                    int count = r.ReadListHeader(out byte elementType);
-                    for (int i = 0; i < count; i++)
-                    {
-                        ExpectType(elementType, CompactType.I32);
-                        meta.Encodings.Add((ParquetEncoding)r.ReadI32());
-                    }
-
+                    ReadList(r, CompactType.I32, meta.Encodings, inner => (ParquetEncoding)inner.ReadI32());
                     break;
                 case 3:
-                    ExpectType(type, CompactType.List);
-                    int parts = r.ReadListHeader(out byte partType);
-                    for (int i = 0; i < parts; i++)
-                    {
-                        ExpectType(partType, CompactType.Binary);
-                        meta.PathInSchema.Add(r.ReadString());
-                    }
-
+                    ReadList(r, CompactType.Binary, meta.PathInSchema, inner => inner.ReadString());
                     break;
                 case 4:
-                    meta.Codec = (ParquetCompression)ReadI32(r, type);
+                    meta.Codec = (ParquetCompression)r.ReadI32();
                     sawCodec = true;
                     break;
                 case 5:
-                    meta.NumValues = ReadI64(r, type);
+                    meta.NumValues = r.ReadI64();
                     sawValues = true;
                     break;
                 case 6:
-                    meta.TotalUncompressedSize = ReadI64(r, type);
+                    meta.TotalUncompressedSize = r.ReadI64();
                     break;
                 case 7:
-                    meta.TotalCompressedSize = ReadI64(r, type);
+                    meta.TotalCompressedSize = r.ReadI64();
                     sawSizes = true;
                     break;
                 case 9:
-                    meta.DataPageOffset = ReadI64(r, type);
+                    meta.DataPageOffset = r.ReadI64();
                     sawDataOffset = true;
                     break;
                 case 11:
-                    meta.DictionaryPageOffset = ReadI64(r, type);
+                    meta.DictionaryPageOffset = r.ReadI64();
                     break;
                 case 12:
-                    meta.Statistics = ReadStruct(r, type, ReadStatistics);
+                    meta.Statistics = ReadStruct(r, ReadStatistics);
                     break;
                 default:
                     r.Skip(type);
@@ -407,33 +389,33 @@ internal static class MetadataReader
     private static Statistics ReadStatistics(ThriftCompactReader r)
     {
         var statistics = new Statistics();
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.Statistics, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    statistics.Max = ReadBinary(r, type);
+                    statistics.Max = r.ReadBinary();
                     break;
                 case 2:
-                    statistics.Min = ReadBinary(r, type);
+                    statistics.Min = r.ReadBinary();
                     break;
                 case 3:
-                    statistics.NullCount = ReadI64(r, type);
+                    statistics.NullCount = r.ReadI64();
                     break;
                 case 4:
-                    statistics.DistinctCount = ReadI64(r, type);
+                    statistics.DistinctCount = r.ReadI64();
                     break;
                 case 5:
-                    statistics.MaxValue = ReadBinary(r, type);
+                    statistics.MaxValue = r.ReadBinary();
                     break;
                 case 6:
-                    statistics.MinValue = ReadBinary(r, type);
+                    statistics.MinValue = r.ReadBinary();
                     break;
                 case 7:
-                    statistics.IsMaxValueExact = ReadBool(r, type);
+                    statistics.IsMaxValueExact = r.ReadBoolFieldValue();
                     break;
                 case 8:
-                    statistics.IsMinValueExact = ReadBool(r, type);
+                    statistics.IsMinValueExact = r.ReadBoolFieldValue();
                     break;
                 default:
                     r.Skip(type);
@@ -448,16 +430,16 @@ internal static class MetadataReader
     {
         var kv = new KeyValue();
         bool sawKey = false;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.KeyValue, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    kv.Key = ReadString(r, type);
+                    kv.Key = r.ReadString();
                     sawKey = true;
                     break;
                 case 2:
-                    kv.Value = ReadString(r, type);
+                    kv.Value = r.ReadString();
                     break;
                 default:
                     r.Skip(type);
@@ -473,23 +455,23 @@ internal static class MetadataReader
     {
         var header = new DataPageHeader();
         bool sawValues = false, sawEncoding = false;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.DataPageHeader, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    header.NumValues = ReadI32(r, type);
+                    header.NumValues = r.ReadI32();
                     sawValues = true;
                     break;
                 case 2:
-                    header.Encoding = (ParquetEncoding)ReadI32(r, type);
+                    header.Encoding = (ParquetEncoding)r.ReadI32();
                     sawEncoding = true;
                     break;
                 case 3:
-                    header.DefinitionLevelEncoding = (ParquetEncoding)ReadI32(r, type);
+                    header.DefinitionLevelEncoding = (ParquetEncoding)r.ReadI32();
                     break;
                 case 4:
-                    header.RepetitionLevelEncoding = (ParquetEncoding)ReadI32(r, type);
+                    header.RepetitionLevelEncoding = (ParquetEncoding)r.ReadI32();
                     break;
                 default:
                     r.Skip(type);
@@ -505,16 +487,16 @@ internal static class MetadataReader
     {
         var header = new DictionaryPageHeader();
         bool sawValues = false;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.DictionaryPageHeader, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    header.NumValues = ReadI32(r, type);
+                    header.NumValues = r.ReadI32();
                     sawValues = true;
                     break;
                 case 2:
-                    header.Encoding = (ParquetEncoding)ReadI32(r, type);
+                    header.Encoding = (ParquetEncoding)r.ReadI32();
                     break;
                 default:
                     r.Skip(type);
@@ -530,33 +512,33 @@ internal static class MetadataReader
     {
         var header = new DataPageHeaderV2();
         bool sawValues = false, sawRows = false, sawEncoding = false;
-        while (r.ReadFieldHeader(out short id, out byte type))
+        while (r.ReadDeclaredField(DeclaredWireTypes.DataPageHeaderV2, out short id, out byte type))
         {
             switch (id)
             {
                 case 1:
-                    header.NumValues = ReadI32(r, type);
+                    header.NumValues = r.ReadI32();
                     sawValues = true;
                     break;
                 case 2:
-                    header.NumNulls = ReadI32(r, type);
+                    header.NumNulls = r.ReadI32();
                     break;
                 case 3:
-                    header.NumRows = ReadI32(r, type);
+                    header.NumRows = r.ReadI32();
                     sawRows = true;
                     break;
                 case 4:
-                    header.Encoding = (ParquetEncoding)ReadI32(r, type);
+                    header.Encoding = (ParquetEncoding)r.ReadI32();
                     sawEncoding = true;
                     break;
                 case 5:
-                    header.DefinitionLevelsByteLength = ReadI32(r, type);
+                    header.DefinitionLevelsByteLength = r.ReadI32();
                     break;
                 case 6:
-                    header.RepetitionLevelsByteLength = ReadI32(r, type);
+                    header.RepetitionLevelsByteLength = r.ReadI32();
                     break;
                 case 7:
-                    header.IsCompressed = ReadBool(r, type);
+                    header.IsCompressed = r.ReadBoolFieldValue();
                     break;
                 default:
                     r.Skip(type);
@@ -568,68 +550,34 @@ internal static class MetadataReader
         return header;
     }
 
-    private static T ReadStruct<T>(ThriftCompactReader r, byte type, Func<ThriftCompactReader, T> read)
+    private static T ReadStruct<T>(ThriftCompactReader r, Func<ThriftCompactReader, T> read)
     {
-        ExpectType(type, CompactType.Struct);
         r.BeginStruct();
         T value = read(r);
         r.EndStruct();
         return value;
     }
 
-    private static void ReadStructList<T>(ThriftCompactReader r, byte type, List<T> into, Func<ThriftCompactReader, T> read)
+    /// <summary>Reads a list of structs; false (and the list skipped) when its elements are not structs.</summary>
+    private static bool ReadStructList<T>(ThriftCompactReader r, List<T> into, Func<ThriftCompactReader, T> read) =>
+        ReadList(r, CompactType.Struct, into, inner => ReadStruct(inner, read));
+
+    /// <summary>Reads a list whose elements have the declared wire type; false (and the list skipped) otherwise.</summary>
+    private static bool ReadList<T>(ThriftCompactReader r, byte elementType, List<T> into, Func<ThriftCompactReader, T> read)
     {
-        ExpectType(type, CompactType.List);
-        int count = r.ReadListHeader(out byte elementType);
-        ExpectType(elementType, CompactType.Struct);
+        int count = r.ReadListHeader(out byte actualType);
+        if (actualType != elementType)
+        {
+            r.SkipListElements(count, actualType);
+            return false;
+        }
+
         for (int i = 0; i < count; i++)
         {
-            r.BeginStruct();
             into.Add(read(r));
-            r.EndStruct();
-        }
-    }
-
-    private static int ReadI32(ThriftCompactReader r, byte type)
-    {
-        ExpectType(type, CompactType.I32);
-        return r.ReadI32();
-    }
-
-    private static long ReadI64(ThriftCompactReader r, byte type)
-    {
-        ExpectType(type, CompactType.I64);
-        return r.ReadI64();
-    }
-
-    private static bool ReadBool(ThriftCompactReader r, byte type)
-    {
-        if (type is not (CompactType.BooleanTrue or CompactType.BooleanFalse))
-        {
-            throw new ParquetFormatException($"Expected a Thrift bool field but found type {type}.");
         }
 
-        return r.ReadBoolFieldValue();
-    }
-
-    private static string ReadString(ThriftCompactReader r, byte type)
-    {
-        ExpectType(type, CompactType.Binary);
-        return r.ReadString();
-    }
-
-    private static byte[] ReadBinary(ThriftCompactReader r, byte type)
-    {
-        ExpectType(type, CompactType.Binary);
-        return r.ReadBinary();
-    }
-
-    private static void ExpectType(byte actual, byte expected)
-    {
-        if (actual != expected)
-        {
-            throw new ParquetFormatException($"Thrift field has wire type {actual} where {expected} was expected.");
-        }
+        return true;
     }
 
     private static void RequireFields(string structName, bool allPresent)

@@ -11,7 +11,8 @@ internal sealed record DecodedChunk<T>(int LevelCount, int[]? DefinitionLevels, 
 
 /// <summary>
 /// Walks the pages of one column chunk (dictionary page, data pages v1 and v2), decompresses them and
-/// decodes levels and values. Every size is checked against the chunk's bytes.
+/// decodes levels and values. Every size is checked against the chunk's bytes; a failure is reported
+/// at the file offset of the page header it occurred in (or of the Thrift byte, for a corrupt header).
 /// </summary>
 internal sealed class ColumnChunkReader<T>
 {
@@ -20,13 +21,16 @@ internal sealed class ColumnChunkReader<T>
 
     private readonly ColumnLayout _layout;
     private readonly ParquetCompression _codec;
+    private readonly long _chunkFileOffset;
     private readonly LeafValueDecoder<T> _decoder;
     private T[]? _dictionary;
 
-    public ColumnChunkReader(ColumnLayout layout, ParquetCompression codec)
+    /// <param name="chunkFileOffset">The file position of the chunk's first byte.</param>
+    public ColumnChunkReader(ColumnLayout layout, ParquetCompression codec, long chunkFileOffset)
     {
         _layout = layout;
         _codec = codec;
+        _chunkFileOffset = chunkFileOffset;
         _decoder = LeafValueDecoder<T>.For(layout.Column);
     }
 
@@ -48,33 +52,41 @@ internal sealed class ColumnChunkReader<T>
         {
             if (position >= chunk.Length)
             {
-                throw new ParquetFormatException($"Column '{_layout.Column.Name}' chunk ends after {levels} of {expectedLevels} values.");
+                throw new ParquetFormatException($"Column chunk ends after {levels} of {expectedLevels} values.", _chunkFileOffset + position);
             }
 
-            var thrift = new ThriftCompactReader(chunk, position, chunk.Length - position);
-            PageHeader header = MetadataReader.ReadPageHeader(thrift);
-            position = thrift.Position;
-            if (header.CompressedPageSize > chunk.Length - position)
+            int pageStart = position;
+            try
             {
-                throw new ParquetFormatException($"Page of column '{_layout.Column.Name}' runs past its column chunk.");
-            }
+                var thrift = new ThriftCompactReader(chunk, position, chunk.Length - position, _chunkFileOffset);
+                PageHeader header = MetadataReader.ReadPageHeader(thrift);
+                position = thrift.Position;
+                if (header.CompressedPageSize > chunk.Length - position)
+                {
+                    throw new ParquetFormatException("Page runs past its column chunk.");
+                }
 
-            switch (header.Type)
+                switch (header.Type)
+                {
+                    case PageType.DictionaryPage:
+                        ReadDictionaryPage(header, chunk, position);
+                        break;
+                    case PageType.DataPage:
+                        levels += ReadDataPageV1(header, chunk, position, expectedLevels - levels, definitions, repetitions, values);
+                        break;
+                    case PageType.DataPageV2:
+                        levels += ReadDataPageV2(header, chunk, position, expectedLevels - levels, definitions, repetitions, values);
+                        break;
+                    default:
+                        break; // index pages carry nothing we need
+                }
+
+                position += header.CompressedPageSize;
+            }
+            catch (Exception e) when (e is ParquetFormatException { Offset: null } || DecodingFailure.Is(e))
             {
-                case PageType.DictionaryPage:
-                    ReadDictionaryPage(header, chunk, position);
-                    break;
-                case PageType.DataPage:
-                    levels += ReadDataPageV1(header, chunk, position, expectedLevels - levels, definitions, repetitions, values);
-                    break;
-                case PageType.DataPageV2:
-                    levels += ReadDataPageV2(header, chunk, position, expectedLevels - levels, definitions, repetitions, values);
-                    break;
-                default:
-                    break; // index pages carry nothing we need
+                throw DecodingFailure.At(e, _chunkFileOffset + pageStart);
             }
-
-            position += header.CompressedPageSize;
         }
 
         return new DecodedChunk<T>((int)levels, definitions?.ToArray(), repetitions?.ToArray(), values.ToArray());

@@ -8,7 +8,8 @@ namespace ResistanceSim.Parquet;
 /// <summary>
 /// Reads Parquet files from a seekable stream: schema, key/value metadata, row group and column
 /// chunk metadata with statistics, and column values per row group. Malformed input raises
-/// <see cref="ParquetFormatException"/>; every offset and length is checked against the file size.
+/// <see cref="ParquetFormatException"/> naming the file, the column (or the footer) and the byte
+/// offset; every offset and length is checked against the file size.
 /// </summary>
 public sealed class ParquetFileReader : IDisposable
 {
@@ -21,7 +22,8 @@ public sealed class ParquetFileReader : IDisposable
     private readonly IReadOnlyList<ColumnLayout> _layouts;
     private readonly long _footerStart;
 
-    public ParquetFileReader(Stream stream, bool leaveOpen = false)
+    /// <param name="sourceName">The name errors give the file; by default a file stream's path, else "&lt;stream&gt;".</param>
+    public ParquetFileReader(Stream stream, bool leaveOpen = false, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek || !stream.CanRead)
@@ -31,9 +33,12 @@ public sealed class ParquetFileReader : IDisposable
 
         _stream = stream;
         _leaveOpen = leaveOpen;
+        SourceName = sourceName ?? (stream as FileStream)?.Name ?? "<stream>";
+        long footerStart = 0;
         try
         {
-            (_metadata, _footerStart) = ReadFooterChecked(stream);
+            (_metadata, _footerStart) = ReadFooter(stream);
+            footerStart = _footerStart;
             (Schema, _layouts, int leafCount) = SchemaMapping.FromElements(_metadata.Schema);
             RowGroups = [.. _metadata.RowGroups.Select(group => DescribeRowGroup(group, leafCount))];
             if (_metadata.NumRows < 0 || _metadata.RowGroups.Sum(group => group.NumRows) != _metadata.NumRows)
@@ -52,14 +57,17 @@ public sealed class ParquetFileReader : IDisposable
                 stream.Dispose();
             }
 
-            if (IsDecodingFailure(e))
+            if (e is ParquetFormatException || DecodingFailure.Is(e))
             {
-                throw new ParquetFormatException($"The file metadata is corrupt: {e.Message}", e);
+                throw DecodingFailure.At(e, footerStart).Locate(SourceName, column: null, rowGroup: null, footerStart);
             }
 
             throw;
         }
     }
+
+    /// <summary>The file's path (or the name given for a stream), as format errors name it.</summary>
+    public string SourceName { get; }
 
     public ParquetSchema Schema { get; }
 
@@ -74,7 +82,7 @@ public sealed class ParquetFileReader : IDisposable
     public string? CreatedBy => _metadata.CreatedBy;
 
     public static ParquetFileReader Open(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16));
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), sourceName: path);
 
     /// <summary>Reads one column of one row group.</summary>
     public ParquetColumnData ReadColumn(int rowGroup, int column)
@@ -122,7 +130,8 @@ public sealed class ParquetFileReader : IDisposable
         ColumnLayout layout = _layouts[column];
         if (!layout.Column.IsSupported)
         {
-            throw new ParquetFormatException($"Column '{layout.Column.Name}' is a nested type this reader does not support (only primitives and lists of primitives).");
+            throw new ParquetFormatException("A nested type this reader does not support (only primitives and lists of primitives).")
+                .Locate(SourceName, layout.Column.Name, rowGroup: null, _footerStart);
         }
 
         return layout;
@@ -137,38 +146,34 @@ public sealed class ParquetFileReader : IDisposable
 
         RowGroup group = _metadata.RowGroups[rowGroup];
         ColumnChunk chunk = group.Columns[layout.FirstLeafIndex];
-        ColumnMetaData meta = chunk.MetaData ?? throw new ParquetFormatException("Column chunk has no metadata (encrypted or external files are not supported).");
-        if (chunk.FilePath is not null)
-        {
-            throw new ParquetFormatException("Column chunks in external files are not supported.");
-        }
-
-        if (meta.Type != layout.Column.PhysicalType)
-        {
-            throw new ParquetFormatException($"Column chunk type {meta.Type} differs from the schema's {layout.Column.PhysicalType}.");
-        }
-
+        long chunkStart = _footerStart; // until the chunk's own offset is known, its metadata in the footer is to blame
         try
         {
-            byte[] bytes = ReadChunkBytes(meta);
-            var reader = new ColumnChunkReader<T>(layout, meta.Codec);
+            ColumnMetaData meta = chunk.MetaData ?? throw new ParquetFormatException("Column chunk has no metadata (encrypted or external files are not supported).");
+            if (chunk.FilePath is not null)
+            {
+                throw new ParquetFormatException("Column chunks in external files are not supported.");
+            }
+
+            if (meta.Type != layout.Column.PhysicalType)
+            {
+                throw new ParquetFormatException($"Column chunk type {meta.Type} differs from the schema's {layout.Column.PhysicalType}.");
+            }
+
+            long start = ChunkStart(meta);
+            byte[] bytes = ReadChunkBytes(meta, start); // a start outside the file is the footer's fault
+            chunkStart = start;
+            var reader = new ColumnChunkReader<T>(layout, meta.Codec, chunkStart);
             DecodedChunk<T> decoded = reader.Read(bytes, meta.NumValues);
             return ColumnAssembler.Assemble(layout, decoded, group.NumRows);
         }
-        catch (Exception e) when (IsDecodingFailure(e))
+        catch (Exception e) when (e is ParquetFormatException || DecodingFailure.Is(e))
         {
-            throw new ParquetFormatException($"Column '{layout.Column.Name}' in row group {rowGroup} is corrupt: {e.Message}", e);
+            throw DecodingFailure.At(e, chunkStart).Locate(SourceName, layout.Column.Name, rowGroup, chunkStart);
         }
     }
 
-    /// <summary>
-    /// Decoders check every length they read; this boundary is the last line of defence so that an
-    /// unforeseen inconsistency in untrusted bytes still surfaces as a format error.
-    /// </summary>
-    private static bool IsDecodingFailure(Exception e) =>
-        e is IndexOutOfRangeException or ArgumentException or OverflowException or InvalidCastException or EndOfStreamException or InvalidDataException;
-
-    private byte[] ReadChunkBytes(ColumnMetaData meta)
+    private static long ChunkStart(ColumnMetaData meta)
     {
         long start = meta.DataPageOffset;
         if (meta.DictionaryPageOffset is { } dictionaryOffset && dictionaryOffset > 0 && dictionaryOffset < start)
@@ -176,6 +181,11 @@ public sealed class ParquetFileReader : IDisposable
             start = dictionaryOffset;
         }
 
+        return start;
+    }
+
+    private byte[] ReadChunkBytes(ColumnMetaData meta, long start)
+    {
         long length = meta.TotalCompressedSize;
         if (start < Magic.Length || length <= 0 || start + length > _footerStart || length > Array.MaxLength)
         {
@@ -211,24 +221,12 @@ public sealed class ParquetFileReader : IDisposable
         return new ParquetRowGroupMetadata(group.NumRows, group.TotalCompressedSize ?? columns.Sum(c => c.CompressedSize), columns);
     }
 
-    private static (FileMetaData Metadata, long FooterStart) ReadFooterChecked(Stream stream)
-    {
-        try
-        {
-            return ReadFooter(stream);
-        }
-        catch (Exception e) when (IsDecodingFailure(e))
-        {
-            throw new ParquetFormatException($"The file footer is corrupt: {e.Message}", e);
-        }
-    }
-
     private static (FileMetaData Metadata, long FooterStart) ReadFooter(Stream stream)
     {
         long fileLength = stream.Length;
         if (fileLength < Magic.Length + FooterTailLength)
         {
-            throw new ParquetFormatException($"File is {fileLength} bytes: too short to be Parquet (at least 12 needed).");
+            throw new ParquetFormatException($"File is {fileLength} bytes: too short to be Parquet (at least 12 needed).", 0);
         }
 
         Span<byte> head = stackalloc byte[4];
@@ -239,20 +237,21 @@ public sealed class ParquetFileReader : IDisposable
         stream.ReadExactly(tail);
         if (!head.SequenceEqual(Magic) || !tail[4..].SequenceEqual(Magic))
         {
-            throw new ParquetFormatException("Missing PAR1 magic: not a Parquet file, truncated, or encrypted (PARE).");
+            long where = head.SequenceEqual(Magic) ? fileLength - Magic.Length : 0;
+            throw new ParquetFormatException("Missing PAR1 magic: not a Parquet file, truncated, or encrypted (PARE).", where);
         }
 
         int footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
         long footerStart = fileLength - FooterTailLength - footerLength;
         if (footerLength <= 0 || footerStart < Magic.Length)
         {
-            throw new ParquetFormatException($"Footer length {footerLength} does not fit in a {fileLength}-byte file.");
+            throw new ParquetFormatException($"Footer length {footerLength} does not fit in a {fileLength}-byte file.", fileLength - FooterTailLength);
         }
 
         var footer = new byte[footerLength];
         stream.Seek(footerStart, SeekOrigin.Begin);
         stream.ReadExactly(footer);
-        var thrift = new ThriftCompactReader(footer, 0, footer.Length);
+        var thrift = new ThriftCompactReader(footer, 0, footer.Length, footerStart);
         FileMetaData metadata = MetadataReader.ReadFileMetaData(thrift);
         return (metadata, footerStart);
     }

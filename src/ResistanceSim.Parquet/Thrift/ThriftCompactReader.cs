@@ -14,18 +14,21 @@ internal sealed class ThriftCompactReader
 
     private readonly byte[] _data;
     private readonly int _end;
+    private readonly long _fileOffsetOfData;
     private readonly Stack<short> _fieldIdStack = new();
     private short _lastFieldId;
     private byte _pendingBoolType;
 
-    public ThriftCompactReader(byte[] data, int offset, int length)
+    /// <param name="fileOffsetOfData">The file position of <paramref name="data"/>[0], so that errors name file offsets.</param>
+    public ThriftCompactReader(byte[] data, int offset, int length, long fileOffsetOfData)
     {
+        _data = data;
+        _fileOffsetOfData = fileOffsetOfData;
         if (offset < 0 || length < 0 || (long)offset + length > data.Length)
         {
-            throw new ParquetFormatException("Thrift range lies outside the buffer.");
+            throw Corrupt("Thrift range lies outside the buffer.");
         }
 
-        _data = data;
         Position = offset;
         _end = offset + length;
     }
@@ -38,7 +41,7 @@ internal sealed class ThriftCompactReader
     {
         if (_fieldIdStack.Count >= MaxNestingDepth)
         {
-            throw new ParquetFormatException("Thrift metadata is nested too deeply.");
+            throw Corrupt("Thrift metadata is nested too deeply.");
         }
 
         _fieldIdStack.Push(_lastFieldId);
@@ -62,7 +65,7 @@ internal sealed class ThriftCompactReader
         int id = delta != 0 ? _lastFieldId + delta : ReadI16();
         if (id is <= 0 or > short.MaxValue)
         {
-            throw new ParquetFormatException($"Invalid Thrift field id {id}.");
+            throw Corrupt($"Invalid Thrift field id {id}.");
         }
 
         fieldId = (short)id;
@@ -75,6 +78,30 @@ internal sealed class ThriftCompactReader
         return true;
     }
 
+    /// <summary>
+    /// Reads the next field header whose wire type matches <paramref name="declaredTypes"/>[id] (bool
+    /// declared as <see cref="CompactType.BooleanTrue"/> matches either bool type); skips every field
+    /// with an undeclared id or another wire type, as the Thrift specification requires. False at STOP.
+    /// </summary>
+    public bool ReadDeclaredField(ReadOnlySpan<byte> declaredTypes, out short fieldId, out byte type)
+    {
+        while (ReadFieldHeader(out fieldId, out type))
+        {
+            byte declared = fieldId < declaredTypes.Length ? declaredTypes[fieldId] : CompactType.Stop;
+            bool matches = declared == CompactType.BooleanTrue
+                ? type is CompactType.BooleanTrue or CompactType.BooleanFalse
+                : declared != CompactType.Stop && type == declared;
+            if (matches)
+            {
+                return true;
+            }
+
+            Skip(type);
+        }
+
+        return false;
+    }
+
     /// <summary>The value of a bool field (carried in its header type).</summary>
     public bool ReadBoolFieldValue() => _pendingBoolType == CompactType.BooleanTrue;
 
@@ -85,7 +112,7 @@ internal sealed class ThriftCompactReader
         long value = ReadZigZag();
         if (value is < short.MinValue or > short.MaxValue)
         {
-            throw new ParquetFormatException("Thrift i16 value out of range.");
+            throw Corrupt("Thrift i16 value out of range.");
         }
 
         return (short)value;
@@ -96,7 +123,7 @@ internal sealed class ThriftCompactReader
         long value = ReadZigZag();
         if (value is < int.MinValue or > int.MaxValue)
         {
-            throw new ParquetFormatException("Thrift i32 value out of range.");
+            throw Corrupt("Thrift i32 value out of range.");
         }
 
         return (int)value;
@@ -139,7 +166,7 @@ internal sealed class ThriftCompactReader
             ulong size = ReadVarUInt64();
             if (size > (ulong)Remaining)
             {
-                throw new ParquetFormatException($"Thrift list claims {size} elements but only {Remaining} bytes remain.");
+                throw Corrupt($"Thrift list claims {size} elements but only {Remaining} bytes remain.");
             }
 
             count = (int)size;
@@ -154,11 +181,29 @@ internal sealed class ThriftCompactReader
     /// <summary>Skips a value of the given type, including nested structs and containers.</summary>
     public void Skip(byte type) => Skip(type, 0);
 
+    /// <summary>Skips the elements of a list whose header has been read.</summary>
+    public void SkipListElements(int count, byte elementType) => SkipListElements(count, elementType, 0);
+
+    private void SkipListElements(int count, byte elementType, int depth)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (elementType is CompactType.BooleanTrue or CompactType.BooleanFalse)
+            {
+                ReadRawByte(); // list bools are one byte each, not carried in a header
+            }
+            else
+            {
+                Skip(elementType, depth);
+            }
+        }
+    }
+
     private void Skip(byte type, int depth)
     {
         if (depth > MaxNestingDepth)
         {
-            throw new ParquetFormatException("Thrift metadata is nested too deeply.");
+            throw Corrupt("Thrift metadata is nested too deeply.");
         }
 
         switch (type)
@@ -179,24 +224,18 @@ internal sealed class ThriftCompactReader
                 Position += 8;
                 return;
             case CompactType.Binary:
-                Position += ReadLength();
-                return;
+                {
+                    // Not `Position += ReadLength()`: that reads Position before the length's own bytes are consumed.
+                    int length = ReadLength();
+                    Position += length;
+                    return;
+                }
+
             case CompactType.List:
             case CompactType.Set:
                 {
                     int count = ReadListHeader(out byte elementType);
-                    for (int i = 0; i < count; i++)
-                    {
-                        if (elementType is CompactType.BooleanTrue or CompactType.BooleanFalse)
-                        {
-                            ReadRawByte();
-                        }
-                        else
-                        {
-                            Skip(elementType, depth + 1);
-                        }
-                    }
-
+                    SkipListElements(count, elementType, depth + 1);
                     return;
                 }
 
@@ -210,7 +249,7 @@ internal sealed class ThriftCompactReader
 
                     if (count > (ulong)Remaining)
                     {
-                        throw new ParquetFormatException("Thrift map size exceeds the remaining bytes.");
+                        throw Corrupt("Thrift map size exceeds the remaining bytes.");
                     }
 
                     byte kinds = ReadRawByte();
@@ -233,7 +272,7 @@ internal sealed class ThriftCompactReader
                 EndStruct();
                 return;
             default:
-                throw new ParquetFormatException($"Unknown Thrift compact type {type}.");
+                throw Corrupt($"Unknown Thrift compact type {type}.");
         }
     }
 
@@ -242,7 +281,7 @@ internal sealed class ThriftCompactReader
         ulong length = ReadVarUInt64();
         if (length > (ulong)Remaining)
         {
-            throw new ParquetFormatException($"Thrift binary length {length} exceeds the {Remaining} bytes remaining.");
+            throw Corrupt($"Thrift binary length {length} exceeds the {Remaining} bytes remaining.");
         }
 
         return (int)length;
@@ -267,7 +306,7 @@ internal sealed class ThriftCompactReader
             }
         }
 
-        throw new ParquetFormatException("Thrift varint is longer than 10 bytes.");
+        throw Corrupt("Thrift varint is longer than 10 bytes.");
     }
 
     private byte ReadRawByte()
@@ -280,7 +319,10 @@ internal sealed class ThriftCompactReader
     {
         if (Remaining < count)
         {
-            throw new ParquetFormatException("Thrift metadata ends unexpectedly (truncated or corrupt).");
+            throw Corrupt("Thrift metadata ends unexpectedly (truncated or corrupt).");
         }
     }
+
+    /// <summary>A format error located at the byte being decoded.</summary>
+    private ParquetFormatException Corrupt(string reason) => new(reason, _fileOffsetOfData + Position);
 }

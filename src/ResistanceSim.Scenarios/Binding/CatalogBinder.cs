@@ -11,14 +11,15 @@ namespace ResistanceSim.Scenarios.Binding;
 /// </summary>
 internal static class CatalogBinder
 {
-    public static readonly string[] Kinds = ["alk_mutation", "alk_amplification", "bypass", "fitness", "phenotype"];
+    public static readonly string[] Kinds = ["alk_mutation", "alk_amplification", "bypass", "fitness", "chemoresistance", "phenotype"];
 
-    public static MechanismCatalog Bind(MapReader root, IReadOnlyCollection<string> knownDrugs)
+    /// <param name="cytotoxicDrugs">Drugs with a cytotoxic kill: the ones a <c>kill_fold_change</c> may name.</param>
+    public static MechanismCatalog Bind(MapReader root, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs)
     {
         var definitions = new Dictionary<string, (Mechanism Mechanism, NamedMap Source)>(StringComparer.Ordinal);
         foreach (var entry in root.MapOfMaps("catalog"))
         {
-            var mechanism = BindMechanism(entry, knownDrugs);
+            var mechanism = BindMechanism(entry, knownDrugs, cytotoxicDrugs);
             if (mechanism is not null) definitions[entry.Name] = (mechanism, entry);
         }
 
@@ -53,7 +54,7 @@ internal static class CatalogBinder
         return catalog;
     }
 
-    private static Mechanism? BindMechanism(NamedMap entry, IReadOnlyCollection<string> knownDrugs)
+    private static Mechanism? BindMechanism(NamedMap entry, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs)
     {
         var r = entry.Reader;
         string kind = r.Enum("kind", Kinds);
@@ -65,10 +66,15 @@ internal static class CatalogBinder
             "bypass" => new PathwayActivation(entry.Name, cost, Probability(r), BindPathway(r, "pathway", signallingOnly: true),
                 r.Double("activity", Rules.Positive)),
             "fitness" => new FitnessMutation(entry.Name, cost, Probability(r)),
+            "chemoresistance" => new ChemoResistance(entry.Name, cost, Probability(r)),
             "phenotype" => BindPhenotype(entry.Name, cost, r),
             _ => null,
         };
         if (mechanism is HeritableMechanism heritable) mechanism = heritable with { RatePerDay = RatePerDay(r) };
+        var killFolds = KillFoldChanges(r, knownDrugs, cytotoxicDrugs);
+        if (mechanism is not null && killFolds.Count > 0) mechanism = mechanism with { KillFoldChangeByDrug = killFolds };
+        if (kind == "chemoresistance" && killFolds.Count == 0 && !r.IsPlaceholder)
+            r.Report("kill_fold_change", "a chemoresistance mechanism needs kill_fold_change naming at least one cytotoxic drug");
         r.Finish();
         return mechanism;
     }
@@ -132,6 +138,25 @@ internal static class CatalogBinder
             if (!knownDrugs.Contains(entry.Name))
                 r.Bag.Error(entry.Key.Location, map.PathOf(entry.Name),
                     $"{map.PathOf(entry.Name)}: fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, knownDrugs)}");
+            folds[entry.Name] = fold;
+        }
+        map.Finish();
+        return folds;
+    }
+
+    /// <summary><c>kill_fold_change: { drug: fold }</c>: factors on the cytotoxic kill of drugs that have one.</summary>
+    private static Dictionary<string, double> KillFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs)
+    {
+        var folds = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (r.OptionalMap("kill_fold_change") is not { } map) return folds;
+        foreach (var entry in map.Source.Entries)
+        {
+            double fold = map.Double(entry.Name, Rules.NonNegative & Rules.Finite);
+            string path = map.PathOf(entry.Name);
+            if (!knownDrugs.Contains(entry.Name))
+                r.Bag.Error(entry.Key.Location, path, $"{path}: kill fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, cytotoxicDrugs)}");
+            else if (!cytotoxicDrugs.Contains(entry.Name))
+                r.Bag.Error(entry.Key.Location, path, $"{path}: drug '{entry.Name}' has no cytotoxic kill to scale (only drugs with `cytotoxic:` can be named)");
             folds[entry.Name] = fold;
         }
         map.Finish();

@@ -15,7 +15,8 @@ internal static class CohortBinder
 {
     public const string Key = "cohort";
 
-    public static Cohort? Bind(MapReader root)
+    /// <param name="library">Drug library, for the drugs of <c>prior_lines</c>; the ones they give are added to <paramref name="usedDrugs"/>.</param>
+    public static Cohort? Bind(MapReader root, IReadOnlyDictionary<string, Drug> library, ISet<string> usedDrugs, double capacityCells)
     {
         if (root.OptionalMap(Key) is not { } r) return null;
         r.Accept(Sweeps.CohortVariabilityReader.Key);
@@ -35,8 +36,13 @@ internal static class CohortBinder
                 imaging.Thresholds);
             s.Finish();
         }
+        var priorLines = ProtocolBinder.BindPhases(r.SeqOfMaps("prior_lines", required: false), library, usedDrugs, capacityCells);
+        double priorMax = r.Double("prior_line_max_days", Rules.Positive & Rules.Finite, defaultValue: Cohort.DefaultPriorLineMaxDays);
         r.Finish();
-        return new Cohort(patients, detection, imaging, historyMax) { Adherence = adherence, MechanismShareAtProgression = share };
+        return new Cohort(patients, detection, imaging, historyMax)
+        {
+            Adherence = adherence, MechanismShareAtProgression = share, PriorLines = priorLines, PriorLineMaxDays = priorMax,
+        };
     }
 
     /// <summary>A cohort's samples are its scans; only the clone threshold may be set under <c>sampling:</c>.</summary>

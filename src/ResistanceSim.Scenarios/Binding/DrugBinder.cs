@@ -10,6 +10,10 @@ namespace ResistanceSim.Scenarios.Binding;
 /// </summary>
 internal static class DrugBinder
 {
+    /// <summary>Names of the drugs in <paramref name="library"/> that have a cytotoxic kill (what kill fold changes may name).</summary>
+    public static IReadOnlyCollection<string> Cytotoxic(IReadOnlyDictionary<string, Drug> library) =>
+        library.Values.Where(d => d.Cytotoxic is not null).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+
     public static Dictionary<string, Drug> Bind(MapReader root)
     {
         var drugs = new Dictionary<string, Drug>(StringComparer.Ordinal);
@@ -54,9 +58,21 @@ internal static class DrugBinder
         if (targets.Count == 0 && cytotoxic is null && !r.IsPlaceholder)
             r.Report("targets", "a drug needs at least one target or a cytotoxic effect");
         bool bindsKinase = r.Bool("binds_alk_kinase_domain", defaultValue: true);
+        var action = BindAction(r);
         var (pk, freeFraction) = BindPk(r);
         r.Finish();
-        return new Drug(entry.Name, targets, freeFraction, bindsKinase, cytotoxic, pk);
+        return new Drug(entry.Name, targets, freeFraction, bindsKinase, cytotoxic, pk) { Action = action };
+    }
+
+    /// <summary><c>action: { on_birth, on_death }</c>: weights of the drug's pathway inhibition on birth and on death.</summary>
+    private static DrugAction BindAction(MapReader r)
+    {
+        if (r.OptionalMap("action") is not { } a) return DrugAction.BirthAndDeath;
+        var action = new DrugAction(a.Double("on_birth", Rules.Probability, defaultValue: 1), a.Double("on_death", Rules.Probability, defaultValue: 1));
+        if (action.OnBirth == 0 && action.OnDeath == 0)
+            a.Report("on_birth", "and on_death cannot both be 0 (the drug's targets would do nothing)");
+        a.Finish();
+        return action;
     }
 
     private static (PharmacokineticModel Pk, double FreeFraction) BindPk(MapReader r)

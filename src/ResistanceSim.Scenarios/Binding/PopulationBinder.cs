@@ -29,7 +29,8 @@ internal static class PopulationBinder
         if (r.OptionalMap("signal") is { } s)
         {
             signal = new SignalResponse(s.Double("half_maximal", Rules.Positive, defaultValue: signal.HalfMaximalSignal),
-                s.Double("hill", Rules.Positive, defaultValue: signal.Hill));
+                s.Double("hill", Rules.Positive, defaultValue: signal.Hill),
+                s.Double("hyperactivation_gain", Rules.InRange(0, 1), defaultValue: signal.HyperactivationGain));
             s.Finish();
         }
         var growth = GrowthLimit.None;

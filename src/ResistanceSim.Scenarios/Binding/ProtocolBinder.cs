@@ -12,10 +12,14 @@ internal static class ProtocolBinder
 {
     public static readonly string[] PhaseKinds = ["continuous", "holiday", "intermittent", "adaptive", "escalation"];
 
-    public static Protocol Bind(MapReader root, IReadOnlyDictionary<string, Drug> library, ISet<string> used, double capacityCells)
+    public static Protocol Bind(MapReader root, IReadOnlyDictionary<string, Drug> library, ISet<string> used, double capacityCells) =>
+        BindPhases(root.SeqOfMaps("protocol", required: false), library, used, capacityCells);
+
+    /// <summary>Binds a list of phase maps: the scenario's <c>protocol:</c> or a cohort's <c>prior_lines:</c>.</summary>
+    public static Protocol BindPhases(IReadOnlyList<MapReader> phaseMaps, IReadOnlyDictionary<string, Drug> library, ISet<string> used, double capacityCells)
     {
         var phases = new List<ProtocolPhase>();
-        foreach (var phase in root.SeqOfMaps("protocol", required: false))
+        foreach (var phase in phaseMaps)
         {
             string kind = phase.Enum("phase", PhaseKinds);
             double days = phase.Double("days", Rules.Positive);
@@ -30,8 +34,12 @@ internal static class ProtocolBinder
             };
             string until = phase.Enum("until", ["time", "progression", "regrowth"], defaultValue: "time");
             double mediaChange = phase.Double("media_change_every_days", Rules.Positive, defaultValue: double.PositiveInfinity);
+            string? line = phase.OptionalString("line");
             phase.Finish();
-            phases.Add(bound with { EndsOnProgression = until == "progression", EndsOnRegrowth = until == "regrowth", MediaChangeEveryDays = mediaChange });
+            phases.Add(bound with
+            {
+                EndsOnProgression = until == "progression", EndsOnRegrowth = until == "regrowth", MediaChangeEveryDays = mediaChange, Line = line,
+            });
         }
         return new Protocol(phases);
     }

@@ -26,13 +26,13 @@ public static partial class ScenarioBinder
         var engine = RunSettingsBinder.BindEngine(root);
 
         var library = DrugBinder.Bind(root);
-        var catalog = CatalogBinder.Bind(root, library.Keys);
+        var catalog = CatalogBinder.Bind(root, library.Keys, DrugBinder.Cytotoxic(library));
         var population = PopulationBinder.Bind(root, catalog);
         var usedDrugs = new HashSet<string>(StringComparer.Ordinal);
         var protocol = ProtocolBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var passaging = CultureBinder.BindPassaging(root, population.GrowthLimit.CapacityCells);
         var assays = AssayBinder.Bind(root, library, usedDrugs);
-        var cohort = CohortBinder.Bind(root);
+        var cohort = CohortBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var sampling = cohort is null ? RunSettingsBinder.BindSampling(root) : CohortBinder.BindSampling(root, cohort);
         var stop = RunSettingsBinder.BindStop(root);
         if (cohort is not null)

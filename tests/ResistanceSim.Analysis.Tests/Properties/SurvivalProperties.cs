@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using ResistanceSim.Analysis.Proportions;
 using ResistanceSim.Analysis.Survival;
 using Xunit;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Analysis.Tests.Properties;
 
@@ -16,7 +17,7 @@ public class SurvivalProperties
 
     [Fact]
     public void KaplanMeierIsAMonotoneStepFunctionInsideItsBand() =>
-        Prop.ForAll(Cohorts, data =>
+        PropertyCheck.Verify(Prop.ForAll(Cohorts, data =>
         {
             var km = KaplanMeierEstimator.Estimate(data);
             var ok = km.AtRisk[0] == data.Length;
@@ -32,24 +33,24 @@ public class SurvivalProperties
             }
 
             return ok && km.Events.Sum() + km.Censored.Sum() == data.Length;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void LogRankConservesEventsAndGivesAProbability() =>
-        Prop.ForAll(Cohorts, Cohorts, (a, b) =>
+        PropertyCheck.Verify(Prop.ForAll(Cohorts, Cohorts, (a, b) =>
         {
             var r = LogRankTest.Compare([a, b]);
             var events = a.Count(o => o.Event) + b.Count(o => o.Event);
             return Math.Abs(r.Expected.Sum() - events) < 1e-9
                 && r.ChiSquare >= -1e-12
                 && r.PValue is >= 0 and <= 1;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void WilsonIntervalContainsTheEstimateAndStaysInTheUnitInterval() =>
-        Prop.ForAll(Arb.From(Gen.Choose(1, 500).SelectMany(n => Gen.Choose(0, n).Select(x => (x, n)))), xn =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(Gen.Choose(1, 500).SelectMany(n => Gen.Choose(0, n).Select(x => (x, n)))), xn =>
         {
             var e = WilsonScoreInterval.Estimate(xn.x, xn.n);
             return e.Interval.Lower >= 0 && e.Interval.Upper <= 1 && e.Interval.Contains(e.Proportion);
-        }).QuickCheckThrowOnFailure();
+        }));
 }

@@ -15,7 +15,7 @@ public class OralPharmacokineticsTests
     private static Drug OralDrug(OralOneCompartmentPk pk) => new("x", [new DrugTarget(Pathway.Alk, 10, 1)], 1, true, null, pk);
 
     private static ProtocolSchedule Schedule(OralRegimen regimen, double days = 40) =>
-        new(new Protocol([new ContinuousPhase(days, [regimen])]), [OralDrug(Pk)], new FoldOverNadir(1.2), double.PositiveInfinity);
+        new(new Protocol([new ContinuousPhase(days, [regimen])]), [OralDrug(Pk)], double.PositiveInfinity);
 
     private static OralRegimen Regimen(double loadingMg = DoseMg, int loadingDoses = 0, params int[] missed) =>
         new("x", DoseMg, TauHours, loadingMg, loadingDoses, missed);
@@ -107,7 +107,7 @@ public class OralPharmacokineticsTests
         Assert.InRange(later / atEnd, 0.45, 0.55);   // one half-life later, no new doses: about half (absorption tail adds a little)
         Assert.True(schedule.VariesContinuously);
         Assert.Equal(10, new ProtocolSchedule(new Protocol([new ContinuousPhase(10, [Regimen()]), new ContinuousPhase(5, [])]),
-            [OralDrug(Pk)], new FoldOverNadir(1.2), double.PositiveInfinity).NextChangeAfter(9.99), 1e-9);
+            [OralDrug(Pk)], double.PositiveInfinity).NextChangeAfter(9.99), 1e-9);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class OralPharmacokineticsTests
         var protocol = new Protocol([new ContinuousPhase(days, [Regimen()])]);
         ProtocolSchedule Patient(double adherence, ulong key)
         {
-            var schedule = new ProtocolSchedule(protocol, [OralDrug(Pk)], new FoldOverNadir(1.2), double.PositiveInfinity, adherence);
+            var schedule = new ProtocolSchedule(protocol, [OralDrug(Pk)], double.PositiveInfinity, adherence);
             schedule.Reset(key);
             return schedule;
         }
@@ -187,7 +187,7 @@ public class OralPharmacokineticsTests
         var pk = Assert.IsType<OralOneCompartmentPk>(crizotinib.Pk);
         Assert.Equal(42, pk.HalfLifeHours, 0.1);                 // fitted: t½ 42 h (BIOLOGY.md)
         Assert.Equal(0.09, crizotinib.FreeFraction, 12);
-        var schedule = new ProtocolSchedule(scenario.Protocol, scenario.DrugList, new FoldOverNadir(1.2), double.PositiveInfinity);
+        var schedule = new ProtocolSchedule(scenario.Protocol, scenario.DrugList, double.PositiveInfinity);
         double sum = 0;
         for (int i = 0; i < 600; i++) sum += At(schedule, 25 + (i + 0.5) * 0.5 / 600);
         Assert.Equal(770, sum / 600, 10.0);                      // 347 ng/mL ≈ 770 nM total (BIOLOGY.md)

@@ -60,7 +60,7 @@ public class ProtocolOnEveryEngineTests
         Simulator.Run(run, info.Create(), new WorkUnit(0, 0, 0), recorder);
 
         // Oral phase: no feedback, so a fresh schedule gives the same concentrations (drug order: medium, oral).
-        var fresh = new ProtocolSchedule(scenario.Protocol, scenario.DrugList, new FoldOverNadir(StopRule.DefaultProgressionFold), 20_000);
+        var fresh = new ProtocolSchedule(scenario.Protocol, scenario.DrugList, 20_000);
         var expected = new double[2];
         foreach (var sample in recorder.Samples.Where(s => s.Day < 6))
         {

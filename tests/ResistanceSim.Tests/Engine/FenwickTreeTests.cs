@@ -4,6 +4,7 @@ using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Engine.State;
 using ResistanceSim.Model;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Tests.Engine;
 
@@ -13,7 +14,7 @@ public class FenwickTreeTests
     public void FindAndTotalAgreeWithALinearScanAfterAnyUpdates()
     {
         // Random sizes, weights and updates: Find(target) must pick the slot a linear scan picks.
-        Prop.ForAll(
+        PropertyCheck.Verify(Prop.ForAll(
             Gen.Choose(1, 70).SelectMany(size => Gen.ArrayOf(Gen.Choose(0, 1000), size)).ToArbitrary(),
             Gen.ArrayOf(Gen.Choose(0, 1_000_000)).ToArbitrary(),
             (int[] initial, int[] updates) =>
@@ -38,7 +39,7 @@ public class FenwickTreeTests
                     if (tree.Find(target) != expected) return false;
                 }
                 return true;
-            }).QuickCheckThrowOnFailure();
+            }));
     }
 
     [Fact]

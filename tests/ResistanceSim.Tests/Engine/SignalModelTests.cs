@@ -4,7 +4,7 @@ using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Engine;
 
-/// <summary>The pathway signal model's algebra (DESIGN §2).</summary>
+/// <summary>The pathway signal model's algebra (docs/biology.md).</summary>
 public class SignalModelTests
 {
     [Fact]
@@ -106,5 +106,78 @@ public class SignalModelTests
         ulong both = layout.WithOther(layout.WithOther(GenotypeLayout.Parental, 0), 1);
         double expectedPhi = Hill.GrowthFactor(1.8, 0.3, 2);
         Assert.Equal(scenario.Population.BirthPerDay * 0.8 * 0.5 * expectedPhi, model.Evaluate(both, [0.0]).Birth, 12);
+    }
+
+    [Fact]
+    public void SignalAboveParentalSaturatesUnlessHyperactivationIsOptedIn()
+    {
+        Assert.Equal(1.0, Hill.GrowthFactor(1.8, 0.3, 2), 14);                       // default: no advantage above parental
+        double k = 0.3, g = 2, kg = Math.Pow(k, g), f = (1 + kg) * Math.Pow(1.8, g) / (Math.Pow(1.8, g) + kg);
+        Assert.Equal(f, Hill.GrowthFactor(1.8, k, g, hyperactivationGain: 1), 12);    // the full Hill curve
+        Assert.Equal(1 + 0.5 * (f - 1), Hill.GrowthFactor(1.8, k, g, hyperactivationGain: 0.5), 12);
+        Assert.Equal(Hill.GrowthFactor(0.2, k, g), Hill.GrowthFactor(0.2, k, g, hyperactivationGain: 1), 14);   // below parental: unchanged
+    }
+
+    [Fact]
+    public void ABypassCloneWithoutDrugCarriesItsCostInsteadOfOutgrowingParentalCells()
+    {
+        var scenario = WithCatalog(TestScenarios.EgfrBypass with { FitnessCost = 0.05 });
+        var model = new SignalModel(scenario);
+        ulong bypass = scenario.Catalog.Layout.WithOther(GenotypeLayout.Parental, 0);
+        Assert.True(model.Evaluate(bypass, [0.0]).Birth < model.Evaluate(GenotypeLayout.Parental, [0.0]).Birth);
+    }
+
+    private static Scenario WithDrugs(Scenario s, params Drug[] drugs) =>
+        new(s.Name, s.Description, s.Seed, s.Replicates, s.Engine, s.Population, s.Catalog,
+            drugs.ToDictionary(d => d.Name, StringComparer.Ordinal), s.Protocol, s.Sampling, s.Stop);
+
+    private static Drug Targeted(DrugAction action) =>
+        new("tki", [new DrugTarget(Pathway.Alk, 10, 1)], 1, true, null, InVitroPk.Stable) { Action = action };
+
+    [Fact]
+    public void ADeathOnlyDrugLeavesBirthAloneAndRaisesDeathByTheLostSignal()
+    {
+        var baseScenario = WithCatalog();
+        var deathOnly = new SignalModel(WithDrugs(baseScenario, Targeted(new DrugAction(0, 1)))).Evaluate(GenotypeLayout.Parental, [1e6]);
+        var population = baseScenario.Population;
+        Assert.Equal(population.BirthPerDay, deathOnly.Birth, 12);
+        double phi = Hill.GrowthFactor(1 - Hill.Effect(1e6, 10, 1), population.Signal.HalfMaximalSignal, population.Signal.Hill);
+        Assert.Equal(population.DeathPerDay + population.DrugDeathPerDay * (1 - phi), deathOnly.Death, 12);
+    }
+
+    [Fact]
+    public void ABirthOnlyDrugLowersBirthAndLeavesDeathAlone()
+    {
+        var baseScenario = WithCatalog();
+        var birthOnly = new SignalModel(WithDrugs(baseScenario, Targeted(new DrugAction(1, 0)))).Evaluate(GenotypeLayout.Parental, [100.0]);
+        var both = new SignalModel(WithDrugs(baseScenario, Targeted(DrugAction.BirthAndDeath))).Evaluate(GenotypeLayout.Parental, [100.0]);
+        Assert.Equal(baseScenario.Population.DeathPerDay, birthOnly.Death, 12);
+        Assert.Equal(both.Birth, birthOnly.Birth, 12);
+        Assert.True(both.Death > birthOnly.Death);
+    }
+
+    [Fact]
+    public void KillFoldChangesOfCarriedMechanismsAndStatesScaleOnlyTheDrugsTheyName()
+    {
+        var chemo = new Drug("docetaxel", [], 1, false, new CytotoxicKill(0.8, 100, 1), InVitroPk.Stable);
+        var other = new Drug("pemetrexed", [], 1, false, new CytotoxicKill(0.5, 100, 1), InVitroPk.Stable);
+        var efflux = new ChemoResistance("ABCB1", 0, 0) { KillFoldChangeByDrug = new Dictionary<string, double> { ["docetaxel"] = 0.1 } };
+        var tolerant = new PhenotypeState("tolerant", MechanismFamilies.Emt, 0, 0, 0, 0, 0, [], 0)
+        {
+            KillFoldChangeByDrug = new Dictionary<string, double> { ["docetaxel"] = 0.5 },
+        };
+        var scenario = WithDrugs(WithCatalog(efflux, tolerant), chemo, other);
+        var model = new SignalModel(scenario);
+        var layout = scenario.Catalog.Layout;
+        ulong resistant = layout.WithOther(GenotypeLayout.Parental, 0);
+        ulong both = layout.WithPhenotype(resistant, 0, true);
+        double d0 = scenario.Population.DeathPerDay;
+        double h = Hill.Effect(100, 100, 1);
+        double[] docetaxelOnly = scenario.DrugList[0].Name == "docetaxel" ? [100.0, 0] : [0, 100.0];
+        double[] pemetrexedOnly = [docetaxelOnly[1], docetaxelOnly[0]];
+        Assert.Equal(0.8 * h, model.Evaluate(GenotypeLayout.Parental, docetaxelOnly).Death - d0, 12);
+        Assert.Equal(0.08 * h, model.Evaluate(resistant, docetaxelOnly).Death - d0, 12);
+        Assert.Equal(0.04 * h, model.Evaluate(both, docetaxelOnly).Death - d0, 12);     // folds multiply
+        Assert.Equal(0.5 * h, model.Evaluate(both, pemetrexedOnly).Death - d0, 12);     // pemetrexed is not named
     }
 }

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using ResistanceSim.Engine.Random;
 using Xunit;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Tests.Random;
 
@@ -22,7 +23,7 @@ public class SamplerPropertyTests
 
     [Fact]
     public void Binomial_is_always_within_0_and_n() =>
-        Prop.ForAll(Arb.From(Gen.Zip(Gen.Zip(Counts, Probabilities), Seeds)), input =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(Gen.Zip(Gen.Zip(Counts, Probabilities), Seeds)), input =>
         {
             ((long n, double p), ulong seed) = input;
             var rng = new Xoshiro256StarStar(seed);
@@ -36,11 +37,11 @@ public class SamplerPropertyTests
             }
 
             return true;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void Poisson_is_never_negative() =>
-        Prop.ForAll(Arb.From(Gen.Zip(Gen.Choose(0, 180_000).Select(e => e == 0 ? 0 : Math.Pow(10, e / 10_000.0 - 3)), Seeds)), input =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(Gen.Zip(Gen.Choose(0, 180_000).Select(e => e == 0 ? 0 : Math.Pow(10, e / 10_000.0 - 3)), Seeds)), input =>
         {
             (double mean, ulong seed) = input;
             var rng = new Xoshiro256StarStar(seed);
@@ -53,7 +54,7 @@ public class SamplerPropertyTests
             }
 
             return true;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void Multinomial_counts_are_non_negative_and_sum_to_n()
@@ -61,7 +62,7 @@ public class SamplerPropertyTests
         var weights = Gen.Choose(1, 12).SelectMany(k => Gen.ArrayOf(Gen.Choose(0, 1000), k))
             .Where(w => w.Sum() > 0)
             .Select(w => Array.ConvertAll(w, x => (double)x / w.Sum()));
-        Prop.ForAll(Arb.From(Gen.Zip(Gen.Zip(Counts, weights), Seeds)), input =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(Gen.Zip(Gen.Zip(Counts, weights), Seeds)), input =>
         {
             ((long n, double[] probabilities), ulong seed) = input;
             var rng = new Xoshiro256StarStar(seed);
@@ -69,7 +70,7 @@ public class SamplerPropertyTests
             Samplers.Multinomial(ref rng, n, probabilities, counts);
             return counts.All(c => c >= 0) && counts.Sum() == n
                 && counts.Select((c, i) => probabilities[i] > 0 || c == 0).All(ok => ok);
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class SamplerPropertyTests
         var parameters = Counts.SelectMany(population =>
             Gen.Choose(0, 1000).SelectMany(a => Gen.Choose(0, 1000).Select(b =>
                 (population, successes: population / 1000 * a + (a == 1000 ? population % 1000 : 0), draws: population / 1000 * b))));
-        Prop.ForAll(Arb.From(Gen.Zip(parameters, Seeds)), input =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(Gen.Zip(parameters, Seeds)), input =>
         {
             ((long population, long successes, long draws), ulong seed) = input;
             var rng = new Xoshiro256StarStar(seed);
@@ -94,17 +95,17 @@ public class SamplerPropertyTests
             }
 
             return true;
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
     public void Same_seed_gives_the_same_draws() =>
-        Prop.ForAll(Arb.From(Gen.Zip(Gen.Zip(Counts, Probabilities), Seeds)), input =>
+        PropertyCheck.Verify(Prop.ForAll(Arb.From(Gen.Zip(Gen.Zip(Counts, Probabilities), Seeds)), input =>
         {
             ((long n, double p), ulong seed) = input;
             var first = RandomStreams.ForWorkUnit(seed, 0, 0, 0);
             var second = RandomStreams.ForWorkUnit(seed, 0, 0, 0);
             return Samplers.Binomial(ref first, n, p) == Samplers.Binomial(ref second, n, p)
                 && Samplers.Poisson(ref first, n * p) == Samplers.Poisson(ref second, n * p);
-        }).QuickCheckThrowOnFailure();
+        }));
 }

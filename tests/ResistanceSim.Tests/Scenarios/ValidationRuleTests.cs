@@ -85,7 +85,7 @@ public class ValidationRuleTests
         { 10, "      ALK: { ic50_nM: 0, hill: 1.0 }", "drugs.crizotinib.targets.ALK.ic50_nM must be > 0 (0 supplied)", 10, 23 },
         { 10, "      ALX: { ic50_nM: 24, hill: 1.0 }", "unknown pathway 'ALX'; did you mean 'ALK'?", 10, 7 },
         { 10, "      DOWNSTREAM: { ic50_nM: 24 }", "no drug can target DOWNSTREAM", 10, 7 },
-        { 14, "    kind: alk_mutaton", "must be one of alk_mutation, alk_amplification, bypass, fitness, phenotype ('alk_mutaton' supplied); did you mean 'alk_mutation'?", 14, 11 },
+        { 14, "    kind: alk_mutaton", "must be one of alk_mutation, alk_amplification, bypass, fitness, chemoresistance, phenotype ('alk_mutaton' supplied); did you mean 'alk_mutation'?", 14, 11 },
         { 15, "    probability_per_division: 1.5", "catalog.ALK_L1196M.probability_per_division must be in [0, 1] (1.5 supplied)", 15, 31 },
         { 15, "    rate_per_day: -1", "catalog.ALK_L1196M.rate_per_day must be >= 0 and finite (-1 supplied)", 15, 19 },
         { 15, "    rate_per_day: .inf", "catalog.ALK_L1196M.rate_per_day must be >= 0 and finite (.inf supplied)", 15, 19 },

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ResistanceSim.Output.Shards;
+using ResistanceSim.Testing;
 
 namespace ResistanceSim.Tests.Sweeps;
 
@@ -31,7 +32,7 @@ public class ShardSpecTests
     [Fact]
     public void ShardsTileTheUnitsInOrderWithSizesDifferingByAtMostOne()
     {
-        Prop.ForAll(Gen.Choose(0, 5000).ToArbitrary(), Gen.Choose(1, 64).ToArbitrary(), (total, count) =>
+        PropertyCheck.Verify(Prop.ForAll(Gen.Choose(0, 5000).ToArbitrary(), Gen.Choose(1, 64).ToArbitrary(), (total, count) =>
         {
             long next = 0;
             var sizes = new List<long>();
@@ -43,7 +44,7 @@ public class ShardSpecTests
                 sizes.Add(size);
             }
             return next == total && sizes.Max() - sizes.Min() <= 1;
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
