@@ -70,6 +70,13 @@ public static class CommandLine
         }
     }
 
+    /// <summary>Warnings that do not stop the command, one line each.</summary>
+    public static void WriteWarnings(TextWriter error, IEnumerable<Diagnostic> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var warning in warnings) error.WriteLine(warning.ToString());
+    }
+
     public static void WriteDiagnostics(TextWriter error, IReadOnlyList<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics.OrderBy(d => d.Location)) error.WriteLine(d.ToString());

@@ -27,6 +27,8 @@ public static class RunCommand
         var patients = new Option<int?>("--patients") { Description = "Cohorts: treat only the first N patients of each arm (a quick look at a trial; the same patients as in the full run)." };
 
         var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, noPlots, shard, resume, patients };
+        var limits = new ResourceLimitOptions();
+        limits.AddTo(command);
         command.SetAction(parse =>
         {
             int threadCount = parse.GetValue(threads);
@@ -47,6 +49,7 @@ public static class RunCommand
                 Resume = parse.GetValue(resume),
                 Plots = !parse.GetValue(noPlots),
                 Patients = patientCount,
+                Limits = limits.Read(parse),
             };
             return RunPipeline.Execute(options, context);
         });

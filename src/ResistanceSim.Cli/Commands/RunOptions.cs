@@ -1,6 +1,7 @@
 using ResistanceSim.Model;
 using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
+using ResistanceSim.Scenarios.Limits;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -19,4 +20,7 @@ public sealed record RunOptions(
 
     /// <summary><c>--patients N</c>: a cohort run treats only its first N patients per arm (a subset of the full trial: draws do not depend on the cohort size).</summary>
     public int? Patients { get; init; }
+
+    /// <summary><c>--max-memory</c>, <c>--max-output</c>: runs estimated to need more are refused before anything is written.</summary>
+    public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
 }

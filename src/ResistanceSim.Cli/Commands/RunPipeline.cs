@@ -10,6 +10,7 @@ using ResistanceSim.Output.Reading;
 using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
 using ResistanceSim.Output.Tables;
+using ResistanceSim.Scenarios.Limits;
 using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Cli.Commands;
@@ -41,6 +42,7 @@ public static class RunPipeline
         var allUnits = new WorkUnitRange(pointsPerArm, scenario.Replicates);
         var (first, count) = options.Shard.Range(allUnits.Total);
         var shardUnits = new WorkUnitRange(pointsPerArm, scenario.Replicates, first, count);
+        CommandLine.WriteWarnings(context.Error, ResourceLimitOptions.Enforce(options.Limits, ResourceEstimate.Of(scenario, shardUnits.Count, options.Threads), options.ScenarioPath));
         var provenance = new Provenance(Provenance.CurrentToolVersion, loaded.Document.Sha256Hex, scenario.Seed, algorithm.Name);
         var work = new DoneList(provenance.ScenarioSha256, scenario.Seed, algorithm.Name, scenario.Replicates, sweep.PointCount,
             OutputFormats.Extension(options.Format), options.Shard.ToString(), shardUnits.Count, 0, 0, false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ResistanceSim.Scenarios;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Limits;
 using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Cli.Commands;
@@ -12,8 +13,11 @@ public static class ValidateCommand
     {
         var files = new Argument<string[]>("files") { Description = "Scenario YAML files.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("validate", "Check scenario files and report every error with its location.") { files };
+        var limitOptions = new ResourceLimitOptions();
+        limitOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var limits = limitOptions.Read(parse);
             var problems = new List<Diagnostic>();
             foreach (var file in parse.GetValue(files)!)
             {
@@ -25,7 +29,12 @@ public static class ValidateCommand
                 try
                 {
                     var loaded = SweepLoader.Load(file);
-                    context.Output.WriteLine($"{file}: ok ({loaded.Scenario.Name}: {loaded.Scenario.Catalog.All.Count} mechanisms, {loaded.Scenario.Drugs.Count} drugs, {loaded.Scenario.Protocol.Phases.Count} protocol phases)");
+                    long workUnits = loaded.PointsPerArm.Sum() * (long)loaded.Scenario.Replicates;
+                    // Validation assumes a run on every core, as `run` does by default.
+                    var estimate = ResourceEstimate.Of(loaded.Scenario, workUnits, Environment.ProcessorCount);
+                    var warnings = ResourceLimitOptions.Enforce(limits, estimate, file);
+                    context.Output.WriteLine($"{file}: ok ({loaded.Scenario.Name}: {loaded.Scenario.Catalog.All.Count} mechanisms, {loaded.Scenario.Drugs.Count} drugs, {loaded.Scenario.Protocol.Phases.Count} protocol phases; {estimate.Factors()}: {estimate.Sizes()})");
+                    CommandLine.WriteWarnings(context.Error, warnings);
                 }
                 catch (ScenarioValidationException e)
                 {

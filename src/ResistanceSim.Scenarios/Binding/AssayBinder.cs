@@ -25,8 +25,7 @@ internal static class AssayBinder
             var days = r.Doubles("days", Rules.NonNegative);
             IReadOnlyList<double> concentrations = r.Has("concentrations_nM")
                 ? r.Doubles("concentrations_nM", Rules.Positive).Order().ToArray()
-                : ViabilityAssay.SerialDilution(r.Double("highest_nM", Rules.Positive), r.Double("dilution", Rules.GreaterThan(1), defaultValue: 3),
-                    r.Int("concentrations", Rules.InRange(3, 24), defaultValue: 9));
+                : SerialDilution(r);
             int wells = r.Int("wells", Rules.InRange(1, 96), defaultValue: 3);
             long cellsPerWell = r.Long("cells_per_well", Rules.AtLeast(1), defaultValue: 5000);
             double hours = r.Double("hours", Rules.Positive, defaultValue: 72);
@@ -34,5 +33,16 @@ internal static class AssayBinder
             assays.Add(new ViabilityAssay(name, drug, days.Order().ToArray(), concentrations, wells, cellsPerWell, hours / 24));
         }
         return assays;
+    }
+
+    /// <summary>The generated dilution, built only from values that passed their rules: a count of -1 or 2147483647
+    /// must be reported, not handed to the generator (which would throw or allocate gigabytes).</summary>
+    private static IReadOnlyList<double> SerialDilution(MapReader r)
+    {
+        int errorsBefore = r.Bag.ErrorCount;
+        double highest = r.Double("highest_nM", Rules.Positive);
+        double dilution = r.Double("dilution", Rules.GreaterThan(1), defaultValue: 3);
+        int count = r.Int("concentrations", Rules.InRange(3, 24), defaultValue: 9);
+        return r.Bag.ErrorCount == errorsBefore ? ViabilityAssay.SerialDilution(highest, dilution, count) : [];
     }
 }

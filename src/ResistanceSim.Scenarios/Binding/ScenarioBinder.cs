@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Yaml;
@@ -18,8 +17,8 @@ public static partial class ScenarioBinder
         var root = new MapReader(document, "", bag);
         root.Accept("include");
         string name = root.String("name");
-        if (!SafeName().IsMatch(name) && name.Length > 0)
-            root.Report("name", $"must be letters, digits, '.', '_' or '-' (it names the output directory) ('{name}' supplied)");
+        if (name.Length > 0 && RunDirectoryName.Problem(name) is { } nameProblem)
+            root.Report("name", $"must be {nameProblem} ('{name}' supplied)");
         string description = root.String("description");
         ulong seed = (ulong)root.Long("seed", Rules.NonNegative, defaultValue: 1);
         int replicates = root.Int("replicates", Rules.AtLeast(1), defaultValue: 1);
@@ -51,7 +50,4 @@ public static partial class ScenarioBinder
             Cohort = cohort,
         };
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex SafeName();
 }

@@ -12,8 +12,9 @@ namespace ResistanceSim.Scenarios.Diagnostics;
 /// <param name="Severity">Error or warning.</param>
 public sealed record Diagnostic(SourceLocation Location, string Path, string Message, DiagnosticSeverity Severity)
 {
-    /// <summary><c>file:line:col: message</c> (warnings read <c>file:line:col: warning: message</c>).</summary>
-    public override string ToString() => Severity == DiagnosticSeverity.Warning
+    /// <summary><c>file:line:col: message</c> (warnings read <c>file:line:col: warning: message</c>), always one line:
+    /// control characters in the file name or a supplied value are escaped (<see cref="SingleLine"/>).</summary>
+    public override string ToString() => SingleLine.Escape(Severity == DiagnosticSeverity.Warning
         ? $"{Location}: warning: {Message}"
-        : $"{Location}: {Message}";
+        : $"{Location}: {Message}");
 }

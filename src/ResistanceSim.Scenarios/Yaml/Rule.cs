@@ -2,9 +2,9 @@ namespace ResistanceSim.Scenarios.Yaml;
 
 /// <summary>
 /// A constraint on a number, with the words that complete "… must be": <c>&gt; 0</c>, <c>in [0, 1]</c>.
-/// Rules are literal: <see cref="Rules.Positive"/> accepts <c>.inf</c>; combine with <c>&amp;</c>
-/// (<c>Rules.Positive &amp; Rules.Finite</c>) when infinity is not meaningful. <c>.nan</c> fails every
-/// built-in rule, because every comparison with NaN is false.
+/// <c>.nan</c> fails every built-in rule, because every comparison with NaN is false. Infinity is refused by
+/// <see cref="ValueReader"/> whatever the rule says ("must be finite"), unless the rule is marked
+/// <see cref="AllowsInfinity"/> (<see cref="OrInfinite"/>), which only the keys documented to take <c>.inf</c> use.
 /// </summary>
 public sealed class Rule
 {
@@ -25,12 +25,21 @@ public sealed class Rule
 
     public bool IsSatisfiedBy(double value) => _isSatisfiedBy(value);
 
+    /// <summary>True when <c>.inf</c> is a meaningful value (e.g. a half-life of <c>.inf</c>: no decay).</summary>
+    public bool AllowsInfinity { get; private init; }
+
+    /// <summary>This rule, with <c>+.inf</c> accepted as well (when the rule itself accepts it).</summary>
+    public Rule OrInfinite() => new($"{Requirement} (or .inf)", _isSatisfiedBy) { AllowsInfinity = true };
+
     /// <summary>Both rules: "must be &gt; 0 and finite".</summary>
     public static Rule operator &(Rule first, Rule second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        return new Rule($"{first.Requirement} and {second.Requirement}", v => first.IsSatisfiedBy(v) && second.IsSatisfiedBy(v));
+        return new Rule($"{first.Requirement} and {second.Requirement}", v => first.IsSatisfiedBy(v) && second.IsSatisfiedBy(v))
+        {
+            AllowsInfinity = first.AllowsInfinity && second.AllowsInfinity,
+        };
     }
 
     /// <summary>Same as <c>&amp;</c>, for languages without operator overloading.</summary>

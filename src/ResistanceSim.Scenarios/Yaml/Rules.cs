@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ResistanceSim.Scenarios.Yaml;
 
-/// <summary>The numeric constraints scenario parameters use (DESIGN §7: document ranges and check them).</summary>
+/// <summary>The numeric constraints scenario parameters use (ranges are documented in docs/scenario-reference.md and checked).</summary>
 public static class Rules
 {
     /// <summary>&gt; 0 (rates, capacities, concentrations that must be present).</summary>

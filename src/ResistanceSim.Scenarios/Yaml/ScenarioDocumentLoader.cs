@@ -73,7 +73,13 @@ public static class ScenarioDocumentLoader
             }
             else
             {
-                Remember(displayName, Encoding.UTF8.GetBytes(text));
+                byte[] bytes = Encoding.UTF8.GetBytes(text);
+                if (bytes.Length > ScenarioFileReader.MaxBytes)
+                {
+                    _bag.Error(SourceLocation.StartOf(displayName), "", $"cannot read {displayName}: the text is larger than the limit of {ScenarioFileReader.MaxBytes / (1024 * 1024)} MiB for a scenario");
+                    return null;
+                }
+                Remember(displayName, bytes);
             }
 
             var parsed = YamlDocumentParser.Parse(text, displayName, _bag);
@@ -101,6 +107,12 @@ public static class ScenarioDocumentLoader
 
         private YamlMap? LoadInclude(YamlScalar include, string includerFullPath, string includerDisplayName)
         {
+            if (include.Text.Any(char.IsControl))
+            {
+                // A NUL is not allowed in any path; a line break or tab in a file name is almost certainly a typo.
+                _bag.Error(include.Location, IncludeKey, $"included file name must not contain control characters ('{include.Text}' supplied)");
+                return null;
+            }
             var candidates = Candidates(include.Text, includerFullPath, includerDisplayName);
             var found = candidates.FirstOrDefault(c => File.Exists(c.FullPath));
             if (found.FullPath is null)
@@ -159,16 +171,13 @@ public static class ScenarioDocumentLoader
 
         private byte[]? Read(string fullPath, string displayName, YamlScalar? includedAt)
         {
-            try
-            {
-                return File.ReadAllBytes(fullPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            byte[]? bytes = ScenarioFileReader.TryRead(fullPath, out string? problem);
+            if (bytes is null)
             {
                 var location = includedAt?.Location ?? SourceLocation.StartOf(displayName);
-                _bag.Error(location, includedAt is null ? "" : IncludeKey, $"cannot read {displayName}: {e.Message}");
-                return null;
+                _bag.Error(location, includedAt is null ? "" : IncludeKey, $"cannot read {displayName}: {problem}");
             }
+            return bytes;
         }
 
         private void Remember(string displayName, byte[] bytes)

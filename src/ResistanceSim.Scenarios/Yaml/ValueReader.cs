@@ -82,11 +82,27 @@ public static class ValueReader
         return false;
     }
 
+    /// <summary>The key's rule, then finiteness (unless the rule allows <c>.inf</c>), then the bound of the key's unit (<see cref="UnitRanges"/>).</summary>
     private static bool Check(YamlScalar scalar, string path, DiagnosticBag bag, Rule? rule, double value)
     {
-        if (rule is null || rule.IsSatisfiedBy(value)) return true;
-        bag.Error(scalar.Location, path, $"{ScenarioPathText.Describe(path)} must be {rule.Requirement} ({scalar.Text} supplied)");
-        return false;
+        string subject = ScenarioPathText.Describe(path);
+        if (rule is not null && !rule.IsSatisfiedBy(value))
+        {
+            bag.Error(scalar.Location, path, $"{subject} must be {rule.Requirement} ({scalar.Text} supplied)");
+            return false;
+        }
+        if (double.IsInfinity(value) && rule is not { AllowsInfinity: true })
+        {
+            bag.Error(scalar.Location, path, $"{subject} must be finite ({scalar.Text} supplied; .inf is accepted only where docs/scenario-reference.md says so)");
+            return false;
+        }
+        if (double.IsFinite(value) && UnitRanges.For(path) is { } unit && Math.Abs(value) > unit.Maximum)
+        {
+            bag.Error(scalar.Location, path, string.Create(CultureInfo.InvariantCulture,
+                $"{subject} must be <= {unit.Maximum:G3}, the limit for {unit.Quantity} ({scalar.Text} supplied)"));
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Reports that <paramref name="node"/> is not <paramref name="expected"/>, saying what was supplied instead.</summary>

@@ -45,7 +45,25 @@ public static partial class YamlDocumentParser
             bag.Error(ToLocation(file, e.Start), "", $"YAML syntax error: {WithoutMarks(e.Message)}");
             return null;
         }
+        catch (NestingTooDeepException e)
+        {
+            bag.Error(e.Location, "", $"{e.Subject} is nested more than {MaxDepth} levels deep");
+            return null;
+        }
     }
+
+    /// <summary>Ends the parse at the first node deeper than <see cref="MaxDepth"/>: skipping the rest of the nested
+    /// events instead costs time quadratic in the depth inside YamlDotNet (100,000 levels took minutes).</summary>
+    private sealed class NestingTooDeepException(SourceLocation location, string subject) : Exception
+    {
+        public SourceLocation Location { get; } = location;
+
+        public string Subject { get; } = subject;
+    }
+
+    /// <summary>A path for the depth message, its middle elided: the whole one is hundreds of segments long.</summary>
+    private static string Abbreviated(string path) =>
+        path.Length <= 80 ? ScenarioPathText.Describe(path) : $"{path[..40]}…{path[^30..]}";
 
     internal static SourceLocation ToLocation(string file, Mark mark) =>
         // YamlDotNet marks are 1-based; an empty mark (0) only occurs for synthesized events.
@@ -123,6 +141,11 @@ public static partial class YamlDocumentParser
                 throw new YamlException(_endOfLastEvent, _endOfLastEvent,
                     "the text cannot be read past this point (look for an unclosed bracket, brace or quote)", e);
             }
+            catch (ArgumentException e)
+            {
+                // And this way on a verbatim tag that is not a URI (`!<+>`, found by fuzzing).
+                throw new YamlException(_endOfLastEvent, _endOfLastEvent, $"the text cannot be read past this point ({e.Message})", e);
+            }
             if (!moved) throw new YamlException(_endOfLastEvent, _endOfLastEvent, "unexpected end of the document");
             _endOfLastEvent = Current.End;
         }
@@ -130,12 +153,7 @@ public static partial class YamlDocumentParser
         private YamlNodeBase ReadNode(string path, int depth)
         {
             var location = ToLocation(file, Current.Start);
-            if (depth > MaxDepth)
-            {
-                bag.Error(location, path, $"{Describe(path)} is nested more than {MaxDepth} levels deep");
-                parser.SkipThisAndNestedEvents();
-                return new YamlScalar("", YamlScalarStyle.Plain, location);
-            }
+            if (depth > MaxDepth) throw new NestingTooDeepException(location, Abbreviated(path));
             switch (Current)
             {
                 case AnchorAlias alias:
@@ -153,7 +171,9 @@ public static partial class YamlDocumentParser
                     Next();
                     return Remember(start, ReadMapping(start, path, location, depth));
                 default:
-                    throw new InvalidOperationException($"Unexpected YAML event {Current.GetType().Name}.");
+                    // YamlDotNet can end a map where a value was due (a key in control characters followed by an
+                    // alias, found by fuzzing): a syntax error here, not a crash.
+                    throw new YamlException(Current.Start, Current.End, "a value is missing here");
             }
         }
 
