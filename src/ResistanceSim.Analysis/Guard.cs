@@ -1,7 +1,7 @@
 namespace ResistanceSim.Analysis;
 
 /// <summary>Argument checks shared by the estimators, so every method states its parameter ranges
-/// the same way (DESIGN §7: document parameter ranges and check them).</summary>
+/// the same way (document parameter ranges and check them).</summary>
 internal static class Guard
 {
     public static void ConfidenceLevel(double level, string name)

@@ -9,7 +9,7 @@ using ResistanceSim.Scenarios.Diagnostics;
 namespace ResistanceSim.Cli;
 
 /// <summary>
-/// The <c>resistancesim</c> command tree and its error policy: parse errors, scenario errors, a run
+/// The <c>resistancesim</c> command tree (README, "Commands") and its error policy: parse errors, scenario errors, a run
 /// directory in use or not published exit 2 with every problem listed; I/O errors (disk full, permission
 /// denied, read-only file system) 74 with one line naming the path and the cause; cancellation 130;
 /// anything else 1 (with the stack trace: it is a bug). I/O errors show their stack trace only with <c>--verbose</c>.

@@ -3,7 +3,7 @@ using ResistanceSim.Model.Clinical;
 namespace ResistanceSim.Model;
 
 /// <summary>
-/// One virtual patient of a cohort (DESIGN §3 <c>cohort:</c>, docs/trials.md). Before treatment the
+/// One virtual patient of a cohort (<c>cohort:</c>, docs/trials.md). Before treatment the
 /// tumour grows untreated from <see cref="PopulationSpec.Initial"/> (one parental cell in the bundled
 /// trials) until it holds <see cref="DetectionCells"/> cells — diagnosis, day 0 of treatment — so
 /// resistance that exists at diagnosis arises by mutation during growth, as in Bozic et al. 2013

@@ -1,7 +1,7 @@
 namespace ResistanceSim.Model;
 
 /// <summary>
-/// The signalling routes a clone can use to survive (DESIGN §2). Every value except
+/// The signalling routes a clone can use to survive (docs/biology.md). Every value except
 /// <see cref="Autophagy"/> contributes to the residual survival signal S; <see cref="Autophagy"/>
 /// is a drug target only (chloroquine), because autophagy protects from death rather than
 /// signalling for growth.

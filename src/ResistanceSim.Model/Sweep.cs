@@ -1,7 +1,7 @@
 namespace ResistanceSim.Model;
 
 /// <summary>
-/// The points of a parameter sweep (DESIGN §3 <c>sweep:</c>). Work units are points × replicates (× arms),
+/// The points of a parameter sweep (<c>sweep:</c>, docs/sweeps.md). Work units are points × replicates (× arms),
 /// point-major, so consecutive units share a point's scenario. Without a sweep there is one point, index 0,
 /// with no parameters.
 /// </summary>

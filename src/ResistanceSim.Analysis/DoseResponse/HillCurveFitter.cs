@@ -16,8 +16,10 @@ namespace ResistanceSim.Analysis.DoseResponse;
 /// Standard errors from Cov = s²(JᵀJ)⁻¹ with s² = RSS/(n − 4); the IC50 interval is
 /// exp(ln IC50 ± t_{n−4} · SE), t from Student's t. Flat data are caught by the extra-sum-of-squares
 /// F test of the curve against a constant (F(3, n − 4); p above <c>flatnessAlpha</c> means no dose
-/// response), so a meaningless IC50 is never reported. Concentrations of 0 (untreated controls)
-/// are allowed and pin Top.
+/// response). A significant curve must also pass <see cref="HillFitLimits"/>: a fitted viability change across
+/// the tested concentrations below the minimum span is no dose response, a slope outside the stated range is
+/// not identifiable (did not converge), so a meaningless IC50 is never reported. Concentrations of 0
+/// (untreated controls) are allowed and pin Top.
 /// </remarks>
 public static class HillCurveFitter
 {
@@ -73,9 +75,26 @@ public static class HillCurveFitter
                 $"The curve does not fit better than a constant (F test p = {flatnessP:G3}): no dose response."), dof, flatnessP, iterations);
         }
 
+        var curve = new HillCurve(theta[0], theta[1], Math.Exp(theta[2]), theta[3]);
+        var span = Math.Abs(curve.Evaluate(concentrations.Min()) - curve.Evaluate(concentrations.Max()));
+        if (!(span >= HillFitLimits.MinimumViabilitySpan))
+        {
+            return HillFitResult.Failed(HillFitStatus.NoDoseResponse, FormattableString.Invariant(
+                $"The fitted viability changes by {span:G3} across the tested concentrations, below the minimum span {HillFitLimits.MinimumViabilitySpan}: no dose response."),
+                dof, flatnessP, iterations);
+        }
+
         if (!converged)
         {
             return HillFitResult.Failed(HillFitStatus.DidNotConverge, "Levenberg–Marquardt reached its iteration limit.", dof, flatnessP, iterations);
+        }
+
+        var slope = Math.Abs(theta[3]);
+        if (!(slope >= HillFitLimits.MinimumHillSlope && slope <= HillFitLimits.MaximumHillSlope))
+        {
+            return HillFitResult.Failed(HillFitStatus.DidNotConverge, FormattableString.Invariant(
+                $"The fitted Hill slope {theta[3]:G3} is outside [{HillFitLimits.MinimumHillSlope}, {HillFitLimits.MaximumHillSlope}]: the series cannot resolve it, so neither slope nor IC50 is identifiable."),
+                dof, flatnessP, iterations);
         }
 
         var jacobian = Jacobian(theta, x);
@@ -88,7 +107,6 @@ public static class HillCurveFitter
         }
 
         var t = StudentT.InvCDF(0, 1, dof, 0.5 + confidenceLevel / 2);
-        var curve = new HillCurve(theta[0], theta[1], Math.Exp(theta[2]), theta[3]);
         var interval = new ConfidenceInterval(Math.Exp(theta[2] - t * se[2]), Math.Exp(theta[2] + t * se[2]));
         var tested = concentrations.Where(c => c > 0).ToArray();
         var inside = curve.Ic50 >= tested.Min() && curve.Ic50 <= tested.Max();

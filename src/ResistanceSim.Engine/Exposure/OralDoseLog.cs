@@ -27,8 +27,19 @@ public sealed class OralDoseLog(OralOneCompartmentPk pk)
 
     public int Count => _days.Count;
 
+    /// <summary>Days of the doses taken, ascending.</summary>
+    public IReadOnlyList<double> Days => _days;
+
+    /// <summary>Amount of each dose taken (mg), in <see cref="Days"/> order.</summary>
+    public IReadOnlyList<double> Milligrams => _milligrams;
+
+    /// <summary>Day of the latest scheduled dose, taken or missed (NaN before the first): the end of treatment for exposure summaries.</summary>
+    public double LastScheduledDay { get; private set; } = double.NaN;
+
+    /// <summary>Records a scheduled dose; a missed one (0 mg) changes no concentration but counts as scheduled.</summary>
     public void Add(double day, double milligrams)
     {
+        LastScheduledDay = double.IsNaN(LastScheduledDay) ? day : Math.Max(LastScheduledDay, day);
         if (milligrams <= 0) return;
         if (_days.Count > 0 && day < _days[^1]) throw new ArgumentException($"dose at day {day} is before the latest dose at day {_days[^1]}", nameof(day));
         if (_days.Count > 0) DecaySums(day);
@@ -48,6 +59,7 @@ public sealed class OralDoseLog(OralOneCompartmentPk pk)
     {
         _days.Clear();
         _milligrams.Clear();
+        LastScheduledDay = double.NaN;
         _eliminationSum = _absorptionSum = _ageWeightedSum = 0;
     }
 

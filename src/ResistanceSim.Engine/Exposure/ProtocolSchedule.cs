@@ -71,6 +71,9 @@ public sealed class ProtocolSchedule : IExposureSchedule
     /// <summary>Current level of the drug an escalation phase raises (nM), or NaN.</summary>
     public double EscalationLevel => Current is EscalationPhase ? _level : double.NaN;
 
+    /// <summary>The oral doses of drug <paramref name="drug"/> (scenario drug order) so far, or null if it has no oral PK.</summary>
+    public OralDoseLog? DoseLog(int drug) => _doseLogs[drug];
+
     private ProtocolPhase? Current => _phase < _phases.Count ? _phases[_phase] : null;
 
     private double PhaseEnd => _phaseStart + _phases[_phase].DurationDays;
@@ -258,7 +261,7 @@ public sealed class ProtocolSchedule : IExposureSchedule
             {
                 double doseDay = DoseDay(regimen, _nextDoseNumber[e]);
                 if (doseDay >= PhaseEnd || (inclusive ? doseDay > upTo : doseDay >= upTo)) break;
-                if (IsOn(phase, doseDay) && Taken(e, _nextDoseNumber[e])) log.Add(doseDay, regimen.DoseNumber(_nextDoseNumber[e]));
+                if (IsOn(phase, doseDay)) log.Add(doseDay, Taken(e, _nextDoseNumber[e]) ? regimen.DoseNumber(_nextDoseNumber[e]) : 0);
                 _nextDoseNumber[e]++;
             }
         }

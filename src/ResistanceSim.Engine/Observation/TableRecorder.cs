@@ -76,6 +76,7 @@ public sealed class TableRecorder : IRunObserver
             run.Outcome, response.ProgressionDay, response.NadirCells, response.NadirDay, response.BestResponse,
             dominant, clones.TotalCells, run.Day, resistantFraction, run.Registry.Count,
             run.Scenario.Cohort is { } cohort ? Course(run, cohort) : null);
+        DrugExposureRecorder.Record(run, Target.Exposure);
     }
 
     private ClinicalCourse Course(SimulationRun run, Cohort cohort)

@@ -1,10 +1,11 @@
+using ResistanceSim.Engine.Exposure;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model.Clinical;
 
 namespace ResistanceSim.Engine.Observation;
 
 /// <summary>
-/// Everything one work unit reports, as columns ready for the table sinks (DESIGN §5): totals
+/// Everything one work unit reports, as columns ready for the table sinks (docs/output-schema.md): totals
 /// per sample, trajectories of clones above the threshold, the clones those trajectories need
 /// (with their ancestors), and a one-row summary. Reused across work units.
 /// </summary>
@@ -14,6 +15,7 @@ public sealed class WorkUnitResult
     {
         MechanismCells = Enumerable.Range(0, mechanismCount).Select(_ => new ColumnBuffer<long>()).ToArray();
         Concentrations = Enumerable.Range(0, drugCount).Select(_ => new ColumnBuffer<double>()).ToArray();
+        Exposure = new SteadyStateExposure[drugCount];
     }
 
     public WorkUnit Unit { get; set; }
@@ -42,6 +44,8 @@ public sealed class WorkUnitResult
 
     // summary/
     public RunSummary Summary { get; set; }
+    /// <summary>Steady-state exposure to each drug (scenario drug order; <see cref="SteadyStateExposure.None"/> unless dosed orally).</summary>
+    public SteadyStateExposure[] Exposure { get; }
 
     // assays/ (one row per well of each virtual viability assay)
     public ColumnBuffer<int> AssayIndex { get; } = new();
@@ -69,6 +73,7 @@ public sealed class WorkUnitResult
         CloneBornDay.Clear();
         CloneGenotype.Clear();
         Summary = default;
+        Array.Fill(Exposure, SteadyStateExposure.None);
         AssayIndex.Clear();
         AssayDay.Clear();
         AssayConcentration.Clear();

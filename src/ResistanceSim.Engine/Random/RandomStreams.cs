@@ -3,7 +3,7 @@ namespace ResistanceSim.Engine.Random;
 /// <summary>
 /// Derives one independent generator per work unit from its coordinates alone, so results are
 /// bit-identical whatever the thread count, shard layout, execution order or resume history
-/// (DESIGN §2 "Randomness and determinism").
+/// (docs/decisions.md, "Randomness").
 /// </summary>
 /// <remarks>
 /// The coordinates are absorbed one at a time into a 64-bit hash with the SplitMix64 finaliser

@@ -5,7 +5,7 @@ namespace ResistanceSim.Engine.Random;
 /// <see cref="Xoshiro256StarStar"/> passed by reference. One distribution per file
 /// (<c>Samplers.*.cs</c>); each documents its method, its source and its parameter ranges, and
 /// throws <see cref="ArgumentOutOfRangeException"/> outside them (NaN included).
-/// MathNet.Numerics' samplers are too slow for the engine (DESIGN §2 "Sampling speed facts"); its
+/// MathNet.Numerics' samplers are too slow for the engine (docs/engines.md); its
 /// PMFs are the reference the tests check these against.
 /// </summary>
 public static partial class Samplers

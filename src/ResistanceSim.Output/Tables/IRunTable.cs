@@ -2,7 +2,7 @@ using ResistanceSim.Engine.Observation;
 
 namespace ResistanceSim.Output.Tables;
 
-/// <summary>One table of the run directory (DESIGN §5): its columns and how a work unit's result becomes its rows.</summary>
+/// <summary>One table of the run directory (docs/output-schema.md): its columns and how a work unit's result becomes its rows.</summary>
 public interface IRunTable
 {
     string Name { get; }

@@ -6,7 +6,8 @@ namespace ResistanceSim.Output.Tables;
 
 /// <summary>
 /// <c>summary/</c>: one row per work unit — outcome, time to progression, nadir, best response, dominant
-/// mechanism, final size — then a virtual patient's clinical course (cohorts) and the values of the swept
+/// mechanism, final size — then a virtual patient's clinical course (cohorts), the steady-state exposure to each
+/// orally dosed drug, and the values of the swept
 /// parameters at the unit's point (sweeps) or the patient's drawn parameters (cohorts).
 /// </summary>
 public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunTable
@@ -14,6 +15,7 @@ public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunT
     public const string NoMechanism = "none";
 
     private readonly MechanismCatalog _catalog = scenario.Catalog;
+    private readonly ExposureColumns _exposure = new(scenario);
 
     public string Name => "summary";
 
@@ -31,6 +33,7 @@ public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunT
         new("resistant_fraction", ColumnType.Double, false, "fraction", "share of cells carrying any mechanism at the last sample"),
         new("clones_ever", ColumnType.Int32, false, "clones", "clones founded during the run (extinct included)"),
         .. scenario.Cohort is null ? [] : ClinicalColumns.Specs,
+        .. new ExposureColumns(scenario).Specs,
         .. SweepColumns.Specs(sweep ?? Sweep.None),
     ];
 
@@ -56,6 +59,8 @@ public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunT
             ClinicalColumns.Fill(scenario, result, batch, next);
             next += ClinicalColumns.Specs.Count;
         }
+        _exposure.Fill(result, batch, next);
+        next += _exposure.Specs.Count;
         if (sweep is not null) SweepColumns.Fill(sweep, result.Unit.Point, batch, next);
     }
 }

@@ -14,8 +14,9 @@ namespace ResistanceSim.Scenarios.Sweeps;
 ///   cohort.adherence: { uniform: { min: 0.8, max: 1.0 } }
 ///   drugs.crizotinib.pk.cl_f_l_per_hour: { normal: { mean: 60, sd: 15, min: 10 } }
 /// </code>
-/// — and draws every patient's values. Patient p's value of parameter j depends only on (seed, p, j): not on
-/// the cohort size, the arms or the other parameters, so a bigger cohort keeps its first patients. The result is
+/// — and draws every patient's values. Patient p's value of a parameter depends only on (seed, p, the parameter's
+/// path) (<see cref="PatientParameterStream"/>): not on the cohort size, the arms, the other entries or their order,
+/// so a bigger cohort keeps its first patients and editing one entry leaves the others' draws as they were. The result is
 /// a <see cref="SweepDefinition"/> of kind <see cref="SweepKind.Cohort"/> (one point per patient), patched into the
 /// scenario and reported (points/, summary/) like a sweep.
 /// </summary>
@@ -49,7 +50,7 @@ public static class CohortVariabilityReader
         {
             var texts = new string[parameters.Count];
             for (int j = 0; j < parameters.Count; j++)
-                texts[j] = Draw(distributions[j], scenarioSeed, p, j, parameters[j], bag).ToString("R", CultureInfo.InvariantCulture);
+                texts[j] = Draw(distributions[j], scenarioSeed, p, parameters[j], bag).ToString("R", CultureInfo.InvariantCulture);
             points[p] = new SweepPointSource(texts, parameters.Select(q => q.Location).ToArray());
         }
         return new SweepDefinition(SweepKind.Cohort, parameters, points);
@@ -59,9 +60,9 @@ public static class CohortVariabilityReader
     private static SweepDefinition Unvarying(int patients) =>
         new(SweepKind.Cohort, [], Enumerable.Range(0, patients).Select(_ => new SweepPointSource([], [])).ToArray());
 
-    private static double Draw(PatientDistribution distribution, ulong seed, int patient, int parameter, SweepParameterSource source, DiagnosticBag bag)
+    private static double Draw(PatientDistribution distribution, ulong seed, int patient, SweepParameterSource source, DiagnosticBag bag)
     {
-        var stream = SplitMixStream.For(seed, (ulong)patient, (ulong)parameter);
+        var stream = PatientParameterStream.For(seed, patient, source.Path);
         for (int attempt = 0; attempt < MaxRedraws; attempt++)
         {
             double value = distribution.Draw(stream.NextOpenDouble(), stream.NextOpenDouble());

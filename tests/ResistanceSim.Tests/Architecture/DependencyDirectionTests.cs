@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ResistanceSim.Tests.Architecture;
 
-/// <summary>Dependencies point one way (DESIGN §1): Cli → {Scenarios, Output, Plotting, Analysis} → Engine → Model.</summary>
+/// <summary>Dependencies point one way (docs/decisions.md): Cli → {Scenarios, Output, Plotting, Analysis} → Engine → Model.</summary>
 public class DependencyDirectionTests
 {
     public static TheoryData<string, string[]> Allowed() => new()

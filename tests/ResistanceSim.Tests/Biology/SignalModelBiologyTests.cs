@@ -4,7 +4,7 @@ using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Biology;
 
-/// <summary>Fold-change composition, ALK amplification and downstream bypass in the signal model (DESIGN §2).</summary>
+/// <summary>Fold-change composition, ALK amplification and downstream bypass in the signal model.</summary>
 public class SignalModelBiologyTests
 {
     private static readonly AlkKinaseMutation G1202R = new("ALK_G1202R", 0, 0, new Dictionary<string, double> { ["lorlatinib"] = 20, ["hsp90"] = 7 });

@@ -119,7 +119,7 @@ public class RunCommandTests
     [Fact]
     public void OdeEngineRunsTheQuickstartFromTheCommandLine()
     {
-        // Every engine of DESIGN §2 is available; the deterministic one writes the same tables.
+        // Every engine is available; the deterministic one writes the same tables.
         using var temp = new TempDirectory();
         var result = Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--engine", "ode", "--format", "csv");
         Assert.Equal(ExitCodes.Ok, result.ExitCode);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ResistanceSim.Tests.Random;
 
-/// <summary>The samplers run in the engines' inner loops and must never allocate (DESIGN §7).</summary>
+/// <summary>The samplers run in the engines' inner loops and must never allocate.</summary>
 public class AllocationTests
 {
     private const int Draws = 100_000;
