@@ -1,25 +1,33 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using ResistanceSim.Cli.Commands;
+using ResistanceSim.Output;
+using ResistanceSim.Output.Locking;
+using ResistanceSim.Output.Reading;
 using ResistanceSim.Scenarios.Diagnostics;
 
 namespace ResistanceSim.Cli;
 
 /// <summary>
-/// The <c>resistancesim</c> command tree (README, "Commands") and its error policy: parse errors and
-/// scenario errors exit 2 with every problem listed, cancellation 130, anything else 1.
+/// The <c>resistancesim</c> command tree (README, "Commands") and its error policy: parse errors, scenario errors, a run
+/// directory in use or not published exit 2 with every problem listed; I/O errors (disk full, permission
+/// denied, read-only file system) 74 with one line naming the path and the cause; cancellation 130;
+/// anything else 1 (with the stack trace: it is a bug). I/O errors show their stack trace only with <c>--verbose</c>.
 /// </summary>
 public static class CommandLine
 {
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILogger logger, CancellationToken cancellation)
     {
         var context = new CommandContext(output, error, cancellation);
+        FaultInjection.StopRequested = cancellation;
+        var verbose = new Option<bool>("--verbose") { Description = "On an error, also print the stack trace.", Recursive = true };
         var root = new RootCommand("ResistanceSim: stochastic simulation of drug resistance in ALK-positive lung cancer.")
         {
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             PlotCommand.Create(context),
             BenchCommand.Create(context),
+            verbose,
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -37,10 +45,17 @@ public static class CommandLine
             WriteDiagnostics(error, e.Diagnostics);
             return ExitCodes.BadInput;
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or RunDirectoryInUseException or RunIncompleteException)
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // .NET's messages for errno failures name the path and the cause ("No space left on device : '/out/…'").
+            error.WriteLine($"I/O error: {OneLine(e.Message)}");
+            if (parsed.GetValue(verbose)) logger.LogError(e, "I/O error");
+            return ExitCodes.IoError;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -49,8 +64,8 @@ public static class CommandLine
         }
         catch (Exception e)
         {
-            logger.LogError(e, "internal error");
-            error.WriteLine($"internal error: {e.Message}");
+            logger.LogError(e, "internal error");   // a bug: the stack trace belongs in the report
+            error.WriteLine($"internal error: {OneLine(e.Message)}");
             return ExitCodes.InternalError;
         }
     }
@@ -68,6 +83,9 @@ public static class CommandLine
         int errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         error.WriteLine(errors == 1 ? "1 error; nothing was written." : $"{errors} errors; nothing was written.");
     }
+
+    /// <summary>A message as one line: a value containing a newline must not split an error over two lines.</summary>
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }
 
 /// <summary>What every command needs from its host: where to write and when to stop.</summary>

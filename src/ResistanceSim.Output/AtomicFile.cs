@@ -30,11 +30,19 @@ public sealed class AtomicFile : IDisposable
         _committed = true;
     }
 
+    /// <summary>
+    /// Discards an uncommitted file. Closing may fail again for the reason the write failed (a full disk
+    /// flushing its buffer): that second error is dropped, so the first one — naming the cause — is what
+    /// the caller sees, and the temporary file is removed all the same.
+    /// </summary>
     public void Dispose()
     {
         if (_committed) return;
-        Stream.Dispose();
-        File.Delete(_temporaryPath);
+        try { Stream.Dispose(); }
+        catch (IOException) { }
+        try { File.Delete(_temporaryPath); }
+        catch (IOException) { }                    // left for the next run's clean-up (TemporaryFiles)
+        catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>Writes a whole file atomically.</summary>

@@ -46,6 +46,9 @@ public sealed class RunOutput : IDisposable
     public static string PartPath(string runDirectory, string table, OutputFormat format, int part) =>
         Path.Combine(runDirectory, table, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"part-{part:D5}.{OutputFormats.Extension(format)}"));
 
+    /// <summary>Every table's part file (final names), published by <see cref="Commit"/>.</summary>
+    public IReadOnlyList<string> Paths => _paths;
+
     /// <summary>The tables, in the order <see cref="Append"/> indexes them.</summary>
     public IReadOnlyList<IRunTable> Tables => [.. _tables.Select(t => t.Table)];
 
@@ -73,7 +76,11 @@ public sealed class RunOutput : IDisposable
     /// </summary>
     public void Commit()
     {
-        foreach (var (_, _, sink) in _tables) sink.Commit();
+        foreach (var (_, _, sink) in _tables)
+        {
+            FaultInjection.Reach(FaultInjection.PublishRename);
+            sink.Commit();
+        }
         _committed = true;
         if (!_wholeRun) return;
         foreach (var path in _paths)

@@ -4,7 +4,11 @@ using ResistanceSim.Parquet;
 
 namespace ResistanceSim.Cli.Commands;
 
-/// <summary><c>resistancesim plot &lt;run-dir&gt;</c>: redraws plots/ and report.html from a run directory's tables, without rerunning.</summary>
+/// <summary>
+/// <c>resistancesim plot &lt;run-dir&gt;</c>: redraws plots/ and report.html from the tables a run directory's
+/// manifest lists, without rerunning. It holds the directory's lock while it writes, so it never draws a run
+/// that is still publishing.
+/// </summary>
 public static class PlotCommand
 {
     public static Command Create(CommandContext context)
@@ -14,6 +18,8 @@ public static class PlotCommand
         command.SetAction(parse =>
         {
             string directory = parse.GetValue(runDirectory)!;
+            if (!Directory.Exists(directory)) throw new UsageException($"run directory '{directory}' does not exist");
+            using var runLock = ResistanceSim.Output.Locking.RunDirectoryLock.Acquire(directory, ResistanceSim.Output.Shards.ShardSpec.Whole, $"resistancesim plot {directory}");
             if (!File.Exists(Path.Combine(directory, "scenario.yaml")) || !Directory.Exists(Path.Combine(directory, "totals")))
                 throw new UsageException($"'{directory}' is not a run directory (it needs scenario.yaml and totals/)");
             IReadOnlyList<string> written;

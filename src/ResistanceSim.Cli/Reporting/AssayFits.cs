@@ -38,10 +38,10 @@ public static class AssayFits
     }
 
     /// <summary>Fits every series in the run's <c>assays/</c> table; empty when the run has no assays.</summary>
-    public static IReadOnlyList<Fit> FitAll(string runDirectory)
+    public static IReadOnlyList<Fit> FitAll(RunFiles files)
     {
-        if (!RunTableReader.Exists(runDirectory, "assays")) return [];
-        var assays = RunTableReader.Read(runDirectory, "assays");
+        if (!RunTableReader.Exists(files, "assays")) return [];
+        var assays = RunTableReader.Read(files, "assays");
         return Enumerable.Range(0, assays.RowCount)
             .GroupBy(r => ((int)assays.Long("arm", r), (int)assays.Long("point", r), (int)assays.Long("replicate", r),
                 assays.String("assay", r) ?? "", assays.String("drug", r) ?? "", assays.Double("time_days", r)))
@@ -57,9 +57,10 @@ public static class AssayFits
     }
 
     /// <summary>Writes <c>assay_fits/part-00000.&lt;format&gt;</c> when there are fits.</summary>
-    public static void Write(string runDirectory, IReadOnlyList<Fit> fits, OutputFormat format, Provenance provenance)
+    /// <returns>The part files written (none without fits), for the manifest.</returns>
+    public static IReadOnlyList<string> Write(string runDirectory, IReadOnlyList<Fit> fits, OutputFormat format, Provenance provenance)
     {
-        if (fits.Count == 0) return;
+        if (fits.Count == 0) return [];
         var batch = new TableBatch(Columns);
         batch.Reset(fits.Count);
         for (int r = 0; r < fits.Count; r++)
@@ -79,7 +80,7 @@ public static class AssayFits
             batch.SetDoubleOrNull(10, r, f.Result.HasCurve ? f.Result.Curve!.Value.HillSlope : double.NaN);
             batch.SetDoubleOrNull(11, r, f.Ic50 / first.Ic50);
         }
-        DerivedTable.Write(runDirectory, Table, batch, format, provenance);
+        return [DerivedTable.Write(runDirectory, Table, batch, format, provenance)];
     }
 
 

@@ -7,10 +7,13 @@ namespace ResistanceSim.Cli.Reporting;
 /// <summary>Writes a table computed after the run from its other tables (assay fits, trial endpoints) as one part file.</summary>
 internal static class DerivedTable
 {
-    public static void Write(string runDirectory, string table, TableBatch batch, OutputFormat format, Provenance provenance)
+    /// <returns>The part file written (for the manifest).</returns>
+    public static string Write(string runDirectory, string table, TableBatch batch, OutputFormat format, Provenance provenance)
     {
-        using var sink = TableSinks.Create(format, RunOutput.PartPath(runDirectory, table, format, 0), batch.Columns, provenance);
+        string path = RunOutput.PartPath(runDirectory, table, format, 0);
+        using var sink = TableSinks.Create(format, path, batch.Columns, provenance);
         sink.Append(batch);
         sink.Commit();
+        return path;
     }
 }

@@ -18,31 +18,33 @@ public static class RunReport
     public const string ReportFile = "report.html";
     public const string PlotsFolder = "plots";
 
-    /// <summary>Writes the plots and the report; returns the files written.</summary>
+    /// <summary>Writes the plots and the report from the tables the run's manifest lists; returns the files written.</summary>
     public static IReadOnlyList<string> Write(string runDirectory)
     {
+        var files = RunFiles.Published(runDirectory);
         var loaded = SweepLoader.Load(Path.Combine(runDirectory, "scenario.yaml"));
         var scenario = loaded.Scenario;
-        var totals = RunTableReader.Read(runDirectory, "totals");
-        var summary = RunTableReader.Read(runDirectory, "summary");
+        var totals = RunTableReader.Read(files, "totals");
+        var summary = RunTableReader.Read(files, "summary");
         var charts = new List<(string File, string Caption, string Svg)>
         {
             ("population.svg", "Population over time (replicate 0): total and cells carrying each mechanism, with the drug levels and protocol phases.",
                 PopulationChart.Render(PopulationInput.From(scenario, totals, replicate: 0))),
         };
-        if (RunTableReader.Exists(runDirectory, "clones") && RunTableReader.Exists(runDirectory, "trajectories"))
+        if (RunTableReader.Exists(files, "clones") && RunTableReader.Exists(files, "trajectories"))
         {
-            var muller = MullerInputs.From(scenario, totals, RunTableReader.Read(runDirectory, "clones"),
-                RunTableReader.Read(runDirectory, "trajectories"), replicate: 0);
-            if (muller.Clones.Count > 0)
+            var muller = MullerInputs.From(scenario, totals, RunTableReader.Read(files, "clones"),
+                RunTableReader.Read(files, "trajectories"), replicate: 0);
+            // A run that stopped at its first sample (e.g. its initial cells already met stop.max_cells) has no course to draw.
+            if (muller.Clones.Count > 0 && muller.Times.Length >= 2)
                 charts.Add(("muller.svg", "Clonal composition (Muller plot, replicate 0): each clone drawn inside the clone it arose from, coloured by mechanism family.",
                     MullerChart.Render(muller)));
         }
 
-        var trial = TrialResults.Read(runDirectory, [.. loaded.Arms.Select(a => a.Name)]);
+        var trial = TrialResults.Read(files, [.. loaded.Arms.Select(a => a.Name)]);
         if (trial is not null) charts.InsertRange(0, TrialCharts.From(scenario.Name, trial));
         else if (SweepCharts.From(scenario, loaded.Sweep, summary) is { } sweepChart) charts.Insert(0, sweepChart);
-        var fits = AssayFits.FitAll(runDirectory);
+        var fits = AssayFits.FitAll(files);
         var doseResponse = DoseResponseInputs.From(scenario, fits, replicate: 0);
         if (doseResponse is not null)
             charts.Add(("dose-response.svg", "Virtual viability assays (replicate 0): the first and last assay of each drug, with fitted Hill curves and IC50 95% CIs.",

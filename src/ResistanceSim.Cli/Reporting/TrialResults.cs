@@ -65,14 +65,14 @@ public static class TrialResults
         new("share", ColumnType.Double, false, "fraction", "patients / progressions"),
     ];
 
-    /// <summary>The readout of the run in <paramref name="runDirectory"/>, or null if it is not a cohort run.</summary>
+    /// <summary>The readout of the run whose tables are <paramref name="files"/>, or null if it is not a cohort run.</summary>
     /// <param name="armNames">Arm names in order; when null they are taken from an existing <c>endpoints/</c> table.</param>
-    public static Readout? Read(string runDirectory, IReadOnlyList<string>? armNames = null)
+    public static Readout? Read(RunFiles files, IReadOnlyList<string>? armNames = null)
     {
-        if (!RunTableReader.Exists(runDirectory, "summary")) return null;
-        var summary = RunTableReader.Read(runDirectory, "summary");
+        if (!RunTableReader.Exists(files, "summary")) return null;
+        var summary = RunTableReader.Read(files, "summary");
         if (!summary.Has("pfs_days")) return null;
-        armNames ??= StoredArmNames(runDirectory);
+        armNames ??= StoredArmNames(files);
         var byArm = Enumerable.Range(0, summary.RowCount).GroupBy(r => (int)summary.Long("arm", r)).OrderBy(g => g.Key).ToArray();
         string Name(int arm) => arm < armNames.Count && armNames[arm].Length > 0 ? armNames[arm] : $"arm {arm}";
         var arms = byArm.Select(g => new TrialArm(Name(g.Key),
@@ -95,14 +95,15 @@ public static class TrialResults
         return new Readout(TrialReadout.Analyse(arms), mechanisms, courses);
     }
 
-    private static IReadOnlyList<string> StoredArmNames(string runDirectory)
+    private static IReadOnlyList<string> StoredArmNames(RunFiles files)
     {
-        if (!RunTableReader.Exists(runDirectory, EndpointsTable)) return [];
-        var endpoints = RunTableReader.Read(runDirectory, EndpointsTable);
+        if (!RunTableReader.Exists(files, EndpointsTable)) return [];
+        var endpoints = RunTableReader.Read(files, EndpointsTable);
         return [.. Enumerable.Range(0, endpoints.RowCount).OrderBy(r => endpoints.Long("arm", r)).Select(r => endpoints.String("arm_name", r) ?? "")];
     }
 
-    public static void Write(string runDirectory, Readout readout, OutputFormat format, Provenance provenance)
+    /// <returns>The part files written, for the manifest.</returns>
+    public static IReadOnlyList<string> Write(string runDirectory, Readout readout, OutputFormat format, Provenance provenance)
     {
         var endpoints = new TableBatch(EndpointColumns);
         endpoints.Reset(readout.Arms.Count);
@@ -133,7 +134,7 @@ public static class TrialResults
             endpoints.SetDoubleOrNull(19, a, course?.ResistantFractionP90 ?? double.NaN);
             endpoints.SetDoubleOrNull(20, a, course?.MostlyResistant.Proportion ?? double.NaN);
         }
-        DerivedTable.Write(runDirectory, EndpointsTable, endpoints, format, provenance);
+        string endpointsPath = DerivedTable.Write(runDirectory, EndpointsTable, endpoints, format, provenance);
 
         var mechanisms = new TableBatch(MechanismColumns);
         mechanisms.Reset(readout.Mechanisms.Count);
@@ -147,7 +148,7 @@ public static class TrialResults
             mechanisms.Int32(4)[r] = m.Progressions;
             mechanisms.Double(5)[r] = m.Share;
         }
-        DerivedTable.Write(runDirectory, MechanismsTable, mechanisms, format, provenance);
+        return [endpointsPath, DerivedTable.Write(runDirectory, MechanismsTable, mechanisms, format, provenance)];
     }
 
     public static IReadOnlyList<string> Headers { get; } =

@@ -71,7 +71,7 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
                 return;
             }
             run.Day = next;
-            Events++;
+            CancellationCheck.AfterEvent(++Events, run.Cancellation);
             if (++_eventsSinceRebuild >= refreshEvery) Rebuild();
 
             double u = rng.NextDouble() * total;

@@ -85,6 +85,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double threshold = run.Scenario.Engine.HybridThresholdCells;
         while (run.Day < untilDay)
         {
+            run.Cancellation.ThrowIfCancellationRequested();
             long n = clones.TotalCells;
             if (n == 0 || n >= maxCells) return;
             if (LargestClone(clones) < threshold)
@@ -268,6 +269,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double tau = end - start;
         for (long c = 0; c < count; c++)
         {
+            CancellationCheck.AfterEvent(c + 1, run.Cancellation);
             double day = start + PathTime(rng.NextDouble(), growth, tau);
             if (leaped) _leapDelta[target] += ImmigrantLine(ref rng, target, end - day);
             else _arrivals.Enqueue(new Arrival(parent, genotype, Arrival.Mutant), day);
@@ -329,7 +331,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         {
             day += Samplers.Exponential(ref rng, perCell * n);
             if (day >= end) break;
-            ExactEventsInLeaps++;
+            CancellationCheck.AfterEvent(++ExactEventsInLeaps, run.Cancellation);
             double channel = rng.NextDouble() * perCell;
             if (channel < mutantBirth)
             {

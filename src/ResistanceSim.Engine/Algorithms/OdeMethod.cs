@@ -86,6 +86,7 @@ public sealed class OdeMethod : ISimulationAlgorithm
         var stepper = _stepper!;
         while (true)
         {
+            run.Cancellation.ThrowIfCancellationRequested();
             if (Sum(stepper.Y) >= sizeTarget)
             {
                 double reached = LocateSize(stepper, sizeTarget);

@@ -44,6 +44,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
         double epsilon = run.Scenario.Engine.TauEpsilon;
         while (run.Day < untilDay)
         {
+            run.Cancellation.ThrowIfCancellationRequested();
             long n = clones.TotalCells;
             if (n == 0 || n >= maxCells) return;
             double g = run.Growth.BirthFactor(n);
@@ -134,8 +135,16 @@ public sealed class TauLeaping : ISimulationAlgorithm
         }
         for (int i = 0; i < count; i++)
         {
-            for (long k = 0; k < _mutants[i]; k++) FoundMutant(run, i, run.Mutations.PerDivision, clones.MutationProbability[i], tau, ref rng);
-            for (long k = 0; k < _arising[i]; k++) FoundMutant(run, i, run.Mutations.PerDay, clones.MutationPerDay[i], tau, ref rng);
+            for (long k = 0; k < _mutants[i]; k++)
+            {
+                CancellationCheck.AfterEvent(k + 1, run.Cancellation);
+                FoundMutant(run, i, run.Mutations.PerDivision, clones.MutationProbability[i], tau, ref rng);
+            }
+            for (long k = 0; k < _arising[i]; k++)
+            {
+                CancellationCheck.AfterEvent(k + 1, run.Cancellation);
+                FoundMutant(run, i, run.Mutations.PerDay, clones.MutationPerDay[i], tau, ref rng);
+            }
             if (_switches[i] > 0) run.DistributePhenotypeSwitches(i, _switches[i], ref rng);
         }
         run.RetireEmptyClones();

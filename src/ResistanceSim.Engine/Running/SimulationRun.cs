@@ -62,6 +62,12 @@ public sealed class SimulationRun
     /// <summary>The run's random stream; algorithms draw from it by reference.</summary>
     public Xoshiro256StarStar Random;
 
+    /// <summary>
+    /// A stop request (Ctrl+C, SIGTERM) that the algorithms observe inside their loops — every few thousand
+    /// events or every step (<see cref="Algorithms.CancellationCheck"/>) — so even one long advance ends within milliseconds.
+    /// </summary>
+    public CancellationToken Cancellation { get; set; }
+
     public WorkUnit Unit { get; private set; }
     public double Day { get; set; }
     public double StopDay { get; private set; }

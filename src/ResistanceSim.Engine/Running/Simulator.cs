@@ -8,6 +8,7 @@ public static class Simulator
     public static void Run(SimulationRun run, ISimulationAlgorithm algorithm, WorkUnit unit, IRunObserver? observer,
         CancellationToken cancellation = default)
     {
+        run.Cancellation = cancellation;
         run.Start(unit, observer, algorithm.Listener);
         algorithm.Begin(run);
         while (!run.Finished)

@@ -4,17 +4,21 @@ using ResistanceSim.Parquet;
 namespace ResistanceSim.Output.Reading;
 
 /// <summary>
-/// Reads a table of a run directory — every part file of <c>&lt;run&gt;/&lt;table&gt;/</c>, Parquet (with
-/// our reader) or CSV — so plots and reports can be redrawn without rerunning.
+/// Reads a table of a run directory — the part files of <c>&lt;run&gt;/&lt;table&gt;/</c> that its manifest lists
+/// (<see cref="RunFiles"/>), Parquet (with our reader) or CSV — so plots and reports can be redrawn without rerunning.
 /// </summary>
 public static class RunTableReader
 {
-    public static bool Exists(string runDirectory, string table) => PartFiles(runDirectory, table).Any();
+    public static bool Exists(string runDirectory, string table) => Exists(RunFiles.Published(runDirectory), table);
 
-    public static TableData Read(string runDirectory, string table)
+    public static bool Exists(RunFiles files, string table) => files.PartsOf(table).Count > 0;
+
+    public static TableData Read(string runDirectory, string table) => Read(RunFiles.Published(runDirectory), table);
+
+    public static TableData Read(RunFiles files, string table)
     {
-        var parts = PartFiles(runDirectory, table).ToArray();
-        if (parts.Length == 0) throw new FileNotFoundException($"No part files in {Path.Combine(runDirectory, table)}.");
+        var parts = files.PartsOf(table);
+        if (parts.Count == 0) throw new RunIncompleteException($"{Path.Combine(files.RunDirectory, table)}: the run's manifest lists no part files of this table.");
         TableData? data = null;
         foreach (var part in parts)
         {
@@ -22,15 +26,6 @@ public static class RunTableReader
             else data = ReadCsv(part, data);
         }
         return data!;
-    }
-
-    private static IEnumerable<string> PartFiles(string runDirectory, string table)
-    {
-        string folder = Path.Combine(runDirectory, table);
-        if (!Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, "part-*.*")
-            .Where(f => f.EndsWith(".parquet", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
     }
 
     private static TableData ReadParquet(string path, TableData? into)

@@ -11,7 +11,9 @@ namespace ResistanceSim.Output.Shards;
 /// at any moment — even SIGKILL — therefore loses at most the current chunk, and <c>--resume</c> continues
 /// after the last recorded unit (chunks written after the last done-list update are discarded). When every
 /// unit is done, <see cref="Publish"/> streams the chunks in order into the shard's part files, which are
-/// thus byte-identical to an uninterrupted run's, marks the done-list complete and deletes the spool.
+/// thus byte-identical to an uninterrupted run's; once the caller has written the manifest that lists them,
+/// <see cref="MarkComplete"/> marks the done-list complete and deletes the spool. A run killed anywhere
+/// before that publishes again from the spool on <c>--resume</c>.
 /// </summary>
 public sealed class ShardCheckpoints : IDisposable
 {
@@ -44,7 +46,13 @@ public sealed class ShardCheckpoints : IDisposable
         if (previous is not null && !previous.SameWorkAs(work))
             throw new ResumeMismatchException($"cannot resume shard {work.Shard}: {previous.DescribeDifference(work)} since {DoneListPath} was written; run without --resume to start over");
         _progress = previous ?? work;
-        if (previous is null && Directory.Exists(_spoolDirectory)) Directory.Delete(_spoolDirectory, recursive: true);
+        if (previous is null)
+        {
+            if (Directory.Exists(_spoolDirectory)) Directory.Delete(_spoolDirectory, recursive: true);
+            // Starting over: an earlier run's done-list must not survive a kill before this run's first checkpoint.
+            Directory.CreateDirectory(Path.GetDirectoryName(DoneListPath)!);
+            _progress.Write(DoneListPath);
+        }
         DiscardUnrecordedChunks();
     }
 
@@ -78,6 +86,7 @@ public sealed class ShardCheckpoints : IDisposable
         _writer.Dispose();
         _chunk.Commit();
         _progress = _progress with { UnitsDone = _progress.UnitsDone + _unitsInChunk, Chunks = _progress.Chunks + 1 };
+        FaultInjection.Reach(FaultInjection.Checkpoint);
         _progress.Write(DoneListPath);
         _writer = null;
         _chunk = null;
@@ -85,16 +94,19 @@ public sealed class ShardCheckpoints : IDisposable
     }
 
     /// <summary>
-    /// Writes the spooled rows, in unit order, into <paramref name="output"/> (whose tables must be the spool's),
-    /// commits it, then marks the shard complete and removes the spool. <paramref name="observe"/> sees every batch.
+    /// Writes the spooled rows, in unit order, into <paramref name="output"/> (whose tables must be the spool's)
+    /// and commits it. <paramref name="observe"/> sees every batch. The spool stays until <see cref="MarkComplete"/>.
+    /// A stop request is observed between chunks (a big run's publish can take minutes); the uncommitted
+    /// output is then discarded by its owner and <c>--resume</c> publishes again.
     /// </summary>
-    public void Publish(RunOutput output, Action<IRunTable, TableBatch>? observe = null)
+    public void Publish(RunOutput output, Action<IRunTable, TableBatch>? observe = null, CancellationToken cancellation = default)
     {
         Checkpoint();
         if (_progress.UnitsDone != _progress.ShardUnits)
             throw new InvalidOperationException($"shard {_progress.Shard} has {_progress.UnitsDone} of {_progress.ShardUnits} units; publish only a finished shard");
         for (int c = 0; c < _progress.Chunks; c++)
         {
+            cancellation.ThrowIfCancellationRequested();
             using var reader = new BinaryReader(File.OpenRead(ChunkPath(c)));
             BatchSpool.Read(reader, _batches, (t, batch) =>
             {
@@ -103,14 +115,21 @@ public sealed class ShardCheckpoints : IDisposable
             });
         }
         output.Commit();
-        _progress = _progress with { Chunks = 0, Complete = true };
-        _progress.Write(DoneListPath);
-        Directory.Delete(_spoolDirectory, recursive: true);
     }
 
+    /// <summary>Records that the shard's tables and manifest are published, and removes the spool.</summary>
+    public void MarkComplete()
+    {
+        _progress = _progress with { Chunks = 0, Complete = true };
+        _progress.Write(DoneListPath);
+        if (Directory.Exists(_spoolDirectory)) Directory.Delete(_spoolDirectory, recursive: true);
+    }
+
+    /// <summary>Discards an unrecorded chunk. Closing it may fail again for the reason writing failed (full disk); that is dropped so the first error is reported.</summary>
     public void Dispose()
     {
-        _writer?.Dispose();
+        try { _writer?.Dispose(); }
+        catch (IOException) { }
         _chunk?.Dispose();
     }
 

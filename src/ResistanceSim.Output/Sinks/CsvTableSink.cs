@@ -59,7 +59,10 @@ public sealed class CsvTableSink : ITableSink
     public void Dispose()
     {
         if (_committed) return;
-        _writer.Dispose();
+        // An unfinished file is discarded anyway; flushing it may fail again for the reason writing failed (full disk).
+        try { _writer.Dispose(); }
+        catch (IOException) { }
+        catch (ObjectDisposedException) { }
         _file.Dispose();
     }
 

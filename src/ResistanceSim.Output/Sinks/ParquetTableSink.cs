@@ -82,7 +82,10 @@ public sealed class ParquetTableSink : ITableSink
     public void Dispose()
     {
         if (_committed) return;
-        try { _writer.Dispose(); } catch (InvalidOperationException) { /* an unfinished file is discarded anyway */ }
+        // An unfinished file is discarded anyway; closing it may fail again for the reason writing failed (full disk).
+        try { _writer.Dispose(); }
+        catch (InvalidOperationException) { }
+        catch (IOException) { }
         _file.Dispose();
     }
 }
