@@ -13,6 +13,8 @@ public partial class TrialTableTests
 {
     [Theory]
     [InlineData("run scenarios/profile-1014-virtual-trial.yaml")]
+    [InlineData("run scenarios/profile-1007-second-line.yaml")]
+    [InlineData("run scenarios/bozic-combination.yaml")]
     // Not combination-schedules.yaml: 600 work units take about ten minutes on the 2-core machine.
     public void TheTrialTableIsTheRunsReadout(string command)
     {
