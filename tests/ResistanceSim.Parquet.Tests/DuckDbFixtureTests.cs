@@ -48,16 +48,16 @@ public sealed class DuckDbFixtureTests : IDisposable
         Assert.Equal(ParquetLogicalType.Integer(8), reader.Schema[reader.Schema.IndexOf("small")].LogicalType);
         Assert.True(reader.Schema[reader.Schema.IndexOf("tags")].IsList);
 
-        object?[] ids = Concat(reader, "id");
-        object?[] small = Concat(reader, "small");
-        object?[] medium = Concat(reader, "medium");
-        object?[] int32 = Concat(reader, "int32");
-        object?[] big = Concat(reader, "big");
-        object?[] dbl = Concat(reader, "dbl");
-        object?[] flt = Concat(reader, "flt");
-        object?[] flag = Concat(reader, "flag");
-        object?[] category = Concat(reader, "category");
-        object?[] name = Concat(reader, "name");
+        object?[] ids = ColumnValues.Concat(reader, "id");
+        object?[] small = ColumnValues.Concat(reader, "small");
+        object?[] medium = ColumnValues.Concat(reader, "medium");
+        object?[] int32 = ColumnValues.Concat(reader, "int32");
+        object?[] big = ColumnValues.Concat(reader, "big");
+        object?[] dbl = ColumnValues.Concat(reader, "dbl");
+        object?[] flt = ColumnValues.Concat(reader, "flt");
+        object?[] flag = ColumnValues.Concat(reader, "flag");
+        object?[] category = ColumnValues.Concat(reader, "category");
+        object?[] name = ColumnValues.Concat(reader, "name");
         var tags = ConcatLists(reader, "tags");
         var nums = ConcatLists(reader, "nums");
 
@@ -103,22 +103,6 @@ public sealed class DuckDbFixtureTests : IDisposable
         string path = Path.Combine(_directory, "fixture.parquet");
         DuckDb.Execute($"COPY ({Table}) TO {DuckDb.Literal(path)} (FORMAT parquet, {options})");
         return path;
-    }
-
-    private static object?[] Concat(ParquetFileReader reader, string column)
-    {
-        var result = new List<object?>();
-        int index = reader.Schema.IndexOf(column);
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            ParquetColumnData data = reader.ReadColumn(g, index);
-            for (int r = 0; r < data.RowCount; r++)
-            {
-                result.Add(data.GetValue(r));
-            }
-        }
-
-        return [.. result];
     }
 
     private static object?[]?[] ConcatLists(ParquetFileReader reader, string column)

@@ -27,13 +27,13 @@ public class ParquetNetFixtureTests
         Assert.Equal(codec, reader.RowGroups[0].Columns[0].Compression);
         Assert.Equal("fixture", reader.KeyValueMetadata["origin"]);
 
-        object?[] ids = Concat(reader, "id");
-        object?[] counts = Concat(reader, "count");
-        object?[] doses = Concat(reader, "dose");
-        object?[] fractions = Concat(reader, "fraction");
-        object?[] flags = Concat(reader, "flag");
-        object?[] labels = Concat(reader, "label");
-        object?[] optional = Concat(reader, "optional");
+        object?[] ids = ColumnValues.Concat(reader, "id");
+        object?[] counts = ColumnValues.Concat(reader, "count");
+        object?[] doses = ColumnValues.Concat(reader, "dose");
+        object?[] fractions = ColumnValues.Concat(reader, "fraction");
+        object?[] flags = ColumnValues.Concat(reader, "flag");
+        object?[] labels = ColumnValues.Concat(reader, "label");
+        object?[] optional = ColumnValues.Concat(reader, "optional");
         for (int i = 0; i < Rows; i++)
         {
             Assert.Equal((object)Id(i), ids[i]);
@@ -90,21 +90,5 @@ public class ParquetNetFixtureTests
         }
 
         return stream.ToArray();
-    }
-
-    private static object?[] Concat(ParquetFileReader reader, string column)
-    {
-        var result = new List<object?>();
-        int index = reader.Schema.IndexOf(column);
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            ParquetColumnData data = reader.ReadColumn(g, index);
-            for (int r = 0; r < data.RowCount; r++)
-            {
-                result.Add(data.GetValue(r));
-            }
-        }
-
-        return [.. result];
     }
 }
