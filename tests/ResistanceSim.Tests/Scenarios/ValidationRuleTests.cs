@@ -103,6 +103,13 @@ public class ValidationRuleTests
         { 33, "    drugs: { crizotinib: { concentration_nM: -300 } }", "concentration_nM must be >= 0 (-300 supplied)", 33, 46 },
         { 34, "sampling: { every_days: 0, clone_threshold_cells: 100 }", "sampling.every_days must be > 0 (0 supplied)", 34, 25 },
         { 35, "stop: { days: -10 }", "stop.days must be > 0 (-10 supplied)", 35, 15 },
+        { 11, "    action: { on_birth: 1.5 }", "drugs.crizotinib.action.on_birth must be in [0, 1] (1.5 supplied)", 11, 25 },
+        { 11, "    action: { on_birth: 0, on_death: 0 }", "and on_death cannot both be 0", 11, 25 },
+        { 16, "    kill_fold_change: { crizotinib: 0.1 }", "drug 'crizotinib' has no cytotoxic kill to scale", 16, 25 },
+        { 16, "    kill_fold_change: { crizotinib: -1 }", "catalog.ALK_L1196M.kill_fold_change.crizotinib must be >= 0 and finite (-1 supplied)", 16, 37 },
+        { 16, "    kill_fold_change: { docetaxl: 0.1 }", "kill fold change for unknown drug 'docetaxl'", 16, 25 },
+        { 19, "    kind: chemoresistance", "a chemoresistance mechanism needs kill_fold_change naming at least one cytotoxic drug", 19, 5 },
+        { 29, "  signal: { hyperactivation_gain: 2 }", "population.signal.hyperactivation_gain must be in [0, 1] (2 supplied)", 29, 35 },
     };
 
     [Theory]
