@@ -19,8 +19,9 @@ public static class UnitRanges
         new("durations in hours", 1e4, key => key == "hours"),
         // Counts above 2^52 ≈ 4.5e15 lose exactness in the samplers (docs/decisions.md, Randomness).
         new("cell counts", 1e15, key => key == "cells" || key.EndsWith("_cells", StringComparison.Ordinal) || key.StartsWith("cells_per_", StringComparison.Ordinal)),
-        // One event per cell every ~1.4 minutes: far above any measured division, death or switching rate.
-        new("rates per day or hour", 1e3, key => key.EndsWith("_per_day", StringComparison.Ordinal) || key.EndsWith("_per_hour", StringComparison.Ordinal)),
+        // About one event per cell per second: far above any measured division or death rate, and room for the fast
+        // phenotype switching that stiff-system tests use (thousands per day); a bound, not a biology.
+        new("rates per day or hour", 1e5, key => key.EndsWith("_per_day", StringComparison.Ordinal) || key.EndsWith("_per_hour", StringComparison.Ordinal)),
         // 10 mM: far above the solubility of any kinase inhibitor.
         new("concentrations in nM", 1e7, key => key.EndsWith("_nM", StringComparison.Ordinal)),
     ];

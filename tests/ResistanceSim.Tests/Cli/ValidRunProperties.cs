@@ -52,7 +52,7 @@ public class ValidRunProperties
         from engine in Gen.Elements("exact", "tau", "hybrid", "ode")
         from cells in Gen.Frequency((8, Gen.Choose(1, 20_000).Select(c => (double)c)), (1, Gen.Elements(0.0, 1.5, -3.0)))
         from birth in Gen.Frequency((8, Gen.Choose(1, 100).Select(b => b / 100.0)), (1, Gen.Elements(0.0, -0.1, double.PositiveInfinity)))
-        from death in Gen.Frequency((8, Gen.Choose(0, 80).Select(d => d / 100.0)), (1, Gen.Elements(-1.0, 2e3)))
+        from death in Gen.Frequency((8, Gen.Choose(0, 80).Select(d => d / 100.0)), (1, Gen.Elements(-1.0, 2e5)))
         from dose in Gen.Frequency((8, Gen.Choose(0, 1000).Select(d => (double)d)), (1, Gen.Elements(-5.0, 1e8)))
         from days in Gen.Frequency((8, Gen.Choose(1, 20).Select(d => (double)d)), (1, Gen.Elements(0.0, 1e9)))
         from every in Gen.Elements(0.5, 1.0, 5.0, -1.0)

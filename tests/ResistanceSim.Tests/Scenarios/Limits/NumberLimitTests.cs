@@ -21,7 +21,7 @@ public class NumberLimitTests
     [InlineData("capacity_cells: 1.0e7", "capacity_cells: .inf", "population.growth_limit.capacity_cells must be finite (.inf supplied;")]
     [InlineData("stop: { days: 60 }", "stop: { days: 1e9 }", "stop.days must be <= 1E+05, the limit for times in days (1e9 supplied)")]
     [InlineData("cells: 999992", "cells: 1e16", "population.initial[0].cells must be <= 1E+15, the limit for cell counts (1e16 supplied)")]
-    [InlineData("b0_per_day: 0.6 ", "b0_per_day: 2e3", "population.b0_per_day must be <= 1E+03, the limit for rates per day or hour (2e3 supplied)")]
+    [InlineData("b0_per_day: 0.6 ", "b0_per_day: 2e5", "population.b0_per_day must be <= 1E+05, the limit for rates per day or hour (2e5 supplied)")]
     [InlineData("concentration_nM: 300", "concentration_nM: 1e8", "protocol[0].drugs.crizotinib.concentration_nM must be <= 1E+07, the limit for concentrations in nM (1e8 supplied)")]
     public void RatesSizesAndTimesMustBeFiniteAndWithinTheirUnitsBound(string original, string replacement, string expected)
     {
