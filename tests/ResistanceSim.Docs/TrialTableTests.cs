@@ -15,7 +15,7 @@ public partial class TrialTableTests
     [InlineData("run scenarios/profile-1014-virtual-trial.yaml")]
     [InlineData("run scenarios/profile-1007-second-line.yaml")]
     [InlineData("run scenarios/bozic-combination.yaml")]
-    // Not combination-schedules.yaml: 600 work units take about ten minutes on the 2-core machine.
+    [InlineData("run scenarios/combination-schedules.yaml")]
     public void TheTrialTableIsTheRunsReadout(string command)
     {
         var block = MarkedBlock.Find(Repository.Root, "docs/trials.md", command);
