@@ -16,6 +16,8 @@ internal sealed class KillFolds
     private readonly double[] _amplification; // [drug], for cells with extra ALK copies
     private readonly double[] _other;        // [other heritable * drugCount + drug]
     private readonly double[] _phenotype;    // [phenotype * drugCount + drug]
+    private readonly int _otherCount;
+    private readonly int _phenotypeCount;
 
     public KillFolds(MechanismCatalog catalog, IReadOnlyList<Drug> drugs)
     {
@@ -25,6 +27,8 @@ internal sealed class KillFolds
         _amplification = Table<AlkAmplification>(catalog.Amplification is { } a ? [a] : [], drugs);
         _other = Table(catalog.OtherHeritable, drugs);
         _phenotype = Table(catalog.Phenotypes, drugs);
+        _otherCount = catalog.OtherHeritable.Count;
+        _phenotypeCount = catalog.Phenotypes.Count;
         _any = catalog.All.Any(m => m.KillFoldChangeByDrug.Count > 0);
     }
 
@@ -40,9 +44,9 @@ internal sealed class KillFolds
             fold *= _alk[m * _drugCount + drug];
         }
         if (_amplification.Length > 0 && _layout.AlkCopies(genotype) > 1) fold *= _amplification[drug];
-        for (int i = 0; i < _other.Length / Math.Max(_drugCount, 1); i++)
+        for (int i = 0; i < _otherCount; i++)
             if (_layout.HasOther(genotype, i)) fold *= _other[i * _drugCount + drug];
-        for (int p = 0; p < _phenotype.Length / Math.Max(_drugCount, 1); p++)
+        for (int p = 0; p < _phenotypeCount; p++)
             if (_layout.HasPhenotype(genotype, p)) fold *= _phenotype[p * _drugCount + drug];
         return fold;
     }

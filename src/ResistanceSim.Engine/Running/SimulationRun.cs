@@ -133,7 +133,7 @@ public sealed class SimulationRun
         _observer = observer;
         _listener = listener;
         Random = RandomStreams.ForWorkUnit(Scenario.Seed, CommonRandomNumbersArm, unit.Point, unit.Replicate);
-        Schedule.Reset(RandomStreams.StreamKey(Scenario.Seed, CommonRandomNumbersArm, unit.Point, unit.Replicate, RandomStreams.DosingPurpose));
+        Schedule.Reset(DoseStreamKey);
         Clones.Clear();
         Registry.Clear();
         DiagnosisDay = 0;
@@ -179,23 +179,36 @@ public sealed class SimulationRun
     /// <summary>Day 0 of treatment: samples, drug schedule and response tracking start with the clones present now.</summary>
     private void BeginTreatment()
     {
+        BeginScannedPeriod(priorLine: false, Scenario.Stop.Days);
+        Outcome = RunOutcome.Censored;
+        Passages = 0;
+        _observer?.RunStarted(this);
+        ReachCheckpoint();
+    }
+
+    /// <summary>
+    /// Day 0 of a period under the schedule and the scans — the cohort's prior lines or the studied treatment: clocks,
+    /// samples and the response tracker start afresh with the clones present now.
+    /// </summary>
+    private void BeginScannedPeriod(bool priorLine, double stopDay)
+    {
         InHistory = false;
-        InPriorLine = false;
+        InPriorLine = priorLine;
         Day = 0;
-        StopDay = Scenario.Stop.Days;
+        StopDay = stopDay;
         SizeLimit = Scenario.Stop.MaxCells;
         Finished = false;
-        Outcome = RunOutcome.Censored;
-        _sampleIndex = 0;
-        Passages = 0;
         Response.Reset(Progression);
+        _sampleIndex = 0;
         _nextSampleDay = 0;
         _nextChangeDay = Schedule.NextChangeAfter(0);
         _nextRateStepDay = Schedule.VariesContinuously ? Scenario.Engine.RateStepDays : double.PositiveInfinity;
         RefreshRates();
-        _observer?.RunStarted(this);
-        ReachCheckpoint();
     }
+
+    /// <summary>The key of this work unit's per-dose random events (missed doses); arms share it (common random numbers).</summary>
+    private ulong DoseStreamKey =>
+        RandomStreams.StreamKey(Scenario.Seed, CommonRandomNumbersArm, Unit.Point, Unit.Replicate, RandomStreams.DosingPurpose);
 
     /// <summary>During the history: a tumour that died out starts again; one that reached detection is diagnosed.</summary>
     private bool ReachHistoryCheckpoint()
@@ -227,24 +240,14 @@ public sealed class SimulationRun
         Registry.Clear();
         Clones.Clear();
         SeedInitialClones();
-        Schedule.Reset(RandomStreams.StreamKey(Scenario.Seed, CommonRandomNumbersArm, Unit.Point, Unit.Replicate, RandomStreams.DosingPurpose));
+        Schedule.Reset(DoseStreamKey);
         BeginHistory(Scenario.Cohort!);
     }
 
     /// <summary>Diagnosis with prior lines: the schedule's first phases are given, scanned by RECIST but not recorded, until progression.</summary>
     private void BeginPriorLine()
     {
-        InHistory = false;
-        InPriorLine = true;
-        Day = 0;
-        StopDay = Scenario.Cohort!.PriorLineMaxDays;
-        SizeLimit = Scenario.Stop.MaxCells;
-        Finished = false;
-        Response.Reset(Progression);
-        _nextSampleDay = 0;
-        _nextChangeDay = Schedule.NextChangeAfter(0);
-        _nextRateStepDay = Schedule.VariesContinuously ? Scenario.Engine.RateStepDays : double.PositiveInfinity;
-        RefreshRates();
+        BeginScannedPeriod(priorLine: true, Scenario.Cohort!.PriorLineMaxDays);
         ReachPriorLineCheckpoint();
     }
 
@@ -273,8 +276,7 @@ public sealed class SimulationRun
                 BeginStudiedLine();
                 return true;
             }
-            _sampleIndex++;
-            _nextSampleDay = _sampleIndex * Scenario.Sampling.EveryDays;
+            AdvanceSampleClock();
             if (Schedule.Observe(Day, cells, progressed: false))
             {
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
@@ -358,6 +360,12 @@ public sealed class SimulationRun
         for (int i = 0; i < cells.Length; i++) Registry.RecordSample(ids[i], cells[i]);
         Response.Observe(Day, Clones.TotalCells);
         _observer?.Sampled(this);
+        AdvanceSampleClock();
+    }
+
+    /// <summary>The next sample falls on the sampling grid from day 0, and never at or before now.</summary>
+    private void AdvanceSampleClock()
+    {
         _sampleIndex++;
         _nextSampleDay = _sampleIndex * Scenario.Sampling.EveryDays;
         if (_nextSampleDay <= Day) _nextSampleDay = Day + Scenario.Sampling.EveryDays;
