@@ -27,6 +27,7 @@ public static class CommandLine
             ValidateCommand.Create(context),
             PlotCommand.Create(context),
             BenchCommand.Create(context),
+            CalibrateCommand.Create(context),
             verbose,
         };
         var parsed = root.Parse(args);

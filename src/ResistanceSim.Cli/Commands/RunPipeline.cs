@@ -27,7 +27,7 @@ public static class RunPipeline
     public static int Execute(RunOptions options, CommandContext context)
     {
         if (!File.Exists(options.ScenarioPath)) throw new UsageException($"scenario file '{options.ScenarioPath}' does not exist");
-        var loaded = SweepLoader.Load(options.ScenarioPath);
+        var loaded = SweepLoader.Load(options.ScenarioPath, options.Overrides);
         var scenario = ApplyOverrides(loaded.Scenario, options);
         var sweep = loaded.Sweep;
         var algorithm = Algorithms.All.FirstOrDefault(a => a.Kind == scenario.Engine.Engine)

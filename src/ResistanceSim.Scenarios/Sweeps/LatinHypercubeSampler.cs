@@ -1,3 +1,5 @@
+using ResistanceSim.Model.Random;
+
 namespace ResistanceSim.Scenarios.Sweeps;
 
 /// <summary>

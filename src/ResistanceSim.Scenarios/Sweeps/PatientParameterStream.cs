@@ -1,4 +1,5 @@
 using System.Text;
+using ResistanceSim.Model.Random;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Sweeps;

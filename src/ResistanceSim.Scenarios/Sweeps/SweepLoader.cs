@@ -2,6 +2,7 @@ using System.Globalization;
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Binding;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Overrides;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Sweeps;
@@ -60,11 +61,15 @@ public sealed class LoadedSweep
 /// </summary>
 public static class SweepLoader
 {
-    public static LoadedSweep Load(string path)
+    public static LoadedSweep Load(string path) => Load(path, []);
+
+    /// <summary>Loads <paramref name="path"/> with <paramref name="overrides"/> patched in before its arms, sweep or cohort are read.</summary>
+    public static LoadedSweep Load(string path, IReadOnlyList<ScenarioOverride> overrides)
     {
         var bag = new DiagnosticBag();
         var options = Directory.Exists(Path.Combine(ScenarioLoader.BundledIncludeRoot, "presets")) ? LoadOptions.WithPresets(ScenarioLoader.BundledIncludeRoot) : LoadOptions.Default;
-        return FromDocument(ScenarioDocumentLoader.Load(path, options, bag), bag);
+        var document = DocumentOverrides.Apply(ScenarioDocumentLoader.Load(path, options, bag), overrides, bag);
+        return FromDocument(document, bag);
     }
 
     /// <summary>Reads the arms and sweep of an already loaded document and validates every point; throws <see cref="ScenarioValidationException"/> with all problems.</summary>

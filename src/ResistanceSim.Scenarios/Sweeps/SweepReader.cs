@@ -165,11 +165,15 @@ public static class SweepReader
     private static double Scale(double unit, double low, double high, bool log) =>
         log ? Math.Exp(Math.Log(low) + unit * (Math.Log(high) - Math.Log(low))) : low + unit * (high - low);
 
-    internal static SweepParameterSource? ReadParameter(YamlMapEntry entry, string parent, DiagnosticBag bag)
+    /// <param name="allowVariability">A calibration may set a patient distribution's parameters (patched before the
+    /// patients are drawn); a sweep may not (its points are patched after).</param>
+    internal static SweepParameterSource? ReadParameter(YamlMapEntry entry, string parent, DiagnosticBag bag, bool allowVariability = false)
     {
         if (YamlPath.TryParse(entry.Name, out var path, out string? error))
         {
-            if (path.Segments[0].Key is SweepReader.Key or "include" or "name" or "arms" || (path.Segments[0].Key == "cohort" && path.Segments.Count > 1 && path.Segments[1].Key is "patients" or CohortVariabilityReader.Key))
+            bool cohortSize = path.Segments[0].Key == "cohort" && path.Segments.Count > 1
+                && (path.Segments[1].Key == "patients" || (path.Segments[1].Key == CohortVariabilityReader.Key && !allowVariability));
+            if (path.Segments[0].Key is SweepReader.Key or "include" or "name" or "arms" || cohortSize)
             {
                 bag.Error(entry.Key.Location, ScenarioPathText.Key(parent, entry.Name), $"{ScenarioPathText.Key(parent, entry.Name)}: '{path.Segments[0].Key}' cannot be swept");
                 return null;

@@ -6,7 +6,9 @@ namespace ResistanceSim.Scenarios.Yaml;
 /// <summary>
 /// A path to a node of a scenario, as written in sweeps: keys separated by dots, list indices in brackets —
 /// <c>population.b0_per_day</c>, <c>mechanisms.EGFR_activation.rate</c>, <c>protocol[0].days</c>.
-/// Keys may contain any character except <c>.</c>, <c>[</c>, <c>]</c> and white space.
+/// Keys may contain any character except <c>.</c>, <c>[</c>, <c>]</c> and white space; a key that does (a
+/// <c>cohort.variability</c> entry is itself a path) is written in double quotes:
+/// <c>cohort.variability."population.d0_per_day".normal.mean</c>.
 /// </summary>
 public sealed class YamlPath : IEquatable<YamlPath>
 {
@@ -48,14 +50,35 @@ public sealed class YamlPath : IEquatable<YamlPath>
                 }
                 continue;
             }
-            int start = i;
-            while (i < text.Length && text[i] is not ('.' or '[' or ']') && !char.IsWhiteSpace(text[i])) i++;
-            if (i == start || (i < text.Length && (text[i] == ']' || char.IsWhiteSpace(text[i]))))
+            string key;
+            if (text[i] == '"')
             {
-                error = $"invalid path '{text}': expected a key at position {(i + 1).ToString(CultureInfo.InvariantCulture)}";
-                return false;
+                int close = text.IndexOf('"', i + 1);
+                if (close <= i + 1)
+                {
+                    error = $"invalid path '{text}': the quoted key at position {(i + 1).ToString(CultureInfo.InvariantCulture)} must be non-empty and closed by '\"'";
+                    return false;
+                }
+                key = text[(i + 1)..close];
+                i = close + 1;
+                if (i < text.Length && text[i] is not ('.' or '['))
+                {
+                    error = $"invalid path '{text}': expected '.' or '[' after the quoted key at position {i.ToString(CultureInfo.InvariantCulture)}";
+                    return false;
+                }
             }
-            segments.Add(YamlPathSegment.ForKey(text[start..i]));
+            else
+            {
+                int start = i;
+                while (i < text.Length && text[i] is not ('.' or '[' or ']' or '"') && !char.IsWhiteSpace(text[i])) i++;
+                if (i == start || (i < text.Length && (text[i] is ']' or '"' || char.IsWhiteSpace(text[i]))))
+                {
+                    error = $"invalid path '{text}': expected a key at position {(i + 1).ToString(CultureInfo.InvariantCulture)}";
+                    return false;
+                }
+                key = text[start..i];
+            }
+            segments.Add(YamlPathSegment.ForKey(key));
             if (i < text.Length && text[i] == '.')
             {
                 i++;
@@ -82,12 +105,14 @@ public sealed class YamlPath : IEquatable<YamlPath>
         foreach (var segment in _segments.Take(count))
         {
             if (segment.IsIndex) text.Append(CultureInfo.InvariantCulture, $"[{segment.Index}]");
-            else text.Append(text.Length == 0 ? "" : ".").Append(segment.Key);
+            else text.Append(text.Length == 0 ? "" : ".").Append(NeedsQuotes(segment.Key!) ? $"\"{segment.Key}\"" : segment.Key);
         }
         return text.ToString();
     }
 
     public override string ToString() => ToString(_segments.Length);
+
+    private static bool NeedsQuotes(string key) => key.AsSpan().IndexOfAny(".[]\"") >= 0 || key.Any(char.IsWhiteSpace);
 
     public bool Equals(YamlPath? other) => other is not null && _segments.AsSpan().SequenceEqual(other._segments);
 

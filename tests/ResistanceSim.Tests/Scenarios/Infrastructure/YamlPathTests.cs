@@ -26,6 +26,8 @@ public class YamlPathTests
     [InlineData("protocol[0].days", "protocol[0].days")]
     [InlineData("a[1][2].b", "a[1][2].b")]
     [InlineData("drugs.crizotinib.ic50-nM", "drugs.crizotinib.ic50-nM")]
+    [InlineData("cohort.variability.\"population.d0_per_day\".normal.mean", "cohort.variability.\"population.d0_per_day\".normal.mean")]
+    [InlineData("a.\"b\".c", "a.b.c")]
     public void Parse_round_trips(string text, string expected) => Assert.Equal(expected, YamlPath.Parse(text).ToString());
 
     [Fact]
@@ -45,6 +47,9 @@ public class YamlPathTests
     [InlineData("a[-1]")]
     [InlineData("a b")]
     [InlineData("a[0]b")]
+    [InlineData("a.\"b")]
+    [InlineData("a.\"\".c")]
+    [InlineData("a.\"b\"c")]
     public void Parse_rejects_malformed_paths(string text)
     {
         Assert.False(YamlPath.TryParse(text, out _, out string? error));

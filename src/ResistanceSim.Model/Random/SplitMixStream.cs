@@ -1,10 +1,10 @@
-namespace ResistanceSim.Scenarios.Sweeps;
+namespace ResistanceSim.Model.Random;
 
 /// <summary>
-/// SplitMix64 (Steele, Lea &amp; Flood 2014): the small seeded generator that lays out sweeps and draws
-/// cohort patients — a few thousand draws, independent of the .NET version's <c>System.Random</c>.
+/// SplitMix64 (Steele, Lea &amp; Flood 2014): the small seeded generator that lays out sweeps, draws cohort
+/// patients and proposes calibration particles — few draws, independent of the .NET version's <c>System.Random</c>.
 /// </summary>
-internal struct SplitMixStream(ulong seed)
+public struct SplitMixStream(ulong seed)
 {
     private ulong _state = seed;
 

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using ResistanceSim.Analysis.Calibration;
+using ResistanceSim.Cli.Commands;
+using ResistanceSim.Model.Calibration;
+using ResistanceSim.Output.Shards;
+using ResistanceSim.Scenarios.Calibration;
+using ResistanceSim.Scenarios.Diagnostics;
+
+namespace ResistanceSim.Cli.Calibration;
+
+/// <summary>What <c>resistancesim calibrate</c> was asked to do, after parsing.</summary>
+public sealed record CalibrationOptions(string CalibrationPath, string OutputRoot, int Threads, ShardSpec Shard, bool Resume, int? Budget);
+
+/// <summary>
+/// Runs ABC-SMC over a calibration's scenarios (docs/calibration.md): generation by generation, proposals are
+/// evaluated <c>--threads</c> at a time, each journaled the moment it is known; a generation ends once its first
+/// <c>particles</c> accepted proposals by index are known. Shards of a Slurm array share the run directory: shard K
+/// evaluates proposals K, K+N, …, reads the other shards' journals, and evaluates a proposal another shard has not
+/// delivered after a grace period itself (the result is the same), so no shard waits forever on one that never ran.
+/// Ctrl+C keeps every finished evaluation; <c>--resume</c> replays them and continues.
+/// </summary>
+public static class CalibrationRunner
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    public static int Execute(CalibrationOptions options, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!File.Exists(options.CalibrationPath)) throw new UsageException($"calibration file '{options.CalibrationPath}' does not exist");
+        var calibration = CalibrationReader.Load(options.CalibrationPath);
+        var bag = new DiagnosticBag();
+        CalibrationValidator.Validate(calibration, bag);
+        bag.ThrowIfErrors();
+        var plan = calibration.Plan;
+        string runDirectory = Path.Combine(options.OutputRoot, plan.Name);
+        string identity = $"# resistancesim calibration {calibration.Document.Sha256Hex} seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}";
+        using var journal = CalibrationJournal.Open(runDirectory, options.Shard, identity, options.Resume, ResumeCommand(options));
+        var evaluator = new ParticleEvaluator(calibration, Path.Combine(runDirectory, "scratch", $"shard-{options.Shard.Index}"));
+        var priors = plan.Parameters.Select(p => p.Prior).ToArray();
+        var known = journal.ReadAll(priors.Length, plan.Targets.Count);
+        if (known.Count > 0) context.Output.WriteLine($"Resuming: {known.Count} evaluations already journaled.");
+        string shardNote = options.Shard.IsWhole ? "" : $", shard {options.Shard}";
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Calibrating {plan.Parameters.Count} parameters to {plan.Targets.Count} targets over {plan.Scenarios.Count} scenarios: ABC-SMC, {plan.Abc.Particles} particles, up to {plan.Abc.Generations} generations{shardNote}"));
+
+        var session = new Session(plan, priors, evaluator, journal, options, context) { Evaluations = known.Count };
+        var result = session.Run();
+        if (result.Populations.Count == 0)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--budget {options.Budget} ended the calibration before its first generation had {plan.Abc.Particles} accepted particles; raise it"));
+        CalibrationOutputs.Write(runDirectory, calibration, result, journal.ReadAll(priors.Length, plan.Targets.Count));
+        CalibrationOutputs.PrintSummary(context.Output, calibration, result);
+        context.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({result.Evaluations} evaluations).");
+        string scratch = Path.Combine(runDirectory, "scratch");
+        if (Directory.Exists(Path.Combine(scratch, $"shard-{options.Shard.Index}"))) Directory.Delete(Path.Combine(scratch, $"shard-{options.Shard.Index}"), recursive: true);
+        if (Directory.Exists(scratch) && !Directory.EnumerateFileSystemEntries(scratch).Any()) Directory.Delete(scratch);
+        return ExitCodes.Ok;
+    }
+
+    private static string ResumeCommand(CalibrationOptions options) =>
+        $"resistancesim calibrate {options.CalibrationPath} --out {options.OutputRoot}" + (options.Shard.IsWhole ? "" : $" --shard {options.Shard}") + " --resume";
+
+    /// <summary>The populations of every finished generation, their records, why the fit stopped, and evaluations done.</summary>
+    public sealed record Result(IReadOnlyList<AbcPopulation> Populations, IReadOnlyList<GenerationRecord> Generations, string StopReason, int Evaluations);
+
+    private sealed class Session(CalibrationPlan plan, Prior[] priors, ParticleEvaluator evaluator, CalibrationJournal journal,
+        CalibrationOptions options, CommandContext context)
+    {
+        private int _evaluations;
+        private bool _warnedInvalid;
+
+        /// <summary>Evaluations journaled so far (all shards' at the start, then this process's added); the budget counts these.</summary>
+        public int Evaluations { get => _evaluations; init => _evaluations = value; }
+
+        public Result Run()
+        {
+            var populations = new List<AbcPopulation>();
+            var records = new List<GenerationRecord>();
+            AbcPopulation? previous = null;
+            string reason = "";
+            for (int g = 0; g < plan.Abc.Generations; g++)
+            {
+                var clock = Stopwatch.StartNew();
+                var generation = new AbcSmcGeneration(g, priors, previous, plan.Abc.Particles, plan.Abc.Quantile, plan.Seed);
+                if (!Complete(generation))
+                {
+                    reason = $"the budget of {options.Budget} evaluations ran out during generation {g}";
+                    break;
+                }
+                previous = generation.Build();
+                populations.Add(previous);
+                var record = new GenerationRecord(g, generation.Epsilon, generation.ProposalsUsed, plan.Abc.Particles, previous.EffectiveSampleSize, clock.Elapsed.TotalSeconds);
+                records.Add(record);
+                context.Output.WriteLine(record.Describe());
+                if (g > 0 && record.AcceptanceRate < plan.Abc.MinAcceptance) { reason = $"acceptance fell below {plan.Abc.MinAcceptance:0.###}"; break; }
+                if (g > 0 && generation.Epsilon <= plan.Abc.MinEpsilon) { reason = $"the tolerance reached {plan.Abc.MinEpsilon:0.###}"; break; }
+                reason = $"{plan.Abc.Generations} generations done";
+            }
+            return new Result(populations, records, reason, _evaluations);
+        }
+
+        /// <summary>Evaluates proposals until the generation is complete; false when the budget runs out first.</summary>
+        private bool Complete(AbcSmcGeneration generation)
+        {
+            var waitingSince = (Stopwatch?)null;
+            double meanSeconds = 1;
+            int next = options.Shard.Index;   // this shard's next own proposal
+            while (true)
+            {
+                Merge(generation);
+                if (generation.IsComplete) return true;
+                context.Cancellation.ThrowIfCancellationRequested();
+                var batch = new List<int>();
+                if (generation.Accepted < plan.Abc.Particles)
+                {
+                    for (; batch.Count < options.Threads; next += options.Shard.Count)
+                        if (!generation.HasResult(next)) batch.Add(next);
+                }
+                else
+                {
+                    // Enough acceptances are known but earlier proposals of other shards are missing: wait for them, then do them.
+                    waitingSince ??= Stopwatch.StartNew();
+                    if (waitingSince.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds))
+                    {
+                        Thread.Sleep(PollInterval);
+                        continue;
+                    }
+                    for (int k = 0; batch.Count < options.Threads && !generation.IsComplete; k++)
+                        if (!generation.HasResult(k)) batch.Add(k);
+                    waitingSince = null;
+                }
+                if (options.Budget is { } budget && _evaluations + batch.Count > budget) return false;
+                var clock = Stopwatch.StartNew();
+                Evaluate(generation, batch);
+                meanSeconds = clock.Elapsed.TotalSeconds * options.Threads / Math.Max(1, batch.Count);
+            }
+        }
+
+        private void Evaluate(AbcSmcGeneration generation, List<int> batch)
+        {
+            var results = new CalibrationJournal.Entry?[batch.Count];
+            try
+            {
+                Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = context.Cancellation }, i =>
+                {
+                    double[] values = generation.Propose(batch[i]);
+                    double[] simulated = EvaluateOrReject(values, $"g{generation.Number}-p{batch[i]}");
+                    var entry = new CalibrationJournal.Entry(generation.Number, batch[i], Distance(simulated), values, simulated);
+                    journal.Append(entry);
+                    results[i] = entry;
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                throw new OperationCanceledException(context.Cancellation);
+            }
+            finally
+            {
+                foreach (var entry in results) if (entry is not null) { generation.Offer(entry.Index, entry.Values, entry.Distance); _evaluations++; }
+                if (context.Cancellation.IsCancellationRequested)
+                    context.Error.WriteLine($"Stopped; every finished evaluation is journaled. Continue with: {ResumeCommand(options)}");
+            }
+        }
+
+        /// <summary>The simulated metrics, or all NaN (an infinite distance: rejected) when the scenario refuses the values.</summary>
+        private double[] EvaluateOrReject(double[] values, string label)
+        {
+            try
+            {
+                return evaluator.Evaluate(values, label, context.Cancellation);
+            }
+            catch (ScenarioValidationException e)
+            {
+                lock (context.Error)
+                {
+                    if (!_warnedInvalid) context.Error.WriteLine($"warning: a proposed parameter set is invalid for a scenario and is rejected (further ones silently): {e.Diagnostics.FirstOrDefault()}");
+                    _warnedInvalid = true;
+                }
+                return [.. plan.Targets.Select(_ => double.NaN)];
+            }
+        }
+
+        /// <summary>Takes in what this and the other shards have journaled for the generation.</summary>
+        private void Merge(AbcSmcGeneration generation)
+        {
+            foreach (var entry in journal.ReadAll(priors.Length, plan.Targets.Count))
+                if (entry.Generation == generation.Number && !generation.HasResult(entry.Index))
+                    generation.Offer(entry.Index, entry.Values, entry.Distance);
+        }
+
+        /// <summary>Root mean square of the targets' standardised misses; infinite when a target could not be measured.</summary>
+        private double Distance(double[] simulated)
+        {
+            double squares = 0;
+            for (int t = 0; t < simulated.Length; t++)
+            {
+                double miss = plan.Targets[t].Miss(simulated[t]);
+                if (double.IsNaN(miss)) return double.PositiveInfinity;
+                squares += miss * miss;
+            }
+            return Math.Sqrt(squares / simulated.Length);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace ResistanceSim.Model.Calibration;
+
+/// <summary>
+/// What <c>resistancesim calibrate</c> fits (docs/calibration.md): scenarios run at each parameter set, the free
+/// parameters with their priors, the published targets, and the ABC-SMC settings.
+/// </summary>
+public sealed record CalibrationPlan(
+    string Name, ulong Seed, IReadOnlyList<CalibrationScenario> Scenarios, IReadOnlyList<CalibrationParameter> Parameters,
+    IReadOnlyList<CalibrationTarget> Targets, AbcSettings Abc);
+
+/// <summary>A scenario the fit runs, reduced to <paramref name="Patients"/> per arm (cohorts) or <paramref name="Replicates"/> (cultures).</summary>
+/// <param name="Path">The scenario file, resolved against the calibration file's folder.</param>
+public sealed record CalibrationScenario(string Name, string Path, int? Patients, int? Replicates);
+
+/// <summary>A free parameter: a scenario path as in <c>sweep:</c>, its prior, and the scenarios it is set in (all when empty).</summary>
+public sealed record CalibrationParameter(string Path, Prior Prior, IReadOnlyList<string> Scenarios)
+{
+    public bool AppliesTo(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario, StringComparer.Ordinal);
+}
+
+/// <summary>ABC-SMC settings (docs/calibration.md, "Method").</summary>
+/// <param name="Particles">Accepted parameter sets per generation.</param>
+/// <param name="Generations">Most generations, the prior's included.</param>
+/// <param name="Quantile">Each tolerance is this quantile of the previous generation's accepted distances.</param>
+/// <param name="MinAcceptance">Stop when a generation accepts fewer of its proposals than this.</param>
+/// <param name="MinEpsilon">Stop once the tolerance reaches this distance (0: run every generation).</param>
+public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon);

@@ -1,0 +1,10 @@
+using ResistanceSim.Model.Calibration;
+using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Sweeps;
+using ResistanceSim.Scenarios.Yaml;
+
+namespace ResistanceSim.Scenarios.Calibration;
+
+/// <summary>A calibration file as read: the plan, the document (its hash identifies the fit), and where each parameter and target is written, to locate errors found later.</summary>
+public sealed record LoadedCalibration(
+    CalibrationPlan Plan, LoadedDocument Document, IReadOnlyList<SweepParameterSource> ParameterSources, IReadOnlyList<SourceLocation> TargetLocations);

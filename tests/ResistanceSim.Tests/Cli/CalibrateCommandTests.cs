@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using ResistanceSim.Tests.Support;
+using Xunit;
+
+namespace ResistanceSim.Tests.Cli;
+
+/// <summary><c>resistancesim calibrate</c>: located errors before anything runs, a budget-limited quick look, and resuming from the journal.</summary>
+public sealed class CalibrateCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "rs-calibrate-" + Guid.NewGuid().ToString("N"));
+
+    public CalibrateCommandTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private string Write(string text)
+    {
+        string path = Path.Combine(_root, "fit.yaml");
+        File.WriteAllText(path, text.Replace("SCENARIO", Repository.Scenario("calibration/synthetic-culture.yaml"), StringComparison.Ordinal));
+        return path;
+    }
+
+    private const string Valid = """
+        name: quick
+        seed: 4
+        scenarios:
+          culture: { file: 'SCENARIO' }
+        parameters:
+          population.b0_per_day: { uniform: { min: 0.4, max: 0.8 } }
+          population.drug_death_per_day: { uniform: { min: 0.5, max: 1.5 } }
+        targets:
+          - { name: cells day 10, scenario: culture, metric: log10_cells, day: 10, published: 7.17, tolerance: 0.1 }
+          - { name: cells day 30, scenario: culture, metric: log10_cells, day: 30, published: 3.4, tolerance: 0.3 }
+        abc: { particles: 6, generations: 3 }
+        """;
+
+    [Fact]
+    public void ABudgetGivesAQuickLookAndAResumeReplaysTheJournal()
+    {
+        string file = Write(Valid);
+        string output = Path.Combine(_root, "out");
+        var first = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2", "--budget", "14");
+        Assert.True(first.ExitCode == 0, first.Error + first.Output);
+        Assert.Contains("budget of 14 evaluations ran out", first.Output, StringComparison.Ordinal);
+        foreach (string part in new[] { "calibrated.yaml", "report.html", "posterior/part-00000.parquet", "calibration/part-00000.parquet", "generations/part-00000.parquet" })
+            Assert.True(File.Exists(Path.Combine(output, "quick", part)), part);
+        Assert.Contains("b0_per_day:", File.ReadAllText(Path.Combine(output, "quick", "calibrated.yaml")), StringComparison.Ordinal);
+
+        var refused = Support.Cli.Run("calibrate", file, "--out", output);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--resume", refused.Error, StringComparison.Ordinal);
+
+        var resumed = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "1", "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Error + resumed.Output);
+        int replayed = int.Parse(Regex.Match(resumed.Output, @"Resuming: (\d+) evaluations").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(replayed, 12, 14);
+        Assert.Contains("3 generations done", resumed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSameCalibrationGivesTheSamePosteriorWhateverTheThreadCount()
+    {
+        string file = Write(Valid);
+        var one = Support.Cli.Run("calibrate", file, "--out", Path.Combine(_root, "one"), "--threads", "1");
+        var two = Support.Cli.Run("calibrate", file, "--out", Path.Combine(_root, "two"), "--threads", "2");
+        Assert.True(one.ExitCode == 0 && two.ExitCode == 0, one.Error + two.Error);
+        Assert.Equal(File.ReadAllText(Path.Combine(_root, "one", "quick", "calibrated.yaml")), File.ReadAllText(Path.Combine(_root, "two", "quick", "calibrated.yaml")));
+    }
+
+    [Theory]
+    [InlineData("population.b0_per_day:", "population.b0_per_dya:", "b0_per_dya")]
+    [InlineData("metric: log10_cells, day: 10", "metric: log10_cell, day: 10", "log10_cell")]
+    [InlineData("scenario: culture, metric: log10_cells, day: 30", "scenario: cultre, metric: log10_cells, day: 30", "'cultre', which is not under scenarios")]
+    [InlineData("{ min: 0.4, max: 0.8 }", "{ min: 0.8, max: 0.4 }", "must be > min")]
+    public void MistakesAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message)
+    {
+        string file = Write(Valid.Replace(from, to, StringComparison.Ordinal));
+        var result = Support.Cli.Run("calibrate", file, "--out", Path.Combine(_root, "out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(_root, "out")), "nothing may be written for a bad calibration file");
+    }
+}
