@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using ResistanceSim.Cli.Commands;
+using ResistanceSim.Engine.Running;
 using ResistanceSim.Output;
 using ResistanceSim.Output.Locking;
 using ResistanceSim.Output.Reading;
@@ -46,7 +47,7 @@ public static class CommandLine
             WriteDiagnostics(error, e.Diagnostics);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is UsageException or RunDirectoryInUseException or RunIncompleteException)
+        catch (Exception e) when (e is UsageException or RunDirectoryInUseException or RunIncompleteException or ImpossiblePatientException)
         {
             error.WriteLine($"error: {OneLine(e.Message)}");
             return ExitCodes.BadInput;

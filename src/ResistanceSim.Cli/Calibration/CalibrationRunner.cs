@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ResistanceSim.Analysis.Calibration;
 using ResistanceSim.Cli.Commands;
+using ResistanceSim.Engine.Running;
 using ResistanceSim.Model.Calibration;
 using ResistanceSim.Output.Shards;
 using ResistanceSim.Scenarios.Calibration;
@@ -34,6 +35,9 @@ public static class CalibrationRunner
         CalibrationValidator.Validate(calibration, bag);
         bag.ThrowIfErrors();
         var plan = calibration.Plan;
+        if (options.Budget < plan.Abc.Particles)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--budget {options.Budget} is smaller than one generation ({plan.Abc.Particles} particles in {options.CalibrationPath}); give at least {plan.Abc.Particles}"));
         string runDirectory = Path.Combine(options.OutputRoot, plan.Name);
         string identity = $"# resistancesim calibration {calibration.Document.Sha256Hex} seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}";
         using var journal = CalibrationJournal.Open(runDirectory, options.Shard, identity, options.Resume, ResumeCommand(options));
@@ -164,7 +168,7 @@ public static class CalibrationRunner
             }
         }
 
-        /// <summary>The simulated metrics, or all NaN (an infinite distance: rejected) when the scenario refuses the values.</summary>
+        /// <summary>The simulated metrics, or all NaN (an infinite distance: rejected) when the scenario refuses the values or they make a patient impossible.</summary>
         private double[] EvaluateOrReject(double[] values, string label)
         {
             try
@@ -173,13 +177,22 @@ public static class CalibrationRunner
             }
             catch (ScenarioValidationException e)
             {
-                lock (context.Error)
-                {
-                    if (!_warnedInvalid) context.Error.WriteLine($"warning: a proposed parameter set is invalid for a scenario and is rejected (further ones silently): {e.Diagnostics.FirstOrDefault()}");
-                    _warnedInvalid = true;
-                }
-                return [.. plan.Targets.Select(_ => double.NaN)];
+                return Reject(e.Diagnostics.FirstOrDefault()?.ToString() ?? e.Message);
             }
+            catch (ImpossiblePatientException e)
+            {
+                return Reject(e.Message);
+            }
+        }
+
+        private double[] Reject(string why)
+        {
+            lock (context.Error)
+            {
+                if (!_warnedInvalid) context.Error.WriteLine($"warning: a proposed parameter set cannot be simulated and is rejected (further ones silently): {why}");
+                _warnedInvalid = true;
+            }
+            return [.. plan.Targets.Select(_ => double.NaN)];
         }
 
         /// <summary>Takes in what this and the other shards have journaled for the generation.</summary>

@@ -227,7 +227,7 @@ public sealed class SimulationRun
             return true;
         }
         if (Day >= StopDay)
-            throw new InvalidOperationException(FormattableString.Invariant(
+            throw new ImpossiblePatientException(FormattableString.Invariant(
                 $"Patient {Unit.Point}: the untreated tumour holds {Clones.TotalCells} cells after {StopDay} days and has not reached detection ({SizeLimit} cells)."));
         return false;
     }
@@ -236,7 +236,7 @@ public sealed class SimulationRun
     private void RestartHistory(string reasonIfAllFail)
     {
         if (HistoryAttempts >= MaxHistoryAttempts)
-            throw new InvalidOperationException(FormattableString.Invariant($"Patient {Unit.Point}: {MaxHistoryAttempts} patient histories: {reasonIfAllFail}"));
+            throw new ImpossiblePatientException(FormattableString.Invariant($"Patient {Unit.Point}: {MaxHistoryAttempts} patient histories: {reasonIfAllFail}"));
         Registry.Clear();
         Clones.Clear();
         SeedInitialClones();
@@ -263,7 +263,7 @@ public sealed class SimulationRun
         if (cells == 0 || Day >= StopDay)
         {
             if (++_ineligibleHistories >= MaxIneligibleHistories)
-                throw new InvalidOperationException(FormattableString.Invariant(
+                throw new ImpossiblePatientException(FormattableString.Invariant(
                     $"Patient {Unit.Point}: {MaxIneligibleHistories} tumours in a row died out or stayed controlled on the cohort's prior lines, so this patient can never start the studied line; make the prior lines less effective for such patients (e.g. cap their chemosensitivity) or lengthen cohort.prior_line_max_days"));
             RestartHistory("no patient's tumour progressed on the cohort's prior lines (all died out or stayed controlled for prior_line_max_days)");
             return true;

@@ -84,4 +84,13 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
         Assert.False(Directory.Exists(Path.Combine(_root, "out")), "nothing may be written for a bad calibration file");
     }
+
+    [Fact]
+    public void ABudgetSmallerThanOneGenerationIsRefusedBeforeAnythingIsWritten()
+    {
+        var result = Support.Cli.Run("calibrate", Write(Valid), "--out", Path.Combine(_root, "out"), "--budget", "3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("smaller than one generation", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "out")));
+    }
 }
