@@ -57,7 +57,7 @@ public class ScenarioSmokeTests
         ["emt-hsp90"] = (summary, _) => Assert.Equal("extinct", summary.String("outcome", 0)),
         // Chloroquine removes the autophagic cells' protection: they die.
         ["autophagy-chloroquine"] = (summary, _) => Assert.Equal("extinct", summary.String("outcome", 0)),
-        // Pre-existing L1196M regrows the culture to about 1e6 cells by about day 33.
+        // Pre-existing L1196M regrows the culture to about 1e6 cells by about day 38.
         ["sequential-tki"] = (_, totals) => Assert.True(Largest(totals, 20, 40) > 5e5, "L1196M should regrow the culture before the switch"),
         // Escalation to 8 µM selects resistant cells that keep the culture alive.
         ["h3122-stepwise-escalation"] = (summary, _) => Assert.NotEqual("extinct", summary.String("outcome", 0)),
