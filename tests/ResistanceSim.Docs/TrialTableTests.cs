@@ -16,6 +16,7 @@ public partial class TrialTableTests
     [InlineData("run scenarios/profile-1007-second-line.yaml")]
     [InlineData("run scenarios/bozic-combination.yaml")]
     [InlineData("run scenarios/combination-schedules.yaml")]
+    [InlineData("run scenarios/alex-first-line.yaml")]
     public void TheTrialTableIsTheRunsReadout(string command)
     {
         var block = MarkedBlock.Find(Repository.Root, "docs/trials.md", command);
