@@ -92,6 +92,23 @@ public sealed class AbcSmcGeneration
     /// <summary>Accepted proposals so far, for progress (any order).</summary>
     public int Accepted => _results.Values.Count(r => IsAccepted(r.Distance));
 
+    /// <summary>
+    /// Proposals still without a result that come before the last of the first <c>particles</c> acceptances known so
+    /// far: what must be evaluated (by someone) before the generation can complete, once enough acceptances are known.
+    /// </summary>
+    public IReadOnlyList<int> MissingBeforeEnoughAcceptances()
+    {
+        int accepted = 0, last = -1;
+        foreach (var (index, result) in _results)
+        {
+            if (!IsAccepted(result.Distance)) continue;
+            last = index;
+            if (++accepted == _particles) break;
+        }
+        if (accepted < _particles) return [];
+        return [.. Enumerable.Range(0, last).Where(k => !_results.ContainsKey(k))];
+    }
+
     /// <summary>Proposals needed to complete the generation: those before the last accepted one that counts (for the acceptance rate).</summary>
     public int ProposalsUsed => IsComplete ? AcceptedPrefix()[^1].Index + 1 : Evaluated;
 

@@ -108,7 +108,7 @@ public static class CalibrationRunner
         /// <summary>Evaluates proposals until the generation is complete; false when the budget runs out first.</summary>
         private bool Complete(AbcSmcGeneration generation)
         {
-            var waitingSince = (Stopwatch?)null;
+            Stopwatch? waiting = null;
             double meanSeconds = 1;
             int next = options.Shard.Index;   // this shard's next own proposal
             while (true)
@@ -117,23 +117,24 @@ public static class CalibrationRunner
                 if (generation.IsComplete) return true;
                 context.Cancellation.ThrowIfCancellationRequested();
                 var batch = new List<int>();
-                if (generation.Accepted < plan.Abc.Particles)
+                var missing = generation.MissingBeforeEnoughAcceptances();
+                if (missing.Count == 0)
                 {
+                    // Not enough acceptances known yet: more of this shard's own proposals.
                     for (; batch.Count < options.Threads; next += options.Shard.Count)
                         if (!generation.HasResult(next)) batch.Add(next);
                 }
                 else
                 {
-                    // Enough acceptances are known but earlier proposals of other shards are missing: wait for them, then do them.
-                    waitingSince ??= Stopwatch.StartNew();
-                    if (waitingSince.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds))
+                    // Enough acceptances, but earlier proposals of other shards are missing: give those shards a grace
+                    // period, then evaluate the missing ones here (the results are the same whoever computes them).
+                    waiting ??= Stopwatch.StartNew();
+                    if (waiting.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds))
                     {
                         Thread.Sleep(PollInterval);
                         continue;
                     }
-                    for (int k = 0; batch.Count < options.Threads && !generation.IsComplete; k++)
-                        if (!generation.HasResult(k)) batch.Add(k);
-                    waitingSince = null;
+                    batch.AddRange(missing.Take(options.Threads));
                 }
                 if (options.Budget is { } budget && _evaluations + batch.Count > budget) return false;
                 var clock = Stopwatch.StartNew();

@@ -108,4 +108,20 @@ public class AbcSmcGenerationTests
         // Independent: the sample correlation of 400 pairs has standard error 1/√400 = 0.05; allow 4 of them.
         Assert.InRange(correlation, -0.2, 0.2);
     }
+
+    [Fact]
+    public void TheMissingProposalsAreThoseBeforeTheLastNeededAcceptance()
+    {
+        Prior[] priors = [new UniformPrior(0, 1)];
+        var generation = new AbcSmcGeneration(0, priors, null, 2, 0.5, 1);
+        generation.Offer(0, [0.5], 0.1);
+        Assert.Empty(generation.MissingBeforeEnoughAcceptances());   // one acceptance of the two needed: keep proposing
+        generation.Offer(3, [0.5], 0.1);
+        Assert.Equal([1, 2], generation.MissingBeforeEnoughAcceptances());
+        generation.Offer(1, [0.5], double.PositiveInfinity);
+        Assert.Equal([2], generation.MissingBeforeEnoughAcceptances());
+        generation.Offer(2, [0.5], double.PositiveInfinity);
+        Assert.True(generation.IsComplete);
+        Assert.Empty(generation.MissingBeforeEnoughAcceptances());
+    }
 }
