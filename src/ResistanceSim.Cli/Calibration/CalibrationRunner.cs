@@ -110,6 +110,7 @@ public static class CalibrationRunner
         {
             Stopwatch? waiting = null;
             double meanSeconds = 1;
+            var progress = new GenerationProgress(context.Output, plan.Abc.Particles);
             int next = options.Shard.Index;   // this shard's next own proposal
             while (true)
             {
@@ -140,6 +141,7 @@ public static class CalibrationRunner
                 var clock = Stopwatch.StartNew();
                 Evaluate(generation, batch);
                 meanSeconds = clock.Elapsed.TotalSeconds * options.Threads / Math.Max(1, batch.Count);
+                progress.Report(generation);
             }
         }
 
