@@ -36,6 +36,20 @@ public sealed class CloneRegistry
 
     public void Clear() => Count = 0;
 
+    /// <summary>Makes this registry an exact copy of <paramref name="source"/>.</summary>
+    public void CopyFrom(CloneRegistry source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        while (_parent.Length < source.Count) Grow();
+        int count = source.Count;
+        Array.Copy(source._parent, _parent, count);
+        Array.Copy(source._bornDay, _bornDay, count);
+        Array.Copy(source._genotype, _genotype, count);
+        Array.Copy(source._lineage, _lineage, count);
+        Array.Copy(source._maxSampledCells, _maxSampledCells, count);
+        Count = count;
+    }
+
     /// <summary>Moves every birth time by <paramref name="days"/> (the clock restarts at diagnosis, so earlier clones are born at negative days).</summary>
     public void ShiftBornDays(double days)
     {
@@ -62,7 +76,7 @@ public sealed class CloneRegistry
 
     private void Grow()
     {
-        int capacity = _parent.Length * 2;
+        int capacity = Math.Max(1, _parent.Length * 2);
         Array.Resize(ref _parent, capacity);
         Array.Resize(ref _bornDay, capacity);
         Array.Resize(ref _genotype, capacity);

@@ -60,6 +60,27 @@ public sealed class CloneState
         _indexByLookupKey.Clear();
     }
 
+    /// <summary>Makes this state an exact copy of <paramref name="source"/> (same clones in the same slots, same cached rates).</summary>
+    public void CopyFrom(CloneState source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        while (_cells.Length < source.Count) Grow();
+        int count = source.Count;
+        Array.Copy(source._cells, _cells, count);
+        Array.Copy(source._genotype, _genotype, count);
+        Array.Copy(source._registryId, _registryId, count);
+        Array.Copy(source._lookupKey, _lookupKey, count);
+        Array.Copy(source._birth, _birth, count);
+        Array.Copy(source._death, _death, count);
+        Array.Copy(source._switch, _switch, count);
+        Array.Copy(source._mutation, _mutation, count);
+        Array.Copy(source._mutationPerDay, _mutationPerDay, count);
+        _indexByLookupKey.Clear();
+        for (int i = 0; i < count; i++) _indexByLookupKey.Add(_lookupKey[i], i);
+        Count = count;
+        TotalCells = source.TotalCells;
+    }
+
     /// <summary>Active index of the clone registered under <paramref name="lookupKey"/>, or −1.</summary>
     public int IndexOf(long lookupKey) => _indexByLookupKey.TryGetValue(lookupKey, out int index) ? index : -1;
 
@@ -109,7 +130,7 @@ public sealed class CloneState
 
     private void Grow()
     {
-        int capacity = _cells.Length * 2;
+        int capacity = Math.Max(1, _cells.Length * 2);
         Array.Resize(ref _cells, capacity);
         Array.Resize(ref _genotype, capacity);
         Array.Resize(ref _registryId, capacity);
