@@ -29,9 +29,11 @@ public static class BatchRunner
     /// <paramref name="shape"/> (it sizes the result buffers).
     /// </summary>
     /// <param name="scenarioFor">Called on worker threads; must be thread-safe.</param>
+    /// <param name="histories">For cohorts: lets the arms of a patient share its history (<see cref="SharedHistories.ForCohort"/>); null grows each.</param>
     public static int Run(
         Scenario shape, Func<WorkUnit, Scenario> scenarioFor, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
-        Func<Scenario, SimulationRun> createRun, Action<WorkUnitResult> consume, CancellationToken cancellation)
+        Func<Scenario, SimulationRun> createRun, Action<WorkUnitResult> consume, CancellationToken cancellation,
+        SharedHistories? histories = null)
     {
         var scenario = shape;
         threads = Math.Clamp(threads, 1, Math.Max(1, units.Count));
@@ -69,7 +71,7 @@ public static class BatchRunner
                         run = createRun(scenarioFor(unit));
                         runKey = (unit.Arm, unit.Point);
                     }
-                    Simulator.Run(run, engine, unit, recorder, stop.Token);
+                    Simulator.Run(run, engine, unit, recorder, stop.Token, histories);
                     lock (gate)
                     {
                         slots[index % window] = result;

@@ -109,6 +109,9 @@ public sealed class SimulationRun
 
     private int _ineligibleHistories;
 
+    /// <summary>Where this unit leaves the history it grows, for the patient's other arms; null once left or when not shared.</summary>
+    private SharedHistories? _historyTakers;
+
     /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
     public int Passages { get; private set; }
 
@@ -127,7 +130,9 @@ public sealed class SimulationRun
     /// <summary>The earliest of the next sample, drug change, rate step and stop time.</summary>
     public double NextCheckpoint => Math.Min(Math.Min(_nextSampleDay, _nextChangeDay), Math.Min(_nextRateStepDay, StopDay));
 
-    public void Start(WorkUnit unit, IRunObserver? observer, ICloneListener? listener)
+    /// <param name="histories">For cohorts: where the patient's history may already wait (grown by another arm), and
+    /// where this unit leaves the one it grows; null to grow every history.</param>
+    public void Start(WorkUnit unit, IRunObserver? observer, ICloneListener? listener, SharedHistories? histories = null)
     {
         Unit = unit;
         _observer = observer;
@@ -141,9 +146,30 @@ public sealed class SimulationRun
         HistoryAttempts = 0;
         _ineligibleHistories = 0;
         ExpectedCells = double.NaN;
-        SeedInitialClones();
-        if (Scenario.Cohort is { } cohort) BeginHistory(cohort);
-        else BeginTreatment();
+        _historyTakers = null;
+        if (Scenario.Cohort is null)
+        {
+            SeedInitialClones();
+            BeginTreatment();
+        }
+        else if (histories?.Claim(unit) is { } history) ResumeAtDiagnosis(history);
+        else
+        {
+            _historyTakers = histories;
+            SeedInitialClones();
+            BeginHistory(Scenario.Cohort);
+        }
+    }
+
+    /// <summary>Continues from the diagnosis another arm's run reached for this patient, exactly as if this run had grown the history.</summary>
+    private void ResumeAtDiagnosis(PatientHistory history)
+    {
+        Clones.CopyFrom(history.Clones);
+        Registry.CopyFrom(history.Registry);
+        Random = history.Random;
+        DiagnosisDay = history.DiagnosisDay;
+        HistoryAttempts = history.Attempts;
+        BeginAfterDiagnosis();
     }
 
     private void SeedInitialClones()
@@ -222,14 +248,23 @@ public sealed class SimulationRun
         {
             DiagnosisDay = Day;
             Registry.ShiftBornDays(-Day);
-            if (StudiedPhase > 0) BeginPriorLine();
-            else BeginTreatment();
+            // Only the first diagnosis is the patient's alone: a later one follows prior lines, which depend on the arm.
+            _historyTakers?.Offer(this);
+            _historyTakers = null;
+            BeginAfterDiagnosis();
             return true;
         }
         if (Day >= StopDay)
             throw new ImpossiblePatientException(FormattableString.Invariant(
                 $"Patient {Unit.Point}: the untreated tumour holds {Clones.TotalCells} cells after {StopDay} days and has not reached detection ({SizeLimit} cells)."));
         return false;
+    }
+
+    /// <summary>Day 0 of the prior lines, or of the studied arm when there are none.</summary>
+    private void BeginAfterDiagnosis()
+    {
+        if (StudiedPhase > 0) BeginPriorLine();
+        else BeginTreatment();
     }
 
     /// <summary>Grows another patient history from the initial cells (the last one died out, or was not eligible for the studied line).</summary>

@@ -7,7 +7,8 @@ namespace ResistanceSim.Output.Shards;
 /// <summary>
 /// Runs a shard's remaining work units on the worker pool and spools each result, in unit order, into the
 /// shard's checkpoints. On cancellation (Ctrl+C, SIGTERM) the units finished so far are checkpointed, so
-/// <c>--resume</c> continues exactly after them.
+/// <c>--resume</c> continues exactly after them. The arms of a cohort's patient that fall in this shard share the
+/// patient's history (<see cref="SharedHistories"/>).
 /// </summary>
 public static class ShardRunner
 {
@@ -22,7 +23,7 @@ public static class ShardRunner
         {
             checkpoints.Write(result);
             unitDone();
-        }, cancellation);
+        }, cancellation, SharedHistories.ForCohort(shape, units));
         checkpoints.Checkpoint();
         return done;
     }
