@@ -34,6 +34,18 @@ public interface IExposureSchedule
     /// <summary>Phases ended so far because the population progressed or regrew (a new line of therapy each time).</summary>
     int ResponseSwitches { get; }
 
+    /// <summary>Index of the running phase; equals the phase count after the protocol has ended.</summary>
+    int PhaseIndex { get; }
+
+    /// <summary>An independent copy of the schedule as it stands now, for <see cref="ResumeFrom"/>.</summary>
+    IExposureSchedule Snapshot();
+
+    /// <summary>
+    /// Takes over the state of <paramref name="snapshot"/> (from <see cref="Snapshot"/>), a schedule whose phases up to its
+    /// running one are this schedule's: a patient's prior lines, given in another arm.
+    /// </summary>
+    void ResumeFrom(IExposureSchedule snapshot);
+
     /// <summary>Returns the schedule to its state at time 0, so a worker can reuse it for the next run; <paramref name="doseStreamKey"/> decides random per-dose events (missed doses) of this run.</summary>
     void Reset(ulong doseStreamKey);
 }

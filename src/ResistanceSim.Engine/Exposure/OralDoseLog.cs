@@ -55,6 +55,18 @@ public sealed class OralDoseLog(OralOneCompartmentPk pk)
         for (int i = 0; i < _days.Count; i++) _days[i] += days;
     }
 
+    /// <summary>Makes this log an exact copy of <paramref name="source"/> (doses and the running sums).</summary>
+    public void CopyFrom(OralDoseLog source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _days.Clear();
+        _days.AddRange(source._days);
+        _milligrams.Clear();
+        _milligrams.AddRange(source._milligrams);
+        LastScheduledDay = source.LastScheduledDay;
+        (_eliminationSum, _absorptionSum, _ageWeightedSum) = (source._eliminationSum, source._absorptionSum, source._ageWeightedSum);
+    }
+
     public void Clear()
     {
         _days.Clear();

@@ -59,6 +59,19 @@ public sealed class ProtocolSchedule : IExposureSchedule
         Reset(0);
     }
 
+    private ProtocolSchedule(ProtocolSchedule source)
+    {
+        _phases = source._phases;
+        _drugIndex = source._drugIndex;
+        _halfLifeDays = source._halfLifeDays;
+        _doseLogs = [.. source._doseLogs.Select(log => log is null ? null : new OralDoseLog(log.Pk))];
+        _capacityCells = source._capacityCells;
+        _adherence = source._adherence;
+        DrugCount = source.DrugCount;
+        VariesContinuously = source.VariesContinuously;
+        ResumeFrom(source);
+    }
+
     public int DrugCount { get; }
 
     public bool VariesContinuously { get; }
@@ -67,6 +80,30 @@ public sealed class ProtocolSchedule : IExposureSchedule
 
     /// <summary>Index of the running phase; equals the phase count after the protocol has ended.</summary>
     public int PhaseIndex => _phase;
+
+    public IExposureSchedule Snapshot() => new ProtocolSchedule(this);
+
+    public void ResumeFrom(IExposureSchedule snapshot)
+    {
+        if (snapshot is not ProtocolSchedule source || source._doseLogs.Length != _doseLogs.Length)
+            throw new ArgumentException("A protocol schedule resumes only from a snapshot of a protocol schedule with the same drugs.", nameof(snapshot));
+        _doseKey = source._doseKey;
+        ResponseSwitches = source.ResponseSwitches;
+        _phase = source._phase;
+        _phaseStart = source._phaseStart;
+        _nextDoseNumber = [.. source._nextDoseNumber];
+        _endedByTimeBefore = source._endedByTimeBefore;
+        _phaseStartCells = source._phaseStartCells;
+        _fellBelowStart = source._fellBelowStart;
+        _treating = source._treating;
+        _treatingSince = source._treatingSince;
+        _baseline = source._baseline;
+        _level = source._level;
+        _lastRaise = source._lastRaise;
+        _belowSinceRaise = source._belowSinceRaise;
+        for (int d = 0; d < _doseLogs.Length; d++)
+            if (_doseLogs[d] is { } log) log.CopyFrom(source._doseLogs[d]!);
+    }
 
     /// <summary>Current level of the drug an escalation phase raises (nM), or NaN.</summary>
     public double EscalationLevel => Current is EscalationPhase ? _level : double.NaN;
