@@ -1,3 +1,4 @@
+using ResistanceSim.Engine.Exposure;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Running;
@@ -34,6 +35,9 @@ public sealed class SharedHistories
     /// <summary>Units that started from another arm's history instead of growing their own.</summary>
     public int HistoriesReused { get; private set; }
 
+    /// <summary>Units among <see cref="HistoriesReused"/> that also started after another arm's prior lines.</summary>
+    public int PriorLinesReused { get; private set; }
+
     /// <summary>Histories held now, waiting for another arm of their patient.</summary>
     public int HistoriesHeld
     {
@@ -60,37 +64,42 @@ public sealed class SharedHistories
     }
 
     /// <summary>
-    /// <paramref name="unit"/> starts: the history another arm left for its patient, or null when the unit must grow its
-    /// own (then it calls <see cref="Offer"/> at diagnosis).
+    /// <paramref name="unit"/>, with <paramref name="schedule"/>, starts: where to resume from the past another arm left for
+    /// its patient (<see cref="PatientHistory.ResumePointFor"/>), or null when the unit must grow its own (then it reports
+    /// its diagnosis to <see cref="Diagnosed"/>).
     /// </summary>
-    public PatientHistory? Claim(WorkUnit unit)
+    public PatientHistory? Claim(WorkUnit unit, IExposureSchedule schedule)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
         var patient = (unit.Point, unit.Replicate);
         lock (_gate)
         {
-            int left = _unitsToStart.TryGetValue(patient, out int count) ? count - 1 : 0;
+            int left = _unitsToStart.GetValueOrDefault(patient) - 1;
             _unitsToStart[patient] = left;
             if (!_held.TryGetValue(patient, out var history)) return null;
             if (left <= 0) Drop(patient, history);
             HistoriesReused++;
-            return history;
+            var resumePoint = history.ResumePointFor(schedule);
+            if (resumePoint.Schedule is not null) PriorLinesReused++;
+            return resumePoint;
         }
     }
 
-    /// <summary>
-    /// <paramref name="run"/> has grown the history of its unit's patient and diagnosed it: keeps a snapshot when another
-    /// unit of the patient has yet to start and the budget allows.
-    /// </summary>
-    public void Offer(SimulationRun run)
+    /// <summary>A unit that grew its patient's history has diagnosed it: true when another unit of the patient could still take it.</summary>
+    public bool Diagnosed(WorkUnit unit)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var patient = (run.Unit.Point, run.Unit.Replicate);
         lock (_gate)
         {
             HistoriesGrown++;
-            if (!Wanted(patient)) return;
+            return Wanted((unit.Point, unit.Replicate));
         }
-        var history = PatientHistory.Capture(run);   // copied outside the lock: other workers only wait for the bookkeeping
+    }
+
+    /// <summary>Keeps <paramref name="history"/>, grown by <paramref name="unit"/>, when another unit of the patient has yet to start and the budget allows.</summary>
+    public void Offer(WorkUnit unit, PatientHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var patient = (unit.Point, unit.Replicate);
         lock (_gate)
         {
             if (!Wanted(patient) || _heldBytes + history.ApproximateBytes > _budgetBytes) return;

@@ -109,8 +109,14 @@ public sealed class SimulationRun
 
     private int _ineligibleHistories;
 
-    /// <summary>Where this unit leaves the history it grows, for the patient's other arms; null once left or when not shared.</summary>
+    /// <summary>Where this unit leaves the past it grows for the patient's other arms; null once left, or when not shared.</summary>
     private SharedHistories? _historyTakers;
+
+    /// <summary>This unit's patient at diagnosis, waiting to be left with the prior lines' end (<see cref="SharePriorLines"/>).</summary>
+    private PatientHistory? _diagnosed;
+
+    /// <summary>False once a prior line reached the studied arm's phases (ran past its time): the patient's past then depends on the arm.</summary>
+    private bool _priorLinesStayedInTheirPhases;
 
     /// <summary>Passages (1:k splits at confluence) so far in this run.</summary>
     public int Passages { get; private set; }
@@ -147,12 +153,14 @@ public sealed class SimulationRun
         _ineligibleHistories = 0;
         ExpectedCells = double.NaN;
         _historyTakers = null;
+        _diagnosed = null;
+        _priorLinesStayedInTheirPhases = true;
         if (Scenario.Cohort is null)
         {
             SeedInitialClones();
             BeginTreatment();
         }
-        else if (histories?.Claim(unit) is { } history) ResumeAtDiagnosis(history);
+        else if (histories?.Claim(unit, Schedule) is { } history) Resume(history);
         else
         {
             _historyTakers = histories;
@@ -161,15 +169,25 @@ public sealed class SimulationRun
         }
     }
 
-    /// <summary>Continues from the diagnosis another arm's run reached for this patient, exactly as if this run had grown the history.</summary>
-    private void ResumeAtDiagnosis(PatientHistory history)
+    /// <summary>
+    /// Continues from the past another arm's run grew for this patient — at diagnosis, or at the end of the prior lines —
+    /// exactly as if this run had grown it.
+    /// </summary>
+    private void Resume(PatientHistory history)
     {
         Clones.CopyFrom(history.Clones);
         Registry.CopyFrom(history.Registry);
         Random = history.Random;
         DiagnosisDay = history.DiagnosisDay;
         HistoryAttempts = history.Attempts;
-        BeginAfterDiagnosis();
+        if (history.Schedule is null)
+        {
+            BeginAfterDiagnosis();
+            return;
+        }
+        Schedule.ResumeFrom(history.Schedule);
+        Day = history.PriorLineDays;
+        BeginStudiedLine();
     }
 
     private void SeedInitialClones()
@@ -248,9 +266,7 @@ public sealed class SimulationRun
         {
             DiagnosisDay = Day;
             Registry.ShiftBornDays(-Day);
-            // Only the first diagnosis is the patient's alone: a later one follows prior lines, which depend on the arm.
-            _historyTakers?.Offer(this);
-            _historyTakers = null;
+            ShareDiagnosis();
             BeginAfterDiagnosis();
             return true;
         }
@@ -258,6 +274,41 @@ public sealed class SimulationRun
             throw new ImpossiblePatientException(FormattableString.Invariant(
                 $"Patient {Unit.Point}: the untreated tumour holds {Clones.TotalCells} cells after {StopDay} days and has not reached detection ({SizeLimit} cells)."));
         return false;
+    }
+
+    /// <summary>
+    /// A unit that grew its patient's history leaves it for the other arms at the first diagnosis: at once without prior
+    /// lines, else with the prior lines' end. A later diagnosis follows prior lines on which this patient was not eligible.
+    /// </summary>
+    private void ShareDiagnosis()
+    {
+        if (_historyTakers is null || _ineligibleHistories > 0) return;
+        if (!_historyTakers.Diagnosed(Unit))
+        {
+            _historyTakers = null;
+            return;
+        }
+        var diagnosed = PatientHistory.Diagnosed(this);
+        if (StudiedPhase > 0)
+        {
+            _diagnosed = diagnosed;
+            return;
+        }
+        _historyTakers.Offer(Unit, diagnosed);
+        _historyTakers = null;
+    }
+
+    /// <summary>
+    /// The prior lines have ended: the patient's past is left for the other arms — through the prior lines when they
+    /// stayed in their own phases (so would have run alike in any arm), else from diagnosis.
+    /// </summary>
+    private void SharePriorLines()
+    {
+        if (_historyTakers is null || _diagnosed is null) return;
+        bool armIndependent = _priorLinesStayedInTheirPhases && Schedule.PhaseIndex < StudiedPhase;
+        _historyTakers.Offer(Unit, armIndependent ? PatientHistory.ThroughPriorLines(this, _diagnosed) : _diagnosed);
+        _historyTakers = null;
+        _diagnosed = null;
     }
 
     /// <summary>Day 0 of the prior lines, or of the studied arm when there are none.</summary>
@@ -297,6 +348,7 @@ public sealed class SimulationRun
         long cells = Clones.TotalCells;
         if (cells == 0 || Day >= StopDay)
         {
+            _priorLinesStayedInTheirPhases &= Schedule.PhaseIndex < StudiedPhase;
             if (++_ineligibleHistories >= MaxIneligibleHistories)
                 throw new ImpossiblePatientException(FormattableString.Invariant(
                     $"Patient {Unit.Point}: {MaxIneligibleHistories} tumours in a row died out or stayed controlled on the cohort's prior lines, so this patient can never start the studied line; make the prior lines less effective for such patients (e.g. cap their chemosensitivity) or lengthen cohort.prior_line_max_days"));
@@ -325,6 +377,7 @@ public sealed class SimulationRun
     /// <summary>The progression that ends the prior lines is day 0 of the studied arm: its first phase starts, clocks shift.</summary>
     private void BeginStudiedLine()
     {
+        SharePriorLines();
         PriorLineDays = Day;
         Schedule.SwitchToPhase(StudiedPhase, Day);
         Schedule.Rebase(Day);
