@@ -4,11 +4,11 @@ using ResistanceSim.Model;
 namespace ResistanceSim.Engine.Running;
 
 /// <summary>
-/// Lets the arms of a cohort share each patient's untreated history (docs/trials.md, "Shared histories"). A history
-/// draws from the stream of (seed, patient, replicate) — never the arm's (common random numbers) — and sees no drug, so
-/// it is the same in every arm: the first unit of a patient to reach diagnosis leaves a <see cref="PatientHistory"/>,
-/// and the patient's units that start later resume from it, bit-identical to growing it again. Units of one patient
-/// that run at the same time each grow their own. A history is kept only while some unit of its patient in this batch
+/// Lets the arms of a cohort share each patient's past (docs/trials.md, "Shared histories"). A history draws from the
+/// stream of (seed, patient, replicate) — never the arm's (common random numbers) — and sees no drug, so it is the same
+/// in every arm: the first unit of a patient to reach diagnosis (or the end of the prior lines) leaves a
+/// <see cref="PatientHistory"/>, and the patient's units that start later resume from it, bit-identical to growing it
+/// again. Units of one patient that run at the same time each grow their own. A history is kept only while some unit of its patient in this batch
 /// has still to start, and dropped when the last one takes it; while the snapshots held exceed the byte budget no
 /// more are kept (those patients grow their history again in each arm), so memory stays bounded. Thread-safe.
 /// </summary>
