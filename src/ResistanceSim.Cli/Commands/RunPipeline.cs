@@ -69,7 +69,7 @@ public static class RunPipeline
                 context.Output.WriteLine($"Resuming: {checkpoints.UnitsDone} of {shardUnits.Count} work units already done.");
             int done = ProgressReporters.For(context.Output).Track(Describe(scenario, sweep, loaded.Arms.Count, algorithm, options.Shard), remaining.Count, tick =>
                 ShardRunner.Run(scenario, unit => ApplyOverrides(loaded.ScenarioFor(unit.Arm, unit.Point), options), remaining, options.Threads, algorithm,
-                    checkpoints, tick, context.Cancellation));
+                    checkpoints, tick, context.Cancellation).UnitsDone);
             if (done < remaining.Count)
             {
                 context.Error.WriteLine($"Stopped after {checkpoints.UnitsDone} of {shardUnits.Count} work units; they are kept. " +

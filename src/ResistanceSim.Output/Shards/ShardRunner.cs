@@ -12,19 +12,19 @@ namespace ResistanceSim.Output.Shards;
 /// </summary>
 public static class ShardRunner
 {
-    /// <returns>Units finished in this call (fewer than <paramref name="units"/> only on cancellation).</returns>
-    public static int Run(
+    public static ShardRunReport Run(
         Scenario shape, Func<WorkUnit, Scenario> scenarioFor, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
         ShardCheckpoints checkpoints, Action unitDone, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
         ArgumentNullException.ThrowIfNull(unitDone);
+        var histories = SharedHistories.ForCohort(shape, units);
         int done = BatchRunner.Run(shape, scenarioFor, units, threads, algorithm, s => new SimulationRun(s), result =>
         {
             checkpoints.Write(result);
             unitDone();
-        }, cancellation, SharedHistories.ForCohort(shape, units));
+        }, cancellation, histories);
         checkpoints.Checkpoint();
-        return done;
+        return new ShardRunReport(done, histories?.HistoriesReused ?? 0);
     }
 }

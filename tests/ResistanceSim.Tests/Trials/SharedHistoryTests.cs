@@ -2,7 +2,7 @@ using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Tables;
-using ResistanceSim.Scenarios.Sweeps;
+using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Trials;
 
@@ -135,6 +135,20 @@ public class SharedHistoryTests
         Assert.Equal(0, overBudget.Histories!.HistoriesReused);
         Assert.Equal(24, overBudget.Histories.HistoriesGrown);
         Assert.Equal(Run(yaml, share: false).Tables, overBudget.Tables);
+    }
+
+    [Fact]
+    public void RunsShareHistoriesAcrossTheArmsTheirShardHolds()
+    {
+        using var temp = new TempDirectory();
+        var loaded = TrialScenarios.Load(Yaml("two arms"));
+        var scenario = loaded.Scenario;
+        var units = new WorkUnitRange(loaded.PointsPerArm, replicates: 1);
+        var work = new DoneList("test", scenario.Seed, "hybrid", 1, loaded.Sweep.PointCount, "csv", "0/1", units.Count, 0, 0, false);
+        using var checkpoints = new ShardCheckpoints(temp.Path, 0, RunTables.For(scenario, loaded.Sweep), work, resume: false);
+        var report = ShardRunner.Run(scenario, unit => loaded.ScenarioFor(unit.Arm, unit.Point), units, 2,
+            Algorithms.All.First(a => a.Kind == scenario.Engine.Engine), checkpoints, () => { }, CancellationToken.None);
+        Assert.Equal(new ShardRunReport(24, HistoriesReused: 12), report);
     }
 
     [Fact]
