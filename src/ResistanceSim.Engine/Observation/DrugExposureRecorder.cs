@@ -19,11 +19,12 @@ internal static class DrugExposureRecorder
         {
             if (schedule.DoseLog(d) is not { Count: > 0 } log) continue;
             target[d] = SteadyStateExposureCalculator.Compute(log.Pk, log.Days, log.Milligrams, log.LastScheduledDay,
-                LongestInterval(run.Scenario.Protocol, drugs[d].Name), run.Day);
+                LongestInterval([run.Scenario.Cohort?.PriorLines ?? Protocol.None, run.Scenario.Protocol], drugs[d].Name), run.Day);
         }
     }
 
-    /// <summary>The drug's dosing interval (hours); the longest when phases dose it differently.</summary>
-    private static double LongestInterval(Protocol protocol, string drug) =>
-        protocol.Phases.SelectMany(p => p.Exposures).OfType<OralRegimen>().Where(r => r.Drug == drug).Max(r => r.IntervalHours);
+    /// <summary>The drug's dosing interval (hours); the longest when phases dose it differently. A drug given by mouth only
+    /// on the cohort's prior lines is found there.</summary>
+    private static double LongestInterval(IEnumerable<Protocol> protocols, string drug) =>
+        protocols.SelectMany(p => p.Phases).SelectMany(p => p.Exposures).OfType<OralRegimen>().Where(r => r.Drug == drug).Max(r => r.IntervalHours);
 }
