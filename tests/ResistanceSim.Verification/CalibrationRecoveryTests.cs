@@ -70,9 +70,9 @@ public class CalibrationRecoveryTests
         int code = await CommandLine.InvokeAsync(["run", scenario, "--out", output, "--no-plots"], TextWriter.Null, TextWriter.Null,
             NullLogger.Instance, CancellationToken.None);
         Assert.Equal(0, code);
-        var files = RunFiles.Published(Directory.EnumerateDirectories(output).Single());
-        return [.. Days.Select(day => TargetMetrics.Measure(
-            new CalibrationTarget("cells", "culture", TargetMetric.Log10Cells, "", day, "", "", [], 0, 0, 1, ""), files))];
+        var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
+        return [.. Days.Select(day => metrics.Measure(
+            new CalibrationTarget("cells", "culture", TargetMetric.Log10Cells, "", day, "", "", [], 0, 0, 1, "")).Value)];
     }
 
     private static string CalibrationFile(string scenario, double[] observed) =>

@@ -78,6 +78,13 @@ public sealed class KaplanMeierCurve
         return j < 0 ? 1.0 : Survival[j];
     }
 
+    /// <summary>The pointwise confidence interval of Ŝ(t) (a point interval at 1 before the first time).</summary>
+    public ConfidenceInterval IntervalAt(double t)
+    {
+        var j = LastRowAtOrBefore(t);
+        return j < 0 ? new ConfidenceInterval(1.0, 1.0) : new ConfidenceInterval(Lower[j], Upper[j]);
+    }
+
     private int LastRowAtOrBefore(double t)
     {
         int lo = 0, hi = Times.Count - 1, found = -1;

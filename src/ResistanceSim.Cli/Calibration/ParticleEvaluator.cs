@@ -33,10 +33,10 @@ public sealed class ParticleEvaluator(LoadedCalibration calibration, string scra
                 };
                 var quiet = new CommandContext(TextWriter.Null, TextWriter.Null, cancellation);
                 RunPipeline.Execute(options, quiet);
-                var files = RunFiles.Published(Directory.EnumerateDirectories(output).Single());
+                var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
                 for (int t = 0; t < plan.Targets.Count; t++)
                     if (plan.Targets[t].Scenario == scenario.Name)
-                        simulated[t] = TargetMetrics.Measure(plan.Targets[t], files);
+                        simulated[t] = metrics.Measure(plan.Targets[t]).Value;
             }
         }
         finally

@@ -43,6 +43,12 @@ public sealed record CalibrationTarget(
     public double Miss(double simulated) =>
         simulated < Low ? (simulated - Low) / Scale : simulated > High ? (simulated - High) / Scale : double.IsNaN(simulated) ? double.NaN : 0;
 
-    /// <summary>Whether the simulated value is within tolerance (|miss| ≤ 1).</summary>
-    public bool Within(double simulated) => Math.Abs(Miss(simulated)) <= 1;
+    /// <summary>
+    /// How many scales a simulated value may miss by and still be within tolerance: 1 for a tolerance, 1.96 for a
+    /// standard error (the published 95% interval), 0 for a published range given without either (the range is the band).
+    /// </summary>
+    public double Allowance { get; init; } = 1;
+
+    /// <summary>Whether the simulated value is within tolerance (|miss| ≤ <see cref="Allowance"/>).</summary>
+    public bool Within(double simulated) => Math.Abs(Miss(simulated)) <= Allowance;
 }

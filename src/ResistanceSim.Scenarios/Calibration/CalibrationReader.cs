@@ -29,6 +29,9 @@ public static class CalibrationReader
     /// <summary>Most free parameters: the kernel's covariance and the report's charts stay readable.</summary>
     public const int MaxParameters = 32;
 
+    /// <summary>A target given with a standard error is within tolerance inside its two-sided 95% normal interval.</summary>
+    public const double StandardErrorsWithin = 1.96;
+
     private static readonly Dictionary<string, TargetMetric> Metrics = new(StringComparer.Ordinal)
     {
         ["median_pfs_months"] = TargetMetric.MedianPfsMonths,
@@ -148,11 +151,14 @@ public static class CalibrationReader
             if ((tolerance is null) == (standardError is null) && !(tolerance is null && high > low))
                 r.Report(tolerance is null ? "tolerance" : "standard_error",
                     "exactly one of tolerance and standard_error must be given (a published range may omit both: its half-width is the tolerance)");
-            double scale = tolerance ?? standardError ?? (high - low) / 2;
+            double scale = tolerance ?? standardError ?? (high - low) / 2;   // a bare range: its half-width scales the miss
             string source = r.String("source", "");
             r.Finish();
             if (r.Bag.HasErrors) continue;
-            targets.Add(new CalibrationTarget(name, scenario, metric, arm, at, assay, drug, mechanisms, low, high, scale, source));
+            targets.Add(new CalibrationTarget(name, scenario, metric, arm, at, assay, drug, mechanisms, low, high, scale, source)
+            {
+                Allowance = tolerance is not null ? 1 : standardError is not null ? StandardErrorsWithin : 0,
+            });
             locations.Add(r.Location);
         }
         var duplicate = targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -4,7 +4,10 @@ using Xunit;
 
 namespace ResistanceSim.Tests.Cli;
 
-/// <summary><c>resistancesim calibrate</c>: located errors before anything runs, a budget-limited quick look, and resuming from the journal.</summary>
+/// <summary>
+/// <c>resistancesim calibrate</c>: located errors before anything runs, a budget-limited quick look, resuming from the
+/// journal, and <c>--check</c>'s table of targets for the scenarios as they stand.
+/// </summary>
 public sealed class CalibrateCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rs-calibrate-" + Guid.NewGuid().ToString("N"));
@@ -91,6 +94,44 @@ public sealed class CalibrateCommandTests : IDisposable
         var result = Support.Cli.Run("calibrate", Write(Valid), "--out", Path.Combine(_root, "out"), "--budget", "3");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("smaller than one generation", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "out")));
+    }
+
+    [Fact]
+    public void TheCheckTablesEveryTargetOfTheScenariosAsTheyStand()
+    {
+        // synthetic-check's targets are the ode culture's own curve at its file values, so each must be met; day 5 is
+        // exponential growth from 1e5 cells at b0 − d0 = 0.5/day: log10 cells = 5 + 2.5 / ln 10.
+        var result = Support.Cli.Run("calibrate", Repository.Scenario("calibration/synthetic-check.yaml"), "--check", "--out", Path.Combine(_root, "out"));
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        string[] rows = [.. result.Output.Split('\n').Where(l => l.StartsWith("| cells day", StringComparison.Ordinal))];
+        Assert.Equal(6, rows.Length);
+        Assert.All(rows, row => Assert.EndsWith("| yes |", row.TrimEnd(), StringComparison.Ordinal));
+        string expectedDay5 = (5 + 2.5 / Math.Log(10)).ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith($"| cells day 5 | 6.09 | ±0.05 | {expectedDay5} |", rows[0], StringComparison.Ordinal);
+        Assert.Contains("6 of 6 targets within tolerance", result.Output, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(_root, "out", "synthetic-check-check", "culture")), "the check keeps its runs");
+    }
+
+    [Fact]
+    public void ATargetTheScenarioMissesIsMarkedNo()
+    {
+        string file = Write(Valid.Replace("published: 7.17, tolerance: 0.1", "published: 8.5, tolerance: 0.1", StringComparison.Ordinal));
+        var result = Support.Cli.Run("calibrate", file, "--check", "--out", Path.Combine(_root, "out"));
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Matches(@"\| cells day 10 \| 8\.5 \| ±0\.1 \| [0-9.]+ \| no \|", result.Output);
+        Assert.Contains("1 of 2 targets within tolerance", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--reduced", "--reduced applies only with --check")]
+    [InlineData("--check --budget 10", "--check runs the scenarios once")]
+    [InlineData("--check --resume", "--check runs the scenarios once")]
+    public void CheckOptionsThatCannotApplyAreRefused(string options, string message)
+    {
+        var result = Support.Cli.Run([.. new[] { "calibrate", Write(Valid), "--out", Path.Combine(_root, "out") }.Concat(options.Split(' '))]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_root, "out")));
     }
 }

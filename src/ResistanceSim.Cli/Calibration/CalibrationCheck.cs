@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using ResistanceSim.Cli.Commands;
+using ResistanceSim.Model.Calibration;
+using ResistanceSim.Output.Reading;
+using ResistanceSim.Output.Sinks;
+using ResistanceSim.Scenarios.Calibration;
+using ResistanceSim.Scenarios.Diagnostics;
+
+namespace ResistanceSim.Cli.Calibration;
+
+/// <summary>What <c>resistancesim calibrate --check</c> was asked to do, after parsing.</summary>
+public sealed record CalibrationCheckOptions(string CalibrationPath, string OutputRoot, int Threads, bool Reduced);
+
+/// <summary>
+/// <c>calibrate --check</c>: runs every scenario of a calibration as it stands — its own presets (a calibrated one
+/// included), no free parameter drawn — and sets each target's simulated value, with its 95% interval, beside the
+/// published value and tolerance. Full cohorts by default (the trial a reader compares with); <c>--reduced</c> runs
+/// the calibration's reduced cohorts instead. The runs are kept in <c>&lt;out&gt;/&lt;name&gt;-check/</c>.
+/// </summary>
+public static class CalibrationCheck
+{
+    /// <summary>A target as the check measured it.</summary>
+    public sealed record Row(CalibrationTarget Target, TargetEstimate Simulated)
+    {
+        public bool Within => Target.Within(Simulated.Value);
+    }
+
+    public static int Execute(CalibrationCheckOptions options, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!File.Exists(options.CalibrationPath)) throw new UsageException($"calibration file '{options.CalibrationPath}' does not exist");
+        var calibration = CalibrationReader.Load(options.CalibrationPath);
+        var bag = new DiagnosticBag();
+        CalibrationValidator.Validate(calibration, bag);
+        bag.ThrowIfErrors();
+        var plan = calibration.Plan;
+        string checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
+        string size = options.Reduced ? "the calibration's reduced cohorts" : "full cohorts";
+        context.Output.WriteLine($"Checking {plan.Targets.Count} targets of {plan.Name}: each scenario as it stands, {size}.");
+
+        var estimates = new TargetEstimate[plan.Targets.Count];
+        foreach (var scenario in plan.Scenarios)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            string output = Path.Combine(checkRoot, scenario.Name);
+            var run = new RunOptions(scenario.Path, output, scenario.Replicates, Seed: null, options.Threads, Engine: null, OutputFormat.Parquet)
+            {
+                Plots = false,
+                Patients = options.Reduced ? scenario.Patients : null,
+            };
+            RunPipeline.Execute(run, new CommandContext(TextWriter.Null, context.Error, context.Cancellation));
+            var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
+            for (int t = 0; t < plan.Targets.Count; t++)
+                if (plan.Targets[t].Scenario == scenario.Name)
+                    estimates[t] = metrics.Measure(plan.Targets[t]);
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ran {scenario.Name} ({scenario.Path}) in {clock.Elapsed.TotalSeconds:0} s"));
+        }
+
+        var rows = plan.Targets.Select((target, t) => new Row(target, estimates[t])).ToArray();
+        context.Output.WriteLine();
+        Print(context.Output, rows);
+        context.Output.WriteLine();
+        context.Output.WriteLine($"{rows.Count(r => r.Within)} of {rows.Length} targets within tolerance. Runs kept in {checkRoot}{Path.DirectorySeparatorChar}.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The check as a Markdown table: target, published value, tolerance, simulated [95% CI], within tolerance.</summary>
+    public static void Print(TextWriter output, IReadOnlyList<Row> rows)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(rows);
+        output.WriteLine("| target | published | tolerance | simulated [95% CI] | within |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            var target = row.Target;
+            string published = target.Low == target.High ? TargetSummary.Format(target.Low) : $"{TargetSummary.Format(target.Low)}–{TargetSummary.Format(target.High)}";
+            output.WriteLine($"| {target.Name} | {published} | ±{TargetSummary.Format(target.Scale)} | {row.Simulated} | {(row.Within ? "yes" : "no")} |");
+        }
+    }
+}
