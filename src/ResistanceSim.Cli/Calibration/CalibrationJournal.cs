@@ -20,6 +20,7 @@ public sealed class CalibrationJournal : IDisposable
     private readonly string _identity;
     private readonly StreamWriter _writer;
     private readonly object _gate = new();
+    private readonly Dictionary<string, long> _readUpTo = new(StringComparer.Ordinal);
 
     private CalibrationJournal(string directory, string identity, StreamWriter writer)
     {
@@ -65,20 +66,40 @@ public sealed class CalibrationJournal : IDisposable
     }
 
     /// <summary>Every complete line of every shard's journal of this calibration (duplicates included: they are identical).</summary>
-    public IReadOnlyList<Entry> ReadAll(int parameters, int targets)
+    public IReadOnlyList<Entry> ReadAll(int parameters, int targets) => Read(new Dictionary<string, long>(StringComparer.Ordinal), parameters, targets);
+
+    /// <summary>
+    /// The complete lines appended to any shard's journal since the last call (every line at the first): a waiting
+    /// shard polls this, so each line is read once however long the calibration runs.
+    /// </summary>
+    public IReadOnlyList<Entry> ReadNew(int parameters, int targets) => Read(_readUpTo, parameters, targets);
+
+    /// <summary>Reads each journal from its offset in <paramref name="readUpTo"/> to its last complete line and moves the offset there.</summary>
+    private List<Entry> Read(Dictionary<string, long> readUpTo, int parameters, int targets)
     {
         var entries = new List<Entry>();
         foreach (string path in Directory.EnumerateFiles(_directory, "shard-*.csv").Order(StringComparer.Ordinal))
         {
-            string text;
+            long from = readUpTo.GetValueOrDefault(path);
+            if (from < 0) continue;   // another calibration's journal
+            byte[] bytes;
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            using (var reader = new StreamReader(stream))
-                text = reader.ReadToEnd();
-            int complete = text.LastIndexOf('\n');
+            {
+                if (stream.Length <= from) continue;
+                stream.Position = from;
+                bytes = new byte[stream.Length - from];
+                stream.ReadExactly(bytes);
+            }
+            int complete = Array.LastIndexOf(bytes, (byte)'\n');
             if (complete < 0) continue;
-            var lines = text[..complete].Split('\n');
-            if (lines[0] != _identity) continue;
-            foreach (string line in lines.Skip(1))
+            var lines = Encoding.UTF8.GetString(bytes, 0, complete).Split('\n');
+            if (from == 0 && lines[0] != _identity)
+            {
+                readUpTo[path] = -1;
+                continue;
+            }
+            readUpTo[path] = from + complete + 1;
+            foreach (string line in from == 0 ? lines.Skip(1) : lines)
             {
                 var fields = line.Split(',');
                 if (fields.Length != 3 + parameters + targets) continue;

@@ -70,6 +70,8 @@ public static class CalibrationOutputs
             columns.Add(new ColumnSpec("miss_" + Column(t.Name), ColumnType.Double, true, "", $"(simulated − published) / tolerance for {t.Name}"));
         }
         var generations = result.Populations.ToDictionary(p => p.Generation);
+        // Per generation, each accepted proposal's position in the population (its weight's index).
+        var members = result.Populations.ToDictionary(p => p.Generation, p => p.Indices.Select((index, member) => (index, member)).ToDictionary(x => x.index, x => x.member));
         var rows = entries.Values.Where(e => e.Generation < result.Generations.Count).OrderBy(e => e.Generation).ThenBy(e => e.Index).ToArray();
         var batch = new TableBatch(columns);
         batch.Reset(rows.Length);
@@ -77,7 +79,7 @@ public static class CalibrationOutputs
         {
             var e = rows[r];
             var population = generations[e.Generation];
-            int member = population.Indices.ToList().IndexOf(e.Index);
+            int member = members[e.Generation].GetValueOrDefault(e.Index, -1);
             batch.Int32(0)[r] = e.Generation;
             batch.Int32(1)[r] = e.Index;
             batch.Double(2)[r] = e.Distance;

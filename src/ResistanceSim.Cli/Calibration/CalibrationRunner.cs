@@ -72,6 +72,7 @@ public static class CalibrationRunner
     private sealed class Session(CalibrationPlan plan, Prior[] priors, ParticleEvaluator evaluator, CalibrationJournal journal,
         CalibrationOptions options, CommandContext context)
     {
+        private readonly List<CalibrationJournal.Entry> _journaled = [];
         private int _evaluations;
         private bool _warnedInvalid;
 
@@ -198,12 +199,14 @@ public static class CalibrationRunner
             return [.. plan.Targets.Select(_ => double.NaN)];
         }
 
-        /// <summary>Takes in what this and the other shards have journaled for the generation.</summary>
+        /// <summary>Takes in what this and the other shards have journaled for the generation (later generations' lines wait in <see cref="_journaled"/>).</summary>
         private void Merge(AbcSmcGeneration generation)
         {
-            foreach (var entry in journal.ReadAll(priors.Length, plan.Targets.Count))
+            _journaled.AddRange(journal.ReadNew(priors.Length, plan.Targets.Count));
+            foreach (var entry in _journaled)
                 if (entry.Generation == generation.Number && !generation.HasResult(entry.Index))
                     generation.Offer(entry.Index, entry.Values, entry.Distance);
+            _journaled.RemoveAll(entry => entry.Generation <= generation.Number);
         }
 
         /// <summary>Root mean square of the targets' standardised misses; infinite when a target could not be measured.</summary>
