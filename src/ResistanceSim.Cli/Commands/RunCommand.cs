@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Model;
-using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
 
 namespace ResistanceSim.Cli.Commands;
@@ -15,38 +14,36 @@ public static class RunCommand
         var output = new Option<string>("--out") { Description = "Output root; the run goes to <out>/<scenario name>/.", DefaultValueFactory = _ => "output" };
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's replicate count." };
         var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var engine = new Option<string?>("--engine") { Description = "Override the engine: exact, tau, ode or hybrid." };
         engine.AcceptOnlyFromAmong("exact", "tau", "ode", "hybrid");
         var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "csv");
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip plots/ and report.html." };
 
-        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (K from 0), writing <table>/part-K; e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT." };
-        var resume = new Option<bool>("--resume") { Description = "Keep the work units an interrupted run (of the same shard) finished and run the rest." };
+        var workers = new WorkerOptions("Worker threads (default: all cores).",
+            "Run only shard K of N (K from 0), writing <table>/part-K; e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
+            "Keep the work units an interrupted run (of the same shard) finished and run the rest.");
         var patients = new Option<int?>("--patients") { Description = "Cohorts: treat only the first N patients of each arm (a quick look at a trial; the same patients as in the full run)." };
 
-        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, threads, engine, format, noPlots, shard, resume, patients };
+        var command = new Command("run", "Run a scenario and write its run directory.") { scenario, output, replicates, seed, engine, format, noPlots, patients };
+        workers.AddTo(command);
         var limits = new ResourceLimitOptions();
         limits.AddTo(command);
         command.SetAction(parse =>
         {
-            int threadCount = parse.GetValue(threads);
-            if (threadCount < 1) throw new UsageException($"--threads must be >= 1 ({threadCount} supplied)");
+            int threadCount = workers.Threads(parse);
             int? replicateCount = parse.GetValue(replicates);
             if (replicateCount is < 1) throw new UsageException($"--replicates must be >= 1 ({replicateCount} supplied)");
             int? patientCount = parse.GetValue(patients);
             if (patientCount is < 1) throw new UsageException($"--patients must be >= 1 ({patientCount} supplied)");
-            var shardSpec = ShardSpec.Whole;
-            if (parse.GetValue(shard) is { } shardText && !ShardSpec.TryParse(shardText, out shardSpec, out string? shardError))
-                throw new UsageException(shardError!);
+            var shardSpec = workers.Shard(parse);
             var options = new RunOptions(
                 parse.GetValue(scenario)!, parse.GetValue(output)!, replicateCount, parse.GetValue(seed), threadCount,
                 parse.GetValue(engine) is { } name ? Enum.Parse<EngineKind>(name, ignoreCase: true) : null,
                 parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv)
             {
                 Shard = shardSpec,
-                Resume = parse.GetValue(resume),
+                Resume = workers.Resume(parse),
                 Plots = !parse.GetValue(noPlots),
                 Patients = patientCount,
                 Limits = limits.Read(parse),
