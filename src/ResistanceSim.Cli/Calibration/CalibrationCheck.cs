@@ -28,6 +28,17 @@ public static class CalibrationCheck
 
     public static int Execute(CalibrationCheckOptions options, CommandContext context)
     {
+        var rows = Measure(options, context, out string checkRoot);
+        context.Output.WriteLine();
+        Print(context.Output, rows);
+        context.Output.WriteLine();
+        context.Output.WriteLine($"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance. Runs kept in {checkRoot}{Path.DirectorySeparatorChar}.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Runs the scenarios and measures every target, in file order; <paramref name="checkRoot"/> holds the runs.</summary>
+    public static IReadOnlyList<Row> Measure(CalibrationCheckOptions options, CommandContext context, out string checkRoot)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
         if (!File.Exists(options.CalibrationPath)) throw new UsageException($"calibration file '{options.CalibrationPath}' does not exist");
@@ -36,7 +47,7 @@ public static class CalibrationCheck
         CalibrationValidator.Validate(calibration, bag);
         bag.ThrowIfErrors();
         var plan = calibration.Plan;
-        string checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
+        checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
         string size = options.Reduced ? "the calibration's reduced cohorts" : "full cohorts";
         context.Output.WriteLine($"Checking {plan.Targets.Count} targets of {plan.Name}: each scenario as it stands, {size}.");
 
@@ -58,13 +69,7 @@ public static class CalibrationCheck
                     estimates[t] = metrics.Measure(plan.Targets[t]);
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ran {scenario.Name} ({scenario.Path}) in {clock.Elapsed.TotalSeconds:0} s"));
         }
-
-        var rows = plan.Targets.Select((target, t) => new Row(target, estimates[t])).ToArray();
-        context.Output.WriteLine();
-        Print(context.Output, rows);
-        context.Output.WriteLine();
-        context.Output.WriteLine($"{rows.Count(r => r.Within)} of {rows.Length} targets within tolerance. Runs kept in {checkRoot}{Path.DirectorySeparatorChar}.");
-        return ExitCodes.Ok;
+        return [.. plan.Targets.Select((target, t) => new Row(target, estimates[t]))];
     }
 
     /// <summary>The check as a Markdown table: target, published value, tolerance, simulated [95% CI], within tolerance.</summary>
@@ -77,8 +82,7 @@ public static class CalibrationCheck
         foreach (var row in rows)
         {
             var target = row.Target;
-            string published = target.Low == target.High ? TargetSummary.Format(target.Low) : $"{TargetSummary.Format(target.Low)}–{TargetSummary.Format(target.High)}";
-            output.WriteLine($"| {target.Name} | {published} | ±{TargetSummary.Format(target.Scale)} | {row.Simulated} | {(row.Within ? "yes" : "no")} |");
+            output.WriteLine($"| {target.Name} | {TargetText.Published(target)} | {TargetText.Tolerance(target)} | {row.Simulated} | {(row.Within ? "yes" : "no")} |");
         }
     }
 }

@@ -156,11 +156,11 @@ public static class CalibrationOutputs
             .AddDescription($"ABC-SMC with {plan.Abc.Particles} particles; {result.Generations.Count} generations; stopped: {result.StopReason}.")
             .AddTable("Targets against the final population (simulated: weighted median [90% interval] over the accepted particles)",
                 ["target", "published", "tolerance", "simulated", "within"],
-                targets.Select(t => (IReadOnlyList<string>)[t.Target.Name, t.Published, TargetSummary.Format(t.Target.Scale), t.Simulated, t.Within ? "yes" : "no"]))
+                targets.Select(t => (IReadOnlyList<string>)[t.Target.Name, t.Published, TargetText.Tolerance(t.Target), t.Simulated, t.Within ? "yes" : "no"]))
             .AddTable("Generations", ["generation", "tolerance", "proposals", "acceptance", "effective sample size", "seconds"],
                 result.Generations.Select(g => (IReadOnlyList<string>)
                 [
-                    g.Generation.ToString(CultureInfo.InvariantCulture), double.IsInfinity(g.Epsilon) ? "∞" : TargetSummary.Format(g.Epsilon),
+                    g.Generation.ToString(CultureInfo.InvariantCulture), double.IsInfinity(g.Epsilon) ? "∞" : TargetText.Value(g.Epsilon),
                     g.Proposals.ToString(CultureInfo.InvariantCulture), g.AcceptanceRate.ToString("P0", CultureInfo.InvariantCulture),
                     g.EffectiveSampleSize.ToString("0", CultureInfo.InvariantCulture), g.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
                 ]));

@@ -14,6 +14,6 @@ public readonly record struct TargetEstimate(double Value, double Lower, double 
     public static TargetEstimate Point(double value) => new(value, double.NaN, double.NaN);
 
     public override string ToString() => double.IsNaN(Lower) && double.IsNaN(Upper)
-        ? TargetSummary.Format(Value)
-        : string.Create(CultureInfo.InvariantCulture, $"{TargetSummary.Format(Value)} [{TargetSummary.Format(Lower)}, {TargetSummary.Format(Upper)}]");
+        ? TargetText.Value(Value)
+        : string.Create(CultureInfo.InvariantCulture, $"{TargetText.Value(Value)} [{TargetText.Value(Lower)}, {TargetText.Value(Upper)}]");
 }

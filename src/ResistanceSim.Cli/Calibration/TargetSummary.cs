@@ -1,4 +1,3 @@
-using System.Globalization;
 using ResistanceSim.Analysis.Calibration;
 using ResistanceSim.Model.Calibration;
 
@@ -30,9 +29,7 @@ public sealed record TargetSummary(CalibrationTarget Target, double Median, doub
         })];
     }
 
-    public string Published => Target.Low == Target.High ? Format(Target.Low) : $"{Format(Target.Low)}–{Format(Target.High)}";
+    public string Published => TargetText.Published(Target);
 
-    public string Simulated => $"{Format(Median)} [{Format(Lower)}, {Format(Upper)}]";
-
-    public static string Format(double value) => double.IsFinite(value) ? value.ToString("G3", CultureInfo.InvariantCulture) : "-";
+    public string Simulated => $"{TargetText.Value(Median)} [{TargetText.Value(Lower)}, {TargetText.Value(Upper)}]";
 }
