@@ -12,7 +12,7 @@ public static class TargetText
         if (!double.IsFinite(value)) return "-";
         if (value == 0 || Math.Abs(value) < 1000) return value.ToString("G3", CultureInfo.InvariantCulture);
         double unit = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - 2);
-        return (Math.Round(value / unit) * unit).ToString("0", CultureInfo.InvariantCulture);
+        return (Math.Round(value / unit, MidpointRounding.AwayFromZero) * unit).ToString("0", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The published value or range as the file gives it.</summary>
