@@ -17,6 +17,7 @@ public partial class TrialTableTests
     [InlineData("run scenarios/bozic-combination.yaml")]
     [InlineData("run scenarios/combination-schedules.yaml")]
     [InlineData("run scenarios/alex-first-line.yaml")]
+    [InlineData("run scenarios/alta-1l-first-line.yaml")]
     public void TheTrialTableIsTheRunsReadout(string command)
     {
         var block = MarkedBlock.Find(Repository.Root, "docs/trials.md", command);
