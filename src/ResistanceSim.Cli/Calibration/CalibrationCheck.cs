@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ResistanceSim.Cli.Commands;
 using ResistanceSim.Model.Calibration;
-using ResistanceSim.Output.Reading;
-using ResistanceSim.Output.Sinks;
-using ResistanceSim.Scenarios.Calibration;
-using ResistanceSim.Scenarios.Diagnostics;
 
 namespace ResistanceSim.Cli.Calibration;
 
@@ -41,12 +36,7 @@ public static class CalibrationCheck
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        if (!File.Exists(options.CalibrationPath)) throw new UsageException($"calibration file '{options.CalibrationPath}' does not exist");
-        var calibration = CalibrationReader.Load(options.CalibrationPath);
-        var bag = new DiagnosticBag();
-        CalibrationValidator.Validate(calibration, bag);
-        bag.ThrowIfErrors();
-        var plan = calibration.Plan;
+        var plan = CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan;
         checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
         string size = options.Reduced ? "the calibration's reduced cohorts" : "full cohorts";
         context.Output.WriteLine($"Checking {plan.Targets.Count} targets of {plan.Name}: each scenario as it stands, {size}.");
@@ -56,17 +46,8 @@ public static class CalibrationCheck
         {
             context.Cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            string output = Path.Combine(checkRoot, scenario.Name);
-            var run = new RunOptions(scenario.Path, output, scenario.Replicates, Seed: null, options.Threads, Engine: null, OutputFormat.Parquet)
-            {
-                Plots = false,
-                Patients = options.Reduced ? scenario.Patients : null,
-            };
-            RunPipeline.Execute(run, new CommandContext(TextWriter.Null, context.Error, context.Cancellation));
-            var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
-            for (int t = 0; t < plan.Targets.Count; t++)
-                if (plan.Targets[t].Scenario == scenario.Name)
-                    estimates[t] = metrics.Measure(plan.Targets[t]);
+            CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(checkRoot, scenario.Name), options.Threads,
+                options.Reduced ? scenario.Patients : null, [], new CommandContext(TextWriter.Null, context.Error, context.Cancellation), estimates);
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ran {scenario.Name} ({scenario.Path}) in {clock.Elapsed.TotalSeconds:0} s"));
         }
         return [.. plan.Targets.Select((target, t) => new Row(target, estimates[t]))];

@@ -29,11 +29,7 @@ public static class CalibrationRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        if (!File.Exists(options.CalibrationPath)) throw new UsageException($"calibration file '{options.CalibrationPath}' does not exist");
-        var calibration = CalibrationReader.Load(options.CalibrationPath);
-        var bag = new DiagnosticBag();
-        CalibrationValidator.Validate(calibration, bag);
-        bag.ThrowIfErrors();
+        var calibration = CalibrationScenarioRun.LoadValidated(options.CalibrationPath);
         var plan = calibration.Plan;
         if (options.Budget < plan.Abc.Particles)
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,3 @@
-using ResistanceSim.Cli.Commands;
-using ResistanceSim.Output.Reading;
-using ResistanceSim.Output.Sinks;
 using ResistanceSim.Scenarios.Calibration;
 
 namespace ResistanceSim.Cli.Calibration;
@@ -18,31 +15,19 @@ public sealed class ParticleEvaluator(LoadedCalibration calibration, string scra
     {
         ArgumentNullException.ThrowIfNull(values);
         var plan = calibration.Plan;
-        var simulated = new double[plan.Targets.Count];
+        var estimates = new TargetEstimate[plan.Targets.Count];
         string particleRoot = Path.Combine(scratchRoot, label);
+        var quiet = new CommandContext(TextWriter.Null, TextWriter.Null, cancellation);
         try
         {
             foreach (var scenario in plan.Scenarios)
-            {
-                string output = Path.Combine(particleRoot, scenario.Name);
-                var options = new RunOptions(scenario.Path, output, scenario.Replicates, Seed: null, Threads: 1, Engine: null, OutputFormat.Parquet)
-                {
-                    Plots = false,
-                    Patients = scenario.Patients,
-                    Overrides = CalibrationOverrides.For(calibration, scenario.Name, values),
-                };
-                var quiet = new CommandContext(TextWriter.Null, TextWriter.Null, cancellation);
-                RunPipeline.Execute(options, quiet);
-                var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
-                for (int t = 0; t < plan.Targets.Count; t++)
-                    if (plan.Targets[t].Scenario == scenario.Name)
-                        simulated[t] = metrics.Measure(plan.Targets[t]).Value;
-            }
+                CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(particleRoot, scenario.Name), threads: 1, scenario.Patients,
+                    CalibrationOverrides.For(calibration, scenario.Name, values), quiet, estimates);
         }
         finally
         {
             if (Directory.Exists(particleRoot)) Directory.Delete(particleRoot, recursive: true);
         }
-        return simulated;
+        return [.. estimates.Select(e => e.Value)];
     }
 }

@@ -33,7 +33,15 @@ public sealed class WorkerOptions(string threadsDescription, string shardDescrip
         return ShardSpec.TryParse(text, out var shard, out string? error) ? shard : throw new UsageException(error!);
     }
 
-    public bool IsSharded(ParseResult parse) => parse?.GetValue(_shard) is not null;
+    public bool IsSharded(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(_shard) is not null;
+    }
 
-    public bool Resume(ParseResult parse) => parse?.GetValue(_resume) ?? false;
+    public bool Resume(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(_resume);
+    }
 }
