@@ -7,7 +7,7 @@ namespace ResistanceSim.Model;
 /// phenotypes are reversible states entered and left at (stress-dependent) rates.
 /// </summary>
 /// <param name="Name">Catalog key, e.g. <c>ALK_L1196M</c>.</param>
-/// <param name="Family">Grouping for output and colours: alk_mutation, alk_amplification, bypass, downstream, emt, autophagy, fitness, chemoresistance.</param>
+/// <param name="Family">Grouping for output and colours: alk_mutation, alk_amplification, bypass, downstream, emt, autophagy, fitness, chemoresistance, sanctuary.</param>
 /// <param name="FitnessCost">Relative loss of birth rate: birth is multiplied by (1 − cost). Negative means an advantage.</param>
 public abstract record Mechanism(string Name, string Family, double FitnessCost)
 {
@@ -20,6 +20,16 @@ public abstract record Mechanism(string Name, string Family, double FitnessCost)
 
     public double KillFoldChangeFor(string drug) =>
         KillFoldChangeByDrug.TryGetValue(drug, out var fold) ? fold : 1.0;
+
+    /// <summary>
+    /// Multiplies the free concentration of each named drug that cells carrying this mechanism or state see, on
+    /// every target and on the cytotoxic kill: 0.03 is a site the drug barely reaches (crizotinib in the central
+    /// nervous system), below 1 also an efflux pump. Drugs not listed: 1. Several mechanisms multiply.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ExposureFoldChangeByDrug { get; init; } = EmptyFolds;
+
+    public double ExposureFoldChangeFor(string drug) =>
+        ExposureFoldChangeByDrug.TryGetValue(drug, out var fold) ? fold : 1.0;
 
     private static readonly IReadOnlyDictionary<string, double> EmptyFolds = new Dictionary<string, double>();
 }
@@ -81,6 +91,15 @@ public sealed record ChemoResistance(string Name, double FitnessCost, double Pro
     : HeritableMechanism(Name, MechanismFamilies.Chemoresistance, FitnessCost, ProbabilityPerDivision);
 
 /// <summary>
+/// A pharmacological sanctuary: cells that seed a site the drugs reach less, such as the central nervous system
+/// behind the blood–brain barrier. It has no effect of its own; its <see cref="Mechanism.ExposureFoldChangeByDrug"/>
+/// sets how much of each drug's free plasma concentration reaches the site. Acquisition per division is the seeding
+/// of the site, inherited by every cell that grows there.
+/// </summary>
+public sealed record Sanctuary(string Name, double FitnessCost, double ProbabilityPerDivision)
+    : HeritableMechanism(Name, MechanismFamilies.Sanctuary, FitnessCost, ProbabilityPerDivision);
+
+/// <summary>
 /// A reversible phenotype (EMT, autophagy). Cells enter at <c>OnPerDay + OnPerDayAtFullStress · σ</c>
 /// and leave at <c>OffPerDay + OffPerDayWithoutStress · (1 − σ)</c>, where σ is the clone's ALK
 /// inhibition (drug stress, 0..1): stress drives cells in, and removing the drug lets them revert.
@@ -105,4 +124,5 @@ public static class MechanismFamilies
     public const string Autophagy = "autophagy";
     public const string Fitness = "fitness";
     public const string Chemoresistance = "chemoresistance";
+    public const string Sanctuary = "sanctuary";
 }

@@ -7,7 +7,8 @@ namespace ResistanceSim.Engine.Pharmacodynamics;
 /// evaluation for a genotype is a few loops over pathways and drugs with no allocation: activities a_p
 /// from the genotype, Hill inhibition per drug and pathway (ALK IC50 times the product of the clone's
 /// kinase-mutation fold changes), Bliss across drugs, residual signal S, saturating growth factor φ(S),
-/// fitness cost, autophagy protection ρ and non-targeted kill scaled by the clone's kill fold changes.
+/// fitness cost, autophagy protection ρ and non-targeted kill scaled by the clone's kill fold changes. The free
+/// concentration a clone sees is the plasma's scaled by its exposure fold changes (a sanctuary site, an efflux pump).
 /// Each drug's inhibition is weighted by its <see cref="DrugAction"/>: S^birth (weights on birth) sets
 /// the birth factor and S^death (weights on death) the drug-induced death.
 /// </summary>
@@ -28,7 +29,8 @@ public sealed class SignalModel
     private readonly double[] _onBirth;                // [drug]: DrugAction weights
     private readonly double[] _onDeath;
     private readonly double[] _maxKill;                // [drug]: 0 for drugs without a cytotoxic term
-    private readonly KillFolds _killFolds;
+    private readonly MechanismDrugFolds _killFolds;
+    private readonly MechanismDrugFolds _exposureFolds;
     private readonly PathwayActivity[][] _phenotypeActivities;
     private readonly double[] _phenotypeProtection;
 
@@ -69,7 +71,8 @@ public sealed class SignalModel
         _onBirth = _drugs.Select(d => d.Action.OnBirth).ToArray();
         _onDeath = _drugs.Select(d => d.Action.OnDeath).ToArray();
         _maxKill = _drugs.Select(d => d.Cytotoxic?.MaxPerDay ?? 0).ToArray();
-        _killFolds = new KillFolds(_catalog, _drugs);
+        _killFolds = MechanismDrugFolds.Kill(_catalog, _drugs);
+        _exposureFolds = MechanismDrugFolds.Exposure(_catalog, _drugs);
         _phenotypeActivities = _catalog.Phenotypes.Select(p => p.Activities.ToArray()).ToArray();
         _phenotypeProtection = _catalog.Phenotypes.Select(p => p.DeathProtection).ToArray();
     }
@@ -124,7 +127,7 @@ public sealed class SignalModel
         for (int d = 0; d < DrugCount; d++)
         {
             var drug = _drugs[d];
-            double free = drug.FreeFraction * totalNanoMolar[d];
+            double free = drug.FreeFraction * totalNanoMolar[d] * _exposureFolds.For(genotype, d);
             if (free <= 0) continue;
             foreach (var target in _targets[d])
             {

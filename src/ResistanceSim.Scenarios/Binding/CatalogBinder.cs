@@ -11,7 +11,7 @@ namespace ResistanceSim.Scenarios.Binding;
 /// </summary>
 internal static class CatalogBinder
 {
-    public static readonly string[] Kinds = ["alk_mutation", "alk_amplification", "bypass", "fitness", "chemoresistance", "phenotype"];
+    public static readonly string[] Kinds = ["alk_mutation", "alk_amplification", "bypass", "fitness", "chemoresistance", "sanctuary", "phenotype"];
 
     /// <param name="cytotoxicDrugs">Drugs with a cytotoxic kill: the ones a <c>kill_fold_change</c> may name.</param>
     public static MechanismCatalog Bind(MapReader root, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs)
@@ -67,6 +67,7 @@ internal static class CatalogBinder
                 r.Double("activity", Rules.Positive)),
             "fitness" => new FitnessMutation(entry.Name, cost, Probability(r)),
             "chemoresistance" => new ChemoResistance(entry.Name, cost, Probability(r)),
+            "sanctuary" => new Sanctuary(entry.Name, cost, Probability(r)),
             "phenotype" => BindPhenotype(entry.Name, cost, r),
             _ => null,
         };
@@ -75,6 +76,10 @@ internal static class CatalogBinder
         if (mechanism is not null && killFolds.Count > 0) mechanism = mechanism with { KillFoldChangeByDrug = killFolds };
         if (kind == "chemoresistance" && killFolds.Count == 0 && !r.IsPlaceholder)
             r.Report("kill_fold_change", "a chemoresistance mechanism needs kill_fold_change naming at least one cytotoxic drug");
+        var exposureFolds = ExposureFoldChanges(r, knownDrugs);
+        if (mechanism is not null && exposureFolds.Count > 0) mechanism = mechanism with { ExposureFoldChangeByDrug = exposureFolds };
+        if (kind == "sanctuary" && exposureFolds.Count == 0 && !r.IsPlaceholder)
+            r.Report("exposure_fold_change", "a sanctuary needs exposure_fold_change naming at least one drug (the share of its free plasma concentration that reaches the site)");
         r.Finish();
         return mechanism;
     }
@@ -157,6 +162,23 @@ internal static class CatalogBinder
                 r.Bag.Error(entry.Key.Location, path, $"{path}: kill fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, cytotoxicDrugs)}");
             else if (!cytotoxicDrugs.Contains(entry.Name))
                 r.Bag.Error(entry.Key.Location, path, $"{path}: drug '{entry.Name}' has no cytotoxic kill to scale (only drugs with `cytotoxic:` can be named)");
+            folds[entry.Name] = fold;
+        }
+        map.Finish();
+        return folds;
+    }
+
+    /// <summary><c>exposure_fold_change: { drug: fold }</c>: factors on the free concentration of drugs the cells see.</summary>
+    private static Dictionary<string, double> ExposureFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs)
+    {
+        var folds = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (r.OptionalMap("exposure_fold_change") is not { } map) return folds;
+        foreach (var entry in map.Source.Entries)
+        {
+            double fold = map.Double(entry.Name, Rules.NonNegative & Rules.Finite);
+            string path = map.PathOf(entry.Name);
+            if (!knownDrugs.Contains(entry.Name))
+                r.Bag.Error(entry.Key.Location, path, $"{path}: exposure fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, knownDrugs)}");
             folds[entry.Name] = fold;
         }
         map.Finish();

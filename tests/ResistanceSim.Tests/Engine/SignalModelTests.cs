@@ -180,4 +180,30 @@ public class SignalModelTests
         Assert.Equal(0.04 * h, model.Evaluate(both, docetaxelOnly).Death - d0, 12);     // folds multiply
         Assert.Equal(0.5 * h, model.Evaluate(both, pemetrexedOnly).Death - d0, 12);     // pemetrexed is not named
     }
+
+    [Fact]
+    public void ASanctuarySeesEachNamedDrugAtItsExposureFoldOnEveryTargetAndOnTheKill()
+    {
+        var tki = new Drug("tki", [new DrugTarget(Pathway.Alk, 10, 1), new DrugTarget(Pathway.Met, 40, 1)], 0.5, true,
+            new CytotoxicKill(0.3, 50, 1), InVitroPk.Stable);
+        var chemo = new Drug("docetaxel", [], 1, false, new CytotoxicKill(0.8, 100, 1), InVitroPk.Stable);
+        var brain = new Sanctuary("CNS", 0, 0) { ExposureFoldChangeByDrug = new Dictionary<string, double> { ["tki"] = 0.03 } };
+        var met = new PathwayActivation("MET", 0, 0, Pathway.Met, 0.5);
+        var scenario = WithDrugs(WithCatalog(brain, met), tki, chemo);
+        var model = new SignalModel(scenario);
+        var layout = scenario.Catalog.Layout;
+        ulong metOnly = layout.WithOther(GenotypeLayout.Parental, 1);
+        ulong metInSanctuary = layout.WithOther(metOnly, 0);
+        int t = scenario.DrugList[0].Name == "tki" ? 0 : 1;
+        double[] Doses(double tkiNanoMolar, double docetaxelNanoMolar) =>
+            t == 0 ? [tkiNanoMolar, docetaxelNanoMolar] : [docetaxelNanoMolar, tkiNanoMolar];
+
+        var inSanctuary = model.Evaluate(metInSanctuary, Doses(600, 200));
+        var atTheSiteLevel = model.Evaluate(metOnly, Doses(600 * 0.03, 200));   // docetaxel is not named: full level
+        Assert.Equal(atTheSiteLevel.Signal, inSanctuary.Signal, 12);            // ALK and MET inhibition both scaled
+        Assert.Equal(atTheSiteLevel.Birth, inSanctuary.Birth, 12);
+        Assert.Equal(atTheSiteLevel.Death, inSanctuary.Death, 12);              // the tki's kill scaled, docetaxel's not
+        Assert.Equal(atTheSiteLevel.AlkInhibition, inSanctuary.AlkInhibition, 12);
+        Assert.True(inSanctuary.Signal > model.Evaluate(metOnly, Doses(600, 200)).Signal);
+    }
 }

@@ -85,7 +85,7 @@ public class ValidationRuleTests
         { 10, "      ALK: { ic50_nM: 0, hill: 1.0 }", "drugs.crizotinib.targets.ALK.ic50_nM must be > 0 (0 supplied)", 10, 23 },
         { 10, "      ALX: { ic50_nM: 24, hill: 1.0 }", "unknown pathway 'ALX'; did you mean 'ALK'?", 10, 7 },
         { 10, "      DOWNSTREAM: { ic50_nM: 24 }", "no drug can target DOWNSTREAM", 10, 7 },
-        { 14, "    kind: alk_mutaton", "must be one of alk_mutation, alk_amplification, bypass, fitness, chemoresistance, phenotype ('alk_mutaton' supplied); did you mean 'alk_mutation'?", 14, 11 },
+        { 14, "    kind: alk_mutaton", "must be one of alk_mutation, alk_amplification, bypass, fitness, chemoresistance, sanctuary, phenotype ('alk_mutaton' supplied); did you mean 'alk_mutation'?", 14, 11 },
         { 15, "    probability_per_division: 1.5", "catalog.ALK_L1196M.probability_per_division must be in [0, 1] (1.5 supplied)", 15, 31 },
         { 15, "    rate_per_day: -1", "catalog.ALK_L1196M.rate_per_day must be >= 0 and finite (-1 supplied)", 15, 19 },
         { 15, "    rate_per_day: .inf", "catalog.ALK_L1196M.rate_per_day must be >= 0 and finite (.inf supplied)", 15, 19 },
@@ -109,6 +109,9 @@ public class ValidationRuleTests
         { 16, "    kill_fold_change: { crizotinib: -1 }", "catalog.ALK_L1196M.kill_fold_change.crizotinib must be >= 0 and finite (-1 supplied)", 16, 37 },
         { 16, "    kill_fold_change: { docetaxl: 0.1 }", "kill fold change for unknown drug 'docetaxl'", 16, 25 },
         { 19, "    kind: chemoresistance", "a chemoresistance mechanism needs kill_fold_change naming at least one cytotoxic drug", 19, 5 },
+        { 19, "    kind: sanctuary", "a sanctuary needs exposure_fold_change naming at least one drug", 19, 5 },
+        { 16, "    exposure_fold_change: { crizotinb: 0.03 }", "exposure fold change for unknown drug 'crizotinb'; did you mean 'crizotinib'?", 16, 29 },
+        { 16, "    exposure_fold_change: { crizotinib: -0.5 }", "catalog.ALK_L1196M.exposure_fold_change.crizotinib must be >= 0 and finite (-0.5 supplied)", 16, 41 },
         { 29, "  signal: { hyperactivation_gain: 2 }", "population.signal.hyperactivation_gain must be in [0, 1] (2 supplied)", 29, 35 },
     };
 
