@@ -1,5 +1,6 @@
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Keys;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Binding;
@@ -14,7 +15,7 @@ public static partial class ScenarioBinder
     /// every arm, so all arms have the same drug columns.</param>
     public static Scenario Bind(YamlMap document, DiagnosticBag bag, IReadOnlyCollection<string>? alsoKeepDrugs = null)
     {
-        var root = new MapReader(document, "", bag);
+        var root = new MapReader(document, "", bag, ScenarioKeys.Document);
         root.Accept("include");
         string name = root.String("name");
         if (name.Length > 0 && RunDirectoryName.Problem(name) is { } nameProblem)

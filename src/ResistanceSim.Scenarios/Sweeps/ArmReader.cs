@@ -1,4 +1,5 @@
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Keys;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Sweeps;
@@ -25,11 +26,11 @@ public static class ArmReader
     public static IReadOnlyList<ArmSource>? Read(YamlMap document, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var root = new MapReader(document, "", bag);
+        var root = new MapReader(document, "", bag, ScenarioKeys.Document);
         if (!root.Has(Key)) return null;
         var arms = new List<ArmSource>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in root.SeqOfMaps(Key))
+        foreach (var item in root.SeqOfMaps(Key, required: false))
         {
             string name = item.String("name");
             string description = item.String("description", defaultValue: "");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Keys;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Sweeps;
@@ -32,13 +33,13 @@ public static class CohortVariabilityReader
         ArgumentNullException.ThrowIfNull(cohort);
         var parameters = new List<SweepParameterSource>();
         var distributions = new List<PatientDistribution>();
-        if (document["cohort"] is YamlMap cohortMap && new MapReader(cohortMap, "cohort", bag).OptionalMap(Key) is { } variability)
+        if (document["cohort"] is YamlMap cohortMap && new MapReader(cohortMap, "cohort", bag, ScenarioKeys.Cohort).OptionalMap(Key) is { } variability)
         {
             foreach (var entry in variability.Source.Entries)
             {
                 variability.Accept(entry.Name);
                 if (SweepReader.ReadParameter(entry, variability.Path, bag) is not { } parameter) continue;
-                if (ReadDistribution(entry, variability.PathOf(entry.Name), bag) is not { } distribution) continue;
+                if (ReadDistribution(variability, entry, bag) is not { } distribution) continue;
                 parameters.Add(parameter);
                 distributions.Add(distribution);
             }
@@ -73,15 +74,23 @@ public static class CohortVariabilityReader
         return distribution.Min;
     }
 
-    private static PatientDistribution? ReadDistribution(YamlMapEntry entry, string path, DiagnosticBag bag)
+    private static readonly string[] DistributionKinds = ["lognormal", "normal", "uniform", "loguniform"];
+
+    private static PatientDistribution? ReadDistribution(MapReader variability, YamlMapEntry entry, DiagnosticBag bag)
     {
+        string path = variability.PathOf(entry.Name);
         if (entry.Value is not YamlMap map || map.Count != 1)
         {
             bag.Error(entry.Value.Location, path, $"{path} must be one distribution: {{ lognormal: {{ median, sigma }} }}, {{ normal: {{ mean, sd }} }}, {{ uniform: {{ min, max }} }} or {{ loguniform: {{ min, max }} }}");
             return null;
         }
-        var reader = new MapReader(map, path, bag);
+        var reader = variability.Nested(entry.Name, map);
         string kind = map.Entries[0].Name;
+        if (!DistributionKinds.Contains(kind, StringComparer.Ordinal))
+        {
+            bag.Error(map.Entries[0].Key.Location, path, $"{path}: unknown distribution '{kind}'{KeySuggester.DidYouMean(kind, DistributionKinds)}");
+            return null;
+        }
         if (reader.OptionalMap(kind) is not { } r) return null;
         PatientDistribution? result = null;
         switch (kind)
@@ -101,7 +110,6 @@ public static class CohortVariabilityReader
                 result = new LogUniformDistribution(r.Double("min", Rules.Positive), r.Double("max", Rules.Positive));
                 break;
             default:
-                bag.Error(map.Entries[0].Key.Location, path, $"{path}: unknown distribution '{kind}'{KeySuggester.DidYouMean(kind, ["lognormal", "normal", "uniform", "loguniform"])}");
                 return null;
         }
         r.Finish();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Keys;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Sweeps;
@@ -29,7 +30,7 @@ public static class SweepReader
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(bag);
-        var root = new MapReader(document, "", bag);
+        var root = new MapReader(document, "", bag, ScenarioKeys.Document);
         var sweep = root.OptionalMap(Key);
         if (sweep is null) return SweepDefinition.None;
         var present = Kinds.Where(sweep.Has).ToArray();
@@ -143,7 +144,7 @@ public static class SweepReader
                 bag.Error(entry.Value.Location, ranges.PathOf(entry.Name), $"{ranges.PathOf(entry.Name)} must be a range {{ min: …, max: …, scale: linear|log }}");
                 continue;
             }
-            var range = new MapReader(rangeMap, ranges.PathOf(entry.Name), bag);
+            var range = ranges.Nested(entry.Name, rangeMap);
             double low = range.Double("min", Rules.Finite);
             double high = range.Double("max", Rules.Finite);
             bool log = range.Enum("scale", ["linear", "log"], "linear") == "log";

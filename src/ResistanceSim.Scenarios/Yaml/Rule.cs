@@ -28,8 +28,11 @@ public sealed class Rule
     /// <summary>True when <c>.inf</c> is a meaningful value (e.g. a half-life of <c>.inf</c>: no decay).</summary>
     public bool AllowsInfinity { get; private init; }
 
+    /// <summary>The interval the rule keeps values in, as far as it is one (for the JSON Schema); unbounded for custom rules.</summary>
+    public NumericBounds Bounds { get; init; } = NumericBounds.Unbounded;
+
     /// <summary>This rule, with <c>+.inf</c> accepted as well (when the rule itself accepts it).</summary>
-    public Rule OrInfinite() => new($"{Requirement} (or .inf)", _isSatisfiedBy) { AllowsInfinity = true };
+    public Rule OrInfinite() => new($"{Requirement} (or .inf)", _isSatisfiedBy) { AllowsInfinity = true, Bounds = Bounds };
 
     /// <summary>Both rules: "must be &gt; 0 and finite".</summary>
     public static Rule operator &(Rule first, Rule second)
@@ -39,6 +42,7 @@ public sealed class Rule
         return new Rule($"{first.Requirement} and {second.Requirement}", v => first.IsSatisfiedBy(v) && second.IsSatisfiedBy(v))
         {
             AllowsInfinity = first.AllowsInfinity && second.AllowsInfinity,
+            Bounds = first.Bounds.Intersect(second.Bounds),
         };
     }
 
