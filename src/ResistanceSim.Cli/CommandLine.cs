@@ -29,6 +29,7 @@ public static class CommandLine
             PlotCommand.Create(context),
             BenchCommand.Create(context),
             CalibrateCommand.Create(context),
+            SchemaCommand.Create(context),
             verbose,
         };
         var parsed = root.Parse(args);

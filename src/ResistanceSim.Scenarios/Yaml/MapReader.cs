@@ -25,6 +25,7 @@ public sealed class MapReader
 {
     private readonly List<string> _knownKeys = [];
     private readonly HashSet<string> _knownKeySet = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _acceptedKeys = new(StringComparer.Ordinal);
 
     /// <param name="map">The map to read.</param>
     /// <param name="path">Its scenario path, prefixed to every message ("" for the document root).</param>
@@ -91,7 +92,11 @@ public sealed class MapReader
     public void Accept(params string[] keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (string key in keys) MarkKnown(key);
+        foreach (string key in keys)
+        {
+            MarkKnown(key);
+            _acceptedKeys.Add(key);
+        }
     }
 
     /// <summary>The raw value of an optional key, or null if absent or null. Marks the key as known.</summary>
@@ -351,7 +356,10 @@ public sealed class MapReader
     {
         foreach (var entry in Source.Entries)
         {
-            if (_knownKeySet.Contains(entry.Name) || Shape?.Accepts(entry.Name, Source) == true) continue;
+            bool known = Shape is null
+                ? _knownKeySet.Contains(entry.Name)
+                : _acceptedKeys.Contains(entry.Name) || Shape.Accepts(entry.Name, Source);
+            if (known) continue;
             Bag.Error(entry.Key.Location, PathOf(entry.Name),
                 $"unknown key '{entry.Name}' in {ScenarioPathText.Describe(Path)}{KeySuggester.DidYouMean(entry.Name, KnownKeys)}");
         }

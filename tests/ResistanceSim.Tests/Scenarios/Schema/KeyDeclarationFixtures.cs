@@ -1,0 +1,33 @@
+using ResistanceSim.Tests.Support;
+
+namespace ResistanceSim.Tests.Scenarios.Schema;
+
+/// <summary>
+/// Valid scenarios that between them contain every map the validator reads (every mechanism kind, phase kind, dose
+/// kind, assay kind, growth limit, sweep kind and patient distribution): Fixtures/every-culture-key.yaml,
+/// Fixtures/every-trial-key.yaml and variants of the first with another growth limit or sweep.
+/// </summary>
+public static class KeyDeclarationFixtures
+{
+    public static string Folder => Path.Combine(Repository.Root, "tests", "ResistanceSim.Tests", "Scenarios", "Schema", "Fixtures");
+
+    public static string CultureText => File.ReadAllText(Path.Combine(Folder, "every-culture-key.yaml"));
+
+    public static string TrialText => File.ReadAllText(Path.Combine(Folder, "every-trial-key.yaml"));
+
+    /// <summary>(name, YAML text) of every fixture document.</summary>
+    public static IReadOnlyList<(string Name, string Text)> All()
+    {
+        string culture = CultureText;
+        string withoutSweep = culture[..culture.IndexOf("\nsweep:", StringComparison.Ordinal)] + "\n";
+        return
+        [
+            ("every-culture-key.yaml", culture),
+            ("every-trial-key.yaml", TrialText),
+            ("gompertz.yaml", culture.Replace("kind: logistic", "kind: gompertz", StringComparison.Ordinal)),
+            ("mcfarland.yaml", culture.Replace("kind: logistic", "kind: mcfarland", StringComparison.Ordinal)),
+            ("grid.yaml", withoutSweep + "sweep:\n  grid:\n    population.b0_per_day: [0.5, 0.6]\n"),
+            ("list.yaml", withoutSweep + "sweep:\n  list:\n    - { population.b0_per_day: 0.5 }\n    - { population.b0_per_day: 0.6 }\n"),
+        ];
+    }
+}
