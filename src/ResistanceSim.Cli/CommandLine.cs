@@ -30,6 +30,7 @@ public static class CommandLine
             BenchCommand.Create(context),
             CalibrateCommand.Create(context),
             SchemaCommand.Create(context),
+            QueryCommand.Create(context),
             verbose,
         };
         var parsed = root.Parse(args);

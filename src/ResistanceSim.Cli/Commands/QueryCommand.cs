@@ -1,0 +1,72 @@
+using System.CommandLine;
+using DuckDB.NET.Data;
+using ResistanceSim.Cli.Query;
+
+namespace ResistanceSim.Cli.Commands;
+
+/// <summary>
+/// <c>resistancesim query &lt;run-dir&gt; "SELECT …" [--csv FILE | --parquet FILE]</c>: runs SQL in an in-process DuckDB
+/// over a run directory's tables, each a view named after its table (<see cref="RunDatabase"/>), and prints an
+/// aligned table or writes the result to a file (<see cref="QueryExport"/>). A missing or non-run directory and a
+/// query DuckDB rejects exit 2 with one line naming the problem; Ctrl+C interrupts the query (exit 130).
+/// </summary>
+public static class QueryCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var runDirectory = new Argument<string>("run-dir") { Description = "A run directory written by 'resistancesim run' (e.g. output/quickstart)." };
+        var sql = new Argument<string>("sql") { Description = "The query; the run's tables are views: totals, clones, trajectories, summary, …" };
+        var csv = new Option<string?>("--csv") { Description = "Write the result to this CSV file instead of printing it.", HelpName = "FILE" };
+        var parquet = new Option<string?>("--parquet") { Description = "Write the result to this Parquet file instead of printing it.", HelpName = "FILE" };
+        var command = new Command("query", "Query a run's tables with SQL (DuckDB, in process).") { runDirectory, sql, csv, parquet };
+        command.SetAction(parse =>
+        {
+            string? csvFile = parse.GetValue(csv), parquetFile = parse.GetValue(parquet);
+            if (csvFile is not null && parquetFile is not null) throw new UsageException("give --csv or --parquet, not both");
+            using var database = RunDatabase.Open(parse.GetValue(runDirectory)!);
+            string query = parse.GetValue(sql)!;
+            if (string.IsNullOrWhiteSpace(query)) throw new UsageException("the query is empty");
+            if (csvFile is not null) Export(database, query, csvFile, QueryExportFormat.Csv, context);
+            else if (parquetFile is not null) Export(database, query, parquetFile, QueryExportFormat.Parquet, context);
+            else Run(database, query, command => AlignedTable.Write(command.ExecuteReader(), context.Output, context.Cancellation), context.Cancellation);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Export(RunDatabase database, string query, string target, QueryExportFormat format, CommandContext context)
+    {
+        string temporary = QueryExport.TemporaryPathFor(target);
+        try
+        {
+            Run(database, QueryExport.CopyStatement(query, temporary, format), command => command.ExecuteNonQuery(), context.Cancellation);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+        context.Output.WriteLine($"Wrote {target}");
+    }
+
+    /// <summary>Runs <paramref name="execute"/> on a command holding <paramref name="sql"/>; cancellation interrupts DuckDB.</summary>
+    private static void Run(RunDatabase database, string sql, Action<DuckDBCommand> execute, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var interrupt = cancellation.Register(command.Cancel);
+        try
+        {
+            execute(command);
+        }
+        catch (DuckDBException) when (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The query was interrupted.", cancellation);
+        }
+        catch (DuckDBException e)
+        {
+            throw new UsageException($"query failed: {e.Message}");
+        }
+    }
+}
