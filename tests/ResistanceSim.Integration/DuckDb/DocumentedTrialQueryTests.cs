@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ResistanceSim.Integration.DuckDb;
 
 /// <summary>
-/// The DuckDB query docs/trials.md gives for splitting a trial by exposure, run for real (DuckDB through
-/// tests/duckdb/query.mjs) on a reduced virtual PROFILE 1014, so the documented query cannot rot.
+/// The DuckDB query docs/trials.md gives for splitting a trial by exposure, run for real (through
+/// <c>resistancesim query</c>, DuckDB in process) on a reduced virtual PROFILE 1014, so the documented query cannot rot.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed partial class DocumentedTrialQueryTests : IDisposable
@@ -27,26 +27,17 @@ public sealed partial class DocumentedTrialQueryTests : IDisposable
             TextWriter.Null, error, NullLogger.Instance, CancellationToken.None);
         Assert.True(code == 0, error.ToString());
 
-        string query = ExposureQuery(File.ReadAllText(Path.Combine(root, "docs", "trials.md")));
-        string sql = Path.Combine(_work.FullName, "exposure.sql");
-        File.WriteAllText(sql, query);
-        string harness = Path.Combine(root, "tests", "duckdb");
-        string node = ExternalTool.Require("node", "apt-get install nodejs npm");
-        if (!Directory.Exists(Path.Combine(harness, "node_modules", "@duckdb", "node-api")))
-            ExternalTool.Run(ExternalTool.Require("npm", "apt-get install npm"), ["install", "--no-audit", "--no-fund", "--prefix", harness], TimeSpan.FromMinutes(5));
+        // The query's paths are relative to the directory holding output/, as in the docs; tests share one working
+        // directory, so they are made absolute here rather than by changing directory.
+        string runs = _work.FullName.Replace("'", "''", StringComparison.Ordinal) + "/output/";
+        string query = ExposureQuery(File.ReadAllText(Path.Combine(root, "docs", "trials.md"))).Replace("'output/", "'" + runs, StringComparison.Ordinal);
+        var output = new StringWriter();
+        code = await ResistanceSim.Cli.CommandLine.InvokeAsync(
+            ["query", Path.Combine(_work.FullName, "output", "profile-1014-virtual-trial"), query],
+            output, error, NullLogger.Instance, CancellationToken.None);
+        Assert.True(code == 0, error.ToString());
 
-        // The query's paths are relative to the directory holding output/, as in the docs.
-        var start = new System.Diagnostics.ProcessStartInfo(node) { WorkingDirectory = _work.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(harness, "query.mjs"));
-        start.ArgumentList.Add(sql);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var readOutput = process.StandardOutput.ReadToEndAsync();
-        var readError = process.StandardError.ReadToEndAsync();
-        string output = await readOutput;
-        string stderr = await readError;
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)) && process.ExitCode == 0, stderr);
-
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("exposure_third", lines[0].Trim(), StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);                                         // header and three thirds
         var rows = lines.Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
