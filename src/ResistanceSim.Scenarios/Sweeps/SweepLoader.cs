@@ -67,10 +67,22 @@ public static class SweepLoader
     public static LoadedSweep Load(string path, IReadOnlyList<ScenarioOverride> overrides)
     {
         var bag = new DiagnosticBag();
-        var options = Directory.Exists(Path.Combine(ScenarioLoader.BundledIncludeRoot, "presets")) ? LoadOptions.WithPresets(ScenarioLoader.BundledIncludeRoot) : LoadOptions.Default;
-        var document = DocumentOverrides.Apply(ScenarioDocumentLoader.Load(path, options, bag), overrides, bag);
+        var document = DocumentOverrides.Apply(ScenarioDocumentLoader.Load(path, Options, bag), overrides, bag);
         return FromDocument(document, bag);
     }
+
+    /// <summary>Loads a scenario given as <paramref name="text"/> (named <paramref name="path"/> in messages, which also anchors
+    /// relative includes), with <paramref name="overrides"/> patched in as for a file.</summary>
+    public static LoadedSweep LoadText(string text, string path, IReadOnlyList<ScenarioOverride> overrides)
+    {
+        var bag = new DiagnosticBag();
+        var document = DocumentOverrides.Apply(ScenarioDocumentLoader.LoadText(text, path, Options, bag), overrides, bag);
+        return FromDocument(document, bag);
+    }
+
+    /// <summary>The bundled presets resolve wherever the tool runs (see <see cref="ScenarioLoader.BundledIncludeRoot"/>).</summary>
+    private static LoadOptions Options =>
+        Directory.Exists(Path.Combine(ScenarioLoader.BundledIncludeRoot, "presets")) ? LoadOptions.WithPresets(ScenarioLoader.BundledIncludeRoot) : LoadOptions.Default;
 
     /// <summary>Reads the arms and sweep of an already loaded document and validates every point; throws <see cref="ScenarioValidationException"/> with all problems.</summary>
     public static LoadedSweep FromDocument(LoadedDocument document, DiagnosticBag bag)
