@@ -5,13 +5,14 @@ using ResistanceSim.Engine.Running;
 using ResistanceSim.Output;
 using ResistanceSim.Output.Locking;
 using ResistanceSim.Output.Reading;
+using ResistanceSim.Runs;
 using ResistanceSim.Scenarios.Diagnostics;
 
 namespace ResistanceSim.Cli;
 
 /// <summary>
-/// The <c>resistancesim</c> command tree (README, "Commands") and its error policy: parse errors, scenario errors, a run
-/// directory in use or not published exit 2 with every problem listed; I/O errors (disk full, permission
+/// The <c>resistancesim</c> command tree (README, "Commands") and its error policy: parse errors, scenario errors, a run the
+/// Runs library refuses (<see cref="RunRequestException"/>), a run directory in use or not published exit 2 with every problem listed; I/O errors (disk full, permission
 /// denied, read-only file system) 74 with one line naming the path and the cause; cancellation 130;
 /// anything else 1 (with the stack trace: it is a bug). I/O errors show their stack trace only with <c>--verbose</c>.
 /// </summary>
@@ -49,7 +50,7 @@ public static class CommandLine
             WriteDiagnostics(error, e.Diagnostics);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is UsageException or RunDirectoryInUseException or RunIncompleteException or ImpossiblePatientException)
+        catch (Exception e) when (e is UsageException or RunRequestException or RunDirectoryInUseException or RunIncompleteException or ImpossiblePatientException)
         {
             error.WriteLine($"error: {OneLine(e.Message)}");
             return ExitCodes.BadInput;

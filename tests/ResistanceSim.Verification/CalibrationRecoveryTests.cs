@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResistanceSim.Cli;
-using ResistanceSim.Cli.Calibration;
+using ResistanceSim.Runs.Calibration;
 using ResistanceSim.Model.Calibration;
 using ResistanceSim.Output.Reading;
 using ResistanceSim.Verification.Support;

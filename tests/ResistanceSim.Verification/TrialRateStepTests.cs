@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ResistanceSim.Cli;
-using ResistanceSim.Cli.Reporting;
+using ResistanceSim.Runs.Reporting;
 using ResistanceSim.Output.Reading;
 using ResistanceSim.Verification.Support;
 using Xunit;

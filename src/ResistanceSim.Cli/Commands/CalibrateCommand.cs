@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ResistanceSim.Cli.Calibration;
+using ResistanceSim.Runs.Calibration;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -25,13 +25,17 @@ public static class CalibrateCommand
             {
                 if (parse.GetValue(budget) is not null || workers.IsSharded(parse) || workers.Resume(parse))
                     throw new UsageException("--check runs the scenarios once: it takes no --budget, --shard or --resume");
-                return CalibrationCheck.Execute(new CalibrationCheckOptions(parse.GetValue(file)!, parse.GetValue(output)!, threadCount, parse.GetValue(reduced)), context);
+                CalibrationCheck.Execute(new CalibrationCheckOptions(parse.GetValue(file)!, parse.GetValue(output)!, threadCount, parse.GetValue(reduced)), Log(context));
+                return ExitCodes.Ok;
             }
             if (parse.GetValue(reduced)) throw new UsageException("--reduced applies only with --check");
             int? budgetCount = parse.GetValue(budget);
             if (budgetCount is < 1) throw new UsageException($"--budget must be >= 1 ({budgetCount} supplied)");
-            return CalibrationRunner.Execute(new CalibrationOptions(parse.GetValue(file)!, parse.GetValue(output)!, threadCount, workers.Shard(parse), workers.Resume(parse), budgetCount), context);
+            CalibrationRunner.Execute(new CalibrationOptions(parse.GetValue(file)!, parse.GetValue(output)!, threadCount, workers.Shard(parse), workers.Resume(parse), budgetCount), Log(context));
+            return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static CalibrationLog Log(CommandContext context) => new(context.Output, context.Error, context.Cancellation);
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ResistanceSim.Cli.Reporting;
+using ResistanceSim.Runs.Reporting;
 using ResistanceSim.Parquet;
 
 namespace ResistanceSim.Cli.Commands;

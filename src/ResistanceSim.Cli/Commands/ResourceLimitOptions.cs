@@ -1,11 +1,10 @@
 using System.CommandLine;
-using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Limits;
 
 namespace ResistanceSim.Cli.Commands;
 
-/// <summary><c>--max-memory</c> and <c>--max-output</c>, shared by <c>run</c> and <c>validate</c>, and the check of a
-/// scenario's <see cref="ResourceEstimate"/> against them.</summary>
+/// <summary><c>--max-memory</c> and <c>--max-output</c>, shared by <c>run</c> and <c>validate</c> (the library's
+/// <see cref="ResistanceSim.Runs.ResourceLimitCheck"/> holds a scenario's <see cref="ResourceEstimate"/> against them).</summary>
 public sealed class ResourceLimitOptions
 {
     private readonly Option<string?> _maxMemory = new("--max-memory")
@@ -31,16 +30,6 @@ public sealed class ResourceLimitOptions
         return new ResourceLimits(
             Size(parse.GetValue(_maxMemory), "--max-memory", ResourceLimits.Default.MaxMemoryBytes),
             Size(parse.GetValue(_maxOutput), "--max-output", ResourceLimits.Default.MaxOutputBytes));
-    }
-
-    /// <summary>The estimate's problems: throws <see cref="ScenarioValidationException"/> (exit 2, nothing written) when a
-    /// limit is exceeded; returns the warnings (above half a limit) otherwise.</summary>
-    public static IReadOnlyList<Diagnostic> Enforce(ResourceLimits limits, ResourceEstimate estimate, string scenarioPath)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        var problems = limits.Check(estimate, SourceLocation.StartOf(scenarioPath));
-        if (problems.Any(p => p.Severity == DiagnosticSeverity.Error)) throw new ScenarioValidationException(problems);
-        return problems;
     }
 
     private static long Size(string? text, string option, long defaultValue)

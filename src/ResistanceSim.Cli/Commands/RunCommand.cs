@@ -48,7 +48,7 @@ public static class RunCommand
                 Patients = patientCount,
                 Limits = limits.Read(parse),
             };
-            return RunPipeline.Execute(options, context);
+            return RunCommandHandler.Execute(options, context);
         });
         return command;
     }

@@ -2,7 +2,6 @@ using ResistanceSim.Model;
 using ResistanceSim.Output.Shards;
 using ResistanceSim.Output.Sinks;
 using ResistanceSim.Scenarios.Limits;
-using ResistanceSim.Scenarios.Overrides;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -24,7 +23,4 @@ public sealed record RunOptions(
 
     /// <summary><c>--max-memory</c>, <c>--max-output</c>: runs estimated to need more are refused before anything is written.</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
-
-    /// <summary>Values patched into the scenario before it is read (a calibration's parameters); none from the command line.</summary>
-    public IReadOnlyList<ScenarioOverride> Overrides { get; init; } = [];
 }

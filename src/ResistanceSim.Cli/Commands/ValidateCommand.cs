@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ResistanceSim.Runs;
 using ResistanceSim.Scenarios;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Limits;
@@ -32,7 +33,7 @@ public static class ValidateCommand
                     long workUnits = loaded.PointsPerArm.Sum() * (long)loaded.Scenario.Replicates;
                     // Validation assumes a run on every core, as `run` does by default.
                     var estimate = ResourceEstimate.Of(loaded.Scenario, workUnits, Environment.ProcessorCount);
-                    var warnings = ResourceLimitOptions.Enforce(limits, estimate, file);
+                    var warnings = ResourceLimitCheck.Enforce(limits, estimate, file);
                     context.Output.WriteLine($"{file}: ok ({loaded.Scenario.Name}: {loaded.Scenario.Catalog.All.Count} mechanisms, {loaded.Scenario.Drugs.Count} drugs, {loaded.Scenario.Protocol.Phases.Count} protocol phases; {estimate.Factors()}: {estimate.Sizes()})");
                     CommandLine.WriteWarnings(context.Error, warnings);
                 }

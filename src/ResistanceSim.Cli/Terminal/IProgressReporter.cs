@@ -1,10 +1,13 @@
 namespace ResistanceSim.Cli.Terminal;
 
-/// <summary>Reports work units done: a live bar on a terminal, plain lines when output is redirected.</summary>
-public interface IProgressReporter
+/// <summary>Shows work units done: a live bar on a terminal, plain lines when output is redirected. Dispose ends the display.</summary>
+public interface IProgressReporter : IDisposable
 {
-    /// <summary>Runs <paramref name="work"/>, giving it a callback to call once per finished unit.</summary>
-    T Track<T>(string description, int total, Func<Action, T> work);
+    /// <summary>Starts showing <paramref name="total"/> units of <paramref name="description"/>.</summary>
+    void Start(string description, int total);
+
+    /// <summary>One more unit finished (called once per unit, in order).</summary>
+    void UnitDone();
 }
 
 public static class ProgressReporters

@@ -11,22 +11,30 @@ public sealed class PlainProgressReporter(TextWriter output) : IProgressReporter
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    public T Track<T>(string description, int total, Func<Action, T> work)
+    private readonly Stopwatch _clock = new();
+    private TimeSpan _lastReport = TimeSpan.Zero;
+    private int _total;
+    private int _done;
+
+    public void Start(string description, int total)
     {
-        var clock = Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
-        int done = 0;
+        _total = total;
+        _clock.Restart();
         output.WriteLine($"{description}: {total} work units");
-        var result = work(() =>
+    }
+
+    public void UnitDone()
+    {
+        _done++;
+        if (_done == _total || _clock.Elapsed - _lastReport >= Interval)
         {
-            done++;
-            if (done == total || clock.Elapsed - lastReport >= Interval)
-            {
-                lastReport = clock.Elapsed;
-                output.WriteLine(Line(done, total, clock.Elapsed));
-            }
-        });
-        return result;
+            _lastReport = _clock.Elapsed;
+            output.WriteLine(Line(_done, _total, _clock.Elapsed));
+        }
+    }
+
+    public void Dispose()
+    {
     }
 
     public static string Line(int done, int total, TimeSpan elapsed)

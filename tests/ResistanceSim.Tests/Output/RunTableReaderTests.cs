@@ -58,7 +58,7 @@ public class AssayFitTableTests
         var result = Support.Cli.Run("run", Repository.Scenario("h3122-stepwise-escalation.yaml"), "--out", temp.Path, "--replicates", "1");
         Assert.True(result.ExitCode == 0, result.Error);
         string run = Path.Combine(temp.Path, "h3122-stepwise-escalation");
-        var fits = RunTableReader.Read(run, ResistanceSim.Cli.Reporting.AssayFits.Table);
+        var fits = RunTableReader.Read(run, ResistanceSim.Runs.Reporting.AssayFits.Table);
         Assert.Equal(2, fits.RowCount);
         Assert.Equal(1.0, fits.Double("fold_change", 0), 12);
         Assert.Equal(fits.Double("ic50_nM", 1) / fits.Double("ic50_nM", 0), fits.Double("fold_change", 1), 9);

@@ -1,5 +1,4 @@
-using ResistanceSim.Cli;
-using ResistanceSim.Cli.Calibration;
+using ResistanceSim.Runs.Calibration;
 using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Trials;
@@ -20,8 +19,8 @@ public class CalibratedTrialsTests
         var metAtFullSize = TargetsMetInTheDocsTable();
         Assert.NotEmpty(metAtFullSize);
         using var output = new TempDirectory();
-        var context = new CommandContext(TextWriter.Null, TextWriter.Null, CancellationToken.None);
-        var rows = CalibrationCheck.Measure(new CalibrationCheckOptions(Repository.Scenario("calibration/alk-trials.yaml"), output.Path, 2, Reduced: true), context, out _);
+        var log = new CalibrationLog(TextWriter.Null, TextWriter.Null, CancellationToken.None);
+        var rows = CalibrationCheck.Measure(new CalibrationCheckOptions(Repository.Scenario("calibration/alk-trials.yaml"), output.Path, 2, Reduced: true), log, out _);
         foreach (var row in rows.Where(r => metAtFullSize.Contains(r.Target.Name)))
         {
             var (target, simulated) = (row.Target, row.Simulated);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using ResistanceSim.Model.Calibration;
+
+namespace ResistanceSim.Runs.Calibration;
+
+/// <summary>What <c>resistancesim calibrate --check</c> was asked to do, after parsing.</summary>
+public sealed record CalibrationCheckOptions(string CalibrationPath, string OutputRoot, int Threads, bool Reduced);
+
+/// <summary>
+/// <c>calibrate --check</c>: runs every scenario of a calibration as it stands — its own presets (a calibrated one
+/// included), no free parameter drawn — and sets each target's simulated value, with its 95% interval, beside the
+/// published value and tolerance. Full cohorts by default (the trial a reader compares with); <c>--reduced</c> runs
+/// the calibration's reduced cohorts instead. The runs are kept in <c>&lt;out&gt;/&lt;name&gt;-check/</c>.
+/// </summary>
+public static class CalibrationCheck
+{
+    /// <summary>A target as the check measured it.</summary>
+    public sealed record Row(CalibrationTarget Target, TargetEstimate Simulated)
+    {
+        /// <summary>True when the simulated value is within the target's tolerance of the published value.</summary>
+        public bool Within => Target.Within(Simulated.Value);
+    }
+
+    /// <summary>Runs the check and writes the table of targets and the count within tolerance to <see cref="CalibrationLog.Output"/>.</summary>
+    public static void Execute(CalibrationCheckOptions options, CalibrationLog log)
+    {
+        var rows = Measure(options, log, out string checkRoot);
+        log.Output.WriteLine();
+        Print(log.Output, rows);
+        log.Output.WriteLine();
+        log.Output.WriteLine($"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance. Runs kept in {checkRoot}{Path.DirectorySeparatorChar}.");
+    }
+
+    /// <summary>Runs the scenarios and measures every target, in file order; <paramref name="checkRoot"/> holds the runs.</summary>
+    public static IReadOnlyList<Row> Measure(CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var plan = CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan;
+        checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
+        string size = options.Reduced ? "the calibration's reduced cohorts" : "full cohorts";
+        log.Output.WriteLine($"Checking {plan.Targets.Count} targets of {plan.Name}: each scenario as it stands, {size}.");
+
+        var estimates = new TargetEstimate[plan.Targets.Count];
+        foreach (var scenario in plan.Scenarios)
+        {
+            log.Cancellation.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(checkRoot, scenario.Name), options.Threads,
+                options.Reduced ? scenario.Patients : null, [], log.Error, log.Cancellation, estimates);
+            log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ran {scenario.Name} ({scenario.Path}) in {clock.Elapsed.TotalSeconds:0} s"));
+        }
+        return [.. plan.Targets.Select((target, t) => new Row(target, estimates[t]))];
+    }
+
+    /// <summary>The check as a Markdown table: target, published value, tolerance, simulated [95% CI], within tolerance.</summary>
+    public static void Print(TextWriter output, IReadOnlyList<Row> rows)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(rows);
+        output.WriteLine("| target | published | tolerance | simulated [95% CI] | within |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            var target = row.Target;
+            output.WriteLine($"| {target.Name} | {TargetText.Published(target)} | {TargetText.Tolerance(target)} | {row.Simulated} | {(row.Within ? "yes" : "no")} |");
+        }
+    }
+}

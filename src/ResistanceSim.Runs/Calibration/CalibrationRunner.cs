@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using ResistanceSim.Analysis.Calibration;
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model.Calibration;
+using ResistanceSim.Output.Shards;
+using ResistanceSim.Scenarios.Calibration;
+using ResistanceSim.Scenarios.Diagnostics;
+
+namespace ResistanceSim.Runs.Calibration;
+
+/// <summary>What <c>resistancesim calibrate</c> was asked to do, after parsing.</summary>
+public sealed record CalibrationOptions(string CalibrationPath, string OutputRoot, int Threads, ShardSpec Shard, bool Resume, int? Budget);
+
+/// <summary>
+/// Runs ABC-SMC over a calibration's scenarios (docs/calibration.md): generation by generation, proposals are
+/// evaluated <c>--threads</c> at a time, each journaled the moment it is known; a generation ends once its first
+/// <c>particles</c> accepted proposals by index are known. Shards of a Slurm array share the run directory: shard K
+/// evaluates proposals K, K+N, …, reads the other shards' journals, and evaluates a proposal another shard has not
+/// delivered after a grace period itself (the result is the same), so no shard waits forever on one that never ran.
+/// Ctrl+C keeps every finished evaluation; <c>--resume</c> replays them and continues.
+/// </summary>
+public static class CalibrationRunner
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Fits the calibration into <c>&lt;out&gt;/&lt;name&gt;/</c>, writing progress and the posterior to the log.</summary>
+    /// <exception cref="RunRequestException">The budget is below one generation, or the directory holds another calibration's journal.</exception>
+    public static void Execute(CalibrationOptions options, CalibrationLog log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var calibration = CalibrationScenarioRun.LoadValidated(options.CalibrationPath);
+        var plan = calibration.Plan;
+        if (options.Budget < plan.Abc.Particles)
+            throw new RunRequestException(string.Create(CultureInfo.InvariantCulture,
+                $"--budget {options.Budget} is smaller than one generation ({plan.Abc.Particles} particles in {options.CalibrationPath}); give at least {plan.Abc.Particles}"));
+        string runDirectory = Path.Combine(options.OutputRoot, plan.Name);
+        string identity = $"# resistancesim calibration {calibration.Document.Sha256Hex} seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}";
+        using var journal = CalibrationJournal.Open(runDirectory, options.Shard, identity, options.Resume, ResumeCommand(options));
+        var evaluator = new ParticleEvaluator(calibration, Path.Combine(runDirectory, "scratch", $"shard-{options.Shard.Index}"));
+        var priors = plan.Parameters.Select(p => p.Prior).ToArray();
+        var known = journal.ReadAll(priors.Length, plan.Targets.Count);
+        if (known.Count > 0) log.Output.WriteLine($"Resuming: {known.Count} evaluations already journaled.");
+        string shardNote = options.Shard.IsWhole ? "" : $", shard {options.Shard}";
+        log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Calibrating {plan.Parameters.Count} parameters to {plan.Targets.Count} targets over {plan.Scenarios.Count} scenarios: ABC-SMC, {plan.Abc.Particles} particles, up to {plan.Abc.Generations} generations{shardNote}"));
+
+        var session = new Session(plan, priors, evaluator, journal, options, log) { Evaluations = known.Count };
+        var result = session.Run();
+        if (result.Populations.Count == 0)
+            throw new RunRequestException(string.Create(CultureInfo.InvariantCulture,
+                $"--budget {options.Budget} ended the calibration before its first generation had {plan.Abc.Particles} accepted particles; raise it"));
+        CalibrationOutputs.Write(runDirectory, calibration, result, journal.ReadAll(priors.Length, plan.Targets.Count));
+        CalibrationOutputs.PrintSummary(log.Output, calibration, result);
+        log.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({result.Evaluations} evaluations).");
+        string scratch = Path.Combine(runDirectory, "scratch");
+        if (Directory.Exists(Path.Combine(scratch, $"shard-{options.Shard.Index}"))) Directory.Delete(Path.Combine(scratch, $"shard-{options.Shard.Index}"), recursive: true);
+        if (Directory.Exists(scratch) && !Directory.EnumerateFileSystemEntries(scratch).Any()) Directory.Delete(scratch);
+    }
+
+    private static string ResumeCommand(CalibrationOptions options) =>
+        $"resistancesim calibrate {options.CalibrationPath} --out {options.OutputRoot}" + (options.Shard.IsWhole ? "" : $" --shard {options.Shard}") + " --resume";
+
+    /// <summary>The populations of every finished generation, their records, why the fit stopped, and evaluations done.</summary>
+    internal sealed record Result(IReadOnlyList<AbcPopulation> Populations, IReadOnlyList<GenerationRecord> Generations, string StopReason, int Evaluations);
+
+    private sealed class Session(CalibrationPlan plan, Prior[] priors, ParticleEvaluator evaluator, CalibrationJournal journal,
+        CalibrationOptions options, CalibrationLog log)
+    {
+        private readonly List<CalibrationJournal.Entry> _journaled = [];
+        private int _evaluations;
+        private bool _warnedInvalid;
+
+        /// <summary>Evaluations journaled so far (all shards' at the start, then this process's added); the budget counts these.</summary>
+        public int Evaluations { get => _evaluations; init => _evaluations = value; }
+
+        public Result Run()
+        {
+            var populations = new List<AbcPopulation>();
+            var records = new List<GenerationRecord>();
+            AbcPopulation? previous = null;
+            string reason = "";
+            for (int g = 0; g < plan.Abc.Generations; g++)
+            {
+                var clock = Stopwatch.StartNew();
+                var generation = new AbcSmcGeneration(g, priors, previous, plan.Abc.Particles, plan.Abc.Quantile, plan.Seed);
+                if (!Complete(generation))
+                {
+                    reason = $"the budget of {options.Budget} evaluations ran out during generation {g}";
+                    break;
+                }
+                previous = generation.Build();
+                populations.Add(previous);
+                var record = new GenerationRecord(g, generation.Epsilon, generation.ProposalsUsed, plan.Abc.Particles, previous.EffectiveSampleSize, clock.Elapsed.TotalSeconds);
+                records.Add(record);
+                log.Output.WriteLine(record.Describe());
+                if (g > 0 && record.AcceptanceRate < plan.Abc.MinAcceptance) { reason = $"acceptance fell below {plan.Abc.MinAcceptance:0.###}"; break; }
+                if (g > 0 && generation.Epsilon <= plan.Abc.MinEpsilon) { reason = $"the tolerance reached {plan.Abc.MinEpsilon:0.###}"; break; }
+                reason = $"{plan.Abc.Generations} generations done";
+            }
+            return new Result(populations, records, reason, _evaluations);
+        }
+
+        /// <summary>Evaluates proposals until the generation is complete; false when the budget runs out first.</summary>
+        private bool Complete(AbcSmcGeneration generation)
+        {
+            Stopwatch? waiting = null;
+            double meanSeconds = 1;
+            var progress = new GenerationProgress(log.Output, plan.Abc.Particles);
+            int next = options.Shard.Index;   // this shard's next own proposal
+            while (true)
+            {
+                Merge(generation);
+                if (generation.IsComplete) return true;
+                log.Cancellation.ThrowIfCancellationRequested();
+                var batch = new List<int>();
+                var missing = generation.MissingBeforeEnoughAcceptances();
+                if (missing.Count == 0)
+                {
+                    // Not enough acceptances known yet: more of this shard's own proposals.
+                    for (; batch.Count < options.Threads; next += options.Shard.Count)
+                        if (!generation.HasResult(next)) batch.Add(next);
+                }
+                else
+                {
+                    // Enough acceptances, but earlier proposals of other shards are missing: give those shards a grace
+                    // period, then evaluate the missing ones here (the results are the same whoever computes them).
+                    waiting ??= Stopwatch.StartNew();
+                    if (waiting.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds))
+                    {
+                        Thread.Sleep(PollInterval);
+                        continue;
+                    }
+                    batch.AddRange(missing.Take(options.Threads));
+                }
+                if (options.Budget is { } budget && _evaluations + batch.Count > budget) return false;
+                var clock = Stopwatch.StartNew();
+                Evaluate(generation, batch);
+                meanSeconds = clock.Elapsed.TotalSeconds * options.Threads / Math.Max(1, batch.Count);
+                progress.Report(generation);
+            }
+        }
+
+        private void Evaluate(AbcSmcGeneration generation, List<int> batch)
+        {
+            var results = new CalibrationJournal.Entry?[batch.Count];
+            try
+            {
+                Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = log.Cancellation }, i =>
+                {
+                    double[] values = generation.Propose(batch[i]);
+                    double[] simulated = EvaluateOrReject(values, $"g{generation.Number}-p{batch[i]}");
+                    var entry = new CalibrationJournal.Entry(generation.Number, batch[i], Distance(simulated), values, simulated);
+                    journal.Append(entry);
+                    results[i] = entry;
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                throw new OperationCanceledException(log.Cancellation);
+            }
+            finally
+            {
+                foreach (var entry in results) if (entry is not null) { generation.Offer(entry.Index, entry.Values, entry.Distance); _evaluations++; }
+                if (log.Cancellation.IsCancellationRequested)
+                    log.Error.WriteLine($"Stopped; every finished evaluation is journaled. Continue with: {ResumeCommand(options)}");
+            }
+        }
+
+        /// <summary>The simulated metrics, or all NaN (an infinite distance: rejected) when the scenario refuses the values or they make a patient impossible.</summary>
+        private double[] EvaluateOrReject(double[] values, string label)
+        {
+            try
+            {
+                return evaluator.Evaluate(values, label, log.Cancellation);
+            }
+            catch (ScenarioValidationException e)
+            {
+                return Reject(e.Diagnostics.FirstOrDefault()?.ToString() ?? e.Message);
+            }
+            catch (ImpossiblePatientException e)
+            {
+                return Reject(e.Message);
+            }
+        }
+
+        private double[] Reject(string why)
+        {
+            lock (log.Error)
+            {
+                if (!_warnedInvalid) log.Error.WriteLine($"warning: a proposed parameter set cannot be simulated and is rejected (further ones silently): {why}");
+                _warnedInvalid = true;
+            }
+            return [.. plan.Targets.Select(_ => double.NaN)];
+        }
+
+        /// <summary>Takes in what this and the other shards have journaled for the generation (later generations' lines wait in <see cref="_journaled"/>).</summary>
+        private void Merge(AbcSmcGeneration generation)
+        {
+            _journaled.AddRange(journal.ReadNew(priors.Length, plan.Targets.Count));
+            foreach (var entry in _journaled)
+                if (entry.Generation == generation.Number && !generation.HasResult(entry.Index))
+                    generation.Offer(entry.Index, entry.Values, entry.Distance);
+            _journaled.RemoveAll(entry => entry.Generation <= generation.Number);
+        }
+
+        /// <summary>Root mean square of the targets' standardised misses; infinite when a target could not be measured.</summary>
+        private double Distance(double[] simulated)
+        {
+            double squares = 0;
+            for (int t = 0; t < simulated.Length; t++)
+            {
+                double miss = plan.Targets[t].Miss(simulated[t]);
+                if (double.IsNaN(miss)) return double.PositiveInfinity;
+                squares += miss * miss;
+            }
+            return Math.Sqrt(squares / simulated.Length);
+        }
+    }
+}

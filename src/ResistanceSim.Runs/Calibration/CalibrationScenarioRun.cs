@@ -1,0 +1,62 @@
+using ResistanceSim.Model.Calibration;
+using ResistanceSim.Output.Reading;
+using ResistanceSim.Output.Sinks;
+using ResistanceSim.Scenarios.Calibration;
+using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Overrides;
+
+namespace ResistanceSim.Runs.Calibration;
+
+/// <summary>
+/// What the fit and <c>--check</c> share: a calibration file read and validated before anything runs, and one of
+/// its scenarios run through the real pipeline into a directory, with the targets that name it measured there.
+/// </summary>
+internal static class CalibrationScenarioRun
+{
+    /// <summary>The calibration file, read and validated (exit 2 with located errors, nothing written).</summary>
+    public static LoadedCalibration LoadValidated(string path)
+    {
+        if (!File.Exists(path)) throw new RunRequestException($"calibration file '{path}' does not exist");
+        var calibration = CalibrationReader.Load(path);
+        var bag = new DiagnosticBag();
+        CalibrationValidator.Validate(calibration, bag);
+        bag.ThrowIfErrors();
+        return calibration;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> into <paramref name="output"/> (no plots; <paramref name="patients"/> per arm, or the
+    /// full cohort when null) and sets the estimate of each target that names it. The run's warnings and notes go to
+    /// <paramref name="warnings"/> (<see cref="TextWriter.Null"/> drops them).
+    /// </summary>
+    public static void Measure(CalibrationPlan plan, CalibrationScenario scenario, string output, int threads, int? patients,
+        IReadOnlyList<ScenarioOverride> overrides, TextWriter warnings, CancellationToken cancellation, TargetEstimate[] estimates)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(estimates);
+        var settings = new RunSettings
+        {
+            Replicates = scenario.Replicates,
+            Threads = threads,
+            Format = OutputFormat.Parquet,
+            Plots = false,
+            Patients = patients,
+        };
+        var runnable = RunnableScenario.LoadOrThrow(scenario.Path, overrides);
+        RunPipeline.Execute(runnable, output, settings, new NoticeWriter(warnings), cancellation);
+        var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
+        for (int t = 0; t < plan.Targets.Count; t++)
+            if (plan.Targets[t].Scenario == scenario.Name)
+                estimates[t] = metrics.Measure(plan.Targets[t]);
+    }
+
+    /// <summary>Writes a run's notices (resource warnings, lock notes) as lines, as <c>resistancesim run</c> prints them.</summary>
+    private sealed class NoticeWriter(TextWriter writer) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value)
+        {
+            if (value.Stage == RunStage.Notice) writer.WriteLine(value.Notice);
+        }
+    }
+}
