@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ResistanceSim.Tests.Architecture;
 
-/// <summary>Dependencies point one way (docs/decisions.md): Cli → {Scenarios, Output, Plotting, Analysis} → Engine → Model.</summary>
+/// <summary>Dependencies point one way (docs/decisions.md): Cli → Runs → {Scenarios, Output, Plotting, Analysis} → Engine → Model.</summary>
 public class DependencyDirectionTests
 {
     public static TheoryData<string, string[]> Allowed() => new()
@@ -14,7 +14,15 @@ public class DependencyDirectionTests
         { "ResistanceSim.Parquet", ["IronSnappy"] },
         { "ResistanceSim.Output", ["ResistanceSim.Engine", "ResistanceSim.Model", "ResistanceSim.Parquet", "MathNet.Numerics"] },
         { "ResistanceSim.Plotting", ["ResistanceSim.Analysis", "ResistanceSim.Model"] },
+        {
+            "ResistanceSim.Runs",
+            ["ResistanceSim.Scenarios", "ResistanceSim.Output", "ResistanceSim.Plotting", "ResistanceSim.Analysis", "ResistanceSim.Engine", "ResistanceSim.Model"]
+        },
     };
+
+    /// <summary>The projects below the run library: none may know it (it orchestrates them).</summary>
+    public static TheoryData<string> BelowRuns() =>
+        ["ResistanceSim.Model", "ResistanceSim.Engine", "ResistanceSim.Analysis", "ResistanceSim.Scenarios", "ResistanceSim.Parquet", "ResistanceSim.Output", "ResistanceSim.Plotting"];
 
     [Theory]
     [MemberData(nameof(Allowed))]
@@ -26,6 +34,35 @@ public class DependencyDirectionTests
             .ToArray();
         var forbidden = referenced.Except(allowed).ToArray();
         Assert.True(forbidden.Length == 0, $"{assembly} references {string.Join(", ", forbidden)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(BelowRuns))]
+    public void NoEngineOrModelProjectDependsOnTheRunLibrary(string assembly)
+    {
+        var names = Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name).ToArray();
+        Assert.DoesNotContain("ResistanceSim.Runs", names);
+        Assert.DoesNotContain("resistancesim", names);
+    }
+
+    [Fact]
+    public void TheRunLibraryNeverSeesTheCommandLine()
+    {
+        var names = Assembly.Load("ResistanceSim.Runs").GetReferencedAssemblies().Select(a => a.Name).ToArray();
+        Assert.DoesNotContain("resistancesim", names);   // the Cli's assembly
+        Assert.DoesNotContain("System.CommandLine", names);
+        Assert.DoesNotContain("Spectre.Console", names);
+    }
+
+    [Fact]
+    public void TheCommandLineRunsScenariosThroughTheRunLibrary()
+    {
+        var names = Assembly.Load("resistancesim").GetReferencedAssemblies().Select(a => a.Name).ToArray();
+        Assert.Contains("ResistanceSim.Runs", names);
+        // The pipeline and the reporting live in the library only: the shell has no copy of them.
+        var shellTypes = Assembly.Load("resistancesim").GetTypes().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (string moved in new[] { "RunPipeline", "RunReport", "TrialResults", "AssayFits", "CalibrationRunner", "RunSummaryPrinter" })
+            Assert.DoesNotContain(moved, shellTypes);
     }
 
     [Fact]

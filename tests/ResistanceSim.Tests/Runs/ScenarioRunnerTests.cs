@@ -1,0 +1,113 @@
+using ResistanceSim.Output.Reading;
+using ResistanceSim.Runs;
+using ResistanceSim.Tests.Support;
+
+namespace ResistanceSim.Tests.Runs;
+
+/// <summary>Running through the run library: progress, cancellation, and the same tables in memory as in a run directory.</summary>
+public class ScenarioRunnerTests
+{
+    private static readonly RunSettings Settings = new() { Threads = 2, Plots = false };
+
+    /// <summary>The quickstart, shortened to keep the test quick: 3 replicates over 10 days.</summary>
+    private static RunnableScenario ShortQuickstart()
+    {
+        var result = RunnableScenario.Load(Repository.Scenario("quickstart.yaml"), [new("replicates", "3"), new("stop.days", "10")]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result.Scenario!;
+    }
+
+    [Fact]
+    public void ARunReportsItsStartEveryWorkUnitAndPublishing()
+    {
+        var reports = new SynchronousProgress();
+
+        var results = ScenarioRunner.RunInMemory(ShortQuickstart(), Settings, reports);
+
+        var started = Assert.Single(reports.All, r => r.Stage == RunStage.Started);
+        Assert.Equal(3, started.UnitsTotal);
+        Assert.Equal(0, started.UnitsAlreadyDone);
+        Assert.StartsWith("quickstart on hybrid", started.Description, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], reports.All.Where(r => r.Stage == RunStage.Running).Select(r => r.UnitsDone));
+        Assert.Equal(RunStage.Publishing, reports.All[^1].Stage);
+        Assert.Equal(3, results.Tables["summary"].RowCount);
+        Assert.Null(results.Trial);
+    }
+
+    [Fact]
+    public void CancellingAnInMemoryRunStopsItBeforeItsRemainingWorkUnits()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var reports = new SynchronousProgress(report =>
+        {
+            if (report.Stage == RunStage.Running) cancellation.Cancel();
+        });
+        var settings = Settings with { Threads = 1, Replicates = 6 };
+
+        var stopped = Assert.ThrowsAny<OperationCanceledException>(() => ScenarioRunner.RunInMemory(ShortQuickstart(), settings, reports, cancellation.Token));
+
+        Assert.True(cancellation.IsCancellationRequested);
+        var finished = reports.All.Count(r => r.Stage == RunStage.Running);
+        Assert.InRange(finished, 1, 5);
+        Assert.DoesNotContain(reports.All, r => r.Stage == RunStage.Publishing);
+        if (stopped is RunStoppedException run) Assert.Equal(RunStage.Running, run.Stage);
+    }
+
+    [Fact]
+    public void ARunDirectoryReadsBackTheTablesOfTheSameRunInMemory()
+    {
+        using var output = new TempDirectory();
+        var scenario = ShortQuickstart();
+
+        var outcome = ScenarioRunner.RunIntoDirectory(scenario, output.Path, Settings);
+        var fromDirectory = RunResults.Read(outcome.RunDirectory);
+        var inMemory = ScenarioRunner.RunInMemory(scenario, Settings);
+
+        Assert.False(outcome.AlreadyComplete);
+        Assert.Equal(3, outcome.WorkUnits);
+        Assert.Equal(Path.Combine(output.Path, "quickstart"), outcome.RunDirectory);
+        Assert.Equal(fromDirectory.Tables.Keys, inMemory.Tables.Keys);
+        Assert.Contains("totals", fromDirectory.Tables.Keys);
+        foreach (var (name, table) in fromDirectory.Tables) AssertSameTable(name, table, inMemory.Tables[name]);
+        Assert.Equal(fromDirectory.ScenarioYaml, inMemory.ScenarioYaml);
+    }
+
+    [Fact]
+    public void ASecondRunOfAPublishedShardRunsNothing()
+    {
+        using var output = new TempDirectory();
+        var scenario = ShortQuickstart();
+        ScenarioRunner.RunIntoDirectory(scenario, output.Path, Settings);
+        var reports = new SynchronousProgress();
+
+        var again = ScenarioRunner.RunIntoDirectory(scenario, output.Path, Settings with { Resume = true }, reports);
+
+        Assert.True(again.AlreadyComplete);
+        Assert.DoesNotContain(reports.All, r => r.Stage == RunStage.Running);
+    }
+
+    private static void AssertSameTable(string name, TableData expected, TableData actual)
+    {
+        Assert.Equal(expected.ColumnNames, actual.ColumnNames);
+        Assert.True(expected.RowCount == actual.RowCount, $"{name}: {expected.RowCount} rows in the directory, {actual.RowCount} in memory");
+        foreach (string column in expected.ColumnNames)
+            for (int row = 0; row < expected.RowCount; row++)
+                Assert.True(SameValue(expected[column, row], actual[column, row]), $"{name}.{column}[{row}]: {expected[column, row]} vs {actual[column, row]}");
+    }
+
+    /// <summary>Cells compare by value; list cells (<c>alk_mutations</c>, <c>bypass</c>) element by element.</summary>
+    private static bool SameValue(object? expected, object? actual) =>
+        expected is object[] list && actual is object[] other ? list.SequenceEqual(other) : Equals(expected, actual);
+
+    /// <summary>Collects reports as they are made (<see cref="Progress{T}"/> would post them to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(Action<RunProgress>? onReport = null) : IProgress<RunProgress>
+    {
+        public List<RunProgress> All { get; } = [];
+
+        public void Report(RunProgress value)
+        {
+            All.Add(value);
+            onReport?.Invoke(value);
+        }
+    }
+}
