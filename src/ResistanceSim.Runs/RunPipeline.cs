@@ -101,7 +101,7 @@ internal static class RunPipeline
     /// Publishes a finished shard: the manifests it makes stale go first, then the resolved scenario, the tables
     /// (from the spool) and the derived tables, and last the manifest that lists them all, so readers see them all
     /// together or not at all; only then is the shard marked complete. A run killed or stopped before that
-    /// publishes again from the spool on --resume. Returns the trial readout of a whole cohort run.
+    /// publishes again from the spool when resumed. Returns the trial readout of a whole cohort run.
     /// </summary>
     private static TrialResults.Readout? Publish(string runDirectory, Scenario scenario, Sweep sweep, LoadedSweep loaded, RunSettings settings,
         Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunSummaryPrinter summary,

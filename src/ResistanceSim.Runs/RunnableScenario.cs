@@ -35,6 +35,9 @@ public sealed class RunnableScenario
     /// <summary>The validated model of the first arm, before any sweep point or patient is applied.</summary>
     public Scenario Model => Loaded.Scenario;
 
+    /// <summary>Work units of a whole run: every arm's points (sweep points or patients) × replicates.</summary>
+    public long WorkUnits => Loaded.PointsPerArm.Sum() * (long)Loaded.Scenario.Replicates;
+
     /// <summary>True for a virtual trial (<c>cohort:</c>), whose runs have a trial readout.</summary>
     public bool HasCohort => Loaded.Scenario.Cohort is not null;
 

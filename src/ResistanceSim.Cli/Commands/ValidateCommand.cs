@@ -1,9 +1,7 @@
 using System.CommandLine;
 using ResistanceSim.Runs;
-using ResistanceSim.Scenarios;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Limits;
-using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -27,14 +25,19 @@ public static class ValidateCommand
                     problems.Add(new Diagnostic(SourceLocation.StartOf(file), "", $"file does not exist", DiagnosticSeverity.Error));
                     continue;
                 }
+                var loaded = RunnableScenario.Load(file);
+                if (loaded.Scenario is not { } runnable)
+                {
+                    problems.AddRange(loaded.Diagnostics);
+                    continue;
+                }
                 try
                 {
-                    var loaded = SweepLoader.Load(file);
-                    long workUnits = loaded.PointsPerArm.Sum() * (long)loaded.Scenario.Replicates;
+                    var scenario = runnable.Model;
                     // Validation assumes a run on every core, as `run` does by default.
-                    var estimate = ResourceEstimate.Of(loaded.Scenario, workUnits, Environment.ProcessorCount);
+                    var estimate = ResourceEstimate.Of(scenario, runnable.WorkUnits, Environment.ProcessorCount);
                     var warnings = ResourceLimitCheck.Enforce(limits, estimate, file);
-                    context.Output.WriteLine($"{file}: ok ({loaded.Scenario.Name}: {loaded.Scenario.Catalog.All.Count} mechanisms, {loaded.Scenario.Drugs.Count} drugs, {loaded.Scenario.Protocol.Phases.Count} protocol phases; {estimate.Factors()}: {estimate.Sizes()})");
+                    context.Output.WriteLine($"{file}: ok ({scenario.Name}: {scenario.Catalog.All.Count} mechanisms, {scenario.Drugs.Count} drugs, {scenario.Protocol.Phases.Count} protocol phases; {estimate.Factors()}: {estimate.Sizes()})");
                     CommandLine.WriteWarnings(context.Error, warnings);
                 }
                 catch (ScenarioValidationException e)

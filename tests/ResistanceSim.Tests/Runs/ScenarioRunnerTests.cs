@@ -44,13 +44,15 @@ public class ScenarioRunnerTests
         });
         var settings = Settings with { Threads = 1, Replicates = 6 };
 
-        var stopped = Assert.ThrowsAny<OperationCanceledException>(() => ScenarioRunner.RunInMemory(ShortQuickstart(), settings, reports, cancellation.Token));
+        var stopped = Assert.Throws<RunStoppedException>(() => ScenarioRunner.RunInMemory(ShortQuickstart(), settings, reports, cancellation.Token));
 
         Assert.True(cancellation.IsCancellationRequested);
         var finished = reports.All.Count(r => r.Stage == RunStage.Running);
         Assert.InRange(finished, 1, 5);
         Assert.DoesNotContain(reports.All, r => r.Stage == RunStage.Publishing);
-        if (stopped is RunStoppedException run) Assert.Equal(RunStage.Running, run.Stage);
+        Assert.Equal(RunStage.Running, stopped.Stage);
+        Assert.Equal(finished, stopped.UnitsDone);
+        Assert.Equal(6, stopped.UnitsTotal);
     }
 
     [Fact]
