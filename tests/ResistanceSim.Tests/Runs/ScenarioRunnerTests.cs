@@ -88,6 +88,29 @@ public class ScenarioRunnerTests
         Assert.DoesNotContain(reports.All, r => r.Stage == RunStage.Running);
     }
 
+    [Fact]
+    public void ACohortRunHasATrialReadoutInMemoryAndReadBackFromItsDirectory()
+    {
+        string yaml = Trials.TrialScenarios.Header + Trials.TrialScenarios.Cohort + Trials.TrialScenarios.TwoArms;
+        var loaded = RunnableScenario.Parse(yaml, "trial.yaml");
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        Assert.True(loaded.Scenario!.HasCohort);
+        var settings = Settings with { Patients = 5 };
+        using var output = new TempDirectory();
+
+        var inMemory = ScenarioRunner.RunInMemory(loaded.Scenario, settings);
+        var outcome = ScenarioRunner.RunIntoDirectory(loaded.Scenario, output.Path, settings);
+        var fromDirectory = RunResults.Read(outcome.RunDirectory);
+
+        var trial = Assert.IsType<ResistanceSim.Runs.Reporting.TrialResults.Readout>(inMemory.Trial);
+        Assert.Equal(2, trial.Arms.Count);
+        Assert.All(trial.Arms, arm => Assert.Equal(5, arm.Patients));
+        Assert.Contains("endpoints", inMemory.Tables.Keys);
+        Assert.Equal(trial.Arms.Select(a => (a.Name, a.Patients, a.Events, a.MedianPfs.Median)),
+            fromDirectory.Trial!.Arms.Select(a => (a.Name, a.Patients, a.Events, a.MedianPfs.Median)));
+        Assert.Equal(trial.Arms.Select(a => (a.Name, a.Patients, a.Events)), outcome.Trial!.Arms.Select(a => (a.Name, a.Patients, a.Events)));
+    }
+
     private static void AssertSameTable(string name, TableData expected, TableData actual)
     {
         Assert.Equal(expected.ColumnNames, actual.ColumnNames);
