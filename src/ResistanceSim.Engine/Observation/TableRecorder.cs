@@ -82,14 +82,10 @@ public sealed class TableRecorder : IRunObserver
     private ClinicalCourse Course(SimulationRun run, Cohort cohort)
     {
         var response = run.Response;
-        ulong mechanisms = 0;
         long total = run.Clones.TotalCells;
-        if (response.Progressed && total > 0)
-        {
-            var catalog = run.Scenario.Catalog;
-            for (int m = 0; m < Math.Min(catalog.All.Count, 64); m++)
-                if (CellsCarrying(catalog, run.Clones, m) >= cohort.MechanismShareAtProgression * total) mechanisms |= 1UL << m;
-        }
+        ulong mechanisms = response.Progressed
+            ? ProgressionBiopsy.MechanismsSeen(run.Scenario.Catalog, run.Clones, cohort.MechanismShareAtProgression)
+            : 0;
         bool progressed = run.Outcome == RunOutcome.Progressed;
         return new ClinicalCourse(progressed ? response.ProgressionDay : run.Scenario.Stop.Days, progressed, run.DiagnosisDay, run.HistoryAttempts, response.BaselineCells, _resistantAtStart,
             response.BaselineMm, response.NadirMm, response.BestOverallResponse, response.FirstProgressionDay, mechanisms)
