@@ -25,9 +25,12 @@ public sealed class RunFiles
     /// <summary>Every listed file, relative to the run directory with '/' separators, in ordinal order.</summary>
     public IReadOnlyList<string> Relative => _relative;
 
-    /// <summary>Files written by this process that a manifest will list (absolute or relative to <paramref name="runDirectory"/>).</summary>
+    /// <summary>
+    /// Files written by this process that a manifest will list: absolute, or relative to the working directory as
+    /// <c>Path.Combine(runDirectory, …)</c> makes them when the run directory itself is relative.
+    /// </summary>
     public static RunFiles Pending(string runDirectory, IEnumerable<string> paths) =>
-        new(runDirectory, paths.Select(p => Path.GetRelativePath(Path.GetFullPath(runDirectory), Path.GetFullPath(p, Path.GetFullPath(runDirectory)))));
+        new(runDirectory, paths.Select(p => Path.GetRelativePath(Path.GetFullPath(runDirectory), Path.GetFullPath(p))));
 
     /// <summary>The files the run directory's manifest(s) list; throws <see cref="RunIncompleteException"/> when there is no complete set.</summary>
     public static RunFiles Published(string runDirectory)

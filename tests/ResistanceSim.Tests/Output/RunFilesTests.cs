@@ -19,6 +19,17 @@ public class RunFilesTests
     }
 
     [Fact]
+    public void FilesOfARelativeRunDirectoryAreListedRelativeToIt()
+    {
+        // A run into a relative output root writes Path.Combine(runDirectory, …) paths, relative to the working
+        // directory; the manifest must list them relative to the run directory, or no reader finds them.
+        string runDirectory = Path.Combine("output", "relative-run");
+        string table = Path.Combine(runDirectory, "summary", "part-00000.parquet");
+        string absolute = Path.GetFullPath(Path.Combine(runDirectory, "scenario.yaml"));
+        Assert.Equal(["scenario.yaml", "summary/part-00000.parquet"], RunFiles.Pending(runDirectory, [table, absolute]).Relative);
+    }
+
+    [Fact]
     public void OnlyListedPartsAreRead()
     {
         using var temp = new TempDirectory();
