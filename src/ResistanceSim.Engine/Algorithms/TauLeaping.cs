@@ -9,10 +9,12 @@ namespace ResistanceSim.Engine.Algorithms;
 /// Leaping with exact per-clone birth–death transitions (the BNB method of Mather et al. 2012,
 /// see <see cref="BirthDeathTransition"/>): within a leap each clone's count moves by one binomial
 /// and one negative-binomial draw, exact for constant rates and never negative. Between clones the
-/// leap approximates: mutant daughters are a Poisson share of the leap's divisions, mutants arising per
-/// unit time a Poisson number over the leap's cell-days (each founded
-/// at a uniform time within the leap and grown exactly for the rest of it), phenotype switches a
-/// Poisson share of the cell-days, and growth limitation is held at its start-of-leap value.
+/// leap approximates: a clone's line grows with birth λ(1 − u) (divisions that give a mutant daughter
+/// do not add to it), its mutant daughters are Poisson(uλ × the leap's cell-days), mutants arising per
+/// unit time Poisson(ν × cell-days); each mutant is founded at a time drawn in proportion to its
+/// parent's cells along the leap and grown exactly for the rest of it, founding its own mutants the
+/// same way. Phenotype switches are a Poisson share of the cell-days, and growth limitation is held
+/// at its start-of-leap value for every line, new ones included.
 /// <para>
 /// Step-size rule (after Cao, Gillespie &amp; Petzold 2006, J Chem Phys 124:044109): the leap keeps
 /// the expected relative change of the total population below ε (so density effects and size
@@ -23,6 +25,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// </summary>
 public sealed class TauLeaping : ISimulationAlgorithm
 {
+    private long[] _start = new long[64];
+    private long[] _stop = new long[64];   // the transition's count, before switching cells leave
     private long[] _end = new long[64];
     private long[] _mutants = new long[64];
     private long[] _arising = new long[64];
@@ -109,16 +113,17 @@ public sealed class TauLeaping : ISimulationAlgorithm
         for (int i = 0; i < count; i++)
         {
             long start = clones.Cells[i];
+            _start[i] = start;
             double b = g * clones.Birth[i];
-            double d = clones.Death[i] + h;
-            long end = BirthDeathTransition.Sample(ref rng, start, b, d, tau);
-            double cellDays = BirthDeathTransition.CellDays(start, end, tau);
             double u = clones.MutationProbability[i];
-            long mutants = u > 0 && b > 0 ? Math.Min(Samplers.Poisson(ref rng, u * b * cellDays), end) : 0;
+            long end = LineTransition(ref rng, start, b, u, clones.Death[i] + h, tau);
+            double cellDays = BirthDeathTransition.CellDays(start, end, tau);
+            long mutants = MutantDaughters(ref rng, b, u, cellDays);
             double s = clones.Switch[i];
-            long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end - mutants) : 0;
+            long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end) : 0;
             double nu = clones.MutationPerDay[i];
-            _end[i] = end - mutants - switches;
+            _stop[i] = end;
+            _end[i] = end - switches;
             _mutants[i] = mutants;
             _arising[i] = nu > 0 ? Samplers.Poisson(ref rng, nu * cellDays) : 0;   // per unit time: not taken from the parent
             _switches[i] = switches;
@@ -138,12 +143,12 @@ public sealed class TauLeaping : ISimulationAlgorithm
             for (long k = 0; k < _mutants[i]; k++)
             {
                 CancellationCheck.AfterEvent(k + 1, run.Cancellation);
-                FoundMutant(run, i, run.Mutations.PerDivision, clones.MutationProbability[i], tau, ref rng);
+                FoundMutant(run, i, run.Mutations.PerDivision, clones.MutationProbability[i], _start[i], _stop[i], g, h, tau, ref rng);
             }
             for (long k = 0; k < _arising[i]; k++)
             {
                 CancellationCheck.AfterEvent(k + 1, run.Cancellation);
-                FoundMutant(run, i, run.Mutations.PerDay, clones.MutationPerDay[i], tau, ref rng);
+                FoundMutant(run, i, run.Mutations.PerDay, clones.MutationPerDay[i], _start[i], _stop[i], g, h, tau, ref rng);
             }
             if (_switches[i] > 0) run.DistributePhenotypeSwitches(i, _switches[i], ref rng);
         }
@@ -151,26 +156,73 @@ public sealed class TauLeaping : ISimulationAlgorithm
     }
 
     /// <summary>
-    /// A mutant cell (from <paramref name="table"/>, whose total for the parent is <paramref name="total"/>)
-    /// born at a uniform time in the leap, grown exactly for the rest of it.
+    /// A mutant cell (from <paramref name="table"/>, whose total for the parent is <paramref name="total"/>),
+    /// born within the <paramref name="tau"/> days in which its parent's line went from
+    /// <paramref name="parentStart"/> to <paramref name="parentEnd"/> cells and grown exactly for the
+    /// rest of them under the leap's growth limitation (<paramref name="g"/>, <paramref name="h"/>, held at
+    /// their start-of-leap values like every other clone's: the total at this point already counts the
+    /// leap's end, and other mutants, so it would slow the line). Its own line's mutants within that
+    /// rest are founded the same way, recursively:
+    /// without them a genotype founded in a leap could not mutate again until the next leap, which
+    /// delayed multi-mutant genotypes on long leaps (issue #19, the McFarland case of docs/engines.md).
     /// </summary>
-    private static void FoundMutant(SimulationRun run, int parent, MutationTable table, double total, double tau, ref Xoshiro256StarStar rng)
+    private static void FoundMutant(SimulationRun run, int parent, MutationTable table, double total,
+        long parentStart, long parentEnd, double g, double h, double tau, ref Xoshiro256StarStar rng)
     {
         var clones = run.Clones;
         ulong genotype = table.Mutate(clones.Genotype[parent], rng.NextDouble() * total);
         int index = run.AddMutant(parent, genotype);
-        double rest = tau * rng.NextDouble();
-        long n = clones.TotalCells;
-        long cells = BirthDeathTransition.Sample(ref rng, 1, run.Growth.BirthFactor(n) * clones.Birth[index],
-            clones.Death[index] + run.Growth.DeathPerCell(n), rest);
+        double rest = tau - FoundingTime(parentStart, parentEnd, tau, rng.NextDouble());
+        double birth = g * clones.Birth[index];
+        double perDivision = clones.MutationProbability[index];
+        long cells = LineTransition(ref rng, 1, birth, perDivision, clones.Death[index] + h, rest);
         if (cells != 1) run.AdjustCells(index, cells - 1);
+
+        double cellDays = BirthDeathTransition.CellDays(1, cells, rest);
+        long mutants = MutantDaughters(ref rng, birth, perDivision, cellDays);
+        double perDay = clones.MutationPerDay[index];
+        long arising = perDay > 0 ? Samplers.Poisson(ref rng, perDay * cellDays) : 0;   // per unit time: not taken from the line
+        // New clones are appended and none is retired within the leap, so index stays valid.
+        for (long k = 0; k < mutants; k++)
+            FoundMutant(run, index, run.Mutations.PerDivision, perDivision, 1, cells, g, h, rest, ref rng);
+        for (long k = 0; k < arising; k++)
+            FoundMutant(run, index, run.Mutations.PerDay, perDay, 1, cells, g, h, rest, ref rng);
     }
 
+    /// <summary>
+    /// A clone's own line over τ: a division gives two cells of the clone with probability 1 − u and
+    /// one plus a mutant daughter otherwise, so the line is a birth–death process with birth λ(1 − u),
+    /// exactly; the mutant daughters (<see cref="MutantDaughters"/>) are the complementary thinning of
+    /// the divisions, rate uλn(t), and a line that died out may still have made some.
+    /// </summary>
+    private static long LineTransition(ref Xoshiro256StarStar rng, long cells, double birth, double mutationProbability, double death, double tau) =>
+        BirthDeathTransition.Sample(ref rng, cells, birth * (1 - mutationProbability), death, tau);
+
+    /// <summary>Mutant daughters of a line that lived <paramref name="cellDays"/> cell-days: Poisson(uλ·cell-days).</summary>
+    private static long MutantDaughters(ref Xoshiro256StarStar rng, double birth, double mutationProbability, double cellDays) =>
+        mutationProbability > 0 && birth > 0 ? Samplers.Poisson(ref rng, mutationProbability * birth * cellDays) : 0;
+
+    /// <summary>
+    /// When, within <paramref name="tau"/>, a mutant of a line going from <paramref name="start"/> to
+    /// <paramref name="end"/> cells is born, given the uniform <paramref name="uniform"/>: mutants arise in
+    /// proportion to the cells alive, so the time has density ∝ n(t) on the exponential path
+    /// n(t) = start·(end/start)^{t/τ} (the path <see cref="BirthDeathTransition.CellDays"/> integrates);
+    /// uniform when the line did not change or died out. A line founded by one cell that grew to
+    /// thousands makes nearly all its mutants late in the leap, which a uniform time would miss.
+    /// </summary>
+    private static double FoundingTime(long start, long end, double tau, double uniform)
+    {
+        if (start == end || start == 0 || end == 0) return tau * uniform;
+        double ratio = (double)end / start;
+        return tau * Math.Log(1 + uniform * (ratio - 1)) / Math.Log(ratio);
+    }
 
     private void EnsureCapacity(int count)
     {
         if (count <= _end.Length) return;
         int capacity = Math.Max(count, _end.Length * 2);
+        Array.Resize(ref _start, capacity);
+        Array.Resize(ref _stop, capacity);
         Array.Resize(ref _end, capacity);
         Array.Resize(ref _mutants, capacity);
         Array.Resize(ref _arising, capacity);
