@@ -7,10 +7,10 @@ using ResistanceSim.Tests.Support;
 namespace ResistanceSim.Tests.Engine;
 
 /// <summary>
-/// The exact engine's speed work (issue #19) keeps every random draw in the same order, so a seeded
-/// run must end in exactly the state the engine reached before it: the pins below were recorded with
-/// the code of main at 7cecc2f. A change that alters the stream of draws fails here and must instead be
-/// shown statistically equal (the verification suite's KS tests).
+/// Speed work on the exact engine (issue #19) that keeps every random draw in the same order must
+/// leave a seeded run's end state exactly as it was: the pins below were recorded with the code of
+/// main at 7cecc2f. A change that alters the stream of draws fails here; it must then be shown
+/// statistically equal instead (the verification suite's KS tests) and the pins re-recorded.
 /// </summary>
 public class ExactTrajectoryPinTests
 {
