@@ -32,6 +32,7 @@ public static class CommandLine
             CalibrateCommand.Create(context),
             SchemaCommand.Create(context),
             QueryCommand.Create(context),
+            ScenariosCommand.Create(context),
             verbose,
         };
         var parsed = root.Parse(args);

@@ -28,14 +28,8 @@ public sealed class RunResults
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
         var files = RunFiles.Published(runDirectory);
-        var names = files.Relative
-            .Where(f => f.Contains('/', StringComparison.Ordinal))
-            .Select(f => f[..f.IndexOf('/', StringComparison.Ordinal)])
-            .Distinct(StringComparer.Ordinal)
-            .Where(table => files.PartsOf(table).Count > 0)
-            .Order(StringComparer.Ordinal);
         var tables = new SortedDictionary<string, TableData>(StringComparer.Ordinal);
-        foreach (string table in names) tables[table] = RunTableReader.Read(files, table);
+        foreach (string table in files.Tables) tables[table] = RunTableReader.Read(files, table);
         return new RunResults(File.ReadAllText(Path.Combine(runDirectory, "scenario.yaml")), tables, TrialResults.Read(files));
     }
 }

@@ -1,4 +1,5 @@
 using ResistanceSim.Model;
+using ResistanceSim.Scenarios.Bundled;
 using ResistanceSim.Scenarios.Binding;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Yaml;
@@ -14,17 +15,10 @@ public sealed record LoadedScenario(Scenario Scenario, LoadedDocument Document);
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>
-    /// The bundled presets ship beside the executable as presets/…, so <c>include: [presets/drugs.yaml]</c>
-    /// resolves from any scenario file, inside the repository or not.
-    /// </summary>
-    public static string BundledIncludeRoot => AppContext.BaseDirectory;
-
     public static LoadedScenario Load(string path)
     {
         var bag = new DiagnosticBag();
-        var options = Directory.Exists(Path.Combine(BundledIncludeRoot, "presets")) ? LoadOptions.WithPresets(BundledIncludeRoot) : LoadOptions.Default;
-        var document = ScenarioDocumentLoader.Load(path, options, bag);
+        var document = ScenarioDocumentLoader.Load(path, BundledScenarios.IncludeOptions, bag);
         return Bind(document, bag);
     }
 

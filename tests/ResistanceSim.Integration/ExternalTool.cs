@@ -28,14 +28,16 @@ public static class ExternalTool
         throw new Xunit.Sdk.XunitException($"'{name}' was not found on PATH; install it with: {installHint}");
     }
 
-    /// <summary>Runs the program to completion and returns its stdout; fails the test on timeout or non-zero exit.</summary>
-    public static string Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
+    /// <summary>Runs the program to completion (in <paramref name="workingDirectory"/> when given) and returns its stdout;
+    /// fails the test on timeout or non-zero exit.</summary>
+    public static string Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         foreach (string argument in arguments)
         {
@@ -55,7 +57,7 @@ public static class ExternalTool
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new Xunit.Sdk.XunitException($"{commandLine} exited with code {process.ExitCode}. stderr:\n{stderr.Result}");
+            throw new Xunit.Sdk.XunitException($"{commandLine} exited with code {process.ExitCode}. stdout:\n{stdout.Result}\nstderr:\n{stderr.Result}");
         }
 
         return stdout.Result;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DuckDB.NET.Data;
 using ResistanceSim.Cli.Query;
+using ResistanceSim.Output;
+using ResistanceSim.Runs;
 
 namespace ResistanceSim.Cli.Commands;
 
@@ -23,7 +25,7 @@ public static class QueryCommand
         {
             string? csvFile = parse.GetValue(csv), parquetFile = parse.GetValue(parquet);
             if (csvFile is not null && parquetFile is not null) throw new UsageException("give --csv or --parquet, not both");
-            using var database = RunDatabase.Open(parse.GetValue(runDirectory)!);
+            using var database = Open(parse.GetValue(runDirectory)!);
             string query = parse.GetValue(sql)!;
             if (string.IsNullOrWhiteSpace(query)) throw new UsageException("the query is empty");
             if (csvFile is not null) Export(database, query, csvFile, QueryExportFormat.Csv, context);
@@ -32,6 +34,15 @@ public static class QueryCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The run's database; a missing folder, or one no run wrote, is a usage error naming the command that writes one.</summary>
+    private static RunDatabase Open(string runDirectory)
+    {
+        if (!Directory.Exists(runDirectory)) throw new UsageException($"run directory '{runDirectory}' does not exist");
+        if (!File.Exists(Path.Combine(runDirectory, RunManifest.FileName)) && !Directory.Exists(Path.Combine(runDirectory, "shards")))
+            throw new UsageException($"'{runDirectory}' is not a run directory (it has no {RunManifest.FileName}; 'resistancesim run' writes one)");
+        return RunDatabase.Open(runDirectory);
     }
 
     private static void Export(RunDatabase database, string query, string target, QueryExportFormat format, CommandContext context)

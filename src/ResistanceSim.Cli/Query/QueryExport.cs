@@ -1,3 +1,5 @@
+using ResistanceSim.Runs;
+
 namespace ResistanceSim.Cli.Query;
 
 /// <summary>The file formats <c>resistancesim query</c> writes a result in.</summary>
@@ -19,7 +21,7 @@ public static class QueryExport
     {
         ArgumentNullException.ThrowIfNull(query);
         string options = format == QueryExportFormat.Csv ? "FORMAT csv, HEADER true" : "FORMAT parquet";
-        return $"COPY ({query.Trim().TrimEnd(';')}) TO {Sql.Literal(temporaryPath)} ({options})";
+        return $"COPY ({query.Trim().TrimEnd(';')}) TO {SqlText.Literal(temporaryPath)} ({options})";
     }
 
     /// <summary>A temporary name in the target's directory (so the final rename stays on one file system).</summary>

@@ -65,6 +65,14 @@ public sealed class RunFiles
         return set;
     }
 
+    /// <summary>The tables listed: each folder holding at least one part file (<c>totals</c>, <c>summary</c>, …), in ordinal order.</summary>
+    public IReadOnlyList<string> Tables =>
+        [.. _relative.Where(f => f.Contains('/', StringComparison.Ordinal))
+            .Select(f => f[..f.IndexOf('/', StringComparison.Ordinal)])
+            .Distinct(StringComparer.Ordinal)
+            .Where(table => PartsOf(table).Count > 0)
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>The part files of <paramref name="table"/>, absolute, in part order.</summary>
     public IReadOnlyList<string> PartsOf(string table)
     {

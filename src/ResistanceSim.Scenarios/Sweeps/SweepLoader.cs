@@ -1,6 +1,7 @@
 using System.Globalization;
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Binding;
+using ResistanceSim.Scenarios.Bundled;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Overrides;
 using ResistanceSim.Scenarios.Yaml;
@@ -80,9 +81,8 @@ public static class SweepLoader
         return FromDocument(document, bag);
     }
 
-    /// <summary>The bundled presets resolve wherever the tool runs (see <see cref="ScenarioLoader.BundledIncludeRoot"/>).</summary>
-    private static LoadOptions Options =>
-        Directory.Exists(Path.Combine(ScenarioLoader.BundledIncludeRoot, "presets")) ? LoadOptions.WithPresets(ScenarioLoader.BundledIncludeRoot) : LoadOptions.Default;
+    /// <summary>The bundled presets resolve wherever the tool runs (<see cref="BundledScenarios.IncludeOptions"/>).</summary>
+    private static LoadOptions Options => BundledScenarios.IncludeOptions;
 
     /// <summary>Reads the arms and sweep of an already loaded document and validates every point; throws <see cref="ScenarioValidationException"/> with all problems.</summary>
     public static LoadedSweep FromDocument(LoadedDocument document, DiagnosticBag bag)

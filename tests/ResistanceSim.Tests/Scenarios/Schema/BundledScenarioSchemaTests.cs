@@ -1,3 +1,4 @@
+using ResistanceSim.Scenarios.Schema;
 using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Scenarios.Schema;
@@ -10,7 +11,7 @@ namespace ResistanceSim.Tests.Scenarios.Schema;
 /// </summary>
 public class BundledScenarioSchemaTests
 {
-    private const string SchemaComment = "# yaml-language-server: $schema=";
+    private const string SchemaComment = SchemaModeline.Prefix;
 
     private static readonly string[] CalibrationFiles = ["calibration/alk-trials.yaml", "calibration/synthetic-check.yaml"];
 
