@@ -133,52 +133,36 @@ internal static class CatalogBinder
         return new PhenotypeState(name, family, cost, on, onStress, off, offRelief, activities, protection);
     }
 
-    private static Dictionary<string, double> FoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs)
-    {
-        var folds = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (r.OptionalMap("ic50_fold_change") is not { } map) return folds;
-        foreach (var entry in map.Source.Entries)
-        {
-            double fold = map.Double(entry.Name, Rules.Positive);
-            if (!knownDrugs.Contains(entry.Name))
-                r.Bag.Error(entry.Key.Location, map.PathOf(entry.Name),
-                    $"{map.PathOf(entry.Name)}: fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, knownDrugs)}");
-            folds[entry.Name] = fold;
-        }
-        map.Finish();
-        return folds;
-    }
+    /// <summary><c>ic50_fold_change: { drug: fold }</c>: multipliers of the ALK IC50 of the named drugs.</summary>
+    private static Dictionary<string, double> FoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs) =>
+        DrugFolds(r, "ic50_fold_change", Rules.Positive, "fold change", knownDrugs, knownDrugs);
 
     /// <summary><c>kill_fold_change: { drug: fold }</c>: factors on the cytotoxic kill of drugs that have one.</summary>
-    private static Dictionary<string, double> KillFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs)
-    {
-        var folds = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (r.OptionalMap("kill_fold_change") is not { } map) return folds;
-        foreach (var entry in map.Source.Entries)
-        {
-            double fold = map.Double(entry.Name, Rules.NonNegative & Rules.Finite);
-            string path = map.PathOf(entry.Name);
-            if (!knownDrugs.Contains(entry.Name))
-                r.Bag.Error(entry.Key.Location, path, $"{path}: kill fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, cytotoxicDrugs)}");
-            else if (!cytotoxicDrugs.Contains(entry.Name))
-                r.Bag.Error(entry.Key.Location, path, $"{path}: drug '{entry.Name}' has no cytotoxic kill to scale (only drugs with `cytotoxic:` can be named)");
-            folds[entry.Name] = fold;
-        }
-        map.Finish();
-        return folds;
-    }
+    private static Dictionary<string, double> KillFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs) =>
+        DrugFolds(r, "kill_fold_change", Rules.NonNegative & Rules.Finite, "kill fold change", knownDrugs, cytotoxicDrugs,
+            drug => cytotoxicDrugs.Contains(drug) ? null : $"drug '{drug}' has no cytotoxic kill to scale (only drugs with `cytotoxic:` can be named)");
 
     /// <summary><c>exposure_fold_change: { drug: fold }</c>: factors on the free concentration of drugs the cells see.</summary>
-    private static Dictionary<string, double> ExposureFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs)
+    private static Dictionary<string, double> ExposureFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs) =>
+        DrugFolds(r, "exposure_fold_change", Rules.NonNegative & Rules.Finite, "exposure fold change", knownDrugs, knownDrugs);
+
+    /// <summary>
+    /// A <c>key: { drug: fold }</c> map: each fold checked by <paramref name="rule"/>, each drug known to the library
+    /// (a misspelling suggests one of <paramref name="suggestions"/>) and, if given, not refused by <paramref name="refusal"/>.
+    /// </summary>
+    private static Dictionary<string, double> DrugFolds(MapReader r, string key, Rule rule, string what,
+        IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> suggestions, Func<string, string?>? refusal = null)
     {
         var folds = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (r.OptionalMap("exposure_fold_change") is not { } map) return folds;
+        if (r.OptionalMap(key) is not { } map) return folds;
         foreach (var entry in map.Source.Entries)
         {
-            double fold = map.Double(entry.Name, Rules.NonNegative & Rules.Finite);
+            double fold = map.Double(entry.Name, rule);
             string path = map.PathOf(entry.Name);
             if (!knownDrugs.Contains(entry.Name))
-                r.Bag.Error(entry.Key.Location, path, $"{path}: exposure fold change for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, knownDrugs)}");
+                r.Bag.Error(entry.Key.Location, path, $"{path}: {what} for unknown drug '{entry.Name}'{KeySuggester.DidYouMean(entry.Name, suggestions)}");
+            else if (refusal?.Invoke(entry.Name) is { } reason)
+                r.Bag.Error(entry.Key.Location, path, $"{path}: {reason}");
             folds[entry.Name] = fold;
         }
         map.Finish();
