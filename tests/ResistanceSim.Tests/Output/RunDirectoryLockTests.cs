@@ -104,10 +104,13 @@ public class RunDirectoryLockTests
         }
     }
 
+    /// <summary>A process that ran and is gone. It is ended by us, not left to exit on its own: its start time can only
+    /// be read while it lives, and a `true` could exit before StartTime was read, which then throws.</summary>
     private static (int Id, DateTime Started) Finished()
     {
-        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        using var process = Process.Start(new ProcessStartInfo("sleep", ["60"]) { UseShellExecute = false })!;
         var started = process.StartTime.ToUniversalTime();
+        process.Kill();
         process.WaitForExit();
         return (process.Id, started);
     }
