@@ -127,8 +127,9 @@ public sealed class SignalModel
         for (int d = 0; d < DrugCount; d++)
         {
             var drug = _drugs[d];
-            double free = drug.FreeFraction * totalNanoMolar[d] * _exposureFolds.For(genotype, d);
+            double free = drug.FreeFraction * totalNanoMolar[d];
             if (free <= 0) continue;
+            free *= _exposureFolds.For(genotype, d);   // only for drugs present: off-drug evaluations skip the genotype walk
             foreach (var target in _targets[d])
             {
                 double ic50 = target.Pathway == Pathway.Alk ? target.Ic50NanoMolar * alkFold[d] : target.Ic50NanoMolar;
