@@ -27,7 +27,12 @@ public sealed record InitialClone(IReadOnlyList<string> Mechanisms, long Cells);
 /// before treatment; gain 1 is the unsaturated Hill curve (φ up to 1 + K^γ).
 /// </summary>
 /// <param name="HyperactivationGain">Share of the Hill curve's excess above φ = 1 that signal above the parental level adds (0 = saturating, 1 = full Hill).</param>
-public sealed record SignalResponse(double HalfMaximalSignal, double Hill, double HyperactivationGain = 0)
+/// <param name="AlkIndependentShare">
+/// β in [0, 1): the share of the parental cell's signal that does not pass through ALK (co-occurring drivers). ALK carries
+/// 1 − β per copy and β is added uninhibited, so an untreated parental cell still has S = 1, while no ALK inhibitor can
+/// push S below β: 0 is a fully ALK-addicted tumour, and a β near K gives primary or early resistance to every ALK drug.
+/// </param>
+public sealed record SignalResponse(double HalfMaximalSignal, double Hill, double HyperactivationGain = 0, double AlkIndependentShare = 0)
 {
     /// <summary>Illustrative default: half-maximal at 30% of parental signal, moderately switch-like, saturating.</summary>
     public static SignalResponse Default { get; } = new(0.3, 2.0);

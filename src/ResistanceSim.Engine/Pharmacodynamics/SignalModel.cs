@@ -87,7 +87,8 @@ public sealed class SignalModel
         Span<double> activity = stackalloc double[Pathways.Count];
         activity.Clear();
         int copies = _layout.AlkCopies(genotype);
-        activity[(int)Pathway.Alk] = copies;
+        double alkIndependent = _population.Signal.AlkIndependentShare;
+        activity[(int)Pathway.Alk] = copies * (1 - alkIndependent);
         double costFactor = Math.Pow(_amplificationCostFactor, copies - 1);
 
         // ALK fold change per drug: product over this clone's kinase mutations (compound = product).
@@ -144,8 +145,8 @@ public sealed class SignalModel
         }
 
         var response = _population.Signal;
-        double phiBirth = Hill.GrowthFactor(ResidualSignal(activity, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double phiDeath = Hill.GrowthFactor(ResidualSignal(activity, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
         double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
         double birth = _population.BirthPerDay * costFactor * phiBirth;
         double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
@@ -153,10 +154,10 @@ public sealed class SignalModel
 
         double switchTotal = 0;
         for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, ResidualSignal(activity, inhibition));
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, inhibition));
     }
 
-    /// <summary>S = Σ_p a_p (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal).</summary>
+    /// <summary>Σ_p a_p (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal); S adds the uninhibited ALK-independent share.</summary>
     private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> inhibition)
     {
         double signal = 0;

@@ -30,7 +30,8 @@ internal static class PopulationBinder
         {
             signal = new SignalResponse(s.Double("half_maximal", Rules.Positive, defaultValue: signal.HalfMaximalSignal),
                 s.Double("hill", Rules.Positive, defaultValue: signal.Hill),
-                s.Double("hyperactivation_gain", Rules.InRange(0, 1), defaultValue: signal.HyperactivationGain));
+                s.Double("hyperactivation_gain", Rules.InRange(0, 1), defaultValue: signal.HyperactivationGain),
+                s.Double("alk_independent", Rules.InRange(0, 1, highInclusive: false), defaultValue: signal.AlkIndependentShare));
             s.Finish();
         }
         var growth = GrowthLimit.None;

@@ -162,6 +162,7 @@ public static class ScenarioKeys
                     Optional("half_maximal", Number(Rules.Positive), "Signal giving half the maximal birth rate."),
                     Optional("hill", Number(Rules.Positive), "Hill slope of the signal response."),
                     Optional("hyperactivation_gain", Number(Rules.InRange(0, 1)), "Gain from signal above normal."),
+                    Optional("alk_independent", Number(Rules.InRange(0, 1, highInclusive: false)), "Share of the parental signal that does not pass through ALK (default 0)."),
                 ],
             }, "Signal response."),
             Optional("growth_limit", new MapShape("growthLimit", "Density dependence.")

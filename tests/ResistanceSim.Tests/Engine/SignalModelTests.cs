@@ -206,4 +206,27 @@ public class SignalModelTests
         Assert.Equal(atTheSiteLevel.AlkInhibition, inSanctuary.AlkInhibition, 12);
         Assert.True(inSanctuary.Signal > model.Evaluate(metOnly, Doses(600, 200)).Signal);
     }
+
+    private static Scenario WithAlkIndependentShare(Scenario scenario, double share) =>
+        scenario with { Population = scenario.Population with { Signal = scenario.Population.Signal with { AlkIndependentShare = share } } };
+
+    [Fact]
+    public void AnAlkIndependentShareLeavesUntreatedCellsAloneAndFloorsTheSignalUnderAnyAlkInhibitor()
+    {
+        var amp = new AlkAmplification("AMP", 0, 0, 1, 4);
+        var scenario = WithCatalog(amp);
+        var addicted = new SignalModel(scenario);
+        var partlyIndependent = new SignalModel(WithAlkIndependentShare(scenario, 0.4));
+        ulong twoCopies = scenario.Catalog.Layout.WithAlkCopies(GenotypeLayout.Parental, 2);
+
+        var untreated = partlyIndependent.Evaluate(GenotypeLayout.Parental, [0.0]);
+        Assert.Equal(1.0, untreated.Signal, 14);
+        Assert.Equal(addicted.Evaluate(GenotypeLayout.Parental, [0.0]).Birth, untreated.Birth, 14);
+
+        double c = 300, residual = 1 - Hill.Effect(c, 24, 1);
+        Assert.Equal(0.4 + 0.6 * residual, partlyIndependent.Evaluate(GenotypeLayout.Parental, [c]).Signal, 12);
+        Assert.Equal(0.4 + 2 * 0.6 * residual, partlyIndependent.Evaluate(twoCopies, [c]).Signal, 12);   // ALK copies carry 1 − β each
+        Assert.Equal(0.4, partlyIndependent.Evaluate(GenotypeLayout.Parental, [1e12]).Signal, 6);         // no ALK drug goes below β
+        Assert.True(partlyIndependent.Evaluate(GenotypeLayout.Parental, [c]).Birth > addicted.Evaluate(GenotypeLayout.Parental, [c]).Birth);
+    }
 }

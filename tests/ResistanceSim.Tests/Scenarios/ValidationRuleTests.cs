@@ -113,6 +113,7 @@ public class ValidationRuleTests
         { 16, "    exposure_fold_change: { crizotinb: 0.03 }", "exposure fold change for unknown drug 'crizotinb'; did you mean 'crizotinib'?", 16, 29 },
         { 16, "    exposure_fold_change: { crizotinib: -0.5 }", "catalog.ALK_L1196M.exposure_fold_change.crizotinib must be >= 0 and finite (-0.5 supplied)", 16, 41 },
         { 29, "  signal: { hyperactivation_gain: 2 }", "population.signal.hyperactivation_gain must be in [0, 1] (2 supplied)", 29, 35 },
+        { 29, "  signal: { alk_independent: 1 }", "population.signal.alk_independent must be in [0, 1) (1 supplied)", 29, 30 },
     };
 
     [Theory]
