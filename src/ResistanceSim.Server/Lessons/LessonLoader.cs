@@ -41,7 +41,7 @@ public static class LessonLoader
             bag.Error(root.Location, "", $"the top level of {path} must be a map of key: value settings, not {root.KindDescription}");
             return null;
         }
-        var r = new MapReader(map, "", bag);
+        var r = new MapReader(map, "lesson", bag);
         string title = r.String("title");
         string summary = r.String("summary");
         int order = r.Int("order", Rules.AtLeast(0), int.MaxValue);
@@ -58,7 +58,7 @@ public static class LessonLoader
                     settings.Add(new(entry.Name, value.Text));
                     origins.Add(entry.Key.Location);
                 }
-                else bag.Error(entry.Value.Location, $"settings.{entry.Name}", $"settings.{entry.Name} must be one value, not {entry.Value.KindDescription}");
+                else bag.Error(entry.Value.Location, $"lesson.settings.{entry.Name}", $"lesson.settings.{entry.Name} must be one value, not {entry.Value.KindDescription}");
             }
         }
         var parameters = new List<LessonParameter>();
@@ -72,14 +72,14 @@ public static class LessonLoader
         }).ToList();
         r.Finish();
         foreach (var duplicate in parameters.GroupBy(p => p.Name).Where(g => g.Count() > 1))
-            bag.Error(r.LocationOf("parameters"), "parameters", $"parameters: the name '{duplicate.Key}' is used {duplicate.Count()} times");
+            bag.Error(r.LocationOf("parameters"), "lesson.parameters", $"lesson.parameters: the name '{duplicate.Key}' is used {duplicate.Count()} times");
         if (bag.HasErrors) return null;
 
         string id = Path.GetFileNameWithoutExtension(path);
         string scenarioPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, scenario));
         if (!File.Exists(scenarioPath))
         {
-            bag.Error(r.LocationOf("scenario"), "scenario", $"scenario: file '{scenario}' not found (looked for {scenarioPath})");
+            bag.Error(r.LocationOf("scenario"), "lesson.scenario", $"lesson.scenario: file '{scenario}' not found (looked for {scenarioPath})");
             return null;
         }
         return (new Lesson(id, title, summary, scenarioPath, settings, parameters, narrative, questions) { Order = order }, origins);
