@@ -132,7 +132,9 @@
     writeChecks(previous, ".previous-check", "Previous run: ");
   }
 
-  runButton.addEventListener("click", () => start({ lesson, values: values() }, problems));
-  yamlButton.addEventListener("click", () => start({ lesson, yaml: $("#yaml-text").value }, $("#yaml-errors")));
+  const runYaml = () => start({ lesson, yaml: $("#yaml-text").value }, $("#yaml-errors"));
+  // A bundled scenario's page has no lesson and no sliders: Run runs its YAML.
+  runButton.addEventListener("click", () => lesson ? start({ lesson, values: values() }, problems) : runYaml());
+  yamlButton.addEventListener("click", runYaml);
   compareButton.addEventListener("click", () => { if (previous) showPrevious(); });
 })();

@@ -107,10 +107,17 @@ public sealed class LessonBrowserTests : IAsyncLifetime
         Assert.True(ResistanceSim.Runs.RunnableScenario.Parse(yaml, "downloaded.yaml").Succeeded);
         Assert.Equal(secondZip, await _page.GetAttributeAsync("#zip", "href"));
 
+        // A bundled scenario from the gallery: Run runs its YAML.
+        await _page.GotoAsync(_server.Url);
+        await _page.ClickAsync("a[href='/scenarios/egfr-bypass-rescue']");
+        await _page.WaitForSelectorAsync("#yaml-text");
+        await RunAsync("#run", null);
+        Assert.Equal("Done: egfr-bypass-rescue.", await _page.TextContentAsync("#status"));
+        await ScreenshotAsync("scenario");
         Assert.Empty(_consoleErrors);
 
         // The YAML view: a bad value is refused at its line (Chromium logs the refusal's 400 status as a console error: the only one allowed).
-        await _page.ClickAsync(".yaml-view summary");
+        await _page.EvalOnSelectorAsync(".yaml-view", "view => view.open = true");   // a scenario's page opens it already
         string text = await _page.InputValueAsync("#yaml-text");
         await _page.FillAsync("#yaml-text", text.Replace("replicates: 3", "replicates: 0", StringComparison.Ordinal));
         await _page.ClickAsync("#run-yaml");

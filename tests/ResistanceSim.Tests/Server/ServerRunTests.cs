@@ -96,6 +96,19 @@ public class ServerRunTests
     }
 
     [Fact]
+    public async Task AScenarioNameCannotLeadOutOfTheRunsFolder()
+    {
+        await using var server = await RunningServer.StartAsync();
+        string yaml = File.ReadAllText(Path.Combine(Support.Repository.Root, "scenarios", "quickstart.yaml"))
+            .Replace("name: quickstart", "name: ..", StringComparison.Ordinal);
+        var (status, body) = await server.SubmitAsync(new { yaml });
+        Assert.Equal(400, status);
+        var problem = body.GetProperty("problems")[0];
+        Assert.Equal(2, problem.GetProperty("line").GetInt32());
+        Assert.Contains("not '.' or '..'", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARunOverTheServersLimitsIsRefusedWithAMessage()
     {
         await using var server = await RunningServer.StartAsync(new ServerLimits { MaxReplicates = 20 });
