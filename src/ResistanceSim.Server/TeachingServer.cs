@@ -56,7 +56,15 @@ public sealed class TeachingServer : IAsyncDisposable
 
         var app = builder.Build();
         Map(app, lessons);
-        await app.StartAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);   // e.g. the port is taken: nothing is left listening or queued
+            throw;
+        }
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TeachingServer(app, bound.TrimEnd('/') + "/");
     }
