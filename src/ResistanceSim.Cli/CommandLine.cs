@@ -33,6 +33,7 @@ public static class CommandLine
             SchemaCommand.Create(context),
             QueryCommand.Create(context),
             ScenariosCommand.Create(context),
+            ServeCommand.Create(context),
             verbose,
         };
         var parsed = root.Parse(args);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ResistanceSim.Tests.Support;
 
@@ -38,5 +39,31 @@ public sealed class DotnetToolTests(LocalFeed feed)
             Assert.True(new FileInfo(Path.Combine(run, table, "part-00000.parquet")) is { Exists: true, Length: > 0 }, $"{table} was not written");
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json")));
         Assert.Equal(1, manifest.RootElement.GetProperty("work_units_done").GetInt32());
+
+        ServesTheBundledLessons(resistancesim, work.Path);
+    }
+
+    /// <summary>The installed tool's <c>serve</c> finds its lessons, and the scenarios and presets they include, beside itself.</summary>
+    private static void ServesTheBundledLessons(string resistancesim, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(resistancesim) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (string argument in new[] { "serve", "--port", "0" }) start.ArgumentList.Add(argument);
+        using var server = Process.Start(start)!;
+        try
+        {
+            string? line = server.StandardOutput.ReadLine();
+            Assert.True(line is not null && line.StartsWith("ResistanceSim lessons at http://127.0.0.1:", StringComparison.Ordinal),
+                $"serve printed '{line}'; stderr: {(server.HasExited ? server.StandardError.ReadToEnd() : "")}");
+            string url = line!.Split(' ')[3];
+            using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
+            string gallery = client.GetStringAsync(url).GetAwaiter().GetResult();
+            foreach (string lesson in new[] { "1-fluctuation", "3-stepwise-escalation", "6-virtual-trial" })
+                Assert.Contains($"href=\"/lessons/{lesson}\"", gallery, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill();
+            server.WaitForExit();
+        }
     }
 }

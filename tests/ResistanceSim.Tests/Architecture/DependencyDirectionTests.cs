@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ResistanceSim.Tests.Architecture;
 
-/// <summary>Dependencies point one way (docs/decisions.md): Cli → Runs → {Scenarios, Output, Plotting, Analysis} → Engine → Model.</summary>
+/// <summary>Dependencies point one way (docs/decisions.md): {Cli → Server} → Runs → {Scenarios, Output, Plotting, Analysis} → Engine → Model.</summary>
 public class DependencyDirectionTests
 {
     public static TheoryData<string, string[]> Allowed() => new()
@@ -64,6 +64,30 @@ public class DependencyDirectionTests
         var shellTypes = Assembly.Load("resistancesim").GetTypes().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (string moved in new[] { "RunPipeline", "RunReport", "TrialResults", "AssayFits", "CalibrationRunner", "RunSummaryPrinter" })
             Assert.DoesNotContain(moved, shellTypes);
+    }
+
+    /// <summary>The teaching server is a thin shell over the run library: ASP.NET Core, Markdown for lesson narratives, the
+    /// scenario reader's located diagnostics for lesson files — and no engine, tables or charts of its own.</summary>
+    [Fact]
+    public void TheServerIsAShellOverTheRunLibrary()
+    {
+        // DuckDB: lesson checks are SQL over RunDatabase's connection.
+        string[] allowed = ["ResistanceSim.Runs", "ResistanceSim.Scenarios", "ResistanceSim.Model", "Markdig", "DuckDB.NET.Data"];
+        string[] names = [.. Assembly.Load("ResistanceSim.Server").GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard"
+                && !n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && !n.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                && n != "Microsoft.Net.Http.Headers")];   // the ASP.NET Core shared framework
+        Assert.Contains("ResistanceSim.Runs", names);
+        var forbidden = names.Except(allowed).ToArray();
+        Assert.True(forbidden.Length == 0, $"ResistanceSim.Server references {string.Join(", ", forbidden)}");
+    }
+
+    [Fact]
+    public void OnlyTheCommandLineKnowsTheServer()
+    {
+        Assert.Contains("ResistanceSim.Server", Assembly.Load("resistancesim").GetReferencedAssemblies().Select(a => a.Name));
+        foreach (object[] row in Allowed())
+            Assert.DoesNotContain("ResistanceSim.Server", Assembly.Load((string)row[0]).GetReferencedAssemblies().Select(a => a.Name));
     }
 
     [Fact]

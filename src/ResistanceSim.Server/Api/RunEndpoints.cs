@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ResistanceSim.Server.Jobs;
+using ResistanceSim.Server.Lessons;
+
+namespace ResistanceSim.Server.Api;
+
+/// <summary>
+/// The run API under <c>/api/runs</c>: submit, follow (server-sent events), stop, and read a finished run's charts, zip
+/// and YAML. Runs are addressed by their unguessable id; files are served only from the run's own list, never by a path
+/// from the request.
+/// </summary>
+internal static class RunEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, JsonSerializerOptions json)
+    {
+        app.MapPost("/api/runs", (RunRequest request, LessonLibrary lessons, ServerLimits limits, RunQueue queue) =>
+        {
+            var (scenario, lesson, problems) = RunRequests.Resolve(request, lessons, limits);
+            if (scenario is null) return Results.Json(new { problems }, json, statusCode: StatusCodes.Status400BadRequest);
+            var job = queue.TryEnqueue(scenario, lesson);
+            return job is null
+                ? Results.Json(new { problems = new[] { new RequestProblem(0, 0, "the server is busy: every place in the queue is taken; try again in a minute") } }, json,
+                    statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Json(RunStatus.Of(job), json, statusCode: StatusCodes.Status202Accepted);
+        });
+
+        var runs = app.MapGroup("/api/runs/{id}");
+        runs.MapGet("", (string id, RunQueue queue) => queue.Find(id) is { } job ? Results.Json(RunStatus.Of(job), json) : Results.NotFound());
+        runs.MapDelete("", (string id, RunQueue queue) =>
+        {
+            if (queue.Find(id) is not { } job) return Results.NotFound();
+            job.Cancel("stopped from the page");
+            return Results.NoContent();
+        });
+        runs.MapGet("/events", (string id, RunQueue queue, HttpContext context) =>
+            queue.Find(id) is { } job ? StreamAsync(job, context, json) : Task.FromResult(Results.NotFound()));
+        runs.MapGet("/charts/{file}", (string id, string file, RunQueue queue) =>
+            queue.Find(id) is { State: RunState.Done, RunDirectory: { } directory } job && job.Charts.Contains(file, StringComparer.Ordinal)
+                ? Results.File(Path.Combine(directory, "plots", file), "image/svg+xml")
+                : Results.NotFound());
+        runs.MapGet("/scenario.yaml", (string id, RunQueue queue) =>
+            queue.Find(id) is { } job
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(job.Scenario.ResolvedYaml), "application/yaml", $"{job.Scenario.Name}.yaml")
+                : Results.NotFound());
+        runs.MapGet("/zip", (string id, RunQueue queue) =>
+        {
+            if (queue.Find(id) is not { State: RunState.Done, RunDirectory: { } directory } job) return Results.NotFound();
+            var zip = new MemoryStream();
+            ZipFile.CreateFromDirectory(directory, zip, CompressionLevel.Fastest, includeBaseDirectory: true);
+            zip.Position = 0;
+            return Results.File(zip, "application/zip", $"{job.Scenario.Name}.zip");
+        });
+    }
+
+    /// <summary>
+    /// Sends the run's status now and after every change until it finishes. While a page follows a run it keeps it alive:
+    /// when the last follower disconnects before the end, the run is stopped (<see cref="RunJob.Watch"/>).
+    /// </summary>
+    private static async Task<IResult> StreamAsync(RunJob job, HttpContext context, JsonSerializerOptions json)
+    {
+        var response = context.Response;
+        response.Headers.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        var aborted = context.RequestAborted;
+        using var watch = job.Watch();
+        try
+        {
+            int seen = -1;
+            while (true)
+            {
+                var status = RunStatus.Of(job);
+                seen = status.Version;
+                await response.WriteAsync($"data: {JsonSerializer.Serialize(status, json)}\n\n", aborted).ConfigureAwait(false);
+                await response.Body.FlushAsync(aborted).ConfigureAwait(false);
+                if (job.IsFinished) break;
+                await job.WaitForChangeAsync(seen, aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The page left; disposing the watch stops the run if nobody else follows it.
+        }
+        return Results.Empty;
+    }
+}

@@ -1,0 +1,23 @@
+using ResistanceSim.Server.Jobs;
+
+namespace ResistanceSim.Server.Api;
+
+/// <summary>What a page sees of a run (<c>GET /api/runs/{id}</c> and each event of its stream).</summary>
+public sealed record RunStatus(
+    string Id, string State, string Stage, int UnitsDone, int UnitsTotal, int Position, string? Error,
+    IReadOnlyList<string> Charts, IReadOnlyList<CheckStatus> Checks, string Scenario, string YamlUrl, string ZipUrl, string Command, int Version)
+{
+    public static RunStatus Of(RunJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        int version = job.Version;   // read first: a change while the rest is read only makes the stream send again
+        string root = $"/api/runs/{job.Id}";
+        return new RunStatus(job.Id, job.State.ToString().ToLowerInvariant(), job.Stage, job.UnitsDone, job.UnitsTotal, job.QueuePosition, job.Error,
+            [.. job.Charts.Select(c => $"{root}/charts/{c}")],
+            [.. job.Checks.Select(c => new CheckStatus(c.Holds, c.Figure, c.Error))],
+            job.Scenario.Name, $"{root}/scenario.yaml", $"{root}/zip", $"resistancesim run {job.Scenario.Name}.yaml", version);
+    }
+}
+
+/// <summary>A question's check on one run.</summary>
+public sealed record CheckStatus(bool Holds, string Figure, string? Error);

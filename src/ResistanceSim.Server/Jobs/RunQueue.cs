@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ResistanceSim.Runs;
+using ResistanceSim.Runs.Reporting;
+using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Server.Lessons;
+
+namespace ResistanceSim.Server.Jobs;
+
+/// <summary>
+/// The bounded queue of runs: <see cref="ServerLimits.ConcurrentRuns"/> run at once (each on its share of the cores),
+/// up to <see cref="ServerLimits.QueueCapacity"/> wait with their position shown, and more are refused. Each run writes
+/// into its own folder under a private work root, which is deleted with the queue.
+/// </summary>
+public sealed class RunQueue : IAsyncDisposable
+{
+    private readonly ServerLimits _limits;
+    private readonly ILogger _logger;
+    private readonly string _workRoot = Path.Combine(Path.GetTempPath(), "resistancesim-serve", Guid.NewGuid().ToString("N"));
+    private readonly LinkedList<RunJob> _waiting = new();
+    private readonly Queue<RunJob> _finished = new();
+    private readonly ConcurrentDictionary<string, RunJob> _jobs = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _available = new(0);
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly Task[] _workers;
+
+    public RunQueue(ServerLimits limits, ILogger<RunQueue> logger)
+    {
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        Directory.CreateDirectory(_workRoot);
+        _workers = [.. Enumerable.Range(0, limits.ConcurrentRuns).Select(_ => Task.Run(WorkAsync))];
+    }
+
+    /// <summary>Queues a validated scenario; null when the queue is full.</summary>
+    public RunJob? TryEnqueue(RunnableScenario scenario, Lesson? lesson)
+    {
+        var job = new RunJob(scenario, lesson, _workRoot);
+        lock (_waiting)
+        {
+            if (_waiting.Count >= _limits.QueueCapacity) return null;
+            _waiting.AddLast(job);
+            _jobs[job.Id] = job;
+            job.Queued(_waiting.Count);
+        }
+        _available.Release();
+        return job;
+    }
+
+    /// <summary>The run with this id, or null (unknown, or deleted to keep <see cref="ServerLimits.RunsKept"/>).</summary>
+    public RunJob? Find(string id) => _jobs.GetValueOrDefault(id);
+
+    private async Task WorkAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await _available.WaitAsync(_shutdown.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            RunJob job;
+            lock (_waiting)
+            {
+                job = _waiting.First!.Value;
+                _waiting.RemoveFirst();
+                int position = 0;
+                foreach (var waiting in _waiting) waiting.Queued(++position);
+            }
+            Execute(job);
+            Retire(job);
+        }
+    }
+
+    private void Execute(RunJob job)
+    {
+        if (job.Stopping.IsCancellationRequested)
+        {
+            job.Ended(RunState.Cancelled, "stopped before it started");
+            return;
+        }
+        using var wallTime = CancellationTokenSource.CreateLinkedTokenSource(job.Stopping, _shutdown.Token);
+        wallTime.CancelAfter(_limits.MaxWallTime);
+        var settings = new RunSettings
+        {
+            Threads = Math.Max(1, Environment.ProcessorCount / _limits.ConcurrentRuns),
+            Limits = _limits.Resources,
+            LockHolder = "resistancesim serve",
+        };
+        try
+        {
+            job.Started(Path.Combine(job.OutputRoot, job.Scenario.Name));
+            var outcome = ScenarioRunner.RunIntoDirectory(job.Scenario, job.OutputRoot, settings, new Reporter(job), wallTime.Token);
+            string plots = Path.Combine(outcome.RunDirectory, RunReport.PlotsFolder);
+            IReadOnlyList<string> charts = Directory.Exists(plots)
+                ? [.. Directory.EnumerateFiles(plots, "*.svg").Select(Path.GetFileName).OfType<string>().OrderBy(ChartRank).ThenBy(f => f, StringComparer.Ordinal)]
+                : [];
+            var checks = job.Lesson is { } lesson ? AnswerCheck.Evaluate(lesson.Questions, outcome.RunDirectory) : [];
+            job.Finished(charts, checks);
+        }
+        catch (Exception e) when (e is RunStoppedException or OperationCanceledException)
+        {
+            job.Ended(RunState.Cancelled, job.Stopping.IsCancellationRequested || _shutdown.IsCancellationRequested
+                ? "stopped"
+                : $"stopped: the run took longer than this server's limit of {_limits.MaxWallTime.TotalSeconds:0} s");
+        }
+        catch (ScenarioValidationException e)
+        {
+            job.Ended(RunState.Failed, string.Join("\n", e.Diagnostics.Select(d => d.Message)));
+        }
+        catch (RunRequestException e)
+        {
+            job.Ended(RunState.Failed, e.Message);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "run {Id} failed", job.Id);   // a bug: the page says so, the log has the trace
+            job.Ended(RunState.Failed, $"internal error: {e.Message}");
+        }
+    }
+
+    /// <summary>The course of the population first, then how it is composed, then measurements and trial readouts.</summary>
+    private static int ChartRank(string file) => file switch
+    {
+        "population.svg" => 0,
+        "muller.svg" => 1,
+        "pfs-kaplan-meier.svg" => 2,
+        _ => 3,
+    };
+
+    /// <summary>Keeps the newest finished runs for comparison and downloads; deletes the folders of older ones.</summary>
+    private void Retire(RunJob job)
+    {
+        RunJob? oldest = null;
+        lock (_finished)
+        {
+            _finished.Enqueue(job);
+            if (_finished.Count > _limits.RunsKept) oldest = _finished.Dequeue();
+        }
+        if (oldest is null) return;
+        _jobs.TryRemove(oldest.Id, out _);
+        DeleteQuietly(oldest.OutputRoot);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        foreach (var job in _jobs.Values) job.Cancel("the server stopped");
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+        DeleteQuietly(_workRoot);
+        _shutdown.Dispose();
+        _available.Dispose();
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A download may still hold a file open; the work root goes with the server.
+        }
+    }
+
+    /// <summary>Progress is reported on the running thread: it only updates the job (no I/O).</summary>
+    private sealed class Reporter(RunJob job) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => job.Progressed(value);
+    }
+}

@@ -1,0 +1,43 @@
+namespace ResistanceSim.Server.Lessons;
+
+/// <summary>
+/// One lesson of <c>lessons/*.yaml</c> (docs/teaching.md): a scenario made teaching-sized by <see cref="Settings"/>, the
+/// parameters a student may move, a Markdown narrative, and questions whose expected answers are checks on the run's tables.
+/// </summary>
+/// <param name="Id">The file name without <c>.yaml</c>: the lesson's address (<c>/lessons/{id}</c>).</param>
+/// <param name="Title">Shown in the gallery and as the page heading.</param>
+/// <param name="Summary">One sentence for the gallery.</param>
+/// <param name="ScenarioPath">The scenario file, resolved on the server from the lesson file's folder (never from a client).</param>
+/// <param name="Settings">Fixed overrides (scenario path, YAML value) that make the scenario teaching-sized, applied before the parameters.</param>
+/// <param name="Parameters">What the student may change, in page order.</param>
+/// <param name="Narrative">The lesson text, Markdown.</param>
+/// <param name="Questions">Questions, each with the check that says whether its expected answer holds in a run.</param>
+public sealed record Lesson(
+    string Id,
+    string Title,
+    string Summary,
+    string ScenarioPath,
+    IReadOnlyList<KeyValuePair<string, string>> Settings,
+    IReadOnlyList<LessonParameter> Parameters,
+    string Narrative,
+    IReadOnlyList<LessonQuestion> Questions)
+{
+    /// <summary>Order in the gallery (lessons without one come last, by id).</summary>
+    public int Order { get; init; } = int.MaxValue;
+
+    /// <summary>The overrides of a run: the fixed settings, then every parameter at its given value or default.</summary>
+    /// <exception cref="ArgumentException">A value names no parameter of this lesson, or lies outside its range.</exception>
+    public IReadOnlyList<KeyValuePair<string, string>> OverridesFor(IReadOnlyDictionary<string, double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (string name in values.Keys)
+            if (!Parameters.Any(p => p.Name == name)) throw new ArgumentException($"lesson '{Id}' has no parameter '{name}'");
+        var overrides = new List<KeyValuePair<string, string>>(Settings);
+        foreach (var parameter in Parameters)
+        {
+            double value = values.TryGetValue(parameter.Name, out double given) ? given : parameter.Default;
+            overrides.AddRange(parameter.OverridesFor(value));
+        }
+        return overrides;
+    }
+}

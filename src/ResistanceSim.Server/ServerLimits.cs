@@ -1,0 +1,60 @@
+using System.Globalization;
+using ResistanceSim.Runs;
+using ResistanceSim.Scenarios.Limits;
+
+namespace ResistanceSim.Server;
+
+/// <summary>
+/// What one browser request may ask of a shared laptop: teaching-sized runs only. A run over a limit is refused with
+/// a message before it is queued; the resource estimate (<see cref="ResourceLimitCheck"/>) is held against
+/// <see cref="Resources"/> when it runs; a run still going after <see cref="MaxWallTime"/> is stopped.
+/// </summary>
+public sealed record ServerLimits
+{
+    /// <summary>Most cells at the start of a run (all initial clones).</summary>
+    public long MaxInitialCells { get; init; } = 10_000_000;
+
+    /// <summary>Longest simulated time, days (a virtual trial follows patients for four years).</summary>
+    public double MaxDays { get; init; } = 1_500;
+
+    /// <summary>Most replicates.</summary>
+    public int MaxReplicates { get; init; } = 200;
+
+    /// <summary>Most work units (arms × sweep points or patients × replicates).</summary>
+    public long MaxWorkUnits { get; init; } = 400;
+
+    /// <summary>A run is stopped after this long.</summary>
+    public TimeSpan MaxWallTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Largest request body (a scenario's YAML is a few kB).</summary>
+    public long MaxRequestBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Memory and tables a run may be estimated to need.</summary>
+    public ResourceLimits Resources { get; init; } = new(512L << 20, 256L << 20);
+
+    /// <summary>Runs executing at once; more wait in the queue.</summary>
+    public int ConcurrentRuns { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Runs that may wait; a request beyond them is refused as busy.</summary>
+    public int QueueCapacity { get; init; } = 32;
+
+    /// <summary>Finished runs kept for charts, downloads and comparison; the oldest are deleted beyond this.</summary>
+    public int RunsKept { get; init; } = 200;
+
+    /// <summary>Why <paramref name="scenario"/> is refused, one message per limit exceeded (none: accepted).</summary>
+    public IReadOnlyList<string> Problems(RunnableScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var model = scenario.Model;
+        var problems = new List<string>();
+        void Over(string what, double value, double limit)
+        {
+            if (value > limit) problems.Add(string.Create(CultureInfo.InvariantCulture, $"{what} is {value:G4}, more than this server allows per run ({limit:G4})"));
+        }
+        Over("the initial population (cells)", model.Population.InitialCells, MaxInitialCells);
+        Over("stop.days", model.Stop.Days, MaxDays);
+        Over("replicates", model.Replicates, MaxReplicates);
+        Over("the number of work units (arms × points or patients × replicates)", scenario.WorkUnits, MaxWorkUnits);
+        return problems;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResistanceSim.Runs;
+using ResistanceSim.Scenarios.Bundled;
+using ResistanceSim.Server.Api;
+using ResistanceSim.Server.Jobs;
+using ResistanceSim.Server.Lessons;
+using ResistanceSim.Server.Pages;
+
+namespace ResistanceSim.Server;
+
+/// <summary>
+/// <c>resistancesim serve</c>: an ASP.NET Core server of lessons and runs for a class, a thin shell over ResistanceSim.Runs.
+/// Start it with <see cref="StartAsync"/>; it stops when the token given there fires or when it is disposed.
+/// </summary>
+public sealed class TeachingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TeachingServer(WebApplication app, string url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    /// <summary>The address it listens on, e.g. <c>http://127.0.0.1:5000/</c>.</summary>
+    public string Url { get; }
+
+    /// <summary>Loads the lessons (a malformed one stops the start with its located errors) and starts listening.</summary>
+    /// <exception cref="ResistanceSim.Scenarios.Diagnostics.ScenarioValidationException">A lesson file is malformed.</exception>
+    /// <exception cref="ArgumentException">The host is not an IP address or localhost.</exception>
+    public static async Task<TeachingServer> StartAsync(ServerOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var address = options.Address;
+        var lessons = LessonLibrary.Load(options.LessonsFolder);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
+        builder.Logging.ClearProviders();
+        if (options.LogToConsole) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBytes;
+            kestrel.Listen(address, options.Port);
+        });
+        builder.Services.AddSingleton(lessons);
+        builder.Services.AddSingleton(options.Limits);
+        builder.Services.AddSingleton<RunQueue>();
+
+        var app = builder.Build();
+        Map(app, lessons);
+        try
+        {
+            await app.StartAsync(cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);   // e.g. the port is taken: nothing is left listening or queued
+            throw;
+        }
+        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TeachingServer(app, bound.TrimEnd('/') + "/");
+    }
+
+    /// <summary>Runs until <paramref name="cancellation"/> fires.</summary>
+    public async Task WaitAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C: the normal way to stop a server.
+        }
+    }
+
+    /// <summary>Stops listening, stops the runs and deletes their folders.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void Map(WebApplication app, LessonLibrary lessons)
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        app.MapGet("/", () => Results.Content(GalleryPage.Render(lessons, BundledScenarios.Names()), "text/html; charset=utf-8"));
+        app.MapGet("/lessons/{id}", (string id) =>
+        {
+            if (lessons.Find(id) is not { } lesson) return Results.NotFound();
+            var loaded = RunnableScenario.Load(lesson.ScenarioPath, lesson.OverridesFor(new Dictionary<string, double>()));
+            return Results.Content(LessonPage.Render(lesson, loaded.Scenario?.ResolvedYaml ?? ""), "text/html; charset=utf-8");
+        });
+        app.MapGet("/scenarios/{name}", (string name) =>
+        {
+            // Only a bundled scenario's name is looked up; anything else is not found.
+            if (BundledScenarios.Find(name) is not { } file || RunnableScenario.Load(file).Scenario is not { } scenario) return Results.NotFound();
+            return Results.Content(LessonPage.RenderScenario(scenario.Name, scenario.Model.Description, scenario.ResolvedYaml), "text/html; charset=utf-8");
+        });
+        app.MapGet("/static/{file}", (string file) =>
+            StaticAssets.TryGet(file, out string contentType, out byte[] bytes) ? Results.Bytes(bytes, contentType) : Results.NotFound());
+        RunEndpoints.Map(app, json);
+    }
+}

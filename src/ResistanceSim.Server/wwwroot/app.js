@@ -1,0 +1,140 @@
+// The lesson page: collects the sliders, starts a run through /api/runs, follows it with server-sent events,
+// and shows its charts, answer checks and downloads. Plain JavaScript: the app works offline.
+"use strict";
+
+(function () {
+  const article = document.querySelector("article.lesson");
+  if (!article) return;
+  const lesson = article.dataset.lesson || null;
+  const $ = (selector) => article.querySelector(selector);
+  const status = $("#status"), progress = $("#progress"), problems = $("#problems");
+  const runButton = $("#run"), yamlButton = $("#run-yaml"), compareButton = $("#compare");
+  let current = null, previous = null, stream = null;
+
+  function parameterValue(input) {
+    let value = Number(input.value);
+    if (input.hasAttribute("data-log")) value = Number(Math.pow(10, value).toPrecision(3));
+    if (input.hasAttribute("data-integer")) value = Math.round(value);
+    return value;
+  }
+
+  for (const input of article.querySelectorAll("#parameters input[type=range]")) {
+    const output = input.parentElement.querySelector("output");
+    const show = () => { output.textContent = String(parameterValue(input)); };
+    input.addEventListener("input", show);
+    show();
+  }
+
+  function values() {
+    const result = {};
+    for (const input of article.querySelectorAll("#parameters input[type=range]")) result[input.name] = parameterValue(input);
+    return result;
+  }
+
+  function listProblems(list, items) {
+    list.replaceChildren(...items.map((p) => {
+      const li = document.createElement("li");
+      li.textContent = p.line > 0 ? `line ${p.line}, column ${p.column}: ${p.message}` : p.message;
+      return li;
+    }));
+  }
+
+  async function start(body, errorList) {
+    if (stream) stream.close();
+    listProblems(problems, []);
+    listProblems($("#yaml-errors"), []);
+    runButton.disabled = yamlButton.disabled = true;
+    status.textContent = "Submitting…";
+    try {
+      const response = await fetch("/api/runs", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const answer = await response.json();
+      if (!response.ok) {
+        listProblems(errorList, answer.problems || [{ line: 0, message: `refused (${response.status})` }]);
+        status.textContent = "The run was refused.";
+        runButton.disabled = yamlButton.disabled = false;
+        return;
+      }
+      follow(answer.id);
+    } catch (e) {
+      status.textContent = "The server did not answer.";
+      runButton.disabled = yamlButton.disabled = false;
+    }
+  }
+
+  function follow(id) {
+    stream = new EventSource(`/api/runs/${id}/events`);
+    stream.onmessage = (event) => {
+      const run = JSON.parse(event.data);
+      show(run);
+      if (run.state === "done" || run.state === "failed" || run.state === "cancelled") {
+        stream.close();
+        stream = null;
+        runButton.disabled = yamlButton.disabled = false;
+      }
+    };
+  }
+
+  function show(run) {
+    if (run.state === "queued") status.textContent = `Waiting: place ${run.position} in the queue.`;
+    else if (run.state === "running") {
+      status.textContent = run.unitsTotal > 0 ? `Running (${run.stage}): ${run.unitsDone} of ${run.unitsTotal} work units.` : `Running (${run.stage}).`;
+      progress.max = Math.max(1, run.unitsTotal);
+      progress.value = run.unitsDone;
+    } else if (run.state === "done") {
+      progress.max = 1; progress.value = 1;
+      status.textContent = `Done: ${run.scenario}.`;
+      if (current && current.id !== run.id) previous = current;
+      current = run;
+      render();
+    } else {
+      status.textContent = run.state === "failed" ? "The run failed." : "The run was stopped.";
+      listProblems(problems, [{ line: 0, message: run.error || run.state }]);
+    }
+  }
+
+  function drawCharts(container, run) {
+    container.replaceChildren(...run.charts.map((url) => {
+      const img = document.createElement("img");
+      img.src = url;
+      img.alt = url.split("/").pop().replace(".svg", "");
+      return img;
+    }));
+  }
+
+  function writeChecks(run, selector, prefix) {
+    article.querySelectorAll(".question").forEach((question, i) => {
+      const check = run && run.checks[i];
+      const p = question.querySelector(selector);
+      if (!check) return;
+      p.hidden = false;
+      p.classList.toggle("holds", check.holds);
+      p.classList.toggle("fails", !check.holds);
+      const figure = check.figure ? ` (${check.figure})` : "";
+      p.textContent = check.error ? `${prefix}the check could not be evaluated: ${check.error}`
+        : `${prefix}${check.holds ? "✓ the expected answer holds" : "✗ the expected answer does not hold"} in this run${figure}.`;
+    });
+  }
+
+  function render() {
+    $("#results").hidden = false;
+    drawCharts($("#current .charts"), current);
+    $("#zip").href = current.zipUrl;
+    $("#yaml").href = current.yamlUrl;
+    $("#command").textContent = current.command;
+    writeChecks(current, ".check:not(.previous-check)", "");
+    compareButton.disabled = !previous;
+    if (!$("#previous").hidden && previous) showPrevious();
+  }
+
+  function showPrevious() {
+    $("#previous").hidden = false;
+    drawCharts($("#previous .charts"), previous);
+    writeChecks(previous, ".previous-check", "Previous run: ");
+  }
+
+  const runYaml = () => start({ lesson, yaml: $("#yaml-text").value }, $("#yaml-errors"));
+  // A bundled scenario's page has no lesson and no sliders: Run runs its YAML.
+  runButton.addEventListener("click", () => lesson ? start({ lesson, values: values() }, problems) : runYaml());
+  yamlButton.addEventListener("click", runYaml);
+  compareButton.addEventListener("click", () => { if (previous) showPrevious(); });
+})();

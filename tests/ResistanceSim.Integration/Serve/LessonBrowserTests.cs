@@ -1,0 +1,131 @@
+using System.IO.Compression;
+using Microsoft.Playwright;
+using ResistanceSim.Server;
+using ResistanceSim.Tests.Support;
+
+namespace ResistanceSim.Integration.Serve;
+
+/// <summary>
+/// The teaching app in a real browser: Playwright drives Debian's Chromium against a server on loopback. A teacher's path
+/// through it — gallery, lesson, slider, run, chart and answer check changing, compare, downloads, a bad YAML edit —
+/// with a screenshot of each page in the test output (screenshots/) and no console error on the way.
+/// </summary>
+public sealed class LessonBrowserTests : IAsyncLifetime
+{
+    private const string InstallHint = "apt-get update && apt-get install -y chromium";
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private readonly List<string> _consoleErrors = [];
+    private TeachingServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        string chromium = ExternalTool.Require("/usr/bin/chromium", InstallHint);
+        _server = await TeachingServer.StartAsync(new ServerOptions { Port = 0, LessonsFolder = Path.Combine(Repository.Root, "lessons") });
+        _playwright = await Playwright.CreateAsync();
+        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads = true });
+        _page = await context.NewPageAsync();
+        _page.Console += (_, message) => { if (message.Type == "error") _consoleErrors.Add(message.Text); };
+        _page.PageError += (_, error) => _consoleErrors.Add(error);
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private Task ScreenshotAsync(string name) => _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    /// <summary>Clicks Run and waits until a run newer than <paramref name="previousZip"/> is shown; returns its zip link.</summary>
+    private async Task<string> RunAsync(string button, string? previousZip)
+    {
+        await _page.ClickAsync(button);
+        await _page.WaitForFunctionAsync(
+            "previous => { const a = document.querySelector('#zip'); return a && !document.querySelector('#results').hidden && a.getAttribute('href') !== previous; }",
+            previousZip ?? "#", new() { Timeout = 60_000 });
+        await _page.WaitForFunctionAsync("() => [...document.querySelectorAll('#current .charts img')].every(i => i.complete && i.naturalWidth > 0)");
+        return (await _page.GetAttributeAsync("#zip", "href"))!;
+    }
+
+    private async Task<string> CurrentPopulationChartAsync()
+    {
+        string src = (await _page.GetAttributeAsync("#current .charts img[alt=population]", "src"))!;
+        return await (await _page.APIRequest.GetAsync(new Uri(new Uri(_server.Url), src).ToString())).TextAsync();
+    }
+
+    [Fact]
+    public async Task A_teacher_runs_a_lesson_moves_a_slider_compares_and_downloads()
+    {
+        // Gallery: every lesson.
+        await _page.GotoAsync(_server.Url);
+        Assert.Equal(6, await _page.Locator(".gallery .card").CountAsync());
+        await ScreenshotAsync("gallery");
+
+        // Lesson 4 at its defaults: the combination shrinks the culture, so question 2's expected answer holds.
+        await _page.ClickAsync("text=4. Bypass resistance, and rescue by a combination");
+        await _page.WaitForSelectorAsync("input[name=erlotinib_nM]");
+        await ScreenshotAsync("lesson");
+        string firstZip = await RunAsync("#run", null);
+        string firstChart = await CurrentPopulationChartAsync();
+        Assert.StartsWith("<svg", firstChart.TrimStart(), StringComparison.Ordinal);
+        var checks = _page.Locator(".question .check:not(.previous-check)");
+        Assert.StartsWith("✓", await checks.Nth(1).TextContentAsync(), StringComparison.Ordinal);
+
+        // Slider: no erlotinib. The chart changes and question 2's check no longer holds.
+        await _page.Locator("input[name=erlotinib_nM]").FillAsync("0");
+        Assert.Equal("0", await _page.Locator("input[name=erlotinib_nM] + output").TextContentAsync());
+        string secondZip = await RunAsync("#run", firstZip);
+        Assert.NotEqual(firstChart, await CurrentPopulationChartAsync());
+        Assert.StartsWith("✗", await checks.Nth(1).TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("✓", await checks.Nth(0).TextContentAsync(), StringComparison.Ordinal);
+
+        // Compare with previous: the first run's charts and checks beside this one's.
+        await _page.ClickAsync("#compare");
+        await _page.WaitForSelectorAsync("#previous .charts img[alt=population]");
+        Assert.Equal(firstZip.Replace("/zip", "/charts/population.svg", StringComparison.Ordinal),
+            await _page.GetAttributeAsync("#previous .charts img[alt=population]", "src"));
+        Assert.StartsWith("Previous run: ✓", await _page.Locator(".question .previous-check").Nth(1).TextContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync("lesson-compare");
+
+        // Downloads: the run directory as a zip, and the YAML that reproduces it (erlotinib at 0).
+        var zipDownload = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("#zip"));
+        string zipPath = Path.Combine(Screenshots, "run.zip");
+        await zipDownload.SaveAsAsync(zipPath);
+        using (var zip = ZipFile.OpenRead(zipPath))
+            Assert.Contains(zip.Entries, e => e.FullName == "egfr-bypass-rescue/scenario.yaml");
+        var yamlDownload = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("#yaml"));
+        Assert.Equal("egfr-bypass-rescue.yaml", yamlDownload.SuggestedFilename);
+        string yaml = await File.ReadAllTextAsync((await yamlDownload.PathAsync())!);
+        Assert.Matches(@"\n    erlotinib:\n      concentration_nM: 0\n", yaml.ReplaceLineEndings("\n"));
+        Assert.True(ResistanceSim.Runs.RunnableScenario.Parse(yaml, "downloaded.yaml").Succeeded);
+        Assert.Equal(secondZip, await _page.GetAttributeAsync("#zip", "href"));
+
+        // A bundled scenario from the gallery: Run runs its YAML.
+        await _page.GotoAsync(_server.Url);
+        await _page.ClickAsync("a[href='/scenarios/egfr-bypass-rescue']");
+        await _page.WaitForSelectorAsync("#yaml-text");
+        await RunAsync("#run", null);
+        Assert.Equal("Done: egfr-bypass-rescue.", await _page.TextContentAsync("#status"));
+        await ScreenshotAsync("scenario");
+        Assert.Empty(_consoleErrors);
+
+        // The YAML view: a bad value is refused at its line (Chromium logs the refusal's 400 status as a console error: the only one allowed).
+        await _page.EvalOnSelectorAsync(".yaml-view", "view => view.open = true");   // a scenario's page opens it already
+        string text = await _page.InputValueAsync("#yaml-text");
+        await _page.FillAsync("#yaml-text", text.Replace("replicates: 3", "replicates: 0", StringComparison.Ordinal));
+        await _page.ClickAsync("#run-yaml");
+        var error = _page.Locator("#yaml-errors li").First;
+        await error.WaitForAsync();
+        int line = Array.FindIndex(text.Split('\n'), l => l.StartsWith("replicates: 3", StringComparison.Ordinal)) + 1;
+        Assert.StartsWith($"line {line}, column 13: replicates must be >= 1 (0 supplied)", await error.TextContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync("yaml-error");
+        Assert.Equal("Failed to load resource: the server responded with a status of 400 (Bad Request)", Assert.Single(_consoleErrors));
+    }
+}

@@ -1,0 +1,185 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ResistanceSim.Runs;
+using ResistanceSim.Server;
+
+namespace ResistanceSim.Tests.Server;
+
+/// <summary>Runs through the HTTP API of a real server on loopback: progress, results, downloads, and every refusal.</summary>
+public class ServerRunTests
+{
+    private static string Id(JsonElement status) => status.GetProperty("id").GetString()!;
+    private static string State(JsonElement status) => status.GetProperty("state").GetString()!;
+
+    [Fact]
+    public async Task ARunStreamsItsProgressAndEndsWithChartsChecksAndDownloads()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var (status, accepted) = await server.SubmitAsync(new { lesson = "1-fluctuation", values = new { replicates = 12 } });
+        Assert.Equal(202, status);
+        var events = await server.FollowAsync(Id(accepted));
+
+        var running = events.Where(e => State(e) == "running" && e.GetProperty("stage").GetString() == "running").Select(e => e.GetProperty("unitsDone").GetInt32()).ToList();
+        Assert.NotEmpty(running);
+        Assert.Equal(running.Order(), running);   // progress only moves forward
+        var done = events[^1];
+        Assert.Equal(12, done.GetProperty("unitsTotal").GetInt32());
+        Assert.Equal("done", State(done));
+        Assert.Equal(2, done.GetProperty("checks").GetArrayLength());
+        Assert.All(done.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("holds").GetBoolean(), c.ToString()));
+
+        string[] charts = [.. done.GetProperty("charts").EnumerateArray().Select(c => c.GetString()!)];
+        Assert.EndsWith("/charts/population.svg", charts[0], StringComparison.Ordinal);
+        using var chart = await server.Client.GetAsync(charts[0]);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", (await chart.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+
+        string yaml = await server.Client.GetStringAsync(done.GetProperty("yamlUrl").GetString());
+        var reloaded = RunnableScenario.Parse(yaml, "downloaded.yaml");
+        Assert.True(reloaded.Succeeded, string.Join("\n", reloaded.Diagnostics));
+        Assert.Equal(12, reloaded.Scenario!.Model.Replicates);   // the slider's value is in the reproducing YAML
+
+        using var zip = new ZipArchive(await server.Client.GetStreamAsync(done.GetProperty("zipUrl").GetString()));
+        var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("fluctuation/scenario.yaml", names);
+        Assert.Contains("fluctuation/manifest.json", names);
+        Assert.Contains("fluctuation/plots/population.svg", names);
+        Assert.Contains(names, n => n.StartsWith("fluctuation/totals/", StringComparison.Ordinal) && n.EndsWith(".parquet", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{\"lesson\":\"1-fluctuation\",\"values\":{\"replicates\":5000}}", "replicates must be in [10, 80] (5000 supplied)")]
+    [InlineData("{\"lesson\":\"1-fluctuation\",\"values\":{\"replicates\":12.5}}", "replicates must be a whole number (12.5 supplied)")]
+    [InlineData("{\"lesson\":\"1-fluctuation\",\"values\":{\"path\":1}}", "lesson '1-fluctuation' has no parameter 'path'")]
+    [InlineData("{\"lesson\":\"../scenarios/quickstart\"}", "no lesson '../scenarios/quickstart'")]
+    [InlineData("{}", "name a lesson or send a scenario's YAML")]
+    public async Task ABadRequestIsRefusedWithItsReason(string body, string message)
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var response = await server.Client.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("problems");
+        Assert.Equal(message, problems[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task ScenarioYamlFromThePageGoesThroughTheValidatorWithLocatedErrors()
+    {
+        await using var server = await RunningServer.StartAsync();
+        string yaml = File.ReadAllText(Path.Combine(Support.Repository.Root, "lessons", "scenarios", "fluctuation.yaml"))
+            .Replace("replicates: 40", "replicates: -3", StringComparison.Ordinal)
+            .Replace("../../scenarios/presets/", "presets/", StringComparison.Ordinal);   // as a teacher would write it
+        int line = Array.FindIndex(yaml.Split('\n'), l => l.StartsWith("replicates:", StringComparison.Ordinal)) + 1;
+        var (status, body) = await server.SubmitAsync(new { yaml });
+        Assert.Equal(400, status);
+        var problem = body.GetProperty("problems")[0];
+        Assert.Equal(line, problem.GetProperty("line").GetInt32());
+        Assert.Equal(13, problem.GetProperty("column").GetInt32());
+        Assert.Contains("replicates must be >= 1 (-3 supplied)", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("../../secrets.yaml")]
+    [InlineData("presets/../../x.yaml")]
+    public async Task AScenarioFromThePageMayIncludeOnlyBundledPresets(string include)
+    {
+        await using var server = await RunningServer.StartAsync();
+        var (status, body) = await server.SubmitAsync(new { yaml = $"name: x\ndescription: y\ninclude: [presets/drugs.yaml, {include}]\n" });
+        Assert.Equal(400, status);
+        var problems = body.GetProperty("problems");
+        Assert.Equal(1, problems.GetArrayLength());
+        Assert.Equal(3, problems[0].GetProperty("line").GetInt32());
+        Assert.Contains($"'{include}' supplied", problems[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AScenarioNameCannotLeadOutOfTheRunsFolder()
+    {
+        await using var server = await RunningServer.StartAsync();
+        string yaml = File.ReadAllText(Path.Combine(Support.Repository.Root, "scenarios", "quickstart.yaml"))
+            .Replace("name: quickstart", "name: ..", StringComparison.Ordinal);
+        var (status, body) = await server.SubmitAsync(new { yaml });
+        Assert.Equal(400, status);
+        var problem = body.GetProperty("problems")[0];
+        Assert.Equal(2, problem.GetProperty("line").GetInt32());
+        Assert.Contains("not '.' or '..'", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARunOverTheServersLimitsIsRefusedWithAMessage()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerLimits { MaxReplicates = 20 });
+        var (status, body) = await server.SubmitAsync(new { lesson = "1-fluctuation", values = new { replicates = 40 } });
+        Assert.Equal(400, status);
+        Assert.Equal("replicates is 40, more than this server allows per run (20)", body.GetProperty("problems")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task TheResourceEstimateRefusesARunThatWouldNeedTooMuchMemory()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerLimits { Resources = new(64L << 20, 64L << 20) });
+        var (_, accepted) = await server.SubmitAsync(new { lesson = "1-fluctuation" });
+        var events = await server.FollowAsync(Id(accepted));
+        Assert.Equal("failed", State(events[^1]));
+        Assert.Contains("more than the limit of 64 MiB", events[^1].GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOversizedRequestIsRefusedBeforeItIsRead()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerLimits { MaxRequestBytes = 16 * 1024 });
+        string yaml = "# " + new string('x', 32 * 1024);
+        using var response = await server.Client.PostAsync("/api/runs", new StringContent(JsonSerializer.Serialize(new { yaml }), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RunsBeyondTheConcurrentOnesWaitWithTheirPositionAndAFullQueueRefuses()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerLimits { ConcurrentRuns = 1, QueueCapacity = 2 });
+        var slow = new { lesson = "6-virtual-trial", values = new { patients = 60 } };
+        var (_, first) = await server.SubmitAsync(slow);
+        await server.WaitForAsync(Id(first), s => State(s) == "running");
+        var (_, second) = await server.SubmitAsync(slow);
+        var (_, third) = await server.SubmitAsync(slow);
+        Assert.Equal(1, second.GetProperty("position").GetInt32());
+        Assert.Equal(2, third.GetProperty("position").GetInt32());
+        var (status, refused) = await server.SubmitAsync(slow);
+        Assert.Equal(503, status);
+        Assert.Contains("busy", refused.GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // Stopping the running one moves the others up.
+        await server.Client.DeleteAsync($"/api/runs/{Id(first)}");
+        await server.WaitForAsync(Id(third), s => s.GetProperty("position").GetInt32() == 1);
+        foreach (var run in new[] { second, third }) await server.Client.DeleteAsync($"/api/runs/{Id(run)}");
+        Assert.Equal("cancelled", State(await server.WaitForAsync(Id(third), s => State(s) == "cancelled")));
+    }
+
+    [Fact]
+    public async Task LeavingThePageStopsItsRun()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var (_, accepted) = await server.SubmitAsync(new { lesson = "6-virtual-trial", values = new { patients = 60 } });
+        using (var response = await server.Client.GetAsync($"/api/runs/{Id(accepted)}/events", HttpCompletionOption.ResponseHeadersRead))
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            Assert.StartsWith("data: ", await reader.ReadLineAsync(), StringComparison.Ordinal);
+        }   // the page closes: the stream's connection goes away
+        var stopped = await server.WaitForAsync(Id(accepted), s => State(s) is "cancelled" or "done" or "failed");
+        Assert.Equal("cancelled", State(stopped));
+        Assert.Contains("page", stopped.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARunPastTheWallTimeLimitIsStopped()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerLimits { MaxWallTime = TimeSpan.FromMilliseconds(300) });
+        var (_, accepted) = await server.SubmitAsync(new { lesson = "6-virtual-trial", values = new { patients = 60 } });
+        var events = await server.FollowAsync(Id(accepted));
+        Assert.Equal("cancelled", State(events[^1]));
+        Assert.Contains("longer than this server's limit", events[^1].GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+}
