@@ -43,8 +43,28 @@ public sealed class RunQueue : IAsyncDisposable
             _jobs[job.Id] = job;
             job.Queued(_waiting.Count);
         }
+        job.Stopping.Register(() => Withdraw(job));
         _available.Release();
         return job;
+    }
+
+    /// <summary>A run stopped while it waits leaves the queue at once, and the runs behind it move up.</summary>
+    private void Withdraw(RunJob job)
+    {
+        lock (_waiting)
+        {
+            if (!_waiting.Remove(job)) return;   // already running or done: its worker ends it
+            Renumber();
+        }
+        job.Ended(RunState.Cancelled, "stopped before it started");
+        Retire(job);
+    }
+
+    /// <summary>Shows every waiting run its 1-based place; call under the <c>_waiting</c> lock.</summary>
+    private void Renumber()
+    {
+        int position = 0;
+        foreach (var waiting in _waiting) waiting.Queued(++position);
     }
 
     /// <summary>The run with this id, or null (unknown, or deleted to keep <see cref="ServerLimits.RunsKept"/>).</summary>
@@ -65,10 +85,10 @@ public sealed class RunQueue : IAsyncDisposable
             RunJob job;
             lock (_waiting)
             {
-                job = _waiting.First!.Value;
+                if (_waiting.First is null) continue;   // its run was withdrawn: the release it made has no run left
+                job = _waiting.First.Value;
                 _waiting.RemoveFirst();
-                int position = 0;
-                foreach (var waiting in _waiting) waiting.Queued(++position);
+                Renumber();
             }
             Execute(job);
             Retire(job);

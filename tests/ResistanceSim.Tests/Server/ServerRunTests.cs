@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ResistanceSim.Runs;
@@ -185,6 +186,25 @@ public class ServerRunTests
         await server.WaitForAsync(Id(third), s => s.GetProperty("position").GetInt32() == 1);
         foreach (var run in new[] { second, third }) await server.Client.DeleteAsync($"/api/runs/{Id(run)}");
         Assert.Equal("cancelled", State(await server.WaitForAsync(Id(third), s => State(s) == "cancelled")));
+    }
+
+    [Fact]
+    public async Task AWaitingRunThatIsStoppedLeavesTheQueueAtOnce()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerLimits { ConcurrentRuns = 1, QueueCapacity = 2 });
+        var (_, running) = await server.SubmitAsync(EndlessRun);
+        await server.WaitForAsync(Id(running), s => State(s) == "running");
+        var (_, second) = await server.SubmitAsync(EndlessRun);
+        var (_, third) = await server.SubmitAsync(EndlessRun);
+
+        await server.Client.DeleteAsync($"/api/runs/{Id(second)}");
+        var withdrawn = await server.WaitForAsync(Id(second), s => State(s) != "queued");
+        Assert.Equal("cancelled", State(withdrawn));
+        var moved = await server.WaitForAsync(Id(third), s => s.GetProperty("position").GetInt32() == 1);
+        Assert.Equal("queued", State(moved));   // moved up while the first run still runs
+        Assert.Equal("running", State(await server.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{Id(running)}")));
+        var (status, _) = await server.SubmitAsync(EndlessRun);   // the freed place takes a new run
+        Assert.Equal(202, status);
     }
 
     [Fact]
