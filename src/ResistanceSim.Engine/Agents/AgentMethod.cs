@@ -42,10 +42,47 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Divisions that found no room (contact inhibition).</summary>
     public long BlockedDivisions { get; private set; }
 
-    /// <summary>The lattice of the current run (null when well mixed), and where each cell sits.</summary>
-    internal AgentStore Store => _store;
+    private LatticeGeometry? Geometry => (_space as LatticeSpace)?.Geometry;
 
-    internal LatticeGeometry? Geometry => (_space as LatticeSpace)?.Geometry;
+    /// <summary>The current run's cells with their sites, in site order; empty when well mixed (no positions).</summary>
+    public IEnumerable<AgentCell> Cells()
+    {
+        if (Geometry is not { } geometry) yield break;
+        for (int site = 0; site < geometry.Sites; site++)
+        {
+            if (_store.IsEmpty(site)) continue;
+            geometry.Coordinates(site, out int x, out int y, out int z);
+            yield return new AgentCell(x, y, z, _store.CloneAt(site), _store.StageAt(site));
+        }
+    }
+
+    /// <summary>
+    /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts, each member's
+    /// site pointing back to its clone, as many occupied sites as cells. Throws <see cref="InvalidOperationException"/>
+    /// naming the first violation.
+    /// </summary>
+    public void Verify()
+    {
+        var clones = (_run ?? throw new InvalidOperationException("No run has begun.")).Clones;
+        if (_store.TrackedClones != clones.Count) Fail($"{_store.TrackedClones} clones tracked, the run has {clones.Count}");
+        for (int i = 0; i < clones.Count; i++)
+        {
+            int cells = _store.CellsOf(i);
+            if (cells != clones.Cells[i]) Fail($"clone {i} has {cells} cells placed, the run counts {clones.Cells[i]}");
+            for (int k = 0; k < cells; k++)
+                if (_store.CloneAt(_store.MemberSite(i, k)) != i) Fail($"member {k} of clone {i} sits on a site of clone {_store.CloneAt(_store.MemberSite(i, k))}");
+        }
+        if (_store.Count != clones.TotalCells) Fail($"{_store.Count} cells placed, the run counts {clones.TotalCells}");
+        if (Geometry is { } geometry)
+        {
+            long occupied = 0;
+            for (int site = 0; site < geometry.Sites; site++)
+                if (!_store.IsEmpty(site)) occupied++;
+            if (occupied != clones.TotalCells) Fail($"{occupied} sites occupied for {clones.TotalCells} cells");
+        }
+    }
+
+    private static void Fail(string message) => throw new InvalidOperationException("Agent lattice invariant violated: " + message);
 
     public void Begin(SimulationRun run)
     {
