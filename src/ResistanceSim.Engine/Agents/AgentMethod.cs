@@ -42,7 +42,13 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Divisions that found no room (contact inhibition).</summary>
     public long BlockedDivisions { get; private set; }
 
-    private LatticeGeometry? Geometry => (_space as LatticeSpace)?.Geometry;
+    /// <summary>The current run's lattice (null when well mixed) and where each cell sits.</summary>
+    internal LatticeGeometry? Geometry => (_space as LatticeSpace)?.Geometry;
+
+    internal AgentStore Store => _store;
+
+    /// <summary>The lattice of the current run, or null when well mixed.</summary>
+    public Lattice? Lattice => _lattice;
 
     /// <summary>The current run's cells with their sites, in site order; empty when well mixed (no positions).</summary>
     public IEnumerable<AgentCell> Cells()
