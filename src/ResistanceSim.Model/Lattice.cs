@@ -54,6 +54,14 @@ public sealed record Lattice(IReadOnlyList<int> Size, Neighbourhood Neighbourhoo
     /// <summary>Bytes per living cell beyond its site: its entry in its clone's list of sites.</summary>
     public const int BytesPerCell = 4;
 
+    /// <summary>Days between snapshots of every cell (the <c>cells/</c> table and lattice frames); infinity for none.</summary>
+    public double SnapshotEveryDays { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Most cells one snapshot records; a larger population is thinned to every k-th cell in site order.</summary>
+    public long MaxSnapshotCells { get; init; } = DefaultMaxSnapshotCells;
+
+    public const long DefaultMaxSnapshotCells = 100_000;
+
     public int Dims => Size.Count;
 
     /// <summary>Number of sites: the product of <see cref="Size"/>.</summary>

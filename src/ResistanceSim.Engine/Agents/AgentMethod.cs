@@ -28,6 +28,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     private IAgentSpace _space = new WellMixedSpace();
     private Lattice? _lattice;
     private SimulationRun? _run;
+    private SimulationRun? _seededRun;
     private long _seededStart = -1;
     private int _passagesSeen;
     private bool _inEvent;
@@ -90,18 +91,39 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 
     private static void Fail(string message) => throw new InvalidOperationException("Agent lattice invariant violated: " + message);
 
+    public void Attach(SimulationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _run = run;
+        run.Agents = this;
+    }
+
     public void Begin(SimulationRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         _run = run;
+        run.Agents = this;
+        SeedIfNewUnit();
+        _index.Begin(run, run.Scenario.Engine.CellCycleShape);
+    }
+
+    /// <summary>
+    /// Lays out the cells of a work unit the run has just started: at the run's first notice of its new clones (the
+    /// rate refresh at day 0, before the first sample, so day 0 is recorded with positions) or at the latest in
+    /// <see cref="Begin"/>.
+    /// </summary>
+    private void SeedIfNewUnit()
+    {
+        var run = _run!;
+        if (ReferenceEquals(run, _seededRun) && run.Starts == _seededStart) return;   // a worker may move to another run (a new sweep point)
         var lattice = run.Scenario.Space;
         if (lattice is null) _space = _space as WellMixedSpace ?? new WellMixedSpace();
         else if (!ReferenceEquals(lattice, _lattice)) _space = new LatticeSpace(lattice);
         _lattice = lattice;
         _space.Seed(_store, run, ref run.Random);
+        _seededRun = run;
         _seededStart = run.Starts;
         _passagesSeen = run.Passages;
-        _index.Begin(run, run.Scenario.Engine.CellCycleShape);
     }
 
     public void Advance(SimulationRun run, double untilDay)
@@ -224,8 +246,19 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         return _store.MemberSite(clone, cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells));
     }
 
-    /// <summary>True while the store holds the current work unit's cells (a new unit's changes arrive before <see cref="Begin"/>).</summary>
-    private bool Tracking => _run is not null && _run.Starts == _seededStart;
+    /// <summary>
+    /// True once the store holds the current work unit's cells. A run started without <see cref="Attach"/> (a
+    /// direct <see cref="SimulationRun.Start"/>) is laid out in <see cref="Begin"/>; until then its notices are ignored.
+    /// </summary>
+    private bool Tracking
+    {
+        get
+        {
+            if (_run is null || !ReferenceEquals(_run.Agents, this)) return false;
+            SeedIfNewUnit();
+            return true;
+        }
+    }
 
     public void CloneChanged(int index)
     {

@@ -59,6 +59,9 @@ public sealed class SimulationRun
     public CloneRegistry Registry { get; } = new();
     public ResponseTracker Response { get; } = new();
 
+    /// <summary>The agent engine driving this run, for observers that record space (cells, spatial summaries); null for clone engines.</summary>
+    public Agents.AgentMethod? Agents { get; set; }
+
     /// <summary>The run's random stream; algorithms draw from it by reference.</summary>
     public Xoshiro256StarStar Random;
 

@@ -40,7 +40,11 @@ internal static class SpaceBinder
             r.Enum<Neighbourhood>("neighbourhood", Neighbourhood.Moore),
             r.Enum<LatticeBoundary>("boundary", LatticeBoundary.Fixed),
             r.Enum<InitialLayout>("layout", InitialLayout.Ball),
-            r.Int("push_depth", Rules.InRange(0, MaxPushDepth), defaultValue: 0));
+            r.Int("push_depth", Rules.InRange(0, MaxPushDepth), defaultValue: 0))
+        {
+            SnapshotEveryDays = r.OptionalDouble("snapshot_every_days", Rules.Positive) ?? double.PositiveInfinity,
+            MaxSnapshotCells = r.Long("max_snapshot_cells", Rules.AtLeast(1), defaultValue: Lattice.DefaultMaxSnapshotCells),
+        };
         if (size.Length == dims && size.All(s => s >= 1) && lattice.Sites > Array.MaxLength)
             r.Report("size", string.Create(CultureInfo.InvariantCulture,
                 $"gives {lattice.Sites:N0} sites, more than the {Array.MaxLength:N0} one lattice can address (it would need {ByteSize.Format(lattice.MemoryBytes)} per replicate)"));

@@ -162,6 +162,8 @@ public static class ScenarioKeys
                 Optional("boundary", ChoiceShape.Of<LatticeBoundary>(), "Beyond the edge: fixed wall or periodic (default fixed)."),
                 Optional("layout", ChoiceShape.Of<InitialLayout>(), "Initial cells as a ball at the centre or seeded over a dish (default ball)."),
                 Optional("push_depth", Int(Rules.InRange(0, SpaceBinder.MaxPushDepth)), "Longest chain of cells a division may push (default 0: contact inhibition)."),
+                Optional("snapshot_every_days", Number(Rules.Positive), "Days between snapshots of every cell: cells/ table and lattice frames (default none)."),
+                Optional("max_snapshot_cells", Long(Rules.AtLeast(1)), "Most cells per snapshot; more are thinned to every k-th (default 100000)."),
             ]),
             new MapVariant("none", []),
         ]),
