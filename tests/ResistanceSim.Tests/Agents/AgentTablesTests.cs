@@ -59,4 +59,19 @@ public class AgentTablesTests
             Assert.Equal(snapshot.Count(), snapshot.Select(c => (c[4], c[5])).Distinct().Count());
         }
     }
+
+    [Fact]
+    public void TheReportShowsOneLatticeFramePerSnapshotWithASlider()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("dish.yaml", Dish(", snapshot_every_days: 10"));
+        var result = Support.Cli.Run("run", path, "--out", temp.Path, "--format", "csv", "--threads", "1");
+        Assert.True(result.ExitCode == 0, result.Error);
+        string run = Path.Combine(temp.Path, "agents-treated");
+        Assert.Equal(["lattice-day-0.png", "lattice-day-10.png", "lattice-day-20.png"],
+            Directory.GetFiles(Path.Combine(run, "plots"), "lattice-day-*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        string html = File.ReadAllText(Path.Combine(run, "report.html"));
+        Assert.Equal(3, html.Split("data:image/png;base64,").Length - 1);
+        Assert.Contains("<label for=\"frames-1-2\">day 20</label>", html, StringComparison.Ordinal);
+    }
 }
