@@ -11,7 +11,9 @@ internal sealed class LatticeGeometry
     private readonly int[] _dx;
     private readonly int[] _dy;
     private readonly int[] _dz;
+    private readonly int[] _offset;
     private readonly bool _periodic;
+    private readonly bool _flat;
 
     public LatticeGeometry(Lattice lattice)
     {
@@ -34,6 +36,8 @@ internal sealed class LatticeGeometry
         _dx = [.. offsets.Select(o => o.Item1)];
         _dy = [.. offsets.Select(o => o.Item2)];
         _dz = [.. offsets.Select(o => o.Item3)];
+        _offset = [.. offsets.Select(o => o.Item1 + X * (o.Item2 + Y * o.Item3))];
+        _flat = lattice.Dims == 2;
     }
 
     public int X { get; }
@@ -53,6 +57,16 @@ internal sealed class LatticeGeometry
         y = rest % Y;
         z = rest / Y;
     }
+
+    /// <summary>
+    /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that neighbour d is
+    /// simply site + <see cref="Offset"/>(d) — the fast path of the engine's neighbour scans.
+    /// </summary>
+    public bool IsInterior(int x, int y, int z) =>
+        x > 0 && x < X - 1 && y > 0 && y < Y - 1 && (_flat || (z > 0 && z < Z - 1));
+
+    /// <summary>The difference in site number to the neighbour in <paramref name="direction"/> (for interior sites).</summary>
+    public int Offset(int direction) => _offset[direction];
 
     /// <summary>The neighbour of <paramref name="site"/> in <paramref name="direction"/>, or −1 beyond a fixed boundary.</summary>
     public int Neighbour(int site, int direction)

@@ -29,10 +29,22 @@ internal sealed class LatticeSpace(Lattice lattice) : IAgentSpace
     {
         int directions = _geometry.Directions;
         int empty = 0;
-        for (int d = 0; d < directions; d++)
+        _geometry.Coordinates(parentSite, out int x, out int y, out int z);
+        if (_geometry.IsInterior(x, y, z))
         {
-            int neighbour = _geometry.Neighbour(parentSite, d);
-            if (neighbour >= 0 && store.IsEmpty(neighbour)) _emptyNeighbours[empty++] = neighbour;
+            for (int d = 0; d < directions; d++)
+            {
+                int neighbour = parentSite + _geometry.Offset(d);
+                if (store.IsEmpty(neighbour)) _emptyNeighbours[empty++] = neighbour;
+            }
+        }
+        else
+        {
+            for (int d = 0; d < directions; d++)
+            {
+                int neighbour = _geometry.Neighbour(parentSite, d);
+                if (neighbour >= 0 && store.IsEmpty(neighbour)) _emptyNeighbours[empty++] = neighbour;
+            }
         }
         if (empty > 0) return _emptyNeighbours[empty == 1 ? 0 : (int)rng.NextUInt64((ulong)empty)];
         return lattice.PushDepth > 0 ? Push(store, parentSite, (int)rng.NextUInt64((ulong)directions)) : -1;
