@@ -61,6 +61,7 @@ internal static class EngineComparison
                 var algorithm = Algorithms.Get(engine).Create();
                 var times = new double[c.Replicates];
                 long clones = 0, founded = 0, eventsBefore = algorithm is AgentMethod before ? before.Events : 0;
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 double endDay = 0, cells = 0;
                 for (int r = 0; r < c.Replicates; r++)
                 {
@@ -73,9 +74,11 @@ internal static class EngineComparison
                     cells += run.Clones.TotalCells;
                 }
                 double peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-                // The agent engine counts its events (null ones included): the lattice's throughput per core.
+                // The agent engine counts its events (null ones included): the lattice's throughput per CPU-second of the
+                // process (the runs are single-threaded), so waiting for a core on a loaded machine is not counted.
+                double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
                 string events = algorithm is AgentMethod agents
-                    ? string.Create(CultureInfo.InvariantCulture, $"; {(agents.Events - eventsBefore) / times.Sum():0.00e0} events/s")
+                    ? string.Create(CultureInfo.InvariantCulture, $"; {(agents.Events - eventsBefore) / cpuSeconds:0.00e0} events per CPU-second ({agents.Events - eventsBefore:0.00e0} events)")
                     : "";
                 Array.Sort(times);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
