@@ -4,7 +4,8 @@ using ResistanceSim.Tests.Sweeps;
 namespace ResistanceSim.Tests.Agents;
 
 /// <summary>The agent engine through <c>resistancesim run</c>: a sweep on a lattice gives the same rows at one and two
-/// threads and split into shards, because each work unit's lattice is seeded from the unit's own random stream.</summary>
+/// threads and split into shards (and a finished shard resumes to nothing), because each work unit's lattice is
+/// seeded from the unit's own random stream.</summary>
 public class AgentSweepTests
 {
     private static readonly string LatticeGrid = SweepScenarios.Grid
@@ -24,6 +25,10 @@ public class AgentSweepTests
         Assert.Equal(0, Support.Cli.Run("run", "--format", "csv", "--no-plots", scenario, "--out", two, "--threads", "2").ExitCode);
         for (int k = 0; k < 2; k++)
             Assert.Equal(0, Support.Cli.Run("run", "--format", "csv", "--no-plots", scenario, "--out", sharded, "--shard", $"{k}/2").ExitCode);
+
+        var resumed = Support.Cli.Run("run", "--format", "csv", "--no-plots", scenario, "--out", sharded, "--shard", "1/2", "--resume");
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("already complete", resumed.Output, StringComparison.Ordinal);
 
         foreach (string table in SweepRunTests.Tables)
         {

@@ -74,4 +74,28 @@ public class AgentTablesTests
         Assert.Equal(3, html.Split("data:image/png;base64,").Length - 1);
         Assert.Contains("<label for=\"frames-1-2\">day 20</label>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ArmsStartFromTheSameLayoutCommonRandomNumbers()
+    {
+        // Two arms (drug vs none) share each replicate's random stream, so their day-0 lattices are the same cells on
+        // the same sites; the arms then diverge.
+        string yaml = Dish(", snapshot_every_days: 10").Replace("protocol:\n  - { phase: continuous, days: 20, drugs: { crizotinib: { concentration_nM: 300 } } }",
+            "arms:\n  - { name: drug, protocol: [ { phase: continuous, days: 20, drugs: { crizotinib: { concentration_nM: 300 } } } ] }\n  - { name: none, protocol: [ { phase: holiday, days: 20 } ] }",
+            StringComparison.Ordinal);
+        Assert.Contains("arms:", yaml, StringComparison.Ordinal);
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Run("run", temp.File("arms.yaml", yaml), "--out", temp.Path, "--format", "csv", "--no-plots", "--replicates", "2");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var cells = RunTablesText.Rows(Path.Combine(temp.Path, "agents-treated"), "cells").Skip(1).Select(r => r.Split(',')).ToArray();
+        string[] Snapshot(string arm, string replicate, string day) =>
+            [.. cells.Where(c => c[0] == arm && c[2] == replicate && c[3] == day).Select(c => string.Join(',', c[4..]))];
+        foreach (string replicate in new[] { "0", "1" })
+        {
+            Assert.NotEmpty(Snapshot("0", replicate, "0"));
+            Assert.Equal(Snapshot("0", replicate, "0"), Snapshot("1", replicate, "0"));
+            Assert.NotEqual(Snapshot("0", replicate, "20"), Snapshot("1", replicate, "20"));
+        }
+        Assert.NotEqual(Snapshot("0", "0", "0"), Snapshot("0", "1", "0"));
+    }
 }
