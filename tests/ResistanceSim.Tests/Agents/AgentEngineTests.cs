@@ -93,7 +93,7 @@ public class AgentEngineTests
 
         public void Sampled(SimulationRun run)
         {
-            if (run.Day > 0) Engine!.Verify();   // day 0 is sampled inside Start, before the engine lays the cells out
+            Engine!.Verify();   // day 0 too: Simulator.Run attaches the engine, which lays the cells out before the first sample
             run.Clones.Verify();
             Samples++;
             PassagesSeen = Math.Max(PassagesSeen, run.Passages);

@@ -84,4 +84,18 @@ public class AgentScenarioBindingTests
         Assert.Contains("lattice", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "agents-test")), "nothing may be written");
     }
+
+    [Fact]
+    public void ACohortOnTheAgentEngineIsALocatedError()
+    {
+        using var temp = new TempDirectory();
+        string trial = File.ReadAllText(Path.Combine(Repository.Root, "tests", "ResistanceSim.Tests", "Scenarios", "Schema", "Fixtures", "every-trial-key.yaml"));
+        Assert.Contains("\nseed: 3\n", trial, StringComparison.Ordinal);
+        string agents = trial.Replace("\nseed: 3\n", "\nseed: 3\nengine: agents\n", StringComparison.Ordinal);
+        string path = temp.File("trial.yaml", agents);
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(path));
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.Message.Contains("engine agents cannot simulate a cohort yet", StringComparison.Ordinal));
+        Assert.Equal(path, diagnostic.Location.File);
+        Assert.Equal((7, 9), (diagnostic.Location.Line, diagnostic.Location.Column));   // the value of engine: on line 7
+    }
 }
