@@ -16,7 +16,14 @@ public sealed record PopulationSpec(
 }
 
 /// <summary>Cells that exist at time 0, by the mechanisms they carry (none = parental).</summary>
-public sealed record InitialClone(IReadOnlyList<string> Mechanisms, long Cells);
+public sealed record InitialClone(IReadOnlyList<string> Mechanisms, long Cells)
+{
+    /// <summary>Agent engine on a lattice: scattered among the layout's sites, or one clump.</summary>
+    public Placement Placement { get; init; } = Placement.Scattered;
+
+    /// <summary>Agent engine: the clump's centre (lattice coordinates); null for the lattice's centre.</summary>
+    public IReadOnlyList<int>? ClusterAt { get; init; }
+}
 
 /// <summary>
 /// The growth factor φ from residual signal S. The Hill form f(S) = (1 + K^γ) S^γ / (S^γ + K^γ) has

@@ -1,6 +1,6 @@
 namespace ResistanceSim.Model;
 
-public enum EngineKind { Exact, Tau, Ode, Hybrid }
+public enum EngineKind { Exact, Tau, Ode, Hybrid, Agents }
 
 /// <summary>How the hybrid engine moves its large clones through a leap.</summary>
 public enum LargeCloneMode
@@ -45,6 +45,14 @@ public sealed record EngineSettings(EngineKind Engine, double TauEpsilon, int Fe
 
     /// <inheritdoc cref="OdeRelativeTolerance"/>
     public double OdeAbsoluteTolerance { get; init; } = 1e-6;
+
+    /// <summary>
+    /// Agent engine: stages of the cell cycle, k. A cycle is k exponential stages of rate k·β (an Erlang/gamma
+    /// cycle of mean 1/β and coefficient of variation 1/√k); 1 is the exponential cycle of the clone engines.
+    /// </summary>
+    public int CellCycleShape { get; init; } = 1;
+
+    public const int MaxCellCycleShape = 100;
 
     public const double DefaultHybridThresholdCells = 1_000;
 

@@ -23,6 +23,9 @@ public sealed record Scenario(
     /// <summary>Cell-culture passaging (split at confluence), or null for none.</summary>
     public Passaging? Passaging { get; init; }
 
+    /// <summary>The agent engine's lattice; null for well-mixed agents (<c>space: { kind: none }</c>) and for the clone engines.</summary>
+    public Lattice? Space { get; init; }
+
     /// <summary>Virtual viability assays run on the population (docs/protocols.md).</summary>
     public IReadOnlyList<ViabilityAssay> Assays { get; init; } = [];
 

@@ -82,7 +82,7 @@ public class CrossEngineTests
         }
     }
 
-    private static double[] Sizes(ReplicateEnd[] ends) => [.. ends.Select(e => (double)e.FinalCells)];
+    internal static double[] Sizes(ReplicateEnd[] ends) => [.. ends.Select(e => (double)e.FinalCells)];
 
     /// <summary>Day of progression (regrowth to 1.2 × nadir), or the end day for runs that did not regrow (censored at the same day for all engines).</summary>
     internal static double[] RegrowthDays(ReplicateEnd[] ends) => [.. ends.Select(e => e.Outcome == RunOutcome.Progressed ? e.EndDay : double.MaxValue)];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ResistanceSim.Engine.Agents;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
@@ -41,6 +42,9 @@ internal static class EngineComparison
             new("mcfl-1e9", e => FromFile("mcfl-1e9", e), [EngineKind.Hybrid, EngineKind.Tau], quick ? 1 : 3),
             // The same with mutation per unit time, as OncoSimulR's vignette runs it (mutationPropGrowth = FALSE).
             new("mcfl-vignette-1e9", e => FromFile("mcfl-vignette-1e9", e), [EngineKind.Hybrid, EngineKind.Tau], quick ? 1 : 3),
+            // Agents on a lattice: a confluent 2D dish of 1e6 sites over 30 days, and a 3D tumour growing at its rim.
+            new("agents-dish-1e6", e => FromFile("agents-dish-1e6", e), [EngineKind.Agents], quick ? 1 : 3),
+            new("agents-ball-3d", e => FromFile("agents-ball-3d", e), [EngineKind.Agents], quick ? 1 : 3),
         ];
         if (!quick)
         {
@@ -56,7 +60,8 @@ internal static class EngineComparison
                 var run = new SimulationRun(scenario);
                 var algorithm = Algorithms.Get(engine).Create();
                 var times = new double[c.Replicates];
-                long clones = 0, founded = 0;
+                long clones = 0, founded = 0, eventsBefore = algorithm is AgentMethod before ? before.Events : 0;
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 double endDay = 0, cells = 0;
                 for (int r = 0; r < c.Replicates; r++)
                 {
@@ -69,11 +74,17 @@ internal static class EngineComparison
                     cells += run.Clones.TotalCells;
                 }
                 double peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+                // The agent engine counts its events (null ones included): the lattice's throughput per CPU-second of the
+                // process (the runs are single-threaded), so waiting for a core on a loaded machine is not counted.
+                double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+                string events = algorithm is AgentMethod agents
+                    ? string.Create(CultureInfo.InvariantCulture, $"; {(agents.Events - eventsBefore) / cpuSeconds:0.00e0} events per CPU-second ({agents.Events - eventsBefore:0.00e0} events)")
+                    : "";
                 Array.Sort(times);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{c.Name,-10} {Algorithms.NameOf(engine),-6} {c.Replicates} runs: median {times[c.Replicates / 2]:0.00} s/run (min {times[0]:0.00}, max {times[^1]:0.00}); " +
                     $"mean end day {endDay / c.Replicates:0.0}, final cells {cells / c.Replicates:0.00e0}, living clones {clones / (double)c.Replicates:0}, " +
-                    $"clones founded {founded / (double)c.Replicates:0}; peak working set {peakMiB:0} MiB"));
+                    $"clones founded {founded / (double)c.Replicates:0}; peak working set {peakMiB:0} MiB{events}"));
             }
     }
 

@@ -14,8 +14,8 @@ public static class RunCommand
         var output = new Option<string>("--out") { Description = "Output root; the run goes to <out>/<scenario name>/.", DefaultValueFactory = _ => "output" };
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's replicate count." };
         var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed." };
-        var engine = new Option<string?>("--engine") { Description = "Override the engine: exact, tau, ode or hybrid." };
-        engine.AcceptOnlyFromAmong("exact", "tau", "ode", "hybrid");
+        var engine = new Option<string?>("--engine") { Description = "Override the engine: exact, tau, ode, hybrid or agents." };
+        engine.AcceptOnlyFromAmong("exact", "tau", "ode", "hybrid", "agents");
         var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "csv");
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip plots/ and report.html." };

@@ -1,3 +1,4 @@
+using ResistanceSim.Engine.Agents;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Algorithms;
@@ -18,6 +19,7 @@ public static class Algorithms
         new(EngineKind.Tau, "tau", "binomial tau-leaping with the Cao–Gillespie–Petzold step rule", () => new TauLeaping()),
         new(EngineKind.Ode, "ode", "deterministic mean field: Dormand–Prince 5(4) with dense output, Rosenbrock fallback", () => new OdeMethod(), Stochastic: false),
         new(EngineKind.Hybrid, "hybrid", "exact events for small clones, BNB leaps for large ones", () => new HybridMethod()),
+        new(EngineKind.Agents, "agents", "individual cells on a 2D/3D lattice (or well mixed), exact event-driven with Erlang cycles", () => new AgentMethod()),
     ];
 
     /// <summary>The engines that sample the chain (every one but the mean-field ODE).</summary>

@@ -15,6 +15,13 @@ public interface ISimulationAlgorithm
     /// <summary>Receives the run's clone changes (null when the algorithm keeps no index structures).</summary>
     ICloneListener? Listener { get; }
 
+    /// <summary>
+    /// Called before <see cref="SimulationRun.Start"/> sets up a work unit, so an algorithm that keeps per-cell state
+    /// (the agent engine) can follow the unit's setup through its <see cref="Listener"/> and lay its cells out before
+    /// the first sample. Clone engines keep nothing: the run is told it has no agents.
+    /// </summary>
+    void Attach(SimulationRun run) => run.Agents = null;
+
     /// <summary>Prepares workspace for a run that <see cref="SimulationRun.Start"/> has just set up.</summary>
     void Begin(SimulationRun run);
 

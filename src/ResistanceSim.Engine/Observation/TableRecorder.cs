@@ -13,6 +13,7 @@ namespace ResistanceSim.Engine.Observation;
 /// </summary>
 public sealed class TableRecorder : IRunObserver
 {
+    private readonly SpatialRecorder _spatial = new();
     private bool[] _keep = new bool[256];
     private AssaySession? _assays;
     private long _resistantAtStart;
@@ -31,6 +32,7 @@ public sealed class TableRecorder : IRunObserver
         else if (!ReferenceEquals(_assays?.Scenario, run.Scenario)) _assays = new AssaySession(run.Scenario);
         _assays?.Start(run.Unit);
         _resistantAtStart = ResistantCells(run.Clones);
+        _spatial.RunStarted();
     }
 
     public void Sampled(SimulationRun run)
@@ -61,6 +63,7 @@ public sealed class TableRecorder : IRunObserver
             Target.TrajectoryCells.Add(cells[i]);
         }
         _assays?.Sampled(run, Target);
+        _spatial.Sampled(run, Target);
     }
 
     public void RunEnded(SimulationRun run)

@@ -56,6 +56,22 @@ public sealed class WorkUnitResult
     public ColumnBuffer<long> AssayCellsFinal { get; } = new();
     public ColumnBuffer<double> AssayViability { get; } = new();
 
+    // spatial/ (agent engine on a lattice: one row per sample)
+    public ColumnBuffer<double> SpatialDay { get; } = new();
+    public ColumnBuffer<double> OccupiedFraction { get; } = new();
+    public ColumnBuffer<double> RadiusOfGyration { get; } = new();
+    public ColumnBuffer<double> ResistantToSensitiveDistance { get; } = new();
+    public ColumnBuffer<int> ResistantPatches { get; } = new();
+
+    // cells/ (agent engine snapshots: one row per recorded cell)
+    public ColumnBuffer<double> SnapshotDay { get; } = new();
+    public ColumnBuffer<int> CellX { get; } = new();
+    public ColumnBuffer<int> CellY { get; } = new();
+    public ColumnBuffer<int> CellZ { get; } = new();
+    public ColumnBuffer<int> CellClone { get; } = new();
+    public ColumnBuffer<int> CellPhenotype { get; } = new();
+    public ColumnBuffer<bool> CellResistant { get; } = new();
+
     public void Clear(WorkUnit unit)
     {
         Unit = unit;
@@ -81,6 +97,18 @@ public sealed class WorkUnitResult
         AssayCellsPlated.Clear();
         AssayCellsFinal.Clear();
         AssayViability.Clear();
+        SpatialDay.Clear();
+        OccupiedFraction.Clear();
+        RadiusOfGyration.Clear();
+        ResistantToSensitiveDistance.Clear();
+        ResistantPatches.Clear();
+        SnapshotDay.Clear();
+        CellX.Clear();
+        CellY.Clear();
+        CellZ.Clear();
+        CellClone.Clear();
+        CellPhenotype.Clear();
+        CellResistant.Clear();
     }
 }
 

@@ -59,6 +59,9 @@ public sealed class SimulationRun
     public CloneRegistry Registry { get; } = new();
     public ResponseTracker Response { get; } = new();
 
+    /// <summary>The agent engine driving this run, for observers that record space (cells, spatial summaries); null for clone engines.</summary>
+    public Agents.AgentMethod? Agents { get; set; }
+
     /// <summary>The run's random stream; algorithms draw from it by reference.</summary>
     public Xoshiro256StarStar Random;
 
@@ -69,6 +72,10 @@ public sealed class SimulationRun
     public CancellationToken Cancellation { get; set; }
 
     public WorkUnit Unit { get; private set; }
+
+    /// <summary>Work units started on this instance: an algorithm with its own per-cell state (the agent engine) tells a
+    /// new unit's clone changes, which arrive before <see cref="Algorithms.ISimulationAlgorithm.Begin"/>, from its own.</summary>
+    public long Starts { get; private set; }
     public double Day { get; set; }
     public double StopDay { get; private set; }
     public bool Finished { get; private set; }
@@ -140,6 +147,7 @@ public sealed class SimulationRun
     /// where this unit leaves the one it grows; null to grow every history.</param>
     public void Start(WorkUnit unit, IRunObserver? observer, ICloneListener? listener, SharedHistories? histories = null)
     {
+        Starts++;
         Unit = unit;
         _observer = observer;
         _listener = listener;
@@ -670,6 +678,13 @@ public sealed class SimulationRun
         Scenario.Population.Lineage == LineageMode.PerGenotype
             ? (long)genotype
             : ((long)lineage << PhenotypeKeyBits) | (long)(genotype & ((1UL << Layout.PhenotypeCount) - 1));
+
+    /// <summary>The genotype key of the cells an initial clone of the scenario starts with.</summary>
+    public ulong GenotypeOf(InitialClone initial)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        return GenotypeOf(initial.Mechanisms);
+    }
 
     private ulong GenotypeOf(IReadOnlyList<string> mechanisms)
     {

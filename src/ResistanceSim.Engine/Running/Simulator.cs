@@ -10,6 +10,7 @@ public static class Simulator
         CancellationToken cancellation = default, SharedHistories? histories = null)
     {
         run.Cancellation = cancellation;
+        algorithm.Attach(run);
         run.Start(unit, observer, algorithm.Listener, histories);
         algorithm.Begin(run);
         while (!run.Finished)

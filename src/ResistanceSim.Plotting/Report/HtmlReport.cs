@@ -5,7 +5,7 @@ using ResistanceSim.Plotting.Svg;
 namespace ResistanceSim.Plotting.Report;
 
 /// <summary>
-/// Builds one self-contained HTML report: inline CSS and inline SVG charts, no scripts and no
+/// Builds one self-contained HTML report: inline CSS, inline SVG charts and PNG frames as data URIs, no scripts and no
 /// references to files or the network, so it can be mailed, archived and opened offline. The
 /// markup is also well-formed XML (void elements self-closed, everything escaped). Fonts are large
 /// enough for a projector; a print style sheet keeps figures and tables on one page each.
@@ -15,6 +15,7 @@ public sealed class HtmlReport
 {
     private readonly string _title;
     private readonly StringBuilder _sections = new();
+    private int _frameSets;
 
     /// <summary>Starts a report with the given title.</summary>
     public HtmlReport(string title)
@@ -61,6 +62,39 @@ public sealed class HtmlReport
     {
         _sections.Append("<figure class=\"chart\">\n")
             .Append(InlineSvg.Prepare(svg)).Append('\n')
+            .Append("<figcaption>").Append(XmlText.Escape(caption)).Append("</figcaption>\n")
+            .Append("</figure>\n");
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a sequence of raster frames (PNG, embedded as data URIs) with a frame slider: a row of labelled steps,
+    /// one per frame, that shows the chosen frame. It is radio buttons and CSS (<c>:checked</c>), so the report
+    /// stays free of scripts; the first frame is chosen at first.
+    /// </summary>
+    public HtmlReport AddFrames(string caption, IReadOnlyList<(string Label, byte[] Png)> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.Count == 0) throw new ArgumentException("A frame set needs at least one frame.", nameof(frames));
+        string set = $"frames-{++_frameSets}";
+        var rules = new StringBuilder();
+        _sections.Append("<figure class=\"frames\">\n");
+        for (int f = 0; f < frames.Count; f++)
+        {
+            string id = $"{set}-{f}";
+            _sections.Append("<input type=\"radio\" class=\"frame-choice\" name=\"").Append(set).Append("\" id=\"").Append(id)
+                .Append(f == 0 ? "\" checked=\"checked\"/>\n" : "\"/>\n");
+            rules.Append('#').Append(id).Append(":checked ~ .frame-").Append(f).Append(" { display: block; }\n")
+                .Append('#').Append(id).Append(":checked ~ .frame-steps label[for=\"").Append(id).Append("\"] { background: #333333; color: #ffffff; }\n");
+        }
+        _sections.Append("<div class=\"frame-steps\">");
+        for (int f = 0; f < frames.Count; f++)
+            _sections.Append("<label for=\"").Append(set).Append('-').Append(f).Append("\">").Append(XmlText.Escape(frames[f].Label)).Append("</label>");
+        _sections.Append("</div>\n");
+        for (int f = 0; f < frames.Count; f++)
+            _sections.Append("<img class=\"frame frame-").Append(f).Append("\" alt=\"").Append(XmlText.Escape(frames[f].Label))
+                .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(frames[f].Png)).Append("\"/>\n");
+        _sections.Append("<style>\n").Append(rules).Append("</style>\n")
             .Append("<figcaption>").Append(XmlText.Escape(caption)).Append("</figcaption>\n")
             .Append("</figure>\n");
         return this;

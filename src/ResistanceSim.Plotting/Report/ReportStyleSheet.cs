@@ -18,6 +18,11 @@ internal static class ReportStyleSheet
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background: #fafafa; }
         figure.chart { margin: 1.6em 0; }
+        figure.frames { margin: 1.6em 0; }
+        figure.frames input.frame-choice { position: absolute; opacity: 0; }
+        figure.frames img.frame { display: none; image-rendering: pixelated; max-width: 100%; border: 1px solid #d0d0d0; }
+        .frame-steps { display: flex; flex-wrap: wrap; gap: 0.2em; margin: 0.4em 0; }
+        .frame-steps label { cursor: pointer; padding: 0.1em 0.5em; border: 1px solid #888888; border-radius: 0.2em; font-size: 0.85em; }
         figure.chart svg { display: block; max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
         figcaption { font-size: 0.9em; color: #444444; margin-top: 0.4em; }
         @media print {

@@ -17,7 +17,7 @@ public static class RunReport
 {
     /// <summary>The report's file name in the run directory.</summary>
     public const string ReportFile = "report.html";
-    /// <summary>The folder of the charts (SVG) in the run directory.</summary>
+    /// <summary>The folder of the charts (SVG) and lattice frames (PNG) in the run directory.</summary>
     public const string PlotsFolder = "plots";
 
     /// <summary>Writes the plots and the report from the tables the run's manifest lists; returns the files written.</summary>
@@ -59,6 +59,13 @@ public static class RunReport
             AtomicFile.WriteAllText(path, svg);
             written.Add(path);
         }
+        var frames = RunTableReader.Exists(files, "cells") ? LatticeFrames.From(scenario, RunTableReader.Read(files, "cells"), replicate: 0) : [];
+        foreach (var (file, _, png) in frames)
+        {
+            string path = Path.Combine(runDirectory, PlotsFolder, file);
+            AtomicFile.Write(path, stream => stream.Write(png));
+            written.Add(path);
+        }
 
         var report = new HtmlReport($"ResistanceSim: {scenario.Name}")
             .AddDescription(scenario.Description)
@@ -71,6 +78,11 @@ public static class RunReport
                 fits.Take(200).Select(f => (IReadOnlyList<string>)
                     [$"{f.Arm}", $"{f.Point}", $"{f.Replicate}", f.Assay, f.Drug, Number(f.Day), AssayFits.Describe(f)]));
         foreach (var (_, caption, svg) in charts) report.AddChart(caption, svg);
+        if (frames.Count > 0)
+            report.AddFrames(scenario.Space!.Dims == 3
+                    ? "The lattice's middle layer at each snapshot (replicate 0): sensitive cells blue, resistant red, empty sites white."
+                    : "The lattice at each snapshot (replicate 0): sensitive cells blue, resistant red, empty sites white.",
+                [.. frames.Select(f => (f.Label, f.Png))]);
         string reportPath = Path.Combine(runDirectory, ReportFile);
         AtomicFile.WriteAllText(reportPath, report.Build());
         written.Add(reportPath);

@@ -7,7 +7,9 @@ namespace ResistanceSim.Scenarios.Binding;
 /// <summary>Binds <c>population:</c>: initial clones, shared rates, signal response, growth limitation, lineage mode.</summary>
 internal static class PopulationBinder
 {
-    public static PopulationSpec Bind(MapReader root, MechanismCatalog catalog)
+    /// <param name="lattice">The agent engine's lattice, or null: where initial clones are placed, and the default capacity
+    /// (its sites) that confluence refers to when no growth limit is set.</param>
+    public static PopulationSpec Bind(MapReader root, MechanismCatalog catalog, Lattice? lattice = null)
     {
         var r = root.Map("population");
         var initial = new List<InitialClone>();
@@ -16,11 +18,16 @@ internal static class PopulationBinder
             string genotype = item.String("genotype", defaultValue: GenotypeDescription.ParentalLabel);
             var mechanisms = ParseGenotype(item, genotype, catalog);
             long cells = item.Long("cells", Rules.AtLeast(1));
+            var clone = new InitialClone(mechanisms, cells);
+            if (item.Has("placement") || item.Has("cluster_at")) clone = InitialPlacementBinder.Bind(item, clone, lattice);
             item.Finish();
-            initial.Add(new InitialClone(mechanisms, cells));
+            initial.Add(clone);
         }
         if (initial.Count == 0 && !r.IsPlaceholder && r.Has("initial"))
             r.Report("initial", "must list at least one clone");
+        if (lattice is not null && initial.Sum(c => c.Cells) is var total && total > lattice.Sites)
+            r.Report("initial", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"places {total:N0} cells on a lattice of {lattice.Sites:N0} sites (space.size {string.Join(" × ", lattice.Size)}); at most one cell fits on a site"));
 
         double b0 = r.Double("b0_per_day", Rules.Positive);
         double d0 = r.Double("d0_per_day", Rules.NonNegative);
@@ -34,7 +41,8 @@ internal static class PopulationBinder
                 s.Double("alk_independent", Rules.InRange(0, 1, highInclusive: false), defaultValue: signal.AlkIndependentShare));
             s.Finish();
         }
-        var growth = GrowthLimit.None;
+        // On a lattice the dish is full when every site is: confluence (passaging, escalation) refers to the sites.
+        var growth = lattice is null ? GrowthLimit.None : GrowthLimit.None with { CapacityCells = lattice.Sites };
         if (r.OptionalMap("growth_limit") is { } g)
         {
             var kind = g.Enum<GrowthLimitKind>("kind");

@@ -40,6 +40,7 @@ internal static class RunSettingsBinder
             HybridLargeClones = r.Enum<LargeCloneMode>("hybrid_large_clones", defaults.HybridLargeClones),
             OdeRelativeTolerance = r.Double("ode_rtol", Rules.InRange(0, 1, lowInclusive: false, highInclusive: false), defaultValue: defaults.OdeRelativeTolerance),
             OdeAbsoluteTolerance = r.Double("ode_atol", Rules.Positive, defaultValue: defaults.OdeAbsoluteTolerance),
+            CellCycleShape = r.Int("cell_cycle_shape", Rules.InRange(1, EngineSettings.MaxCellCycleShape), defaultValue: defaults.CellCycleShape),
         };
         r.Finish();
         return settings;

@@ -27,7 +27,8 @@ public static partial class ScenarioBinder
 
         var library = DrugBinder.Bind(root);
         var catalog = CatalogBinder.Bind(root, library.Keys, DrugBinder.Cytotoxic(library));
-        var population = PopulationBinder.Bind(root, catalog);
+        var space = SpaceBinder.Bind(root, engine.Engine);
+        var population = PopulationBinder.Bind(root, catalog, space);
         var usedDrugs = new HashSet<string>(StringComparer.Ordinal);
         var protocol = ProtocolBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var passaging = CultureBinder.BindPassaging(root, population.GrowthLimit.CapacityCells);
@@ -35,6 +36,8 @@ public static partial class ScenarioBinder
         var cohort = CohortBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var sampling = cohort is null ? RunSettingsBinder.BindSampling(root) : CohortBinder.BindSampling(root, cohort);
         var stop = RunSettingsBinder.BindStop(root);
+        if (cohort is not null && engine.Engine == EngineKind.Agents)
+            root.Report("engine", "agents cannot simulate a cohort yet (patients' histories are shared between arms as clone counts, without positions); use hybrid");
         if (cohort is not null)
         {
             CohortBinder.CheckGrowthToDetection(root, cohort, population, engine.Engine);
@@ -49,6 +52,7 @@ public static partial class ScenarioBinder
             Passaging = passaging,
             Assays = assays,
             Cohort = cohort,
+            Space = space,
         };
     }
 }

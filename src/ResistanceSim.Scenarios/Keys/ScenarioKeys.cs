@@ -144,7 +144,29 @@ public static class ScenarioKeys
         [
             Optional("genotype", TextShape.Any, "'parental' or mechanism names joined by '+' (default parental)."),
             Required("cells", Long(Rules.AtLeast(1)), "Cells in the clone."),
+            Optional("placement", ChoiceShape.Of<Placement>(), "Agent engine on a lattice: scattered over the layout or one clump (default scattered)."),
+            Optional("cluster_at", OneOrMore(Number(SpaceBinder.CoordinateRule)), "Agent engine: the clump's centre, lattice coordinates (default the centre)."),
         ],
+    };
+
+    private static readonly MapShape Space = new("space", "The agent engine's lattice, or kind none for well-mixed agents.")
+    {
+        Keys = [Optional("kind", new ChoiceShape(SpaceBinder.Kinds), "lattice (default) or none (well mixed).")],
+        Variants = new MapVariants("kind", Default: "lattice", Cases:
+        [
+            new MapVariant("lattice",
+            [
+                Required("dims", Int(Rules.InRange(2, 3)), "2 (square lattice) or 3 (cubic)."),
+                Required("size", OneOrMore(Number(SpaceBinder.SideRule)), "Sites along each axis, or one number for all."),
+                Optional("neighbourhood", ChoiceShape.Of<Neighbourhood>(), "Neighbours of a site (default moore)."),
+                Optional("boundary", ChoiceShape.Of<LatticeBoundary>(), "Beyond the edge: fixed wall or periodic (default fixed)."),
+                Optional("layout", ChoiceShape.Of<InitialLayout>(), "Initial cells as a ball at the centre or seeded over a dish (default ball)."),
+                Optional("push_depth", Int(Rules.InRange(0, SpaceBinder.MaxPushDepth)), "Longest chain of cells a division may push (default 0: contact inhibition)."),
+                Optional("snapshot_every_days", Number(Rules.Positive), "Days between snapshots of every cell: cells/ table and lattice frames (default none)."),
+                Optional("max_snapshot_cells", Long(Rules.AtLeast(1)), "Most cells per snapshot; more are thinned to every k-th (default 100000)."),
+            ]),
+            new MapVariant("none", []),
+        ]),
     };
 
     private static readonly MapShape Population = new("population", "Initial clones, rates, signal response, growth limitation.")
@@ -373,8 +395,10 @@ public static class ScenarioKeys
                     Optional("hybrid_large_clones", ChoiceShape.Of<LargeCloneMode>(), "How the hybrid engine moves large clones."),
                     Optional("ode_rtol", Number(Rules.InRange(0, 1, lowInclusive: false, highInclusive: false)), "ODE relative tolerance."),
                     Optional("ode_atol", Number(Rules.Positive), "ODE absolute tolerance."),
+                    Optional("cell_cycle_shape", Int(Rules.InRange(1, EngineSettings.MaxCellCycleShape)), "Agent engine: Erlang stages of the cell cycle (default 1, exponential)."),
                 ],
             }, "Engine settings."),
+            Optional(SpaceBinder.Key, Space, "Agent engine: the lattice (default: well mixed)."),
             Optional("drugs", NamedEntries("drugs", "Drug name → drug.", Drug), "Drug library (usually from presets/drugs.yaml)."),
             Optional("catalog", NamedEntries("catalog", "Mechanism name → mechanism.", Mechanism), "Mechanism definitions (usually from presets/alk-nsclc.yaml)."),
             Optional("mechanisms", OneOrMore(TextShape.Any), "Catalog mechanisms this scenario uses."),

@@ -20,7 +20,7 @@ public sealed record ResourceLimits(long MaxMemoryBytes, long MaxOutputBytes)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         var problems = new List<Diagnostic>();
-        const string Advice = "reduce replicates, arms, points or patients, stop.days, or raise sampling.every_days";
+        string advice = "reduce replicates, arms, points or patients, stop.days, or raise sampling.every_days" + (estimate.Lattice is null ? "" : "; for the lattice, a smaller space.size or fewer --threads");
         Compare(estimate.OutputBytes, MaxOutputBytes, "of tables", "--max-output");
         Compare(estimate.MemoryBytes, MaxMemoryBytes, "of memory", "--max-memory");
         return problems;
@@ -30,7 +30,7 @@ public sealed record ResourceLimits(long MaxMemoryBytes, long MaxOutputBytes)
             string figures = string.Create(CultureInfo.InvariantCulture,
                 $"the run needs at least {ByteSize.Format(needed)} {what} ({estimate.Factors()})");
             if (needed > limit)
-                problems.Add(new Diagnostic(location, "", $"{figures}, more than the limit of {ByteSize.Format(limit)} ({option}); {Advice}, or raise {option}", DiagnosticSeverity.Error));
+                problems.Add(new Diagnostic(location, "", $"{figures}, more than the limit of {ByteSize.Format(limit)} ({option}); {advice}, or raise {option}", DiagnosticSeverity.Error));
             else if (needed > limit / 2.0)
                 problems.Add(new Diagnostic(location, "", $"{figures}, more than half the limit of {ByteSize.Format(limit)} ({option})", DiagnosticSeverity.Warning));
         }

@@ -13,7 +13,8 @@ public class DependencyDirectionTests
         { "ResistanceSim.Scenarios", ["ResistanceSim.Model", "YamlDotNet"] },
         { "ResistanceSim.Parquet", ["IronSnappy"] },
         { "ResistanceSim.Output", ["ResistanceSim.Engine", "ResistanceSim.Model", "ResistanceSim.Parquet", "MathNet.Numerics"] },
-        { "ResistanceSim.Plotting", ["ResistanceSim.Analysis", "ResistanceSim.Model"] },
+        // SkiaSharp rasterises the agent engine's lattice frames (PNG); charts stay hand-written SVG.
+        { "ResistanceSim.Plotting", ["ResistanceSim.Analysis", "ResistanceSim.Model", "SkiaSharp"] },
         {
             "ResistanceSim.Runs",
             // DuckDB for RunDatabase: SQL over a run's tables, shared by resistancesim query and the C# API.

@@ -55,6 +55,11 @@ public class ScenarioSmokeTests
         },
         // The HSP90 inhibitor removes ALK and MES signals: the culture dies.
         ["emt-hsp90"] = (summary, _) => Assert.Equal("extinct", summary.String("outcome", 0)),
+        ["h3122-dish"] = (summary, _) =>
+        {
+            Assert.NotEqual("extinct", summary.String("outcome", 0));
+            Assert.Equal("ALK_L1196M", summary.String("dominant_mechanism", 0));
+        },
         // Chloroquine removes the autophagic cells' protection: they die.
         ["autophagy-chloroquine"] = (summary, _) => Assert.Equal("extinct", summary.String("outcome", 0)),
         // Pre-existing L1196M regrows the culture to about 1e6 cells by about day 38.

@@ -5,7 +5,7 @@ namespace ResistanceSim.Tests.Scenarios.Schema;
 /// <summary>
 /// Valid scenarios that between them contain every map the validator reads (every mechanism kind, phase kind, dose
 /// kind, assay kind, growth limit, sweep kind and patient distribution): Fixtures/every-culture-key.yaml,
-/// Fixtures/every-trial-key.yaml and variants of the first with another growth limit or sweep.
+/// Fixtures/every-trial-key.yaml and variants of the first with another growth limit or sweep, or on the agent engine.
 /// </summary>
 public static class KeyDeclarationFixtures
 {
@@ -14,6 +14,10 @@ public static class KeyDeclarationFixtures
     public static string CultureText => File.ReadAllText(Path.Combine(Folder, "every-culture-key.yaml"));
 
     public static string TrialText => File.ReadAllText(Path.Combine(Folder, "every-trial-key.yaml"));
+
+    /// <summary>The agent engine's lattice with every key written.</summary>
+    private const string LatticeSpace =
+        "space: { kind: lattice, dims: 2, size: [200, 200], neighbourhood: von_neumann, boundary: periodic, layout: dish, push_depth: 3, snapshot_every_days: 5, max_snapshot_cells: 1000 }";
 
     /// <summary>(name, YAML text) of every fixture document.</summary>
     public static IReadOnlyList<(string Name, string Text)> All()
@@ -28,6 +32,9 @@ public static class KeyDeclarationFixtures
             ("mcfarland.yaml", culture.Replace("kind: logistic", "kind: mcfarland", StringComparison.Ordinal)),
             ("grid.yaml", withoutSweep + "sweep:\n  grid:\n    population.b0_per_day: [0.5, 0.6]\n"),
             ("list.yaml", withoutSweep + "sweep:\n  list:\n    - { population.b0_per_day: 0.5 }\n    - { population.b0_per_day: 0.6 }\n"),
+            ("agents.yaml", withoutSweep.Replace("engine: hybrid", "engine: agents\n" + LatticeSpace, StringComparison.Ordinal)
+                .Replace("{ genotype: EGFR_activation, cells: 10 }", "{ genotype: EGFR_activation, cells: 10, placement: clustered, cluster_at: [20, 30] }", StringComparison.Ordinal)),
+            ("agents-well-mixed.yaml", withoutSweep.Replace("engine: hybrid", "engine: agents\nspace: { kind: none }", StringComparison.Ordinal)),
         ];
     }
 }

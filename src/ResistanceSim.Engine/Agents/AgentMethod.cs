@@ -1,0 +1,305 @@
+using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Engine.Random;
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Agents;
+
+/// <summary>
+/// The agent engine (<c>engine: agents</c>): every cell is an agent with a site, a clone (its genotype and
+/// phenotype state) and a cell-cycle stage. Exact event-driven simulation of the same Markov chain as
+/// <see cref="DirectMethod"/>, refined to single cells: a <see cref="CloneRateIndex"/> chooses the clone whose
+/// channel fires (weights (k·β + δ + σ + ν)·n, rates from the run's signal model), a uniformly random cell of that
+/// clone fires it. The cycle is k exponential stages of rate k·β (Erlang, mean 1/β under the current drug); the last
+/// stage divides into an empty neighbouring site (contact inhibition) or, with none, is a null event and the cell
+/// stays ready. Growth limitation thins divisions as in the exact engine. Null events keep the method exact
+/// (thinning, Lewis &amp; Shedler 1979): the only approximation is the run's rate step for smoothly varying drug.
+/// <para>
+/// The run remains the owner of clones and counts (so every observer, table and stop rule works unchanged); the
+/// engine keeps each cell's site in an <see cref="AgentStore"/> in step with it. Changes made outside the engine's
+/// events — passaging removes cells from clones — are reconciled by removing random cells of the clone, and after a
+/// passage the survivors are reseeded at random sites.
+/// </para>
+/// </summary>
+public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
+{
+    private readonly CloneRateIndex _index = new();
+    private readonly AgentStore _store = new();
+    private IAgentSpace _space = new WellMixedSpace();
+    private Lattice? _lattice;
+    private SimulationRun? _run;
+    private SimulationRun? _seededRun;
+    private long _seededStart = -1;
+    private int _passagesSeen;
+    private bool _inEvent;
+
+    public EngineKind Kind => EngineKind.Agents;
+
+    public ICloneListener Listener => this;
+
+    /// <summary>Events simulated (including null events: thinned or blocked divisions, intermediate cycle stages), for benchmarks.</summary>
+    public long Events { get; private set; }
+
+    /// <summary>Divisions that found no room (contact inhibition).</summary>
+    public long BlockedDivisions { get; private set; }
+
+    /// <summary>The current run's lattice (null when well mixed) and where each cell sits.</summary>
+    internal LatticeGeometry? Geometry => (_space as LatticeSpace)?.Geometry;
+
+    internal AgentStore Store => _store;
+
+    /// <summary>The lattice of the current run, or null when well mixed.</summary>
+    public Lattice? Lattice => _lattice;
+
+    /// <summary>The current run's cells with their sites, in site order; empty when well mixed (no positions).</summary>
+    public IEnumerable<AgentCell> Cells()
+    {
+        if (Geometry is not { } geometry) yield break;
+        for (int site = 0; site < geometry.Sites; site++)
+        {
+            if (_store.IsEmpty(site)) continue;
+            geometry.Coordinates(site, out int x, out int y, out int z);
+            yield return new AgentCell(x, y, z, _store.CloneAt(site), _store.StageAt(site));
+        }
+    }
+
+    /// <summary>
+    /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts, each member's
+    /// site pointing back to its clone, as many occupied sites as cells. Throws <see cref="InvalidOperationException"/>
+    /// naming the first violation.
+    /// </summary>
+    public void Verify()
+    {
+        var clones = (_run ?? throw new InvalidOperationException("No run has begun.")).Clones;
+        if (_store.TrackedClones != clones.Count) Fail($"{_store.TrackedClones} clones tracked, the run has {clones.Count}");
+        for (int i = 0; i < clones.Count; i++)
+        {
+            int cells = _store.CellsOf(i);
+            if (cells != clones.Cells[i]) Fail($"clone {i} has {cells} cells placed, the run counts {clones.Cells[i]}");
+            for (int k = 0; k < cells; k++)
+                if (_store.CloneAt(_store.MemberSite(i, k)) != i) Fail($"member {k} of clone {i} sits on a site of clone {_store.CloneAt(_store.MemberSite(i, k))}");
+        }
+        if (_store.Count != clones.TotalCells) Fail($"{_store.Count} cells placed, the run counts {clones.TotalCells}");
+        if (Geometry is { } geometry)
+        {
+            long occupied = 0;
+            for (int site = 0; site < geometry.Sites; site++)
+                if (!_store.IsEmpty(site)) occupied++;
+            if (occupied != clones.TotalCells) Fail($"{occupied} sites occupied for {clones.TotalCells} cells");
+        }
+    }
+
+    private static void Fail(string message) => throw new InvalidOperationException("Agent lattice invariant violated: " + message);
+
+    public void Attach(SimulationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _run = run;
+        run.Agents = this;
+    }
+
+    public void Begin(SimulationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _run = run;
+        run.Agents = this;
+        SeedIfNewUnit();
+        _index.Begin(run, run.Scenario.Engine.CellCycleShape);
+    }
+
+    /// <summary>
+    /// Lays out the cells of a work unit the run has just started: at the run's first notice of its new clones (the
+    /// rate refresh at day 0, before the first sample, so day 0 is recorded with positions) or at the latest in
+    /// <see cref="Begin"/>.
+    /// </summary>
+    private void SeedIfNewUnit()
+    {
+        var run = _run!;
+        if (ReferenceEquals(run, _seededRun) && run.Starts == _seededStart) return;   // a worker may move to another run (a new sweep point)
+        var lattice = run.Scenario.Space;
+        if (lattice is null) _space = _space as WellMixedSpace ?? new WellMixedSpace();
+        else if (!ReferenceEquals(lattice, _lattice)) _space = new LatticeSpace(lattice);
+        _lattice = lattice;
+        _space.Seed(_store, run, ref run.Random);
+        _seededRun = run;
+        _seededStart = run.Starts;
+        _passagesSeen = run.Passages;
+    }
+
+    public void Advance(SimulationRun run, double untilDay)
+    {
+        var clones = run.Clones;
+        var growth = run.Growth;
+        int refreshEvery = run.Scenario.Engine.FenwickRefreshEvents;
+        int stages = run.Scenario.Engine.CellCycleShape;
+        double maxCells = run.SizeLimit;
+        ref Xoshiro256StarStar rng = ref run.Random;
+
+        while (true)
+        {
+            long n = clones.TotalCells;
+            if (n == 0 || n >= maxCells) return;
+            double densityChannel = _index.DensityDeath ? growth.DeathPerCell(n) * n : 0;
+            double ratesTotal = _index.RatesTotal;
+            double total = ratesTotal + densityChannel;
+            if (!(total > 0))
+            {
+                run.Day = untilDay;
+                return;
+            }
+            double next = run.Day + Samplers.Exponential(ref rng, total);
+            if (next > untilDay)
+            {
+                run.Day = untilDay;
+                return;
+            }
+            run.Day = next;
+            CancellationCheck.AfterEvent(++Events, run.Cancellation);
+            _index.CountEvent(refreshEvery);
+
+            double u = rng.NextDouble() * total;
+            if (u >= ratesTotal)
+            {
+                int victimClone = _index.FindCloneOfCell((u - ratesTotal) / densityChannel * n);
+                Die(run, victimClone, RandomCell(victimClone, ref rng));
+                continue;
+            }
+            int i = _index.FindClone(u);
+            int site = RandomCell(i, ref rng);
+            double cycle = stages * clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
+            double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
+            if (channel < cycle)
+            {
+                int stage = _store.StageAt(site);
+                if (stage + 1 < stages) _store.SetStage(site, stage + 1);
+                else if (rng.NextDouble() < growth.BirthFactor(n)) Divide(run, i, site, ref rng);
+            }
+            else if (channel < cycle + death)
+            {
+                Die(run, i, site);
+            }
+            else if (channel < cycle + death + switching)
+            {
+                int phenotype = run.ChoosePhenotypeSwitch(i, rng.NextDouble());
+                _inEvent = true;
+                int sibling = run.AddToPhenotypeSibling(i, phenotype, 1);
+                _store.Transfer(site, sibling);
+                run.RemoveCells(i, 1);
+                _inEvent = false;
+            }
+            else
+            {
+                // A mutant arising per unit time needs room beside its parent, like a daughter.
+                double excess = channel - (cycle + death + switching);
+                int target = _space.SiteForNewCell(_store, site, ref rng);
+                if (target < 0)
+                {
+                    BlockedDivisions++;
+                    continue;
+                }
+                _inEvent = true;
+                int mutant = run.AddMutant(i, run.Mutations.PerDay.Mutate(clones.Genotype[i], excess));
+                _store.Place(target, mutant, 0);
+                _inEvent = false;
+            }
+        }
+    }
+
+    /// <summary>The cell at <paramref name="site"/> has finished its cycle: a daughter takes a free site, or nothing happens.</summary>
+    private void Divide(SimulationRun run, int clone, int site, ref Xoshiro256StarStar rng)
+    {
+        int target = _space.SiteForNewCell(_store, site, ref rng);
+        if (target < 0)
+        {
+            BlockedDivisions++;
+            return;
+        }
+        _store.SetStage(site, 0);
+        var clones = run.Clones;
+        double mutation = clones.MutationProbability[clone];
+        _inEvent = true;
+        if (mutation > 0 && rng.NextDouble() < mutation)
+        {
+            int mutant = run.AddMutant(clone, run.Mutations.PerDivision.Mutate(clones.Genotype[clone], rng.NextDouble() * mutation));
+            _store.Place(target, mutant, 0);
+        }
+        else
+        {
+            _store.Place(target, clone, 0);
+            run.AddBirths(clone, 1);
+        }
+        _inEvent = false;
+    }
+
+    private void Die(SimulationRun run, int clone, int site)
+    {
+        _store.Vacate(site);
+        _space.Released(site);
+        _inEvent = true;
+        run.RemoveCells(clone, 1);
+        _inEvent = false;
+    }
+
+    private int RandomCell(int clone, ref Xoshiro256StarStar rng)
+    {
+        int cells = _store.CellsOf(clone);
+        return _store.MemberSite(clone, cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells));
+    }
+
+    /// <summary>
+    /// True once the store holds the current work unit's cells. A run started without <see cref="Attach"/> (a
+    /// direct <see cref="SimulationRun.Start"/>) is laid out in <see cref="Begin"/>; until then its notices are ignored.
+    /// </summary>
+    private bool Tracking
+    {
+        get
+        {
+            if (_run is null || !ReferenceEquals(_run.Agents, this)) return false;
+            SeedIfNewUnit();
+            return true;
+        }
+    }
+
+    public void CloneChanged(int index)
+    {
+        if (!Tracking) return;
+        if (index >= _store.TrackedClones) _store.TrackNewClone(index);
+        if (!_inEvent) Reconcile(index, _run!.Clones.Cells[index]);
+        _index.CloneChanged(index);
+    }
+
+    public void CloneRetired(int index, int movedFrom)
+    {
+        if (!Tracking) return;
+        if (!_inEvent) Reconcile(index, 0);   // the run has already moved another clone into this index
+        _store.RetireClone(index, movedFrom);
+        _index.CloneRetired(index, movedFrom);
+    }
+
+    public void AllRatesChanged()
+    {
+        if (!Tracking) return;
+        var run = _run!;
+        if (run.Passages != _passagesSeen)
+        {
+            _passagesSeen = run.Passages;
+            _space.Reseed(_store, ref run.Random);
+        }
+        _index.AllRatesChanged();
+    }
+
+    /// <summary>A clone lost cells outside the engine's events (passaging draws cells at random): random cells of it leave the lattice.</summary>
+    private void Reconcile(int index, long target)
+    {
+        var run = _run!;
+        long excess = _store.CellsOf(index) - target;
+        if (excess < 0)
+            throw new InvalidOperationException($"The agent engine cannot place {-excess} cells added to clone {index} outside its events.");
+        for (; excess > 0; excess--)
+        {
+            int site = RandomCell(index, ref run.Random);
+            _store.Vacate(site);
+            _space.Released(site);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Agents;
+
+/// <summary>
+/// Sites of a 2D or 3D lattice numbered x + X·(y + Y·z), and their neighbours under the scenario's neighbourhood and
+/// boundary. A 2D lattice is a 3D one of depth 1 whose neighbourhood has no z offsets.
+/// </summary>
+internal sealed class LatticeGeometry
+{
+    private readonly int[] _dx;
+    private readonly int[] _dy;
+    private readonly int[] _dz;
+    private readonly int[] _offset;
+    private readonly bool _periodic;
+    private readonly bool _flat;
+
+    public LatticeGeometry(Lattice lattice)
+    {
+        ArgumentNullException.ThrowIfNull(lattice);
+        X = lattice.Size[0];
+        Y = lattice.Size[1];
+        Z = lattice.Dims == 3 ? lattice.Size[2] : 1;
+        Sites = checked(X * Y * Z);
+        _periodic = lattice.Boundary == LatticeBoundary.Periodic;
+        var offsets = new List<(int, int, int)>();
+        int zRange = lattice.Dims == 3 ? 1 : 0;
+        for (int dz = -zRange; dz <= zRange; dz++)
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++)
+                {
+                    int steps = Math.Abs(dx) + Math.Abs(dy) + Math.Abs(dz);
+                    if (steps == 0 || (lattice.Neighbourhood == Neighbourhood.VonNeumann && steps > 1)) continue;
+                    offsets.Add((dx, dy, dz));
+                }
+        _dx = [.. offsets.Select(o => o.Item1)];
+        _dy = [.. offsets.Select(o => o.Item2)];
+        _dz = [.. offsets.Select(o => o.Item3)];
+        _offset = [.. offsets.Select(o => o.Item1 + X * (o.Item2 + Y * o.Item3))];
+        _flat = lattice.Dims == 2;
+    }
+
+    public int X { get; }
+    public int Y { get; }
+    public int Z { get; }
+    public int Sites { get; }
+
+    /// <summary>Neighbours of a site away from the boundary: 4 or 8 in 2D, 6 or 26 in 3D.</summary>
+    public int Directions => _dx.Length;
+
+    public int Site(int x, int y, int z) => x + X * (y + Y * z);
+
+    public void Coordinates(int site, out int x, out int y, out int z)
+    {
+        x = site % X;
+        int rest = site / X;
+        y = rest % Y;
+        z = rest / Y;
+    }
+
+    /// <summary>
+    /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that neighbour d is
+    /// simply site + <see cref="Offset"/>(d) — the fast path of the engine's neighbour scans.
+    /// </summary>
+    public bool IsInterior(int x, int y, int z) =>
+        x > 0 && x < X - 1 && y > 0 && y < Y - 1 && (_flat || (z > 0 && z < Z - 1));
+
+    /// <summary>The difference in site number to the neighbour in <paramref name="direction"/> (for interior sites).</summary>
+    public int Offset(int direction) => _offset[direction];
+
+    /// <summary>The neighbour of <paramref name="site"/> in <paramref name="direction"/>, or −1 beyond a fixed boundary.</summary>
+    public int Neighbour(int site, int direction)
+    {
+        Coordinates(site, out int x, out int y, out int z);
+        x += _dx[direction];
+        y += _dy[direction];
+        z += _dz[direction];
+        if (_periodic)
+        {
+            x = Wrap(x, X);
+            y = Wrap(y, Y);
+            z = Wrap(z, Z);
+        }
+        else if ((uint)x >= (uint)X || (uint)y >= (uint)Y || (uint)z >= (uint)Z)
+        {
+            return -1;
+        }
+        return Site(x, y, z);
+    }
+
+    /// <summary>Squared Euclidean distance from <paramref name="site"/> to the point (cx, cy, cz), ignoring wrap-around.</summary>
+    public double DistanceSquared(int site, double cx, double cy, double cz)
+    {
+        Coordinates(site, out int x, out int y, out int z);
+        double dx = x - cx, dy = y - cy, dz = z - cz;
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    private static int Wrap(int value, int size) => value < 0 ? value + size : value >= size ? value - size : value;
+}

@@ -1,0 +1,99 @@
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Agents;
+
+/// <summary>
+/// Computes <see cref="SpatialSummary"/> from an agent run in O(sites): one pass for the moments, a multi-source
+/// breadth-first search from every sensitive cell for the distances, and a flood fill for the resistant patches.
+/// Buffers are kept between samples.
+/// </summary>
+public sealed class SpatialSummarizer
+{
+    private int[] _distance = [];
+    private int[] _queue = [];
+
+    /// <summary>The summary of <paramref name="engine"/>'s current lattice; null when the run is well mixed.</summary>
+    public SpatialSummary? Summarize(AgentMethod engine, SimulationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(run);
+        if (engine.Geometry is not { } geometry) return null;
+        var store = engine.Store;
+        int sites = geometry.Sites;
+        if (_distance.Length != sites)
+        {
+            _distance = new int[sites];
+            _queue = new int[sites];
+        }
+        var genotype = run.Clones.Genotype;
+
+        double sx = 0, sy = 0, sz = 0, sxx = 0;
+        long cells = 0;
+        int head = 0, tail = 0;
+        for (int site = 0; site < sites; site++)
+        {
+            _distance[site] = -1;
+            if (store.IsEmpty(site)) continue;
+            geometry.Coordinates(site, out int x, out int y, out int z);
+            sx += x; sy += y; sz += z;
+            sxx += (double)x * x + (double)y * y + (double)z * z;
+            cells++;
+            if (genotype[store.CloneAt(site)] == GenotypeLayout.Parental)
+            {
+                _distance[site] = 0;
+                _queue[tail++] = site;
+            }
+        }
+        if (cells == 0) return new SpatialSummary(0, 0, double.NaN, 0);
+        double gyration = Math.Sqrt(Math.Max(0, sxx / cells - (sx * sx + sy * sy + sz * sz) / ((double)cells * cells)));
+
+        bool anySensitive = tail > 0;
+        while (head < tail)
+        {
+            int site = _queue[head++];
+            for (int d = 0; d < geometry.Directions; d++)
+            {
+                int next = geometry.Neighbour(site, d);
+                if (next < 0 || _distance[next] >= 0) continue;
+                _distance[next] = _distance[site] + 1;
+                _queue[tail++] = next;
+            }
+        }
+
+        double distanceSum = 0;
+        long resistant = 0;
+        int patches = 0;
+        for (int site = 0; site < sites; site++)
+        {
+            if (store.IsEmpty(site) || genotype[store.CloneAt(site)] == GenotypeLayout.Parental) continue;
+            resistant++;
+            distanceSum += _distance[site];
+        }
+        // Flood fill of resistant cells; −2 marks a resistant cell already in a patch (distances are read above).
+        for (int site = 0; site < sites; site++)
+        {
+            if (_distance[site] == -2 || !IsResistant(store, genotype, site)) continue;
+            patches++;
+            head = tail = 0;
+            _distance[site] = -2;
+            _queue[tail++] = site;
+            while (head < tail)
+            {
+                int current = _queue[head++];
+                for (int d = 0; d < geometry.Directions; d++)
+                {
+                    int next = geometry.Neighbour(current, d);
+                    if (next < 0 || _distance[next] == -2 || !IsResistant(store, genotype, next)) continue;
+                    _distance[next] = -2;
+                    _queue[tail++] = next;
+                }
+            }
+        }
+        double meanDistance = anySensitive && resistant > 0 ? distanceSum / resistant : double.NaN;
+        return new SpatialSummary((double)cells / sites, gyration, meanDistance, patches);
+    }
+
+    private static bool IsResistant(AgentStore store, ReadOnlySpan<ulong> genotype, int site) =>
+        !store.IsEmpty(site) && genotype[store.CloneAt(site)] != GenotypeLayout.Parental;
+}

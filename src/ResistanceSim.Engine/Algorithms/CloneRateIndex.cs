@@ -1,0 +1,120 @@
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Engine.State;
+using ResistanceSim.Model;
+
+namespace ResistanceSim.Engine.Algorithms;
+
+/// <summary>
+/// The event-by-event engines' index of what each clone can do: a Fenwick tree over the clones' total rates
+/// (k·β + δ + σ + ν)·n, so a clone is chosen in O(log n), plus a tree of cell counts for density-dependent death
+/// (kept only when the scenario uses it). β is the birth rate before growth limitation, ν the rate of mutants
+/// arising per unit time, and k the birth channel's weight: 1 for the exact engine, the number of cell-cycle
+/// stages for the agent engine (each stage completes at k·β, so a whole cycle takes 1/β on average). A running
+/// total sits beside the tree and everything is rebuilt from the exact weights every K events, so rounding drift
+/// stays bounded. It follows the run's clone changes as its <see cref="ICloneListener"/>.
+/// </summary>
+public sealed class CloneRateIndex : ICloneListener
+{
+    private readonly FenwickTree _rates = new();
+    private readonly FenwickTree _cells = new();
+    private SimulationRun? _run;
+    private double _ratesTotal;
+    private long _eventsSinceRebuild;
+
+    /// <summary>Whether the scenario has McFarland density-dependent death (a channel over the cell-count tree).</summary>
+    public bool DensityDeath { get; private set; }
+
+    /// <summary>k: the weight of the birth channel (cell-cycle stages per division).</summary>
+    public double BirthWeight { get; private set; } = 1;
+
+    /// <summary>Sum of every clone's weight, kept as a running total between rebuilds.</summary>
+    public double RatesTotal => _ratesTotal;
+
+    /// <summary>Difference between the running total and the exact sum of the weights (the drift <see cref="Rebuild"/> removes).</summary>
+    public double TotalDrift => Math.Abs(_ratesTotal - _rates.ExactTotal());
+
+    public void Begin(SimulationRun run, double birthWeight = 1)
+    {
+        _run = run;
+        BirthWeight = birthWeight;
+        DensityDeath = run.Scenario.Population.GrowthLimit.Kind == GrowthLimitKind.Mcfarland;
+        Rebuild();
+    }
+
+    /// <summary>k·β + δ + σ + ν: everything a cell of clone <paramref name="i"/> can do, before growth limitation.</summary>
+    public double PerCellRate(CloneState clones, int i) =>
+        BirthWeight * clones.Birth[i] + clones.Death[i] + clones.Switch[i] + clones.MutationPerDay[i];
+
+    /// <summary>The clone whose weight covers <paramref name="u"/> ∈ [0, <see cref="RatesTotal"/>).</summary>
+    public int FindClone(double u) => _rates.Find(u);
+
+    /// <summary>The clone holding the cell at cumulative cell position <paramref name="cell"/> ∈ [0, N) (density death picks a cell uniformly).</summary>
+    public int FindCloneOfCell(double cell) => _cells.Find(cell);
+
+    /// <summary>Counts one event; every <paramref name="refreshEvery"/> events the weights are reloaded exactly.</summary>
+    public void CountEvent(int refreshEvery)
+    {
+        if (++_eventsSinceRebuild >= refreshEvery) Rebuild();
+    }
+
+    public void CloneChanged(int index)
+    {
+        if (_run is null) return;
+        var clones = _run.Clones;
+        if (index >= _rates.Size) Resize(clones.Count);
+        long n = clones.Cells[index];
+        SetWeights(index, PerCellRate(clones, index) * n, n);
+    }
+
+    public void CloneRetired(int index, int movedFrom)
+    {
+        if (_run is null) return;
+        if (movedFrom >= 0)
+        {
+            SetWeights(index, _rates[movedFrom], DensityDeath ? _cells[movedFrom] : 0);
+            SetWeights(movedFrom, 0, 0);
+        }
+        else
+        {
+            SetWeights(index, 0, 0);
+        }
+        Resize(_run.Clones.Count);
+    }
+
+    public void AllRatesChanged()
+    {
+        if (_run is not null) Rebuild();
+    }
+
+    /// <summary>Reloads every weight from the run and recomputes the trees and the running total exactly.</summary>
+    public void Rebuild()
+    {
+        var clones = _run!.Clones;
+        Resize(clones.Count);
+        var cells = clones.Cells;
+        for (int i = 0; i < clones.Count; i++)
+        {
+            long n = cells[i];
+            _rates.Set(i, PerCellRate(clones, i) * n);
+            if (DensityDeath) _cells.Set(i, n);
+        }
+        _rates.Rebuild();
+        if (DensityDeath) _cells.Rebuild();
+        _ratesTotal = _rates.ExactTotal();
+        _eventsSinceRebuild = 0;
+    }
+
+    private void Resize(int size)
+    {
+        if (size == _rates.Size) return;
+        _rates.SetSize(size);
+        if (DensityDeath) _cells.SetSize(size);
+    }
+
+    private void SetWeights(int index, double rate, double cells)
+    {
+        _ratesTotal += rate - _rates[index];
+        _rates.Set(index, rate);
+        if (DensityDeath) _cells.Set(index, cells);
+    }
+}
