@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ResistanceSim.Output.Shards;
 using YamlDotNet.RepresentationModel;
 
@@ -56,6 +57,20 @@ public class SweepJobManifestTests
         string dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot(), "deploy", "kubernetes", "Dockerfile"));
         Assert.Contains("dotnet publish src/ResistanceSim.Cli", dockerfile, StringComparison.Ordinal);
         Assert.Contains("/usr/local/bin/resistancesim", dockerfile, StringComparison.Ordinal);
+    }
+
+    /// <summary>The image's runtime stage must carry every shared framework the built command line asks for.</summary>
+    [Fact]
+    public void TheDockerfilesRuntimeImageHasEveryFrameworkTheCommandLineNeeds()
+    {
+        string dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot(), "deploy", "kubernetes", "Dockerfile"));
+        string runtimeImage = dockerfile.Split('\n').Last(l => l.StartsWith("FROM ", StringComparison.Ordinal));
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "resistancesim.runtimeconfig.json")));
+        string[] frameworks = [.. config.RootElement.GetProperty("runtimeOptions").GetProperty("frameworks").EnumerateArray()
+            .Select(f => f.GetProperty("name").GetString()!)];
+        Assert.Contains("Microsoft.NETCore.App", frameworks);
+        if (frameworks.Contains("Microsoft.AspNetCore.App"))
+            Assert.Contains("mcr.microsoft.com/dotnet/aspnet:", runtimeImage, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()
