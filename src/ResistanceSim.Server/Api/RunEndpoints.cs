@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,10 +48,7 @@ internal static class RunEndpoints
         runs.MapGet("/zip", (string id, RunQueue queue) =>
         {
             if (queue.Find(id) is not { State: RunState.Done, RunDirectory: { } directory } job) return Results.NotFound();
-            var zip = new MemoryStream();
-            ZipFile.CreateFromDirectory(directory, zip, CompressionLevel.Fastest, includeBaseDirectory: true);
-            zip.Position = 0;
-            return Results.File(zip, "application/zip", $"{job.Scenario.Name}.zip");
+            return Results.File(RunArchive.Create(directory), "application/zip", $"{job.Scenario.Name}.zip");
         });
     }
 
