@@ -19,10 +19,11 @@ public static class TrialReadout
             var orr = WilsonScoreInterval.Estimate(arm.ObjectiveResponse.Count(r => r), arm.Patients);
             int events = arm.ProgressionFreeSurvival.Count(o => o.Event);
             if (index == 0) return new ArmEndpoints(arm.Name, arm.Patients, events, curve, orr, null, null, null);
+            // Without a progression in either arm there is no hazard to compare: no ratio and no test (a small or short trial).
+            if (!reference.Concat(arm.ProgressionFreeSurvival).Any(o => o.Event))
+                return new ArmEndpoints(arm.Name, arm.Patients, events, curve, orr, null, null, null);
             var cox = CoxProportionalHazards.FitArms(reference, arm.ProgressionFreeSurvival);
-            double? p = reference.Concat(arm.ProgressionFreeSurvival).Any(o => o.Event)
-                ? LogRankTest.Compare([reference, arm.ProgressionFreeSurvival]).PValue
-                : null;
+            double p = LogRankTest.Compare([reference, arm.ProgressionFreeSurvival]).PValue;
             return cox.Converged
                 ? new ArmEndpoints(arm.Name, arm.Patients, events, curve, orr, cox.HazardRatios[0], cox.HazardRatioIntervals[0], p)
                 : new ArmEndpoints(arm.Name, arm.Patients, events, curve, orr, null, null, p);

@@ -68,4 +68,15 @@ public class TrialReadoutTests
     [Fact]
     public void MismatchedResponsesAreRejected() =>
         Assert.Throws<ArgumentException>(() => TrialReadout.Analyse([new TrialArm("a", FreireichData.SixMp, [true])]));
+
+    [Fact]
+    public void ArmsWithoutAnyProgressionHaveNoHazardRatioAndNoTestInsteadOfFailing()
+    {
+        SurvivalObservation[] censored = [new(200, false), new(200, false)];
+        var readout = TrialReadout.Analyse([new TrialArm("a", censored, [true, false]), new TrialArm("b", censored[..1], [false])]);
+        Assert.Equal((0, 0), (readout[0].Events, readout[1].Events));
+        Assert.Null(readout[1].HazardRatio);
+        Assert.Null(readout[1].HazardRatioInterval);
+        Assert.Null(readout[1].LogRankPValue);
+    }
 }
