@@ -141,25 +141,6 @@ public class AgentEngineTests
         Assert.Equal(314, engine.Cells().Count());
     }
 
-    [Fact]
-    public void AFullMillionSiteLatticeHoldsItsCellsInAtMostSixteenBytesEach()
-    {
-        // 1e6 cells filling a 1000 × 1000 dish: 8 bytes per site (occupant, position) and 4 per cell (its clone's list,
-        // grown by doubling to 2^20 entries), about 12.2 bytes per cell retained after layout.
-        const int side = 1000;
-        var scenario = AgentScenarios.Load(AgentScenarios.Colony($"{{ dims: 2, size: [{side}, {side}], layout: dish }}", side * side, 1.0, 0.0, 0.001));
-        var run = new SimulationRun(scenario);
-        var engine = new AgentMethod();
-        run.Start(new WorkUnit(0, 0, 0), null, engine.Listener);
-        long before = GC.GetTotalMemory(forceFullCollection: true);
-        engine.Begin(run);
-        long after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(engine);
-        double perCell = (after - before) / (double)(side * side);
-        Assert.Equal(side * side, engine.Cells().Count());
-        Assert.InRange(perCell, 12.0, 16.0);
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
