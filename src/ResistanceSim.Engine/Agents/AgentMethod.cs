@@ -29,7 +29,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     private Lattice? _lattice;
     private SimulationRun? _run;
     private SimulationRun? _seededRun;
-    private long _seededStart = -1;
+    private long _seededSeeding = -1;
     private int _passagesSeen;
     private bool _inEvent;
 
@@ -108,21 +108,21 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>
-    /// Lays out the cells of a work unit the run has just started: at the run's first notice of its new clones (the
+    /// Lays out the cells of a work unit the run has just started, or of a patient history it grows again: at the run's first notice of its new clones (the
     /// rate refresh at day 0, before the first sample, so day 0 is recorded with positions) or at the latest in
     /// <see cref="Begin"/>.
     /// </summary>
     private void SeedIfNewUnit()
     {
         var run = _run!;
-        if (ReferenceEquals(run, _seededRun) && run.Starts == _seededStart) return;   // a worker may move to another run (a new sweep point)
+        if (ReferenceEquals(run, _seededRun) && run.Seedings == _seededSeeding) return;   // a worker may move to another run (a new sweep point)
         var lattice = run.Scenario.Space;
         if (lattice is null) _space = _space as WellMixedSpace ?? new WellMixedSpace();
         else if (!ReferenceEquals(lattice, _lattice)) _space = new LatticeSpace(lattice);
         _lattice = lattice;
         _space.Seed(_store, run, ref run.Random);
         _seededRun = run;
-        _seededStart = run.Starts;
+        _seededSeeding = run.Seedings;
         _passagesSeen = run.Passages;
     }
 

@@ -50,13 +50,15 @@ public sealed class SharedHistories
     /// <summary>
     /// Sharing for <paramref name="units"/> of a cohort scenario, or null when there is nothing to share: no cohort, or no
     /// patient with two units here (one arm, or a shard that holds a single arm of each patient). The units' scenarios
-    /// must differ between arms only in their protocols, as a scenario file's arms do.
+    /// must differ between arms only in their protocols, as a scenario file's arms do. Not for the agent engine: a
+    /// snapshot holds clone counts, not where the cells sit, so each arm regrows its patient's history (from the same
+    /// stream: the same cells on the same sites).
     /// </summary>
     public static SharedHistories? ForCohort(Scenario shape, IReadOnlyList<WorkUnit> units, long budgetBytes = DefaultBudgetBytes)
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(units);
-        if (shape.Cohort is null) return null;
+        if (shape.Cohort is null || shape.Engine.Engine == EngineKind.Agents) return null;
         var unitsPerPatient = new Dictionary<(int, int), int>();
         foreach (var unit in units)
             unitsPerPatient[(unit.Point, unit.Replicate)] = unitsPerPatient.GetValueOrDefault((unit.Point, unit.Replicate)) + 1;

@@ -73,9 +73,10 @@ public sealed class SimulationRun
 
     public WorkUnit Unit { get; private set; }
 
-    /// <summary>Work units started on this instance: an algorithm with its own per-cell state (the agent engine) tells a
-    /// new unit's clone changes, which arrive before <see cref="Algorithms.ISimulationAlgorithm.Begin"/>, from its own.</summary>
-    public long Starts { get; private set; }
+    /// <summary>Times the initial clones were laid down on this instance (each work unit's start, and each patient history
+    /// grown again after one died out): an algorithm with its own per-cell state (the agent engine) tells a new start's
+    /// clone changes, which arrive before <see cref="Algorithms.ISimulationAlgorithm.Begin"/>, from its own.</summary>
+    public long Seedings { get; private set; }
     public double Day { get; set; }
     public double StopDay { get; private set; }
     public bool Finished { get; private set; }
@@ -147,7 +148,6 @@ public sealed class SimulationRun
     /// where this unit leaves the one it grows; null to grow every history.</param>
     public void Start(WorkUnit unit, IRunObserver? observer, ICloneListener? listener, SharedHistories? histories = null)
     {
-        Starts++;
         Unit = unit;
         _observer = observer;
         _listener = listener;
@@ -200,6 +200,7 @@ public sealed class SimulationRun
 
     private void SeedInitialClones()
     {
+        Seedings++;
         foreach (var initial in Scenario.Population.Initial)
         {
             ulong genotype = GenotypeOf(initial.Mechanisms);

@@ -61,8 +61,12 @@ internal static class CohortBinder
     }
 
     /// <summary>Checks that an untreated tumour can grow to the detection size at all (the history would never end otherwise).</summary>
-    public static void CheckGrowthToDetection(MapReader root, Cohort cohort, PopulationSpec population, EngineKind engine)
+    public static void CheckGrowthToDetection(MapReader root, Cohort cohort, PopulationSpec population, EngineKind engine, Lattice? space)
     {
+        // On a lattice the tumour must fit: past the sites it can never reach detection, and every history would be redrawn.
+        if (space is not null && cohort.DetectionCells > space.Sites)
+            root.Report("cohort", string.Create(CultureInfo.InvariantCulture,
+                $"detection_cells ({cohort.DetectionCells:G4}) must fit the lattice ({space.Sites:N0} sites): a cohort on the agent engine grows each tumour on it to detection"));
         if (engine == EngineKind.Ode)
             root.Report("engine", "cohorts need a stochastic engine (exact, tau or hybrid): the mean field has no extinction and no chance resistance before diagnosis ('ode' supplied)");
         var limit = population.GrowthLimit;

@@ -36,11 +36,9 @@ public static partial class ScenarioBinder
         var cohort = CohortBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var sampling = cohort is null ? RunSettingsBinder.BindSampling(root) : CohortBinder.BindSampling(root, cohort);
         var stop = RunSettingsBinder.BindStop(root);
-        if (cohort is not null && engine.Engine == EngineKind.Agents)
-            root.Report("engine", "agents cannot simulate a cohort yet (patients' histories are shared between arms as clone counts, without positions); use hybrid");
         if (cohort is not null)
         {
-            CohortBinder.CheckGrowthToDetection(root, cohort, population, engine.Engine);
+            CohortBinder.CheckGrowthToDetection(root, cohort, population, engine.Engine, space);
             stop = stop with { OnProgression = true };   // progression on the last line is the PFS event; later treatment is not modelled
         }
         root.Finish();

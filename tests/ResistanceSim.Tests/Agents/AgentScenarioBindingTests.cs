@@ -85,17 +85,23 @@ public class AgentScenarioBindingTests
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "agents-test")), "nothing may be written");
     }
 
-    [Fact]
-    public void ACohortOnTheAgentEngineIsALocatedError()
+    /// <summary>The trial fixture on the agent engine, on a square lattice of <paramref name="side"/>² sites.</summary>
+    internal static string TrialOnALattice(int side)
     {
-        using var temp = new TempDirectory();
         string trial = File.ReadAllText(Path.Combine(Repository.Root, "tests", "ResistanceSim.Tests", "Scenarios", "Schema", "Fixtures", "every-trial-key.yaml"));
         Assert.Contains("\nseed: 3\n", trial, StringComparison.Ordinal);
-        string agents = trial.Replace("\nseed: 3\n", "\nseed: 3\nengine: agents\n", StringComparison.Ordinal);
-        string path = temp.File("trial.yaml", agents);
+        return trial.Replace("\nseed: 3\n", $"\nseed: 3\nengine: agents\nspace: {{ dims: 2, size: {side} }}\n", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACohortWhoseDetectionSizeDoesNotFitTheLatticeIsALocatedError()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("trial.yaml", TrialOnALattice(300));   // 90,000 sites; detection at 1e5 cells
         var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(path));
-        var diagnostic = Assert.Single(error.Diagnostics, d => d.Message.Contains("engine agents cannot simulate a cohort yet", StringComparison.Ordinal));
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Contains("detection_cells (1E+05) must fit the lattice (90,000 sites)", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(path, diagnostic.Location.File);
-        Assert.Equal((7, 9), (diagnostic.Location.Line, diagnostic.Location.Column));   // the value of engine: on line 7
+        Assert.Equal(27, diagnostic.Location.Line);   // the cohort map, at its first line once engine: and space: are added
     }
 }
