@@ -38,7 +38,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     public ICloneListener Listener => this;
 
     /// <summary>Events simulated (including null events: thinned or blocked divisions, intermediate cycle stages), for benchmarks.</summary>
-    public long Events { get; private set; }
+    public long Events => _index.Events;
 
     /// <summary>Divisions that found no room (contact inhibition).</summary>
     public long BlockedDivisions { get; private set; }
@@ -130,41 +130,19 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     {
         var clones = run.Clones;
         var growth = run.Growth;
-        int refreshEvery = run.Scenario.Engine.FenwickRefreshEvents;
         int stages = run.Scenario.Engine.CellCycleShape;
-        double maxCells = run.SizeLimit;
         ref Xoshiro256StarStar rng = ref run.Random;
 
         while (true)
         {
-            long n = clones.TotalCells;
-            if (n == 0 || n >= maxCells) return;
-            double densityChannel = _index.DensityDeath ? growth.DeathPerCell(n) * n : 0;
-            double ratesTotal = _index.RatesTotal;
-            double total = ratesTotal + densityChannel;
-            if (!(total > 0))
+            int i = _index.NextEvent(run, untilDay, ref rng, out bool densityDeath);
+            if (i < 0) return;
+            if (densityDeath)
             {
-                run.Day = untilDay;
-                return;
-            }
-            double next = run.Day + Samplers.Exponential(ref rng, total);
-            if (next > untilDay)
-            {
-                run.Day = untilDay;
-                return;
-            }
-            run.Day = next;
-            CancellationCheck.AfterEvent(++Events, run.Cancellation);
-            _index.CountEvent(refreshEvery);
-
-            double u = rng.NextDouble() * total;
-            if (u >= ratesTotal)
-            {
-                int victimClone = _index.FindCloneOfCell((u - ratesTotal) / densityChannel * n);
-                Die(run, victimClone, RandomCell(victimClone, ref rng));
+                Die(run, i, RandomCell(i, ref rng));
                 continue;
             }
-            int i = _index.FindClone(u);
+            long n = clones.TotalCells;
             int site = RandomCell(i, ref rng);
             double cycle = stages * clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
             double channel = rng.NextDouble() * _index.PerCellRate(clones, i);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Engine.State;
 using ResistanceSim.Model;
@@ -18,8 +20,9 @@ public sealed class CloneRateIndex : ICloneListener
     private readonly FenwickTree _rates = new();
     private readonly FenwickTree _cells = new();
     private SimulationRun? _run;
-    private double _ratesTotal;
+    private double _ratesTotal;   // sum of every clone's weight, a running total between rebuilds
     private long _eventsSinceRebuild;
+    private int _refreshEvery = int.MaxValue;
 
     /// <summary>Whether the scenario has McFarland density-dependent death (a channel over the cell-count tree).</summary>
     public bool DensityDeath { get; private set; }
@@ -27,15 +30,13 @@ public sealed class CloneRateIndex : ICloneListener
     /// <summary>k: the weight of the birth channel (cell-cycle stages per division).</summary>
     public double BirthWeight { get; private set; } = 1;
 
-    /// <summary>Sum of every clone's weight, kept as a running total between rebuilds.</summary>
-    public double RatesTotal => _ratesTotal;
-
     /// <summary>Difference between the running total and the exact sum of the weights (the drift <see cref="Rebuild"/> removes).</summary>
     public double TotalDrift => Math.Abs(_ratesTotal - _rates.ExactTotal());
 
     public void Begin(SimulationRun run, double birthWeight = 1)
     {
         _run = run;
+        _refreshEvery = run.Scenario.Engine.FenwickRefreshEvents;
         BirthWeight = birthWeight;
         DensityDeath = run.Scenario.Population.GrowthLimit.Kind == GrowthLimitKind.Mcfarland;
         Rebuild();
@@ -45,16 +46,48 @@ public sealed class CloneRateIndex : ICloneListener
     public double PerCellRate(CloneState clones, int i) =>
         BirthWeight * clones.Birth[i] + clones.Death[i] + clones.Switch[i] + clones.MutationPerDay[i];
 
-    /// <summary>The clone whose weight covers <paramref name="u"/> ∈ [0, <see cref="RatesTotal"/>).</summary>
-    public int FindClone(double u) => _rates.Find(u);
+    /// <summary>Events drawn by <see cref="NextEvent"/> since this index was created (null events included), for benchmarks.</summary>
+    public long Events { get; private set; }
 
-    /// <summary>The clone holding the cell at cumulative cell position <paramref name="cell"/> ∈ [0, N) (density death picks a cell uniformly).</summary>
-    public int FindCloneOfCell(double cell) => _cells.Find(cell);
-
-    /// <summary>Counts one event; every <paramref name="refreshEvery"/> events the weights are reloaded exactly.</summary>
-    public void CountEvent(int refreshEvery)
+    /// <summary>
+    /// The direct method's next event (Gillespie 1977), shared by the exact and agent engines: stops at extinction or the
+    /// run's size limit; otherwise draws the waiting time at the total rate and, if it falls before
+    /// <paramref name="untilDay"/>, moves the run's day to it and chooses what fired. Returns the clone whose channel
+    /// fired, with <paramref name="densityDeath"/> set when it is a cell of that clone dying of crowding (a cell chosen
+    /// uniformly); −1 when no event happens before <paramref name="untilDay"/> (the day then moves there, except at
+    /// extinction or the size limit). The running total is used as it stood before a scheduled rebuild, as always.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextEvent(SimulationRun run, double untilDay, ref Xoshiro256StarStar rng, out bool densityDeath)
     {
-        if (++_eventsSinceRebuild >= refreshEvery) Rebuild();
+        densityDeath = false;
+        long n = run.Clones.TotalCells;
+        if (n == 0 || n >= run.SizeLimit) return -1;
+        double densityChannel = DensityDeath ? run.Growth.DeathPerCell(n) * n : 0;
+        double total = _ratesTotal + densityChannel;
+        if (!(total > 0))
+        {
+            run.Day = untilDay;
+            return -1;
+        }
+        double next = run.Day + Samplers.Exponential(ref rng, total);
+        if (next > untilDay)
+        {
+            run.Day = untilDay;
+            return -1;
+        }
+        run.Day = next;
+        CancellationCheck.AfterEvent(++Events, run.Cancellation);
+        double ratesTotal = _ratesTotal;   // before a scheduled rebuild, as the draw below is scaled by it
+        if (++_eventsSinceRebuild >= _refreshEvery) Rebuild();
+
+        double u = rng.NextDouble() * total;
+        if (u >= ratesTotal)
+        {
+            densityDeath = true;
+            return _cells.Find((u - ratesTotal) / densityChannel * n);
+        }
+        return _rates.Find(u);
     }
 
     public void CloneChanged(int index)

@@ -30,7 +30,7 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
     public ICloneListener Listener => this;
 
     /// <summary>Events (including null events from thinning) simulated since the algorithm was created, for benchmarks.</summary>
-    public long Events { get; private set; }
+    public long Events => _index.Events;
 
     public void Begin(SimulationRun run) => _index.Begin(run);
 
@@ -38,39 +38,18 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
     {
         var clones = run.Clones;
         var growth = run.Growth;
-        int refreshEvery = run.Scenario.Engine.FenwickRefreshEvents;
-        double maxCells = run.SizeLimit;
         ref Xoshiro256StarStar rng = ref run.Random;
 
         while (true)
         {
-            long n = clones.TotalCells;
-            if (n == 0 || n >= maxCells) return;
-            double densityChannel = _index.DensityDeath ? growth.DeathPerCell(n) * n : 0;
-            double ratesTotal = _index.RatesTotal;
-            double total = ratesTotal + densityChannel;
-            if (!(total > 0))
+            int i = _index.NextEvent(run, untilDay, ref rng, out bool densityDeath);
+            if (i < 0) return;
+            if (densityDeath)
             {
-                run.Day = untilDay;
-                return;
-            }
-            double next = run.Day + Samplers.Exponential(ref rng, total);
-            if (next > untilDay)
-            {
-                run.Day = untilDay;
-                return;
-            }
-            run.Day = next;
-            CancellationCheck.AfterEvent(++Events, run.Cancellation);
-            _index.CountEvent(refreshEvery);
-
-            double u = rng.NextDouble() * total;
-            if (u >= ratesTotal)
-            {
-                run.RemoveCells(_index.FindCloneOfCell((u - ratesTotal) / densityChannel * n), 1);
+                run.RemoveCells(i, 1);
                 continue;
             }
-            int i = _index.FindClone(u);
+            long n = clones.TotalCells;
             double birth = clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
             // Which of the clone's channels fired, in proportion to their per-cell rates.
             double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
