@@ -49,7 +49,8 @@ public class ServerRunTests
     }
 
     /// <summary>
-    /// The fluctuation lesson's scenario from the page with <paramref name="replicates"/> cultures grown for
+    /// The fluctuation lesson's scenario as a teacher would write it in the page (presets by their bundled name), with
+    /// <paramref name="replicates"/> cultures grown for
     /// <paramref name="days"/>: at 200 cultures of 16 days it runs for seconds, unit by unit; at 1,500 days each culture
     /// is ~1e10 exact events at capacity, so the run cannot finish before a test has stopped it (no race with its end).
     /// </summary>
@@ -99,9 +100,7 @@ public class ServerRunTests
     public async Task ScenarioYamlFromThePageGoesThroughTheValidatorWithLocatedErrors()
     {
         await using var server = await RunningServer.StartAsync();
-        string yaml = File.ReadAllText(Path.Combine(Support.Repository.Root, "lessons", "scenarios", "fluctuation.yaml"))
-            .Replace("replicates: 40", "replicates: -3", StringComparison.Ordinal)
-            .Replace("../../scenarios/presets/", "presets/", StringComparison.Ordinal);   // as a teacher would write it
+        string yaml = FluctuationYaml(replicates: -3, days: 16);
         int line = Array.FindIndex(yaml.Split('\n'), l => l.StartsWith("replicates:", StringComparison.Ordinal)) + 1;
         var (status, body) = await server.SubmitAsync(new { yaml });
         Assert.Equal(400, status);
