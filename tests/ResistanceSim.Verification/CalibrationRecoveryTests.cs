@@ -13,14 +13,18 @@ namespace ResistanceSim.Verification;
 /// <c>resistancesim calibrate</c> on a problem whose answer is known (docs/calibration.md, "Verified"): targets are the
 /// model's own output at known parameters — log10 cells of scenarios/calibration/synthetic-culture.yaml at six days,
 /// from a real run at the values the file states — and the fit must put every true value inside its 90% interval
-/// while narrowing each interval to a small part of its prior, so a fit that learns nothing fails too.
+/// while narrowing each interval to a small part of its prior, so a fit that learns nothing fails too. Both ways of
+/// building later generations are checked: importance weights, and resample-move (one move per generation, so it is
+/// given more generations to narrow as far).
 /// </summary>
 public class CalibrationRecoveryTests
 {
     private static readonly double[] Days = [5, 10, 15, 20, 25, 30];
 
-    [Fact]
-    public async Task ThreeParametersAreRecoveredFromTheModelsOwnOutput()
+    [Theory]
+    [InlineData("importance", 9)]
+    [InlineData("move", 16)]
+    public async Task ThreeParametersAreRecoveredFromTheModelsOwnOutput(string method, int generations)
     {
         string root = Path.Combine(Path.GetTempPath(), "rs-calibration-" + Guid.NewGuid().ToString("N"));
         try
@@ -28,7 +32,7 @@ public class CalibrationRecoveryTests
             string scenario = Path.Combine(VerificationScenarios.RepositoryRoot(), "scenarios", "calibration", "synthetic-culture.yaml");
             double[] observed = await Observe(scenario, Path.Combine(root, "truth"));
             string file = Path.Combine(root, "recovery.yaml");
-            File.WriteAllText(file, CalibrationFile(scenario, observed));
+            File.WriteAllText(file, CalibrationFile(scenario, observed, method, generations));
 
             var output = new StringWriter();
             var error = new StringWriter();
@@ -75,7 +79,7 @@ public class CalibrationRecoveryTests
             new CalibrationTarget("cells", "culture", TargetMetric.Log10Cells, "", day, "", "", [], 0, 0, 1, "")).Value)];
     }
 
-    private static string CalibrationFile(string scenario, double[] observed) =>
+    private static string CalibrationFile(string scenario, double[] observed, string method, int generations) =>
         string.Join('\n',
         [
             "name: recovery",
@@ -88,7 +92,7 @@ public class CalibrationRecoveryTests
             "targets:",
             .. Days.Select((day, i) => string.Create(CultureInfo.InvariantCulture,
                 $"  - {{ name: cells day {day}, scenario: culture, metric: log10_cells, day: {day}, published: {observed[i]:R}, tolerance: 0.1 }}")),
-            "abc: { particles: 50, generations: 9, quantile: 0.5 }",
+            $"abc: {{ method: {method}, particles: 50, generations: {generations}, quantile: 0.5 }}",
             "",
         ]);
 }

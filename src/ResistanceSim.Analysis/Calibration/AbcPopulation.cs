@@ -3,10 +3,10 @@ using ResistanceSim.Model.Calibration;
 namespace ResistanceSim.Analysis.Calibration;
 
 /// <summary>
-/// One ABC-SMC generation's accepted particles: their proposal indices, parameter values (natural scale), normalised
-/// importance weights and distances, and the tolerance they were accepted under.
+/// One ABC-SMC generation's particles: the evaluation each carries, parameter values (natural scale), normalised
+/// weights and distances, and the tolerance they were accepted under.
 /// </summary>
-public sealed record AbcPopulation(int Generation, IReadOnlyList<int> Indices, IReadOnlyList<double[]> Values, IReadOnlyList<double> Weights, IReadOnlyList<double> Distances, double Epsilon)
+public sealed record AbcPopulation(int Generation, IReadOnlyList<ParticleSource> Sources, IReadOnlyList<double[]> Values, IReadOnlyList<double> Weights, IReadOnlyList<double> Distances, double Epsilon)
 {
     public int Count => Values.Count;
 
@@ -21,12 +21,16 @@ public sealed record AbcPopulation(int Generation, IReadOnlyList<int> Indices, I
     public double Quantile(int parameter, double p) =>
         WeightedQuantile.Of([.. Values.Select(v => v[parameter])], Weights, p);
 
-    /// <summary>Effective sample size of the weights, (Σw)² / Σw²: how many equally weighted particles they are worth.</summary>
+    /// <summary>
+    /// Effective sample size, (Σw)² / Σw² over the distinct parameter sets (a set held by several members counts with
+    /// their summed weight): how many equally weighted distinct particles the population is worth.
+    /// </summary>
     public double EffectiveSampleSize
     {
         get
         {
-            double sum = Weights.Sum(), squares = Weights.Sum(w => w * w);
+            var distinct = Sources.Select((source, i) => (source, Weights[i])).GroupBy(x => x.source, x => x.Item2).Select(g => g.Sum()).ToArray();
+            double sum = distinct.Sum(), squares = distinct.Sum(w => w * w);
             return squares > 0 ? sum * sum / squares : 0;
         }
     }

@@ -12,9 +12,12 @@ namespace ResistanceSim.Analysis.Calibration;
 /// <c>particles</c> accepted proposals <em>by index</em>, so it does not depend on how many were evaluated at once,
 /// on which thread or shard, or in what order results arrived.
 /// </summary>
-public sealed class AbcSmcGeneration
+public sealed class AbcSmcGeneration : IAbcGeneration
 {
     private const int MaxRedraws = 100_000;
+
+    /// <summary>Twice the population's covariance (Beaumont, Cornuet, Marin &amp; Robert 2009, Biometrika 96:983).</summary>
+    private const double CovarianceScale = 2;
 
     private readonly IReadOnlyList<Prior> _priors;
     private readonly AbcPopulation? _previous;
@@ -41,7 +44,7 @@ public sealed class AbcSmcGeneration
         if (previous is null) return;
         Epsilon = SampleQuantile.Type7(previous.Distances, quantile);
         _previousKernel = previous.InKernelSpace(priors);
-        _kernel = new PerturbationKernel(_previousKernel, previous.Weights, [.. priors.Select(KernelFloor)]);
+        _kernel = new PerturbationKernel(_previousKernel, previous.Weights, [.. priors.Select(KernelFloor)], CovarianceScale);
         _cumulativeWeights = new double[previous.Count];
         double total = previous.Weights.Sum(), running = 0;
         for (int i = 0; i < previous.Count; i++) _cumulativeWeights[i] = running += previous.Weights[i] / total;
@@ -89,14 +92,21 @@ public sealed class AbcSmcGeneration
     /// <summary>Whether the first <c>particles</c> accepted proposals are known: every index before the last of them has a result.</summary>
     public bool IsComplete => AcceptedPrefix().Count >= _particles;
 
-    /// <summary>Accepted proposals so far, for progress (any order).</summary>
-    public int Accepted => _results.Values.Count(r => IsAccepted(r.Distance));
+    /// <summary>Accepted proposals so far (any order), at most the <c>particles</c> the generation keeps.</summary>
+    public int Accepted => Math.Min(_results.Values.Count(r => IsAccepted(r.Distance)), _particles);
+
+    public int Settled => Accepted;
+
+    public int ProposalLimit => int.MaxValue;
+
+    /// <summary>Until enough acceptances are known, any further proposal may be one of the first <c>particles</c> accepted.</summary>
+    public bool WantsMoreProposals => MissingBeforeComplete().Count == 0 && !IsComplete;
 
     /// <summary>
     /// Proposals still without a result that come before the last of the first <c>particles</c> acceptances known so
     /// far: what must be evaluated (by someone) before the generation can complete, once enough acceptances are known.
     /// </summary>
-    public IReadOnlyList<int> MissingBeforeEnoughAcceptances()
+    public IReadOnlyList<int> MissingBeforeComplete()
     {
         int accepted = 0, last = -1;
         foreach (var (index, result) in _results)
@@ -119,7 +129,7 @@ public sealed class AbcSmcGeneration
         var accepted = AcceptedPrefix().Take(_particles).ToArray();
         var weights = accepted.Select(a => Weight(a.Values)).ToArray();
         double total = weights.Sum();
-        return new AbcPopulation(Number, [.. accepted.Select(a => a.Index)], [.. accepted.Select(a => a.Values)], [.. weights.Select(w => w / total)],
+        return new AbcPopulation(Number, [.. accepted.Select(a => new ParticleSource(Number, a.Index))], [.. accepted.Select(a => a.Values)], [.. weights.Select(w => w / total)],
             [.. accepted.Select(a => a.Distance)], Epsilon);
     }
 
@@ -157,7 +167,7 @@ public sealed class AbcSmcGeneration
     }
 
     /// <summary>A thousandth of the prior's width in kernel space (its standard deviation when unbounded).</summary>
-    private static double KernelFloor(Prior prior) => prior switch
+    internal static double KernelFloor(Prior prior) => prior switch
     {
         NormalPrior n when double.IsInfinity(n.Min) || double.IsInfinity(n.Max) => 1e-3 * n.StandardDeviation,
         _ => 1e-3 * (prior.ToKernelSpace(prior.Support.Max) - prior.ToKernelSpace(prior.Support.Min)),

@@ -1,9 +1,10 @@
 namespace ResistanceSim.Analysis.Calibration;
 
 /// <summary>
-/// The ABC-SMC move: a multivariate normal step whose covariance is twice the weighted covariance of the previous
-/// population in kernel space (Beaumont, Cornuet, Marin &amp; Robert 2009, Biometrika 96:983 — the choice that
-/// minimises the Kullback–Leibler loss for a Gaussian-like posterior; Filippi et al. 2013, Stat Appl Genet Mol Biol 12:87).
+/// The ABC-SMC move: a multivariate normal step whose covariance is a multiple of the weighted covariance of the
+/// previous population in kernel space — twice it for importance sampling (Beaumont, Cornuet, Marin &amp; Robert 2009,
+/// Biometrika 96:983: the choice that minimises the Kullback–Leibler loss for a Gaussian-like posterior; Filippi et al.
+/// 2013, Stat Appl Genet Mol Biol 12:87), less for a Metropolis–Hastings move.
 /// </summary>
 public sealed class PerturbationKernel
 {
@@ -13,7 +14,8 @@ public sealed class PerturbationKernel
     /// <param name="points">Previous population in kernel space.</param>
     /// <param name="weights">Their normalised weights.</param>
     /// <param name="floors">Smallest standard deviation per dimension, so a collapsed parameter can still move.</param>
-    public PerturbationKernel(IReadOnlyList<double[]> points, IReadOnlyList<double> weights, IReadOnlyList<double> floors)
+    /// <param name="scale">The step's covariance over the population's.</param>
+    public PerturbationKernel(IReadOnlyList<double[]> points, IReadOnlyList<double> weights, IReadOnlyList<double> floors, double scale)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(weights);
@@ -23,7 +25,7 @@ public sealed class PerturbationKernel
         var covariance = WeightedCovariance(points, weights);
         for (int i = 0; i < _dimension; i++)
             for (int j = 0; j < _dimension; j++)
-                covariance[i, j] *= 2;
+                covariance[i, j] *= scale;
         for (int i = 0; i < _dimension; i++)
             covariance[i, i] = Math.Max(covariance[i, i], floors[i] * floors[i]);
         _cholesky = Cholesky(covariance);

@@ -18,10 +18,21 @@ public sealed record CalibrationParameter(string Path, Prior Prior, IReadOnlyLis
     public bool AppliesTo(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario, StringComparer.Ordinal);
 }
 
+/// <summary>How a generation after the prior's is built (docs/calibration.md, "Method").</summary>
+public enum AbcMethod
+{
+    /// <summary>Perturbed ancestors accepted within the tolerance, weighted by importance (Toni et al. 2009; Beaumont et al. 2009).</summary>
+    Importance,
+
+    /// <summary>Resample the members within the tolerance and move each by one ABC-MCMC step; equal weights (Del Moral et al. 2012).</summary>
+    Move,
+}
+
 /// <summary>ABC-SMC settings (docs/calibration.md, "Method").</summary>
 /// <param name="Particles">Accepted parameter sets per generation.</param>
 /// <param name="Generations">Most generations, the prior's included.</param>
 /// <param name="Quantile">Each tolerance is this quantile of the previous generation's accepted distances.</param>
 /// <param name="MinAcceptance">Stop when a generation accepts fewer of its proposals than this.</param>
 /// <param name="MinEpsilon">Stop once the tolerance reaches this distance (0: run every generation).</param>
-public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon);
+/// <param name="Method">How later generations are built.</param>
+public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon, AbcMethod Method = AbcMethod.Importance);

@@ -70,8 +70,9 @@ internal static class CalibrationOutputs
             columns.Add(new ColumnSpec("miss_" + Column(t.Name), ColumnType.Double, true, "", $"(simulated − published) / tolerance for {t.Name}"));
         }
         var generations = result.Populations.ToDictionary(p => p.Generation);
-        // Per generation, each accepted proposal's position in the population (its weight's index).
-        var members = result.Populations.ToDictionary(p => p.Generation, p => p.Indices.Select((index, member) => (index, member)).ToDictionary(x => x.index, x => x.member));
+        // Per generation, the position in its population (its weight's index) of each of its own proposals that is a member.
+        var members = result.Populations.ToDictionary(p => p.Generation, p => p.Sources.Select((source, member) => (source, member))
+            .Where(x => x.source.Generation == p.Generation).ToDictionary(x => x.source.Proposal, x => x.member));
         var rows = entries.Values.Where(e => e.Generation < result.Generations.Count).OrderBy(e => e.Generation).ThenBy(e => e.Index).ToArray();
         var batch = new TableBatch(columns);
         batch.Reset(rows.Length);
@@ -101,8 +102,9 @@ internal static class CalibrationOutputs
     {
         var columns = new List<ColumnSpec>
         {
-            new("proposal", ColumnType.Int32, false, "", "proposal index in the final generation"),
-            new("weight", ColumnType.Double, false, "", "normalised importance weight"),
+            new("generation", ColumnType.Int32, false, "", "generation of the evaluation the member carries (earlier than the last where a move was refused)"),
+            new("proposal", ColumnType.Int32, false, "", "proposal index within that generation"),
+            new("weight", ColumnType.Double, false, "", "normalised weight (importance, or equal after moves)"),
             new("distance", ColumnType.Double, false, "", "distance to the targets"),
         };
         columns.AddRange(plan.Parameters.Select(p => new ColumnSpec("p_" + Column(p.Path), ColumnType.Double, false, "", $"parameter {p.Path}")));
@@ -110,10 +112,11 @@ internal static class CalibrationOutputs
         batch.Reset(final.Count);
         for (int r = 0; r < final.Count; r++)
         {
-            batch.Int32(0)[r] = final.Indices[r];
-            batch.Double(1)[r] = final.Weights[r];
-            batch.Double(2)[r] = final.Distances[r];
-            for (int j = 0; j < plan.Parameters.Count; j++) batch.Double(3 + j)[r] = final.Values[r][j];
+            batch.Int32(0)[r] = final.Sources[r].Generation;
+            batch.Int32(1)[r] = final.Sources[r].Proposal;
+            batch.Double(2)[r] = final.Weights[r];
+            batch.Double(3)[r] = final.Distances[r];
+            for (int j = 0; j < plan.Parameters.Count; j++) batch.Double(4 + j)[r] = final.Values[r][j];
         }
         DerivedTable.Write(runDirectory, "posterior", batch, OutputFormat.Parquet, provenance);
     }
@@ -125,9 +128,9 @@ internal static class CalibrationOutputs
             new("generation", ColumnType.Int32, false, "", "generation"),
             new("epsilon", ColumnType.Double, false, "", "tolerance (+inf for the prior generation)"),
             new("proposals", ColumnType.Int32, false, "", "proposals used to fill the generation"),
-            new("accepted", ColumnType.Int32, false, "", "particles"),
+            new("accepted", ColumnType.Int32, false, "", "proposals accepted (importance: the particles; move: the moves)"),
             new("acceptance_rate", ColumnType.Double, false, "fraction", "accepted / proposals"),
-            new("effective_sample_size", ColumnType.Double, false, "", "(Σw)² / Σw² of the population's weights"),
+            new("effective_sample_size", ColumnType.Double, false, "", "(Σw)² / Σw² of the population's weights, over distinct parameter sets"),
             new("seconds", ColumnType.Double, false, "s", "wall time of the generation in the process that completed it"),
         ];
         var batch = new TableBatch(columns);

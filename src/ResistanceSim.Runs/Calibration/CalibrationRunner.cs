@@ -84,7 +84,9 @@ public static class CalibrationRunner
             for (int g = 0; g < plan.Abc.Generations; g++)
             {
                 var clock = Stopwatch.StartNew();
-                var generation = new AbcSmcGeneration(g, priors, previous, plan.Abc.Particles, plan.Abc.Quantile, plan.Seed);
+                IAbcGeneration generation = previous is not null && plan.Abc.Method == AbcMethod.Move
+                    ? new AbcMoveGeneration(g, priors, previous, plan.Abc.Particles, plan.Abc.Quantile, plan.Seed)
+                    : new AbcSmcGeneration(g, priors, previous, plan.Abc.Particles, plan.Abc.Quantile, plan.Seed);
                 if (!Complete(generation))
                 {
                     reason = $"the budget of {options.Budget} evaluations ran out during generation {g}";
@@ -92,7 +94,7 @@ public static class CalibrationRunner
                 }
                 previous = generation.Build();
                 populations.Add(previous);
-                var record = new GenerationRecord(g, generation.Epsilon, generation.ProposalsUsed, plan.Abc.Particles, previous.EffectiveSampleSize, clock.Elapsed.TotalSeconds);
+                var record = new GenerationRecord(g, generation.Epsilon, generation.ProposalsUsed, generation.Accepted, previous.EffectiveSampleSize, clock.Elapsed.TotalSeconds);
                 records.Add(record);
                 log.Output.WriteLine(record.Describe());
                 if (g > 0 && record.AcceptanceRate < plan.Abc.MinAcceptance) { reason = $"acceptance fell below {plan.Abc.MinAcceptance:0.###}"; break; }
@@ -103,7 +105,7 @@ public static class CalibrationRunner
         }
 
         /// <summary>Evaluates proposals until the generation is complete; false when the budget runs out first.</summary>
-        private bool Complete(AbcSmcGeneration generation)
+        private bool Complete(IAbcGeneration generation)
         {
             Stopwatch? waiting = null;
             double meanSeconds = 1;
@@ -115,24 +117,20 @@ public static class CalibrationRunner
                 if (generation.IsComplete) return true;
                 log.Cancellation.ThrowIfCancellationRequested();
                 var batch = new List<int>();
-                var missing = generation.MissingBeforeEnoughAcceptances();
-                if (missing.Count == 0)
-                {
-                    // Not enough acceptances known yet: more of this shard's own proposals.
-                    for (; batch.Count < options.Threads; next += options.Shard.Count)
+                if (generation.WantsMoreProposals)
+                    for (; batch.Count < options.Threads && next < generation.ProposalLimit; next += options.Shard.Count)
                         if (!generation.HasResult(next)) batch.Add(next);
-                }
-                else
+                if (batch.Count == 0)
                 {
-                    // Enough acceptances, but earlier proposals of other shards are missing: give those shards a grace
-                    // period, then evaluate the missing ones here (the results are the same whoever computes them).
+                    // Nothing more of this shard's own is wanted, but proposals of other shards are missing: give those
+                    // shards a grace period, then evaluate the missing ones here (the results are the same whoever computes them).
                     waiting ??= Stopwatch.StartNew();
                     if (waiting.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds))
                     {
                         Thread.Sleep(PollInterval);
                         continue;
                     }
-                    batch.AddRange(missing.Take(options.Threads));
+                    batch.AddRange(generation.MissingBeforeComplete().Take(options.Threads));
                 }
                 if (options.Budget is { } budget && _evaluations + batch.Count > budget) return false;
                 var clock = Stopwatch.StartNew();
@@ -142,7 +140,7 @@ public static class CalibrationRunner
             }
         }
 
-        private void Evaluate(AbcSmcGeneration generation, List<int> batch)
+        private void Evaluate(IAbcGeneration generation, List<int> batch)
         {
             var results = new CalibrationJournal.Entry?[batch.Count];
             try
@@ -196,7 +194,7 @@ public static class CalibrationRunner
         }
 
         /// <summary>Takes in what this and the other shards have journaled for the generation (later generations' lines wait in <see cref="_journaled"/>).</summary>
-        private void Merge(AbcSmcGeneration generation)
+        private void Merge(IAbcGeneration generation)
         {
             _journaled.AddRange(journal.ReadNew(priors.Length, plan.Targets.Count));
             foreach (var entry in _journaled)

@@ -16,7 +16,7 @@ internal sealed record TargetSummary(CalibrationTarget Target, double Median, do
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(entries);
-        var simulated = population.Indices.Select(i => entries[(population.Generation, i)].Simulated).ToArray();
+        var simulated = population.Sources.Select(s => entries[(s.Generation, s.Proposal)].Simulated).ToArray();
         return [.. plan.Targets.Select((target, t) =>
         {
             double[] values = [.. simulated.Select(s => s[t])];

@@ -190,7 +190,8 @@ public static class CalibrationReader
             abc.Int("generations", Rules.InRange(1, 1_000), 8),
             abc.Double("quantile", Rules.InRange(0, 1, lowInclusive: false, highInclusive: false), 0.5),
             abc.Double("min_acceptance", Rules.InRange(0, 1), 0.02),
-            abc.Double("min_epsilon", Rules.NonNegative, 0));
+            abc.Double("min_epsilon", Rules.NonNegative, 0),
+            abc.Enum("method", ["importance", "move"], "importance") == "move" ? AbcMethod.Move : AbcMethod.Importance);
         abc.Finish();
         return settings;
     }

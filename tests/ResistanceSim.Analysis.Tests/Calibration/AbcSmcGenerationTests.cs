@@ -65,7 +65,7 @@ public class AbcSmcGenerationTests
         double Distance(double[] v) => Math.Abs(v[0] - 3) + Math.Abs(v[1] - 0.5);
         var one = Fit(priors, Distance, particles: 50, generations: 4, batch: 1)[^1];
         var seven = Fit(priors, Distance, particles: 50, generations: 4, batch: 7)[^1];
-        Assert.Equal(one.Indices, seven.Indices);
+        Assert.Equal(one.Sources, seven.Sources);
         Assert.Equal(one.Weights, seven.Weights);
     }
 
@@ -79,7 +79,7 @@ public class AbcSmcGenerationTests
         int needed = 0;
         while (!inOrder.IsComplete) { inOrder.Offer(needed, inOrder.Propose(needed), Math.Abs(inOrder.Propose(needed)[0] - 3)); needed++; }
         for (int k = needed + 10; k >= 0; k--) reversed.Offer(k, reversed.Propose(k), Math.Abs(reversed.Propose(k)[0] - 3));
-        Assert.Equal(inOrder.Build().Indices, reversed.Build().Indices);
+        Assert.Equal(inOrder.Build().Sources, reversed.Build().Sources);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class AbcSmcGenerationTests
         Assert.False(generation.IsComplete);
         generation.Offer(0, [0.5], double.PositiveInfinity);
         Assert.True(generation.IsComplete);
-        Assert.Equal([1, 2], generation.Build().Indices);
+        Assert.Equal([new ParticleSource(0, 1), new ParticleSource(0, 2)], generation.Build().Sources);
     }
 
     [Fact]
@@ -115,13 +115,13 @@ public class AbcSmcGenerationTests
         Prior[] priors = [new UniformPrior(0, 1)];
         var generation = new AbcSmcGeneration(0, priors, null, 2, 0.5, 1);
         generation.Offer(0, [0.5], 0.1);
-        Assert.Empty(generation.MissingBeforeEnoughAcceptances());   // one acceptance of the two needed: keep proposing
+        Assert.Empty(generation.MissingBeforeComplete());   // one acceptance of the two needed: keep proposing
         generation.Offer(3, [0.5], 0.1);
-        Assert.Equal([1, 2], generation.MissingBeforeEnoughAcceptances());
+        Assert.Equal([1, 2], generation.MissingBeforeComplete());
         generation.Offer(1, [0.5], double.PositiveInfinity);
-        Assert.Equal([2], generation.MissingBeforeEnoughAcceptances());
+        Assert.Equal([2], generation.MissingBeforeComplete());
         generation.Offer(2, [0.5], double.PositiveInfinity);
         Assert.True(generation.IsComplete);
-        Assert.Empty(generation.MissingBeforeEnoughAcceptances());
+        Assert.Empty(generation.MissingBeforeComplete());
     }
 }
