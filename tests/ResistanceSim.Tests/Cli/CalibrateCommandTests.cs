@@ -63,10 +63,12 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Contains("3 generations done", resumed.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void TheSameCalibrationGivesTheSamePosteriorWhateverTheThreadCount()
+    [Theory]
+    [InlineData("importance")]
+    [InlineData("move")]
+    public void TheSameCalibrationGivesTheSamePosteriorWhateverTheThreadCount(string method)
     {
-        string file = Write(Valid);
+        string file = Write(Valid.Replace("abc: { particles", $"abc: {{ method: {method}, particles", StringComparison.Ordinal));
         var one = Support.Cli.Run("calibrate", file, "--out", Path.Combine(_root, "one"), "--threads", "1");
         var two = Support.Cli.Run("calibrate", file, "--out", Path.Combine(_root, "two"), "--threads", "2");
         Assert.True(one.ExitCode == 0 && two.ExitCode == 0, one.Error + two.Error);
@@ -78,6 +80,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("metric: log10_cells, day: 10", "metric: log10_cell, day: 10", "log10_cell")]
     [InlineData("scenario: culture, metric: log10_cells, day: 30", "scenario: cultre, metric: log10_cells, day: 30", "'cultre', which is not under scenarios")]
     [InlineData("{ min: 0.4, max: 0.8 }", "{ min: 0.8, max: 0.4 }", "must be > min")]
+    [InlineData("abc: { particles", "abc: { method: mcmc, particles", "mcmc")]
     public void MistakesAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message)
     {
         string file = Write(Valid.Replace(from, to, StringComparison.Ordinal));
