@@ -104,66 +104,101 @@ public static class CalibrationRunner
             return new Result(populations, records, reason, _evaluations);
         }
 
-        /// <summary>Evaluates proposals until the generation is complete; false when the budget runs out first.</summary>
+        /// <summary>
+        /// Evaluates proposals until the generation is complete; false when the budget runs out first. Up to
+        /// <c>--threads</c> evaluations are in flight at all times: a new one starts the moment one ends, since parameter
+        /// sets differ several-fold in cost and waiting for a whole batch would leave threads idle.
+        /// </summary>
         private bool Complete(IAbcGeneration generation)
         {
             Stopwatch? waiting = null;
             double meanSeconds = 1;
             var progress = new GenerationProgress(log.Output, plan.Abc.Particles);
+            var inFlight = new Dictionary<int, Task<CalibrationJournal.Entry>>();
+            var started = new Dictionary<int, long>();
+            int finished = 0;
             int next = options.Shard.Index;   // this shard's next own proposal
-            while (true)
-            {
-                Merge(generation);
-                if (generation.IsComplete) return true;
-                log.Cancellation.ThrowIfCancellationRequested();
-                var batch = new List<int>();
-                if (generation.WantsMoreProposals)
-                    for (; batch.Count < options.Threads && next < generation.ProposalLimit; next += options.Shard.Count)
-                        if (!generation.HasResult(next)) batch.Add(next);
-                if (batch.Count == 0)
-                {
-                    // Nothing more of this shard's own is wanted, but proposals of other shards are missing: give those
-                    // shards a grace period, then evaluate the missing ones here (the results are the same whoever computes them).
-                    waiting ??= Stopwatch.StartNew();
-                    if (waiting.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds))
-                    {
-                        Thread.Sleep(PollInterval);
-                        continue;
-                    }
-                    batch.AddRange(generation.MissingBeforeComplete().Take(options.Threads));
-                }
-                if (options.Budget is { } budget && _evaluations + batch.Count > budget) return false;
-                var clock = Stopwatch.StartNew();
-                Evaluate(generation, batch);
-                meanSeconds = clock.Elapsed.TotalSeconds * options.Threads / Math.Max(1, batch.Count);
-                progress.Report(generation);
-            }
-        }
-
-        private void Evaluate(IAbcGeneration generation, List<int> batch)
-        {
-            var results = new CalibrationJournal.Entry?[batch.Count];
             try
             {
-                Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = log.Cancellation }, i =>
+                while (true)
                 {
-                    double[] values = generation.Propose(batch[i]);
-                    double[] simulated = EvaluateOrReject(values, $"g{generation.Number}-p{batch[i]}");
-                    var entry = new CalibrationJournal.Entry(generation.Number, batch[i], Distance(simulated), values, simulated);
-                    journal.Append(entry);
-                    results[i] = entry;
-                });
+                    Merge(generation);
+                    if (generation.IsComplete && inFlight.Count == 0) return true;
+                    if (!generation.IsComplete && !log.Cancellation.IsCancellationRequested)
+                    {
+                        while (inFlight.Count < options.Threads && !(_evaluations + inFlight.Count >= options.Budget))
+                        {
+                            int? index = NextProposal(generation, inFlight, ref next, ref waiting, meanSeconds);
+                            if (index is not { } k) break;
+                            double[] values = generation.Propose(k);
+                            started[k] = Stopwatch.GetTimestamp();
+                            inFlight[k] = Task.Run(() => Evaluate(generation.Number, k, values));
+                        }
+                    }
+                    if (inFlight.Count == 0)
+                    {
+                        log.Cancellation.ThrowIfCancellationRequested();
+                        if (_evaluations >= options.Budget) return false;
+                        Thread.Sleep(PollInterval);   // waiting out another shard's grace period
+                        continue;
+                    }
+                    Task.WaitAny([.. inFlight.Values], PollInterval);
+                    foreach (var (index, task) in inFlight.Where(t => t.Value.IsCompleted).ToArray())
+                    {
+                        inFlight.Remove(index);
+                        var entry = task.GetAwaiter().GetResult();
+                        generation.Offer(entry.Index, entry.Values, entry.Distance);
+                        _evaluations++;
+                        double seconds = Stopwatch.GetElapsedTime(started[index]).TotalSeconds;
+                        meanSeconds += (seconds - meanSeconds) / ++finished;
+                    }
+                    progress.Report(generation);
+                }
             }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            catch (OperationCanceledException)
             {
+                // Keep every evaluation that finished; the journal already holds it.
+                foreach (var task in inFlight.Values)
+                    if (task.IsCompletedSuccessfully) { var e = task.Result; generation.Offer(e.Index, e.Values, e.Distance); _evaluations++; }
+                log.Error.WriteLine($"Stopped; every finished evaluation is journaled. Continue with: {ResumeCommand(options)}");
                 throw new OperationCanceledException(log.Cancellation);
             }
             finally
             {
-                foreach (var entry in results) if (entry is not null) { generation.Offer(entry.Index, entry.Values, entry.Distance); _evaluations++; }
-                if (log.Cancellation.IsCancellationRequested)
-                    log.Error.WriteLine($"Stopped; every finished evaluation is journaled. Continue with: {ResumeCommand(options)}");
+                try { Task.WaitAll([.. inFlight.Values]); } catch (AggregateException) { /* cancelled evaluations: reported above */ }
             }
+        }
+
+        /// <summary>
+        /// The next proposal to start here, or null: this shard's own while the generation wants more; otherwise, after a
+        /// grace period for the shards that own them, proposals the generation still misses (the results are the same
+        /// whoever computes them).
+        /// </summary>
+        private int? NextProposal(IAbcGeneration generation, Dictionary<int, Task<CalibrationJournal.Entry>> inFlight, ref int next,
+            ref Stopwatch? waiting, double meanSeconds)
+        {
+            if (generation.WantsMoreProposals)
+                for (; next < generation.ProposalLimit; next += options.Shard.Count)
+                    if (!generation.HasResult(next) && !inFlight.ContainsKey(next))
+                    {
+                        int own = next;
+                        next += options.Shard.Count;
+                        return own;
+                    }
+            if (inFlight.Count > 0) return null;   // own work still running: the missing ones may be this shard's
+            waiting ??= Stopwatch.StartNew();
+            if (waiting.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds)) return null;
+            foreach (int missing in generation.MissingBeforeComplete())
+                if (!inFlight.ContainsKey(missing)) return missing;
+            return null;
+        }
+
+        private CalibrationJournal.Entry Evaluate(int generation, int index, double[] values)
+        {
+            double[] simulated = EvaluateOrReject(values, $"g{generation}-p{index}");
+            var entry = new CalibrationJournal.Entry(generation, index, Distance(simulated), values, simulated);
+            journal.Append(entry);
+            return entry;
         }
 
         /// <summary>The simulated metrics, or all NaN (an infinite distance: rejected) when the scenario refuses the values or they make a patient impossible.</summary>
