@@ -5,7 +5,7 @@ namespace ResistanceSim.Server.Api;
 /// <summary>What a page sees of a run (<c>GET /api/runs/{id}</c> and each event of its stream).</summary>
 public sealed record RunStatus(
     string Id, string State, string Stage, int UnitsDone, int UnitsTotal, int Position, string? Error,
-    IReadOnlyList<string> Charts, IReadOnlyList<CheckStatus> Checks, string Scenario, string YamlUrl, string ZipUrl, string Command, int Version)
+    IReadOnlyList<string> Charts, IReadOnlyList<FrameLink> Frames, IReadOnlyList<CheckStatus> Checks, string Scenario, string YamlUrl, string ZipUrl, string Command, int Version)
 {
     public static RunStatus Of(RunJob job)
     {
@@ -14,6 +14,7 @@ public sealed record RunStatus(
         string root = $"/api/runs/{job.Id}";
         return new RunStatus(job.Id, job.State.ToString().ToLowerInvariant(), job.Stage, job.UnitsDone, job.UnitsTotal, job.QueuePosition, job.Error,
             [.. job.Charts.Select(c => $"{root}/charts/{c}")],
+            [.. job.Frames.Select(f => new FrameLink($"{root}/frames/{f.File}", f.Label))],
             [.. job.Checks.Select(c => new CheckStatus(c.Holds, c.Figure, c.Error))],
             job.Scenario.Name, $"{root}/scenario.yaml", $"{root}/zip", $"resistancesim run {job.Scenario.Name}.yaml", version);
     }
@@ -21,3 +22,6 @@ public sealed record RunStatus(
 
 /// <summary>A question's check on one run.</summary>
 public sealed record CheckStatus(bool Holds, string Figure, string? Error);
+
+/// <summary>One lattice frame of a run: where to fetch its PNG, and its label ("day 20").</summary>
+public sealed record FrameLink(string Url, string Label);

@@ -49,6 +49,9 @@ public sealed class RunJob
     /// <summary>Chart files under the run directory's <c>plots/</c>, in drawing order.</summary>
     public IReadOnlyList<string> Charts { get; private set; } = [];
 
+    /// <summary>Lattice frames (PNG) under the run directory's <c>plots/</c>, in day order, with their labels; empty without a lattice.</summary>
+    public IReadOnlyList<(string File, string Label)> Frames { get; private set; } = [];
+
     /// <summary>The lesson's checks on this run, in question order.</summary>
     public IReadOnlyList<AnswerCheck> Checks { get; private set; } = [];
 
@@ -114,9 +117,10 @@ public sealed class RunJob
         });
     }
 
-    internal void Finished(IReadOnlyList<string> charts, IReadOnlyList<AnswerCheck> checks) => Update(() =>
+    internal void Finished(IReadOnlyList<string> charts, IReadOnlyList<(string File, string Label)> frames, IReadOnlyList<AnswerCheck> checks) => Update(() =>
     {
         Charts = charts;
+        Frames = frames;
         Checks = checks;
         State = RunState.Done;
         Stage = "done";

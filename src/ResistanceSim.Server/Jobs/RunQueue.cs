@@ -119,7 +119,7 @@ public sealed class RunQueue : IAsyncDisposable
                 ? [.. Directory.EnumerateFiles(plots, "*.svg").Select(Path.GetFileName).OfType<string>().OrderBy(ChartRank).ThenBy(f => f, StringComparer.Ordinal)]
                 : [];
             var checks = job.Lesson is { } lesson ? AnswerCheck.Evaluate(lesson.Questions, outcome.RunDirectory) : [];
-            job.Finished(charts, checks);
+            job.Finished(charts, LatticeFrames.Written(outcome.RunDirectory), checks);
         }
         catch (Exception e) when (e is RunStoppedException or OperationCanceledException)
         {

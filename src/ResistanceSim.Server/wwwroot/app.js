@@ -1,5 +1,5 @@
 // The lesson page: collects the sliders, starts a run through /api/runs, follows it with server-sent events,
-// and shows its charts, answer checks and downloads. Plain JavaScript: the app works offline.
+// and shows its charts, lattice frames, answer checks and downloads. Plain JavaScript: the app works offline.
 "use strict";
 
 (function () {
@@ -101,6 +101,25 @@
     }));
   }
 
+  // An agent-engine run's lattice frames: one image, and a slider that steps through the run's own frame list.
+  function drawFrames(runElement, run) {
+    const figure = runElement.querySelector("figure.frames");
+    const frames = run.frames || [];
+    figure.hidden = frames.length === 0;
+    if (frames.length === 0) return;
+    const img = figure.querySelector("img.frame"), slider = figure.querySelector("input.frame-slider"), label = figure.querySelector("output");
+    const showFrame = () => {
+      const frame = frames[Number(slider.value)];
+      img.src = frame.url;
+      img.alt = `lattice, ${frame.label}`;
+      label.textContent = frame.label;
+    };
+    slider.max = String(frames.length - 1);
+    slider.value = "0";
+    slider.oninput = showFrame;
+    showFrame();
+  }
+
   function writeChecks(run, selector, prefix) {
     article.querySelectorAll(".question").forEach((question, i) => {
       const check = run && run.checks[i];
@@ -118,6 +137,7 @@
   function render() {
     $("#results").hidden = false;
     drawCharts($("#current .charts"), current);
+    drawFrames($("#current"), current);
     $("#zip").href = current.zipUrl;
     $("#yaml").href = current.yamlUrl;
     $("#command").textContent = current.command;
@@ -129,6 +149,7 @@
   function showPrevious() {
     $("#previous").hidden = false;
     drawCharts($("#previous .charts"), previous);
+    drawFrames($("#previous"), previous);
     writeChecks(previous, ".previous-check", "Previous run: ");
   }
 

@@ -33,6 +33,7 @@ public class ServerRunTests
         using var chart = await server.Client.GetAsync(charts[0]);
         Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<svg", (await chart.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+        Assert.Equal(0, done.GetProperty("frames").GetArrayLength());   // lattice frames come only from the agent engine's lattice
 
         string yaml = await server.Client.GetStringAsync(done.GetProperty("yamlUrl").GetString());
         var reloaded = RunnableScenario.Parse(yaml, "downloaded.yaml");
