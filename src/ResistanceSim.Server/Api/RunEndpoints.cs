@@ -9,7 +9,7 @@ using ResistanceSim.Server.Lessons;
 namespace ResistanceSim.Server.Api;
 
 /// <summary>
-/// The run API under <c>/api/runs</c>: submit, follow (server-sent events), stop, and read a finished run's charts, lattice frames, zip
+/// The run API under <c>/api/runs</c>: submit, follow (server-sent events), stop, see a running run's partial population chart, and read a finished run's charts, lattice frames, zip
 /// and YAML. Runs are addressed by their unguessable id; files are served only from the run's own list, never by a path
 /// from the request.
 /// </summary>
@@ -42,6 +42,8 @@ internal static class RunEndpoints
             ListedPlot(queue.Find(id), file, job => job.Charts, "image/svg+xml"));
         runs.MapGet("/frames/{file}", (string id, string file, RunQueue queue) =>
             ListedPlot(queue.Find(id), file, job => [.. job.Frames.Select(f => f.File)], "image/png"));
+        runs.MapGet("/live-chart", (string id, RunQueue queue) =>
+            queue.Find(id) is { LiveChart: { } svg } ? Results.Text(svg, "image/svg+xml") : Results.NotFound());
         runs.MapGet("/scenario.yaml", (string id, RunQueue queue) =>
             queue.Find(id) is { } job
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(job.Scenario.ResolvedYaml), "application/yaml", $"{job.Scenario.Name}.yaml")

@@ -9,7 +9,7 @@
   const $ = (selector) => article.querySelector(selector);
   const status = $("#status"), progress = $("#progress"), problems = $("#problems");
   const runButton = $("#run"), yamlButton = $("#run-yaml"), compareButton = $("#compare");
-  let current = null, previous = null, stream = null;
+  let current = null, previous = null, stream = null, liveUrl = null;
 
   function parameterValue(input) {
     let value = Number(input.value);
@@ -80,6 +80,7 @@
       status.textContent = run.unitsTotal > 0 ? `Running (${run.stage}): ${run.unitsDone} of ${run.unitsTotal} work units.` : `Running (${run.stage}).`;
       progress.max = Math.max(1, run.unitsTotal);
       progress.value = run.unitsDone;
+      if (run.liveChart) drawLiveChart(run.liveChart);
     } else if (run.state === "done") {
       progress.max = 1; progress.value = 1;
       status.textContent = `Done: ${run.scenario}.`;
@@ -87,9 +88,28 @@
       current = run;
       render();
     } else {
+      liveUrl = null;
       status.textContent = run.state === "failed" ? "The run failed." : "The run was stopped.";
       listProblems(problems, [{ line: 0, message: run.error || run.state }]);
     }
+  }
+
+  // While a run goes, its population chart so far replaces this run's charts (the finished run's charts replace it in turn).
+  // Each redraw is loaded before it is swapped in, so the chart never blinks out; one that loads after the run ended is dropped.
+  function drawLiveChart(url) {
+    if (url === liveUrl) return;
+    liveUrl = url;
+    const img = new Image();
+    img.className = "live";
+    img.alt = "population so far";
+    img.onload = () => {
+      if (liveUrl !== url) return;
+      $("#results").hidden = false;
+      $(".downloads").hidden = true;
+      $("#current figure.frames").hidden = true;
+      $("#current .charts").replaceChildren(img);
+    };
+    img.src = url;
   }
 
   function drawCharts(container, run) {
@@ -135,7 +155,9 @@
   }
 
   function render() {
+    liveUrl = null;
     $("#results").hidden = false;
+    $(".downloads").hidden = false;
     drawCharts($("#current .charts"), current);
     drawFrames($("#current"), current);
     $("#zip").href = current.zipUrl;

@@ -157,4 +157,29 @@ public sealed class LessonBrowserTests : IAsyncLifetime
         await ScreenshotAsync("lesson-frames");
         Assert.Empty(_consoleErrors);
     }
+
+    [Fact]
+    public async Task A_long_run_draws_its_population_chart_while_it_goes()
+    {
+        // Lesson 1's scenario with 200 cultures runs for seconds, so the chart so far shows well before the end.
+        await _page.GotoAsync(new Uri(new Uri(_server.Url), "/lessons/1-fluctuation").ToString());
+        await _page.EvalOnSelectorAsync(".yaml-view", "view => view.open = true");
+        string text = await _page.InputValueAsync("#yaml-text");
+        Assert.Contains("\nreplicates: 40\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        await _page.FillAsync("#yaml-text", text.Replace("replicates: 40", "replicates: 200", StringComparison.Ordinal));
+        await _page.ClickAsync("#run-yaml");
+
+        // A live chart is shown, loaded, while the status still says the run is going.
+        const string LiveWhileRunning = "() => { const i = document.querySelector('#current .charts img.live'); "
+            + "return i && i.complete && i.naturalWidth > 0 && document.querySelector('#status').textContent.startsWith('Running') ? i.getAttribute('src') : null; }";
+        string first = (await (await _page.WaitForFunctionAsync(LiveWhileRunning, null, new() { Timeout = 60_000 })).JsonValueAsync<string>())!;
+        Assert.Contains("/live-chart?drawn=", first, StringComparison.Ordinal);
+        await ScreenshotAsync("lesson-live-chart");
+
+        // At the end the finished run's charts replace the live one.
+        await _page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.startsWith('Done')", null, new() { Timeout = 60_000 });
+        Assert.Equal(0, await _page.Locator("#current .charts img.live").CountAsync());
+        Assert.Equal(1, await _page.Locator("#current .charts img[alt=population]").CountAsync());
+        Assert.Empty(_consoleErrors);
+    }
 }
