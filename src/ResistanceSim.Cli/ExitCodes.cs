@@ -9,6 +9,8 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>An input/output error (disk full, permission denied, read-only file system): sysexits.h EX_IOERR.</summary>
     public const int IoError = 74;
+    /// <summary><c>serve</c> could not listen: its port is taken (sysexits.h EX_TEMPFAIL: try again later, or on another port).</summary>
+    public const int PortInUse = 75;
     /// <summary>Stopped by Ctrl+C or SIGTERM; finished parts are valid (POSIX convention 128 + SIGINT).</summary>
     public const int Cancelled = 130;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Engine.Observation;
 using ResistanceSim.Model;
 using ResistanceSim.Output;
 using ResistanceSim.Output.Locking;
@@ -70,7 +71,7 @@ internal static class RunPipeline
             });
             int finished = 0;   // the runner reports finished units one at a time, in order
             int done = ShardRunner.Run(scenario, unit => ApplyOverrides(loaded.ScenarioFor(unit.Arm, unit.Point), settings), remaining, settings.Threads, algorithm,
-                checkpoints, () => progress?.Report(new RunProgress(RunStage.Running, ++finished, remaining.Count)), cancellation).UnitsDone;
+                checkpoints, result => progress?.Report(new RunProgress(RunStage.Running, ++finished, remaining.Count) { Unit = Totals(result) }), cancellation).UnitsDone;
             if (done < remaining.Count)
                 throw new RunStoppedException(RunStage.Running, checkpoints.UnitsDone, shardUnits.Count, runDirectory, cancellation);
             progress?.Report(new RunProgress(RunStage.Publishing, done, remaining.Count));
@@ -93,6 +94,10 @@ internal static class RunPipeline
         }
         return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: false, shardUnits.Count, clock.Elapsed, trial, summary);
     }
+
+    /// <summary>A copy of a finished unit's totals: the runner reuses the result's buffers for the next unit.</summary>
+    private static UnitTotals Totals(WorkUnitResult result) => new(result.Unit.Arm, result.Unit.Point, result.Unit.Replicate,
+        result.SampleDay.Span.ToArray(), [.. result.TotalCells.Span.ToArray().Select(c => (double)c)]);
 
     private static void Notify(IProgress<RunProgress>? progress, string line) =>
         progress?.Report(new RunProgress(RunStage.Notice, 0, 0) { Notice = line });

@@ -16,6 +16,9 @@ public sealed record RunProgress(RunStage Stage, int UnitsDone, int UnitsTotal)
     /// <summary>With <see cref="RunStage.Started"/>: units an interrupted run of this shard had finished (resumed, not rerun).</summary>
     public int UnitsAlreadyDone { get; init; }
 
+    /// <summary>With <see cref="RunStage.Running"/>: the unit that just finished, its total cells over time.</summary>
+    public UnitTotals? Unit { get; init; }
+
     /// <summary>With <see cref="RunStage.Notice"/>: the line to show, e.g. "warning: …" or "note: …".</summary>
     public string Notice { get; init; } = "";
 }

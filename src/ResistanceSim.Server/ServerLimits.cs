@@ -41,6 +41,9 @@ public sealed record ServerLimits
     /// <summary>Finished runs kept for charts, downloads and comparison; the oldest are deleted beyond this.</summary>
     public int RunsKept { get; init; } = 200;
 
+    /// <summary>A running run's partial population chart is redrawn at most this often (a class of pages follows each run).</summary>
+    public TimeSpan LiveChartInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Why <paramref name="scenario"/> is refused, one message per limit exceeded (none: accepted).</summary>
     public IReadOnlyList<string> Problems(RunnableScenario scenario)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,6 +37,7 @@ public sealed class TeachingServer : IAsyncDisposable
     /// <summary>Loads the lessons (a malformed one stops the start with its located errors) and starts listening.</summary>
     /// <exception cref="ResistanceSim.Scenarios.Diagnostics.ScenarioValidationException">A lesson file is malformed.</exception>
     /// <exception cref="ArgumentException">The host is not an IP address or localhost.</exception>
+    /// <exception cref="PortInUseException">Something else already listens on the address and port.</exception>
     public static async Task<TeachingServer> StartAsync(ServerOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +46,10 @@ public sealed class TeachingServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
         builder.Logging.ClearProviders();
-        if (options.LogToConsole) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        if (options.LogToConsole)
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                // A failed start is thrown to the caller, which reports it in one line; the host would log it again with a stack trace.
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBytes;
@@ -60,9 +65,11 @@ public sealed class TeachingServer : IAsyncDisposable
         {
             await app.StartAsync(cancellation).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             await app.DisposeAsync().ConfigureAwait(false);   // e.g. the port is taken: nothing is left listening or queued
+            if (e is AddressInUseException or IOException { InnerException: AddressInUseException })
+                throw new PortInUseException(options.Host, options.Port, e);
             throw;
         }
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -5,7 +5,8 @@ namespace ResistanceSim.Cli.Commands;
 
 /// <summary>
 /// <c>resistancesim serve [--port 5000] [--host 127.0.0.1] [--lessons DIR]</c>: the teaching web app (docs/teaching.md).
-/// Loopback unless <c>--host</c> names another address, which prints a warning; Ctrl+C stops it and exits 0.
+/// Loopback unless <c>--host</c> names another address, which prints a warning; Ctrl+C stops it and exits 0; a port
+/// already in use is one line and exit 75.
 /// </summary>
 public static class ServeCommand
 {
@@ -32,7 +33,17 @@ public static class ServeCommand
             }
             if (!loopback)
                 context.Error.WriteLine($"warning: listening on {options.Host}: other computers on the network can open this server and start runs on it.");
-            await using var server = await TeachingServer.StartAsync(options, context.Cancellation).ConfigureAwait(false);
+            TeachingServer started;
+            try
+            {
+                started = await TeachingServer.StartAsync(options, context.Cancellation).ConfigureAwait(false);
+            }
+            catch (PortInUseException e)
+            {
+                context.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.PortInUse;
+            }
+            await using var server = started;
             context.Output.WriteLine($"ResistanceSim lessons at {server.Url} (Ctrl+C stops the server)");
             await server.WaitAsync(context.Cancellation).ConfigureAwait(false);
             context.Output.WriteLine("Stopped.");

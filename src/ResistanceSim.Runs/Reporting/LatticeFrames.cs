@@ -9,9 +9,27 @@ namespace ResistanceSim.Runs.Reporting;
 /// The agent engine's lattice frames: one PNG per snapshot of the <c>cells/</c> table (arm 0, point 0, the given
 /// replicate), drawn by <see cref="LatticeFrame"/>. A 3D lattice is shown by its middle layer (z = size/2).
 /// </summary>
-internal static class LatticeFrames
+public static class LatticeFrames
 {
-    public static IReadOnlyList<(string File, string Label, byte[] Png)> From(Scenario scenario, TableData cells, int replicate)
+    private const string FilePrefix = "lattice-day-";
+
+    /// <summary>
+    /// The frame files a run directory's <c>plots/</c> holds, in day order, each with its label ("day 20"); empty for a run
+    /// without snapshots.
+    /// </summary>
+    public static IReadOnlyList<(string File, string Label)> Written(string runDirectory)
+    {
+        string plots = Path.Combine(runDirectory, RunReport.PlotsFolder);
+        if (!Directory.Exists(plots)) return [];
+        return [.. Directory.EnumerateFiles(plots, FilePrefix + "*.png")
+            .Select(path => Path.GetFileName(path))
+            .Select(file => (File: file, Day: file[FilePrefix.Length..^".png".Length]))
+            .Where(f => double.TryParse(f.Day, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            .OrderBy(f => double.Parse(f.Day, CultureInfo.InvariantCulture))
+            .Select(f => (f.File, Label(f.Day)))];
+    }
+
+    internal static IReadOnlyList<(string File, string Label, byte[] Png)> From(Scenario scenario, TableData cells, int replicate)
     {
         if (scenario.Space is not { } lattice) return [];
         int width = lattice.Size[0], height = lattice.Size[1];
@@ -23,8 +41,10 @@ internal static class LatticeFrames
         {
             string day = snapshot.Key.ToString("0.###", CultureInfo.InvariantCulture);
             var frameCells = snapshot.Select(r => new FrameCell((int)cells.Long("x", r), (int)cells.Long("y", r), cells.Bool("resistant", r)));
-            frames.Add(($"lattice-day-{day}.png", $"day {day}", LatticeFrame.Png(width, height, frameCells)));
+            frames.Add(($"{FilePrefix}{day}.png", Label(day), LatticeFrame.Png(width, height, frameCells)));
         }
         return frames;
     }
+
+    private static string Label(string day) => $"day {day}";
 }

@@ -2,13 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ResistanceSim.Runs.Reporting;
 using ResistanceSim.Server.Jobs;
 using ResistanceSim.Server.Lessons;
 
 namespace ResistanceSim.Server.Api;
 
 /// <summary>
-/// The run API under <c>/api/runs</c>: submit, follow (server-sent events), stop, and read a finished run's charts, zip
+/// The run API under <c>/api/runs</c>: submit, follow (server-sent events), stop, see a running run's partial population chart, and read a finished run's charts, lattice frames, zip
 /// and YAML. Runs are addressed by their unguessable id; files are served only from the run's own list, never by a path
 /// from the request.
 /// </summary>
@@ -38,9 +39,11 @@ internal static class RunEndpoints
         runs.MapGet("/events", (string id, RunQueue queue, HttpContext context) =>
             queue.Find(id) is { } job ? StreamAsync(job, context, json) : Task.FromResult(Results.NotFound()));
         runs.MapGet("/charts/{file}", (string id, string file, RunQueue queue) =>
-            queue.Find(id) is { State: RunState.Done, RunDirectory: { } directory } job && job.Charts.Contains(file, StringComparer.Ordinal)
-                ? Results.File(Path.Combine(directory, "plots", file), "image/svg+xml")
-                : Results.NotFound());
+            ListedPlot(queue.Find(id), file, job => job.Charts, "image/svg+xml"));
+        runs.MapGet("/frames/{file}", (string id, string file, RunQueue queue) =>
+            ListedPlot(queue.Find(id), file, job => [.. job.Frames.Select(f => f.File)], "image/png"));
+        runs.MapGet("/live-chart", (string id, RunQueue queue) =>
+            queue.Find(id) is { LiveChart: { } svg } ? Results.Text(svg, "image/svg+xml") : Results.NotFound());
         runs.MapGet("/scenario.yaml", (string id, RunQueue queue) =>
             queue.Find(id) is { } job
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(job.Scenario.ResolvedYaml), "application/yaml", $"{job.Scenario.Name}.yaml")
@@ -51,6 +54,15 @@ internal static class RunEndpoints
             return Results.File(RunArchive.Create(directory), "application/zip", $"{job.Scenario.Name}.zip");
         });
     }
+
+    /// <summary>
+    /// A file of a finished run's <c>plots/</c>, only when the run's own list names it: the request's file name is matched
+    /// against that list, never joined to a path unchecked.
+    /// </summary>
+    private static IResult ListedPlot(RunJob? job, string file, Func<RunJob, IReadOnlyList<string>> listed, string contentType) =>
+        job is { State: RunState.Done, RunDirectory: { } directory } && listed(job).Contains(file, StringComparer.Ordinal)
+            ? Results.File(Path.Combine(directory, RunReport.PlotsFolder, file), contentType)
+            : Results.NotFound();
 
     /// <summary>
     /// Sends the run's status now and after every change until it finishes. While a page follows a run it keeps it alive:

@@ -49,6 +49,15 @@ public sealed class RunJob
     /// <summary>Chart files under the run directory's <c>plots/</c>, in drawing order.</summary>
     public IReadOnlyList<string> Charts { get; private set; } = [];
 
+    /// <summary>While the run goes: the population chart of the units finished so far (SVG); null before the first is drawn.</summary>
+    public string? LiveChart { get; private set; }
+
+    /// <summary>Counts the live charts drawn, so a page can tell a new one from the last.</summary>
+    public int LiveCharts { get; private set; }
+
+    /// <summary>Lattice frames (PNG) under the run directory's <c>plots/</c>, in day order, with their labels; empty without a lattice.</summary>
+    public IReadOnlyList<(string File, string Label)> Frames { get; private set; } = [];
+
     /// <summary>The lesson's checks on this run, in question order.</summary>
     public IReadOnlyList<AnswerCheck> Checks { get; private set; } = [];
 
@@ -114,9 +123,16 @@ public sealed class RunJob
         });
     }
 
-    internal void Finished(IReadOnlyList<string> charts, IReadOnlyList<AnswerCheck> checks) => Update(() =>
+    internal void Drew(string liveChart) => Update(() =>
+    {
+        LiveChart = liveChart;
+        LiveCharts++;
+    });
+
+    internal void Finished(IReadOnlyList<string> charts, IReadOnlyList<(string File, string Label)> frames, IReadOnlyList<AnswerCheck> checks) => Update(() =>
     {
         Charts = charts;
+        Frames = frames;
         Checks = checks;
         State = RunState.Done;
         Stage = "done";

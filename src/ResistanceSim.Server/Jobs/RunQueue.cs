@@ -113,13 +113,14 @@ public sealed class RunQueue : IAsyncDisposable
         try
         {
             job.Started(Path.Combine(job.OutputRoot, job.Scenario.Name));
-            var outcome = ScenarioRunner.RunIntoDirectory(job.Scenario, job.OutputRoot, settings, new Reporter(job), wallTime.Token);
+            var reporter = new Reporter(job, new Throttle(_limits.LiveChartInterval, TimeProvider.System));
+            var outcome = ScenarioRunner.RunIntoDirectory(job.Scenario, job.OutputRoot, settings, reporter, wallTime.Token);
             string plots = Path.Combine(outcome.RunDirectory, RunReport.PlotsFolder);
             IReadOnlyList<string> charts = Directory.Exists(plots)
                 ? [.. Directory.EnumerateFiles(plots, "*.svg").Select(Path.GetFileName).OfType<string>().OrderBy(ChartRank).ThenBy(f => f, StringComparer.Ordinal)]
                 : [];
             var checks = job.Lesson is { } lesson ? AnswerCheck.Evaluate(lesson.Questions, outcome.RunDirectory) : [];
-            job.Finished(charts, checks);
+            job.Finished(charts, LatticeFrames.Written(outcome.RunDirectory), checks);
         }
         catch (Exception e) when (e is RunStoppedException or OperationCanceledException)
         {
@@ -187,9 +188,18 @@ public sealed class RunQueue : IAsyncDisposable
         }
     }
 
-    /// <summary>Progress is reported on the running thread: it only updates the job (no I/O).</summary>
-    private sealed class Reporter(RunJob job) : IProgress<RunProgress>
+    /// <summary>
+    /// Progress is reported on the running thread: it updates the job (no I/O) and, at most once per
+    /// <see cref="ServerLimits.LiveChartInterval"/>, redraws the population chart of the units finished so far.
+    /// </summary>
+    private sealed class Reporter(RunJob job, Throttle redraw) : IProgress<RunProgress>
     {
-        public void Report(RunProgress value) => job.Progressed(value);
+        private readonly LivePopulationChart _chart = new(job.Scenario.Name);
+
+        public void Report(RunProgress value)
+        {
+            job.Progressed(value);
+            if (_chart.Add(value) && redraw.TryPass() && _chart.Render() is { } svg) job.Drew(svg);
+        }
     }
 }

@@ -29,7 +29,7 @@ internal static class LessonPage
             foreach (var p in parameters) body.Append(Slider(p));
             body.Append("</form>\n");
         }
-        body.Append("""
+        body.Append($$"""
             <div class="actions">
             <button id="run" type="button">Run</button>
             <button id="compare" type="button" disabled>Compare with previous</button>
@@ -39,8 +39,8 @@ internal static class LessonPage
             <ul id="problems" class="problems"></ul>
             <section id="results" hidden>
             <div class="runs">
-            <div class="run" id="current"><h2>This run</h2><div class="charts"></div></div>
-            <div class="run" id="previous" hidden><h2>Previous run</h2><div class="charts"></div></div>
+            <div class="run" id="current"><h2>This run</h2><div class="charts"></div>{{Frames}}</div>
+            <div class="run" id="previous" hidden><h2>Previous run</h2><div class="charts"></div>{{Frames}}</div>
             </div>
             <p class="downloads"><a id="zip" href="#">Download the run directory (.zip)</a> · <a id="yaml" href="#">Download the scenario YAML</a>
             · reproduce on the command line: <code id="command"></code></p>
@@ -67,6 +67,10 @@ internal static class LessonPage
             """);
         return Html.Page(title, body.ToString());
     }
+
+    /// <summary>An agent-engine run's lattice frames, one at a time, stepped through with a slider (app.js fills it).</summary>
+    private const string Frames = """<figure class="frames" hidden><img class="frame" alt=""><label>Lattice frame <input class="frame-slider" type="range" min="0" max="0" step="1" value="0"> <output></output></label>"""
+        + "<figcaption>The lattice (arm 0, point 0, replicate 0): sensitive cells blue, resistant red, empty sites white.</figcaption></figure>";
 
     private static string Slider(LessonParameter p)
     {

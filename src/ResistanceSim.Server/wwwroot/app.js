@@ -1,5 +1,5 @@
 // The lesson page: collects the sliders, starts a run through /api/runs, follows it with server-sent events,
-// and shows its charts, answer checks and downloads. Plain JavaScript: the app works offline.
+// and shows its charts, lattice frames, answer checks and downloads. Plain JavaScript: the app works offline.
 "use strict";
 
 (function () {
@@ -9,7 +9,7 @@
   const $ = (selector) => article.querySelector(selector);
   const status = $("#status"), progress = $("#progress"), problems = $("#problems");
   const runButton = $("#run"), yamlButton = $("#run-yaml"), compareButton = $("#compare");
-  let current = null, previous = null, stream = null;
+  let current = null, previous = null, stream = null, liveUrl = null;
 
   function parameterValue(input) {
     let value = Number(input.value);
@@ -80,6 +80,7 @@
       status.textContent = run.unitsTotal > 0 ? `Running (${run.stage}): ${run.unitsDone} of ${run.unitsTotal} work units.` : `Running (${run.stage}).`;
       progress.max = Math.max(1, run.unitsTotal);
       progress.value = run.unitsDone;
+      if (run.liveChart) drawLiveChart(run.liveChart);
     } else if (run.state === "done") {
       progress.max = 1; progress.value = 1;
       status.textContent = `Done: ${run.scenario}.`;
@@ -87,9 +88,28 @@
       current = run;
       render();
     } else {
+      liveUrl = null;
       status.textContent = run.state === "failed" ? "The run failed." : "The run was stopped.";
       listProblems(problems, [{ line: 0, message: run.error || run.state }]);
     }
+  }
+
+  // While a run goes, its population chart so far replaces this run's charts (the finished run's charts replace it in turn).
+  // Each redraw is loaded before it is swapped in, so the chart never blinks out; one that loads after the run ended is dropped.
+  function drawLiveChart(url) {
+    if (url === liveUrl) return;
+    liveUrl = url;
+    const img = new Image();
+    img.className = "live";
+    img.alt = "population so far";
+    img.onload = () => {
+      if (liveUrl !== url) return;
+      $("#results").hidden = false;
+      $(".downloads").hidden = true;
+      $("#current figure.frames").hidden = true;
+      $("#current .charts").replaceChildren(img);
+    };
+    img.src = url;
   }
 
   function drawCharts(container, run) {
@@ -99,6 +119,25 @@
       img.alt = url.split("/").pop().replace(".svg", "");
       return img;
     }));
+  }
+
+  // An agent-engine run's lattice frames: one image, and a slider that steps through the run's own frame list.
+  function drawFrames(runElement, run) {
+    const figure = runElement.querySelector("figure.frames");
+    const frames = run.frames || [];
+    figure.hidden = frames.length === 0;
+    if (frames.length === 0) return;
+    const img = figure.querySelector("img.frame"), slider = figure.querySelector("input.frame-slider"), label = figure.querySelector("output");
+    const showFrame = () => {
+      const frame = frames[Number(slider.value)];
+      img.src = frame.url;
+      img.alt = `lattice, ${frame.label}`;
+      label.textContent = frame.label;
+    };
+    slider.max = String(frames.length - 1);
+    slider.value = "0";
+    slider.oninput = showFrame;
+    showFrame();
   }
 
   function writeChecks(run, selector, prefix) {
@@ -116,8 +155,11 @@
   }
 
   function render() {
+    liveUrl = null;
     $("#results").hidden = false;
+    $(".downloads").hidden = false;
     drawCharts($("#current .charts"), current);
+    drawFrames($("#current"), current);
     $("#zip").href = current.zipUrl;
     $("#yaml").href = current.yamlUrl;
     $("#command").textContent = current.command;
@@ -129,6 +171,7 @@
   function showPrevious() {
     $("#previous").hidden = false;
     drawCharts($("#previous .charts"), previous);
+    drawFrames($("#previous"), previous);
     writeChecks(previous, ".previous-check", "Previous run: ");
   }
 

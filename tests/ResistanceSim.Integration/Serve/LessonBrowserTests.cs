@@ -65,7 +65,7 @@ public sealed class LessonBrowserTests : IAsyncLifetime
     {
         // Gallery: every lesson.
         await _page.GotoAsync(_server.Url);
-        Assert.Equal(6, await _page.Locator(".gallery .card").CountAsync());
+        Assert.Equal(7, await _page.Locator(".gallery .card").CountAsync());
         await ScreenshotAsync("gallery");
 
         // Lesson 4 at its defaults: the combination shrinks the culture, so question 2's expected answer holds.
@@ -127,5 +127,59 @@ public sealed class LessonBrowserTests : IAsyncLifetime
         Assert.StartsWith($"line {line}, column 13: replicates must be >= 1 (0 supplied)", await error.TextContentAsync(), StringComparison.Ordinal);
         await ScreenshotAsync("yaml-error");
         Assert.Equal("Failed to load resource: the server responded with a status of 400 (Bad Request)", Assert.Single(_consoleErrors));
+    }
+
+    [Fact]
+    public async Task A_spatial_lesson_shows_its_lattice_frames_with_a_slider()
+    {
+        await _page.GotoAsync(_server.Url);
+        await _page.ClickAsync("text=7. Competition in space");
+        await _page.WaitForSelectorAsync("input[name=resistant_cells]");
+        Assert.True(await _page.Locator("#current figure.frames").IsHiddenAsync());
+        await RunAsync("#run", null);
+
+        // The first frame (day 0) loads as an image from the run's own frame list.
+        var frame = _page.Locator("#current figure.frames img.frame");
+        await frame.WaitForAsync();
+        await _page.WaitForFunctionAsync("() => { const i = document.querySelector('#current img.frame'); return i.complete && i.naturalWidth > 0; }");
+        Assert.Equal("day 0", await _page.TextContentAsync("#current figure.frames output"));
+        string first = (await frame.GetAttributeAsync("src"))!;
+        Assert.Matches("^/api/runs/[0-9a-f]+/frames/lattice-day-0\\.png$", first);
+
+        // The slider steps to the last frame: another image, which loads too.
+        var slider = _page.Locator("#current input.frame-slider");
+        string last = (await slider.GetAttributeAsync("max"))!;
+        Assert.True(int.Parse(last, System.Globalization.CultureInfo.InvariantCulture) >= 1, $"slider max {last}");
+        await slider.FillAsync(last);
+        await _page.WaitForFunctionAsync(
+            "first => { const i = document.querySelector('#current img.frame'); return i.getAttribute('src') !== first && i.complete && i.naturalWidth > 0; }", first);
+        Assert.NotEqual("day 0", await _page.TextContentAsync("#current figure.frames output"));
+        await ScreenshotAsync("lesson-frames");
+        Assert.Empty(_consoleErrors);
+    }
+
+    [Fact]
+    public async Task A_long_run_draws_its_population_chart_while_it_goes()
+    {
+        // Lesson 1's scenario with 200 cultures runs for seconds, so the chart so far shows well before the end.
+        await _page.GotoAsync(new Uri(new Uri(_server.Url), "/lessons/1-fluctuation").ToString());
+        await _page.EvalOnSelectorAsync(".yaml-view", "view => view.open = true");
+        string text = await _page.InputValueAsync("#yaml-text");
+        Assert.Contains("\nreplicates: 40\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        await _page.FillAsync("#yaml-text", text.Replace("replicates: 40", "replicates: 200", StringComparison.Ordinal));
+        await _page.ClickAsync("#run-yaml");
+
+        // A live chart is shown, loaded, while the status still says the run is going.
+        const string LiveWhileRunning = "() => { const i = document.querySelector('#current .charts img.live'); "
+            + "return i && i.complete && i.naturalWidth > 0 && document.querySelector('#status').textContent.startsWith('Running') ? i.getAttribute('src') : null; }";
+        string first = (await (await _page.WaitForFunctionAsync(LiveWhileRunning, null, new() { Timeout = 60_000 })).JsonValueAsync<string>())!;
+        Assert.Contains("/live-chart?drawn=", first, StringComparison.Ordinal);
+        await ScreenshotAsync("lesson-live-chart");
+
+        // At the end the finished run's charts replace the live one.
+        await _page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.startsWith('Done')", null, new() { Timeout = 60_000 });
+        Assert.Equal(0, await _page.Locator("#current .charts img.live").CountAsync());
+        Assert.Equal(1, await _page.Locator("#current .charts img[alt=population]").CountAsync());
+        Assert.Empty(_consoleErrors);
     }
 }

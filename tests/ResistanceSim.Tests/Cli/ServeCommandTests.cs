@@ -4,7 +4,7 @@ using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Cli;
 
-/// <summary><c>resistancesim serve</c>: prints its URL, serves until Ctrl+C (the host's token) and exits 0; refuses bad input with exit 2.</summary>
+/// <summary><c>resistancesim serve</c>: prints its URL, serves until Ctrl+C (the host's token) and exits 0; refuses bad input with exit 2, and a port in use with exit 75.</summary>
 public partial class ServeCommandTests
 {
     private static readonly string Lessons = Path.Combine(Repository.Root, "lessons");
@@ -94,6 +94,20 @@ public partial class ServeCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"{lesson}:{line}:10: ", result.Error, StringComparison.Ordinal);
         Assert.Contains("eighty", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
+    public void APortInUseIsOneLineAndExit75()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var result = Support.Cli.Run("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--lessons", Lessons);
+        Assert.Equal(ResistanceSim.Cli.ExitCodes.PortInUse, result.ExitCode);
+        Assert.Equal(75, result.ExitCode);   // sysexits.h EX_TEMPFAIL, distinct from 74 (EX_IOERR: a disk failed)
+        Assert.Equal($"error: port {port} on 127.0.0.1 is already in use (another server, or a 'resistancesim serve' still running); "
+            + $"choose another with --port, e.g. --port {port + 1}", result.Error.Trim());
         Assert.Equal("", result.Output);
     }
 

@@ -10,7 +10,7 @@ public class ServerPageTests
     {
         await using var server = await RunningServer.StartAsync();
         string html = await server.Client.GetStringAsync("/");
-        foreach (string id in new[] { "1-fluctuation", "2-size-at-treatment", "3-stepwise-escalation", "4-bypass-rescue", "5-adaptive-dosing", "6-virtual-trial" })
+        foreach (string id in new[] { "1-fluctuation", "2-size-at-treatment", "3-stepwise-escalation", "4-bypass-rescue", "5-adaptive-dosing", "6-virtual-trial", "7-spatial-competition" })
             Assert.Contains($"href=\"/lessons/{id}\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/scenarios/quickstart\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);   // nothing from a CDN

@@ -33,6 +33,7 @@ public class ServerRunTests
         using var chart = await server.Client.GetAsync(charts[0]);
         Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<svg", (await chart.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+        Assert.Equal(0, done.GetProperty("frames").GetArrayLength());   // lattice frames come only from the agent engine's lattice
 
         string yaml = await server.Client.GetStringAsync(done.GetProperty("yamlUrl").GetString());
         var reloaded = RunnableScenario.Parse(yaml, "downloaded.yaml");
@@ -61,6 +62,32 @@ public class ServerRunTests
             .Replace("../../scenarios/presets/", "presets/", StringComparison.Ordinal);
 
     private static object EndlessRun => new { yaml = FluctuationYaml(200, 1_500) };
+
+    [Fact]
+    public async Task AMultiReplicateRunSendsItsPopulationChartSoFarBeforeTheFinalCharts()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var (_, accepted) = await server.SubmitAsync(new { yaml = FluctuationYaml(200, 16) });
+        var events = await server.FollowAsync(Id(accepted));
+
+        var done = events[^1];
+        Assert.Equal("done", State(done));
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("liveChart").ValueKind);   // the finished charts replace it
+        Assert.NotEqual(0, done.GetProperty("charts").GetArrayLength());
+        var live = events.Where(e => State(e) == "running" && e.GetProperty("liveChart").ValueKind == JsonValueKind.String).ToList();
+        Assert.NotEmpty(live);
+        string[] urls = [.. live.Select(e => e.GetProperty("liveChart").GetString()!).Distinct()];
+        Assert.All(urls, u => Assert.StartsWith($"/api/runs/{Id(accepted)}/live-chart?drawn=", u, StringComparison.Ordinal));
+
+        using var chart = await server.Client.GetAsync(urls[^1]);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        string svg = await chart.Content.ReadAsStringAsync();
+        var title = System.Text.RegularExpressions.Regex.Match(svg, @"fluctuation: total cells, (\d+) of 200 work units done");
+        Assert.True(title.Success, svg[..Math.Min(400, svg.Length)]);
+        Assert.InRange(int.Parse(title.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 200);
+        using var unknown = await server.Client.GetAsync($"/api/runs/{new string('0', 24)}/live-chart");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 
     [Fact]
     public async Task ProgressMovesForwardUnitByUnitWhileARunGoes()

@@ -3,7 +3,7 @@ using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Server;
 
-/// <summary>docs/teaching.md states the server's per-run limits as ServerLimits sets them, so the two cannot drift apart.</summary>
+/// <summary>docs/teaching.md states the server's per-run limits, the live chart's redraw limit and line count, and serve's exit code for a port in use as the code sets them, so the two cannot drift apart.</summary>
 public class TeachingDocsTests
 {
     [Fact]
@@ -22,5 +22,11 @@ public class TeachingDocsTests
         Assert.Equal(32, limits.QueueCapacity);
         Assert.Contains("after 60 s of wall time", docs, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(60), limits.MaxWallTime);
+        Assert.Contains("(the first 8 drawn)", docs, StringComparison.Ordinal);
+        Assert.Equal(8, ResistanceSim.Runs.Reporting.LivePopulationChart.MaxLines);
+        Assert.Contains("most twice a second", docs, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), limits.LiveChartInterval);
+        Assert.Contains("and exits 75 (EX_TEMPFAIL)", docs, StringComparison.Ordinal);
+        Assert.Equal(75, ResistanceSim.Cli.ExitCodes.PortInUse);
     }
 }

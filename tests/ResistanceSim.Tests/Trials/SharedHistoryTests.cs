@@ -147,7 +147,7 @@ public class SharedHistoryTests
         var work = new DoneList("test", scenario.Seed, "hybrid", 1, loaded.Sweep.PointCount, "csv", "0/1", units.Count, 0, 0, false);
         using var checkpoints = new ShardCheckpoints(temp.Path, 0, RunTables.For(scenario, loaded.Sweep), work, resume: false);
         var report = ShardRunner.Run(scenario, unit => loaded.ScenarioFor(unit.Arm, unit.Point), units, 2,
-            Algorithms.All.First(a => a.Kind == scenario.Engine.Engine), checkpoints, () => { }, CancellationToken.None);
+            Algorithms.All.First(a => a.Kind == scenario.Engine.Engine), checkpoints, _ => { }, CancellationToken.None);
         Assert.Equal(new ShardRunReport(24, HistoriesReused: 12), report);
     }
 

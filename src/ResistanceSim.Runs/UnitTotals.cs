@@ -1,0 +1,7 @@
+namespace ResistanceSim.Runs;
+
+/// <summary>
+/// The course of one finished work unit's total population (its <c>totals</c> rows: sample days and total cells), sent
+/// with each <see cref="RunStage.Running"/> report so a caller can draw what is done before the run is published.
+/// </summary>
+public sealed record UnitTotals(int Arm, int Point, int Replicate, IReadOnlyList<double> Days, IReadOnlyList<double> TotalCells);
