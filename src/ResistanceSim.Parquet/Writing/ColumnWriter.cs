@@ -20,9 +20,10 @@ internal abstract class ColumnWriter
     /// <summary>Pages a column may have waiting for encoding before the caller blocks (bounds memory).</summary>
     private const int MaxPagesInFlight = 3;
 
-    private readonly ByteBuffer _chunk = new(64 * 1024);
-    private readonly ByteBuffer _pageBody = new(64 * 1024);
-    private readonly ByteBuffer _compressed = new(64 * 1024);
+    // Small first buffers that grow on demand: a run writes a few dozen columns, most of them a few KiB.
+    private readonly ByteBuffer _chunk = new(4 * 1024);
+    private readonly ByteBuffer _pageBody = new(4 * 1024);
+    private readonly ByteBuffer _compressed = new(4 * 1024);
     private readonly ByteBuffer _header = new(64);
     private readonly Dictionary<(PageType, ParquetEncoding), int> _encodingStats = [];
     private int[] _definitionLevels = [];

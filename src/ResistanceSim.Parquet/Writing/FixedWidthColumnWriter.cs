@@ -16,8 +16,11 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
     where T : unmanaged
     where TTraits : IFixedWidthTraits<T>
 {
-    private readonly T[] _values;
-    private readonly int[] _indices;
+    /// <summary>First size of the page buffers: most run tables are small, and a page-sized buffer per column
+    /// (1 MiB by default, zeroed) cost a short run more than writing its rows.</summary>
+    private const int InitialBufferLength = 1024;
+    private T[] _values;
+    private int[] _indices = [];
     private readonly int _pageCapacity;
     private readonly FixedWidthDictionary<T, TTraits> _dictionary = new();
     private int _valueCount;
@@ -31,8 +34,7 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
         : base(layout, options)
     {
         _pageCapacity = Math.Max(8, options.PageSizeBytes / Unsafe.SizeOf<T>());
-        _values = new T[_pageCapacity];
-        _indices = options.EnableDictionary ? new int[_pageCapacity] : [];
+        _values = new T[Math.Min(InitialBufferLength, _pageCapacity)];
         _dictionaryMode = options.EnableDictionary;
     }
 
@@ -51,6 +53,7 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
             {
                 int take = Math.Min(values.Length, _pageCapacity - LevelCount);
                 ReadOnlySpan<T> part = values[..take];
+                _values = Grown(_values, _valueCount + take);
                 part.CopyTo(_values.AsSpan(_valueCount));
                 _valueCount += take;
                 AddPresentLevels(take);
@@ -70,6 +73,7 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
             if (validity[i])
             {
                 T value = values[i];
+                _values = Grown(_values, _valueCount + 1);
                 _values[_valueCount++] = value;
                 AddLevels(Layout.MaxDefinitionLevel, 0);
                 UpdateStatistics(new ReadOnlySpan<T>(in value));
@@ -147,10 +151,20 @@ internal sealed class FixedWidthColumnWriter<T, TTraits> : ColumnWriter
         _hasMinMax = false;
     }
 
+    /// <summary>The buffer, or a copy at least <paramref name="needed"/> long (doubling, at most a page) when it is shorter.</summary>
+    private TItem[] Grown<TItem>(TItem[] buffer, int needed)
+    {
+        if (needed <= buffer.Length) return buffer;
+        var grown = new TItem[Math.Min(_pageCapacity, Math.Max(needed, Math.Max(InitialBufferLength, buffer.Length * 2)))];
+        buffer.CopyTo(grown, 0);
+        return grown;
+    }
+
     /// <summary>Maps the page to dictionary indices, or switches the chunk to PLAIN and returns false.</summary>
     private bool TryMapToDictionary(ReadOnlySpan<T> values)
     {
         int maxEntries = Options.DictionaryPageSizeLimit / Unsafe.SizeOf<T>();
+        _indices = Grown(_indices, values.Length);
         ulong previousKey = 0;
         int previousIndex = -1;
         for (int i = 0; i < values.Length; i++)

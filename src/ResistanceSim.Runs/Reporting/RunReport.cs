@@ -21,10 +21,16 @@ public static class RunReport
     public const string PlotsFolder = "plots";
 
     /// <summary>Writes the plots and the report from the tables the run's manifest lists; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(string runDirectory)
+    public static IReadOnlyList<string> Write(string runDirectory) =>
+        Write(runDirectory, SweepLoader.Load(Path.Combine(runDirectory, "scenario.yaml")));
+
+    /// <summary>
+    /// As <see cref="Write(string)"/>, with the scenario the run itself loaded (its <c>scenario.yaml</c> is that
+    /// scenario resolved), so a finished run does not parse and validate it a second time.
+    /// </summary>
+    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded)
     {
         var files = RunFiles.Published(runDirectory);
-        var loaded = SweepLoader.Load(Path.Combine(runDirectory, "scenario.yaml"));
         var scenario = loaded.Scenario;
         var totals = RunTableReader.Read(files, "totals");
         var summary = RunTableReader.Read(files, "summary");

@@ -1,5 +1,6 @@
 using ResistanceSim.Output.Reading;
 using ResistanceSim.Runs;
+using ResistanceSim.Runs.Reporting;
 using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Runs;
@@ -73,6 +74,27 @@ public class ScenarioRunnerTests
         foreach (var (name, table) in fromDirectory.Tables) AssertSameTable(name, table, inMemory.Tables[name]);
         Assert.Equal(fromDirectory.ScenarioYaml, inMemory.ScenarioYaml);
     }
+
+    [Fact]
+    public void TheReportARunDrawsFromTheScenarioItLoadedEqualsTheOneRedrawnFromItsFiles()
+    {
+        using var output = new TempDirectory();
+        var outcome = ScenarioRunner.RunIntoDirectory(ShortQuickstart(), output.Path, Settings with { Plots = true });
+        var drawnByTheRun = ReportFiles(outcome.RunDirectory);
+
+        var redrawn = RunReport.Write(outcome.RunDirectory);   // what `resistancesim plot` does: scenario.yaml and the tables only
+
+        Assert.Contains(Path.Combine(RunReport.PlotsFolder, "population.svg"), drawnByTheRun.Keys);
+        Assert.Equal(drawnByTheRun.Keys.Order(StringComparer.Ordinal),
+            redrawn.Select(f => Path.GetRelativePath(outcome.RunDirectory, f)).Order(StringComparer.Ordinal));
+        Assert.Equal(drawnByTheRun, ReportFiles(outcome.RunDirectory));
+    }
+
+    /// <summary>report.html and every file under plots/, by path relative to the run directory.</summary>
+    private static Dictionary<string, string> ReportFiles(string runDirectory) =>
+        Directory.EnumerateFiles(Path.Combine(runDirectory, RunReport.PlotsFolder))
+            .Append(Path.Combine(runDirectory, RunReport.ReportFile))
+            .ToDictionary(f => Path.GetRelativePath(runDirectory, f), f => Convert.ToBase64String(File.ReadAllBytes(f)), StringComparer.Ordinal);
 
     [Fact]
     public void ASecondRunOfAPublishedShardRunsNothing()
