@@ -22,7 +22,7 @@ public sealed class AbcMoveGeneration : IAbcGeneration
     private readonly IReadOnlyList<Prior> _priors;
     private readonly AbcPopulation _previous;
     private readonly int[] _alive;              // members of the previous population within the tolerance
-    private readonly double[] _aliveCumulative; // their cumulative normalised weights, for resampling
+    private readonly WeightedIndex _resample;   // over _alive, by their weights
     private readonly double[][] _previousKernel;
     private readonly PerturbationKernel _kernel;
     private readonly (double Low, double High)[] _bounds;
@@ -45,9 +45,7 @@ public sealed class AbcMoveGeneration : IAbcGeneration
         _seed = seed;
         Epsilon = SampleQuantile.Type7(previous.Distances, quantile);
         _alive = [.. Enumerable.Range(0, previous.Count).Where(i => previous.Distances[i] <= Epsilon)];
-        _aliveCumulative = new double[_alive.Length];
-        double total = _alive.Sum(i => previous.Weights[i]), running = 0;
-        for (int a = 0; a < _alive.Length; a++) _aliveCumulative[a] = running += previous.Weights[_alive[a]] / total;
+        _resample = new WeightedIndex([.. _alive.Select(i => previous.Weights[i])]);
         _previousKernel = previous.InKernelSpace(priors);
         // Roberts, Gelman & Gilks 1997 (Ann Appl Probab 7:110): 2.38²/d times the target's covariance for a random-walk
         // Metropolis step in d dimensions.
@@ -121,11 +119,9 @@ public sealed class AbcMoveGeneration : IAbcGeneration
     private (int Ancestor, double[] Values, double PriorRatio, double Uniform) Move(int index)
     {
         var stream = SplitMixStream.For(_seed, (ulong)Number, (ulong)index);
-        int pick = Array.BinarySearch(_aliveCumulative, stream.NextDouble());
-        int ancestor = _alive[Math.Min(pick < 0 ? ~pick : pick, _alive.Length - 1)];
+        int ancestor = _alive[_resample.Pick(stream.NextDouble())];
         Span<double> normals = stackalloc double[_priors.Count];
-        for (int j = 0; j < normals.Length; j++)
-            normals[j] = Math.Sqrt(-2 * Math.Log(stream.NextOpenDouble())) * Math.Cos(2 * Math.PI * stream.NextOpenDouble());
+        for (int j = 0; j < normals.Length; j++) normals[j] = stream.NextStandardNormal();
         var z = _kernel.Step(_previousKernel[ancestor], normals);
         double ratio = 1;
         for (int j = 0; j < z.Length; j++)

@@ -22,7 +22,7 @@ public sealed class AbcSmcGeneration : IAbcGeneration
     private readonly IReadOnlyList<Prior> _priors;
     private readonly AbcPopulation? _previous;
     private readonly double[][]? _previousKernel;
-    private readonly double[]? _cumulativeWeights;
+    private readonly WeightedIndex? _ancestors;
     private readonly PerturbationKernel? _kernel;
     private readonly ulong _seed;
     private readonly int _particles;
@@ -45,9 +45,7 @@ public sealed class AbcSmcGeneration : IAbcGeneration
         Epsilon = SampleQuantile.Type7(previous.Distances, quantile);
         _previousKernel = previous.InKernelSpace(priors);
         _kernel = new PerturbationKernel(_previousKernel, previous.Weights, [.. priors.Select(KernelFloor)], CovarianceScale);
-        _cumulativeWeights = new double[previous.Count];
-        double total = previous.Weights.Sum(), running = 0;
-        for (int i = 0; i < previous.Count; i++) _cumulativeWeights[i] = running += previous.Weights[i] / total;
+        _ancestors = new WeightedIndex(previous.Weights);
     }
 
     public int Number { get; }
@@ -64,10 +62,8 @@ public sealed class AbcSmcGeneration : IAbcGeneration
         Span<double> normals = stackalloc double[_priors.Count];
         for (int attempt = 0; attempt < MaxRedraws; attempt++)
         {
-            int ancestor = Array.BinarySearch(_cumulativeWeights!, stream.NextDouble());
-            ancestor = Math.Min(ancestor < 0 ? ~ancestor : ancestor, _previous.Count - 1);
-            for (int j = 0; j < normals.Length; j++)
-                normals[j] = Math.Sqrt(-2 * Math.Log(stream.NextOpenDouble())) * Math.Cos(2 * Math.PI * stream.NextOpenDouble());
+            int ancestor = _ancestors!.Pick(stream.NextDouble());
+            for (int j = 0; j < normals.Length; j++) normals[j] = stream.NextStandardNormal();
             var z = _kernel!.Step(_previousKernel![ancestor], normals);
             if (PriorDensity(z) > 0) return [.. z.Select((x, j) => _priors[j].FromKernelSpace(x))];
         }

@@ -22,6 +22,13 @@ public struct SplitMixStream(ulong seed)
     /// <summary>Uniform in (0, 1).</summary>
     public double NextOpenDouble() => ((Next() >> 12) + 0.5) * (1.0 / (1UL << 52));
 
+    /// <summary>A standard normal by Box–Muller (cosine branch only: each draw uses its own two uniforms).</summary>
+    public double NextStandardNormal()
+    {
+        double u1 = NextOpenDouble(), u2 = NextOpenDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
     /// <summary>A stream for coordinates (e.g. seed, patient, parameter) that does not overlap its neighbours'.</summary>
     public static SplitMixStream For(ulong seed, ulong a, ulong b)
     {

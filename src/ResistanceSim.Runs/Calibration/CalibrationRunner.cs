@@ -114,8 +114,7 @@ public static class CalibrationRunner
             Stopwatch? waiting = null;
             double meanSeconds = 1;
             var progress = new GenerationProgress(log.Output, plan.Abc.Particles);
-            var inFlight = new Dictionary<int, Task<CalibrationJournal.Entry>>();
-            var started = new Dictionary<int, long>();
+            var inFlight = new Dictionary<int, (Task<CalibrationJournal.Entry> Task, long Started)>();
             int finished = 0;
             int next = options.Shard.Index;   // this shard's next own proposal
             try
@@ -131,8 +130,7 @@ public static class CalibrationRunner
                             int? index = NextProposal(generation, inFlight, ref next, ref waiting, meanSeconds);
                             if (index is not { } k) break;
                             double[] values = generation.Propose(k);
-                            started[k] = Stopwatch.GetTimestamp();
-                            inFlight[k] = Task.Run(() => Evaluate(generation.Number, k, values));
+                            inFlight[k] = (Task.Run(() => Evaluate(generation.Number, k, values)), Stopwatch.GetTimestamp());
                         }
                     }
                     if (inFlight.Count == 0)
@@ -142,15 +140,12 @@ public static class CalibrationRunner
                         Thread.Sleep(PollInterval);   // waiting out another shard's grace period
                         continue;
                     }
-                    Task.WaitAny([.. inFlight.Values], PollInterval);
-                    foreach (var (index, task) in inFlight.Where(t => t.Value.IsCompleted).ToArray())
+                    Task.WaitAny([.. inFlight.Values.Select(f => f.Task)], PollInterval);
+                    foreach (var (index, (task, started)) in inFlight.Where(f => f.Value.Task.IsCompleted).ToArray())
                     {
                         inFlight.Remove(index);
-                        var entry = task.GetAwaiter().GetResult();
-                        generation.Offer(entry.Index, entry.Values, entry.Distance);
-                        _evaluations++;
-                        double seconds = Stopwatch.GetElapsedTime(started[index]).TotalSeconds;
-                        meanSeconds += (seconds - meanSeconds) / ++finished;
+                        TakeIn(generation, task.GetAwaiter().GetResult());
+                        meanSeconds += (Stopwatch.GetElapsedTime(started).TotalSeconds - meanSeconds) / ++finished;
                     }
                     progress.Report(generation);
                 }
@@ -158,15 +153,22 @@ public static class CalibrationRunner
             catch (OperationCanceledException)
             {
                 // Keep every evaluation that finished; the journal already holds it.
-                foreach (var task in inFlight.Values)
-                    if (task.IsCompletedSuccessfully) { var e = task.Result; generation.Offer(e.Index, e.Values, e.Distance); _evaluations++; }
+                foreach (var (task, _) in inFlight.Values)
+                    if (task.IsCompletedSuccessfully) TakeIn(generation, task.Result);
                 log.Error.WriteLine($"Stopped; every finished evaluation is journaled. Continue with: {ResumeCommand(options)}");
                 throw new OperationCanceledException(log.Cancellation);
             }
             finally
             {
-                try { Task.WaitAll([.. inFlight.Values]); } catch (AggregateException) { /* cancelled evaluations: reported above */ }
+                try { Task.WaitAll([.. inFlight.Values.Select(f => f.Task)]); } catch (AggregateException) { /* cancelled evaluations: reported above */ }
             }
+        }
+
+        /// <summary>Offers a finished evaluation of this process to its generation and counts it against the budget.</summary>
+        private void TakeIn(IAbcGeneration generation, CalibrationJournal.Entry entry)
+        {
+            generation.Offer(entry.Index, entry.Values, entry.Distance);
+            _evaluations++;
         }
 
         /// <summary>
@@ -174,7 +176,7 @@ public static class CalibrationRunner
         /// grace period for the shards that own them, proposals the generation still misses (the results are the same
         /// whoever computes them).
         /// </summary>
-        private int? NextProposal(IAbcGeneration generation, Dictionary<int, Task<CalibrationJournal.Entry>> inFlight, ref int next,
+        private int? NextProposal(IAbcGeneration generation, Dictionary<int, (Task<CalibrationJournal.Entry> Task, long Started)> inFlight, ref int next,
             ref Stopwatch? waiting, double meanSeconds)
         {
             if (generation.WantsMoreProposals)

@@ -86,16 +86,10 @@ public class AbcMoveGenerationTests
     [Fact]
     public void ThreeCorrelatedParametersConvergeToTheTruth()
     {
-        Prior[] priors = [new UniformPrior(0.3, 1.0), new LogUniformPrior(3, 300), new UniformPrior(0.2, 2.0)];
-        double[] truth = [0.6, 24, 0.9];
-        double Distance(double[] v)
-        {
-            double a = (v[0] - truth[0]) / 0.01, b = (Math.Log(v[1] / truth[1]) - (v[2] - truth[2])) / 0.05, c = (v[2] - truth[2] + v[0] - truth[0]) / 0.02;
-            return Math.Sqrt((a * a + b * b + c * c) / 3);
-        }
-        var all = Fit(priors, Distance, particles: 200, generations: 20);
+        double[] truth = CorrelatedRidge.Truth;
+        var all = Fit(CorrelatedRidge.Priors, CorrelatedRidge.Distance, particles: 200, generations: 20);
         var last = all[^1];
-        string trace = string.Join("; ", all.Select(p => $"g{p.Generation} eps {p.Epsilon:G3} ess {p.EffectiveSampleSize:0} " + string.Join(",", Enumerable.Range(0, 3).Select(j => $"[{p.Quantile(j, 0.05):G3},{p.Quantile(j, 0.95):G3}]"))));
+        string trace = CorrelatedRidge.Trace(all);
         for (int j = 0; j < truth.Length; j++)
             Assert.True(truth[j] >= last.Quantile(j, 0.05) && truth[j] <= last.Quantile(j, 0.95), trace);
         Assert.True(last.Epsilon < 1, trace);
