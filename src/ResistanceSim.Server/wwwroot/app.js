@@ -9,7 +9,8 @@
   const $ = (selector) => article.querySelector(selector);
   const status = $("#status"), progress = $("#progress"), problems = $("#problems");
   const runButton = $("#run"), yamlButton = $("#run-yaml"), compareButton = $("#compare");
-  let current = null, previous = null, stream = null, liveUrl = null;
+  let current = null, previous = null, stream = null;
+  let liveRun = null, liveUrl = null, liveRequested = 0, liveShown = 0;
 
   function parameterValue(input) {
     let value = Number(input.value);
@@ -80,7 +81,7 @@
       status.textContent = run.unitsTotal > 0 ? `Running (${run.stage}): ${run.unitsDone} of ${run.unitsTotal} work units.` : `Running (${run.stage}).`;
       progress.max = Math.max(1, run.unitsTotal);
       progress.value = run.unitsDone;
-      if (run.liveChart) drawLiveChart(run.liveChart);
+      if (run.liveChart) drawLiveChart(run.id, run.liveChart);
     } else if (run.state === "done") {
       progress.max = 1; progress.value = 1;
       status.textContent = `Done: ${run.scenario}.`;
@@ -88,22 +89,27 @@
       current = run;
       render();
     } else {
-      liveUrl = null;
+      liveRun = null;
       status.textContent = run.state === "failed" ? "The run failed." : "The run was stopped.";
       listProblems(problems, [{ line: 0, message: run.error || run.state }]);
     }
   }
 
   // While a run goes, its population chart so far replaces this run's charts (the finished run's charts replace it in turn).
-  // Each redraw is loaded before it is swapped in, so the chart never blinks out; one that loads after the run ended is dropped.
-  function drawLiveChart(url) {
-    if (url === liveUrl) return;
+  // Each redraw is loaded before it is swapped in, so the chart never blinks out. A redraw that loads after a newer one
+  // was asked for still shows unless a newer one already has: on a slow connection every redraw may be superseded before
+  // it loads. One that loads after its run ended is dropped.
+  function drawLiveChart(runId, url) {
+    if (runId === liveRun && url === liveUrl) return;
+    liveRun = runId;
     liveUrl = url;
+    const sequence = ++liveRequested;
     const img = new Image();
     img.className = "live";
     img.alt = "population so far";
     img.onload = () => {
-      if (liveUrl !== url) return;
+      if (liveRun !== runId || sequence <= liveShown) return;
+      liveShown = sequence;
       $("#results").hidden = false;
       $(".downloads").hidden = true;
       $("#current figure.frames").hidden = true;
@@ -155,7 +161,7 @@
   }
 
   function render() {
-    liveUrl = null;
+    liveRun = null;
     $("#results").hidden = false;
     $(".downloads").hidden = false;
     drawCharts($("#current .charts"), current);
