@@ -33,7 +33,7 @@ public sealed class RunDatabase : IDisposable
         try
         {
             connection.Open();
-            return WithViews(connection, tables, temporary: true);
+            return WithViews(connection, tables, temporary: false);
         }
         catch
         {
