@@ -28,29 +28,56 @@ public sealed class RunDatabase : IDisposable
     public static RunDatabase Open(string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
-        var files = RunFiles.Published(runDirectory);
-        var tables = files.Tables
-            .Select(table => (Name: table, Parts: files.PartsOf(table)))
-            .Where(table => TableReader(table.Parts[0]) is not null)
-            .ToList();
-
+        var tables = TablesOf(runDirectory);
         var connection = new DuckDBConnection("DataSource=:memory:");
         try
         {
             connection.Open();
-            foreach (var (name, parts) in tables)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"CREATE VIEW {SqlText.Identifier(name)} AS SELECT * FROM {TableReader(parts[0])}([{string.Join(", ", parts.Select(p => SqlText.Literal(Path.GetFullPath(p))))}])";
-                command.ExecuteNonQuery();
-            }
-            return new RunDatabase(connection, [.. tables.Select(t => t.Name)]);
+            return WithViews(connection, tables, temporary: false);
         }
         catch
         {
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A new connection to <paramref name="database"/>'s database (<see cref="DuckDBConnection.Duplicate"/>) whose views over
+    /// the tables of <paramref name="runDirectory"/> are temporary: private to the connection, gone when it closes.</summary>
+    internal static RunDatabase OpenOn(DuckDBConnection database, string runDirectory)
+    {
+        var tables = TablesOf(runDirectory);
+        var connection = database.Duplicate();
+        try
+        {
+            connection.Open();
+            return WithViews(connection, tables, temporary: true);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The published tables DuckDB can read, each with its part files.</summary>
+    private static List<(string Name, IReadOnlyList<string> Parts)> TablesOf(string runDirectory)
+    {
+        var files = RunFiles.Published(runDirectory);
+        return [.. files.Tables
+            .Select(table => (Name: table, Parts: files.PartsOf(table)))
+            .Where(table => TableReader(table.Parts[0]) is not null)];
+    }
+
+    private static RunDatabase WithViews(DuckDBConnection connection, List<(string Name, IReadOnlyList<string> Parts)> tables, bool temporary)
+    {
+        foreach (var (name, parts) in tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE {(temporary ? "TEMPORARY " : "")}VIEW {SqlText.Identifier(name)} AS SELECT * FROM {TableReader(parts[0])}([{string.Join(", ", parts.Select(p => SqlText.Literal(Path.GetFullPath(p))))}])";
+            command.ExecuteNonQuery();
+        }
+        return new RunDatabase(connection, [.. tables.Select(t => t.Name)]);
     }
 
     /// <summary>DuckDB's reader for a table part, by its extension (runs write Parquet, or CSV with <c>--format csv</c>).</summary>

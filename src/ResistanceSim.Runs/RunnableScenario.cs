@@ -8,7 +8,8 @@ namespace ResistanceSim.Runs;
 
 /// <summary>
 /// A scenario file (or text) read and validated with everything that multiplies it into work units — arms, sweep or
-/// cohort — so that running it cannot fail on its content. Load it with <see cref="Load"/> or <see cref="Parse"/>.
+/// cohort — so that running it cannot fail on its content. Load it with <see cref="Load"/> or <see cref="Parse"/>, or
+/// from a <see cref="ScenarioTemplate"/> when one file is run again and again with different overrides.
 /// </summary>
 public sealed class RunnableScenario
 {
@@ -65,7 +66,8 @@ public sealed class RunnableScenario
     /// <summary>Loads a file with overrides that carry their own origins (a calibration's parameters); throws <see cref="ScenarioValidationException"/>.</summary>
     internal static RunnableScenario LoadOrThrow(string path, IReadOnlyList<ScenarioOverride> overrides) => new(SweepLoader.Load(path, overrides), path);
 
-    private static ScenarioLoadResult LoadChecked(string origin, IEnumerable<KeyValuePair<string, string>>? overrides, Func<IReadOnlyList<ScenarioOverride>, LoadedSweep> load)
+    /// <summary>Parses the overrides (their own problems are reported without reading anything), then loads and validates.</summary>
+    internal static ScenarioLoadResult LoadChecked(string origin, IEnumerable<KeyValuePair<string, string>>? overrides, Func<IReadOnlyList<ScenarioOverride>, LoadedSweep> load)
     {
         var bag = new DiagnosticBag();
         var parsed = ParseOverrides(overrides ?? [], bag);

@@ -103,7 +103,7 @@ public sealed class TeachingServer : IAsyncDisposable
         app.MapGet("/lessons/{id}", (string id) =>
         {
             if (lessons.Find(id) is not { } lesson) return Results.NotFound();
-            var loaded = RunnableScenario.Load(lesson.ScenarioPath, lesson.OverridesFor(new Dictionary<string, double>()));
+            var loaded = lesson.ScenarioFor(new Dictionary<string, double>());
             return Results.Content(LessonPage.Render(lesson, loaded.Scenario?.ResolvedYaml ?? ""), "text/html; charset=utf-8");
         });
         app.MapGet("/scenarios/{name}", (string name) =>

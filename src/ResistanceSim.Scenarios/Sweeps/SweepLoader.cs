@@ -65,20 +65,26 @@ public static class SweepLoader
     public static LoadedSweep Load(string path) => Load(path, []);
 
     /// <summary>Loads <paramref name="path"/> with <paramref name="overrides"/> patched in before its arms, sweep or cohort are read.</summary>
-    public static LoadedSweep Load(string path, IReadOnlyList<ScenarioOverride> overrides)
-    {
-        var bag = new DiagnosticBag();
-        var document = DocumentOverrides.Apply(ScenarioDocumentLoader.Load(path, Options, bag), overrides, bag);
-        return FromDocument(document, bag);
-    }
+    public static LoadedSweep Load(string path, IReadOnlyList<ScenarioOverride> overrides) => Load(Read(path), overrides);
 
     /// <summary>Loads a scenario given as <paramref name="text"/> (named <paramref name="path"/> in messages, which also anchors
     /// relative includes), with <paramref name="overrides"/> patched in as for a file.</summary>
-    public static LoadedSweep LoadText(string text, string path, IReadOnlyList<ScenarioOverride> overrides)
+    public static LoadedSweep LoadText(string text, string path, IReadOnlyList<ScenarioOverride> overrides) =>
+        Load(ScenarioDocumentLoader.LoadText(text, path, Options), overrides);
+
+    /// <summary>Reads <paramref name="path"/> with its includes merged, as <see cref="Load(string, IReadOnlyList{ScenarioOverride})"/>
+    /// does before patching and validating; problems are kept in the document's diagnostics.</summary>
+    public static LoadedDocument Read(string path) => ScenarioDocumentLoader.Load(path, Options);
+
+    /// <summary>Patches <paramref name="overrides"/> into an already read <paramref name="document"/> (left unchanged) and
+    /// validates the result as a freshly read file: the same scenario, or the same problems, as
+    /// <see cref="Load(string, IReadOnlyList{ScenarioOverride})"/> while the files are unchanged.</summary>
+    public static LoadedSweep Load(LoadedDocument document, IReadOnlyList<ScenarioOverride> overrides)
     {
+        ArgumentNullException.ThrowIfNull(document);
         var bag = new DiagnosticBag();
-        var document = DocumentOverrides.Apply(ScenarioDocumentLoader.LoadText(text, path, Options, bag), overrides, bag);
-        return FromDocument(document, bag);
+        bag.AddRange(document.Diagnostics);
+        return FromDocument(DocumentOverrides.Apply(document, overrides, bag), bag);
     }
 
     /// <summary>The bundled presets resolve wherever the tool runs (<see cref="BundledScenarios.IncludeOptions"/>).</summary>

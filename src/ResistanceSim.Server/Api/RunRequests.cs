@@ -29,7 +29,8 @@ internal static class RunRequests
             {
                 return Refused(e.Message);
             }
-            var loaded = RunnableScenario.Load(lesson.ScenarioPath, overrides);
+            // The lesson's file was read at start-up: only the overrides are patched in and the result validated.
+            var loaded = lesson.Scenario.Load(overrides);
             (scenario, diagnostics) = (loaded.Scenario, loaded.Diagnostics);
         }
         else return Refused("name a lesson or send a scenario's YAML");

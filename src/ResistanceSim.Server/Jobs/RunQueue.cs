@@ -23,6 +23,8 @@ public sealed class RunQueue : IAsyncDisposable
     private readonly SemaphoreSlim _available = new(0);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Task[] _workers;
+    /// <summary>Answers the lessons' checks of every run: one DuckDB for the server's life, a connection per run.</summary>
+    private readonly SharedRunDatabase _databases = new();
 
     public RunQueue(ServerLimits limits, ILogger<RunQueue> logger)
     {
@@ -119,7 +121,7 @@ public sealed class RunQueue : IAsyncDisposable
             IReadOnlyList<string> charts = Directory.Exists(plots)
                 ? [.. Directory.EnumerateFiles(plots, "*.svg").Select(Path.GetFileName).OfType<string>().OrderBy(ChartRank).ThenBy(f => f, StringComparer.Ordinal)]
                 : [];
-            var checks = job.Lesson is { } lesson ? AnswerCheck.Evaluate(lesson.Questions, outcome.RunDirectory) : [];
+            var checks = job.Lesson is { } lesson ? Checks(lesson, outcome.RunDirectory) : [];
             job.Finished(charts, LatticeFrames.Written(outcome.RunDirectory), checks);
         }
         catch (Exception e) when (e is RunStoppedException or OperationCanceledException)
@@ -141,6 +143,12 @@ public sealed class RunQueue : IAsyncDisposable
             _logger.LogError(e, "run {Id} failed", job.Id);   // a bug: the page says so, the log has the trace
             job.Ended(RunState.Failed, $"internal error: {e.Message}");
         }
+    }
+
+    private IReadOnlyList<AnswerCheck> Checks(Lesson lesson, string runDirectory)
+    {
+        using var database = _databases.Open(runDirectory);
+        return AnswerCheck.Evaluate(lesson.Questions, database);
     }
 
     /// <summary>The course of the population first, then how it is composed, then measurements and trial readouts.</summary>
@@ -171,6 +179,7 @@ public sealed class RunQueue : IAsyncDisposable
         await _shutdown.CancelAsync().ConfigureAwait(false);
         foreach (var job in _jobs.Values) job.Cancel("the server stopped");
         await Task.WhenAll(_workers).ConfigureAwait(false);
+        _databases.Dispose();
         DeleteQuietly(_workRoot);
         _shutdown.Dispose();
         _available.Dispose();

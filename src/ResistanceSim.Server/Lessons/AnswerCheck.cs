@@ -10,11 +10,11 @@ namespace ResistanceSim.Server.Lessons;
 /// <param name="Error">Set when the SQL failed (a lesson bug): the check then does not hold.</param>
 public sealed record AnswerCheck(bool Holds, string Figure, string? Error = null)
 {
-    /// <summary>Runs every question's check over the tables of <paramref name="runDirectory"/>, in question order.</summary>
-    public static IReadOnlyList<AnswerCheck> Evaluate(IReadOnlyList<LessonQuestion> questions, string runDirectory)
+    /// <summary>Runs every question's check over the run tables of <paramref name="database"/>, in question order.</summary>
+    public static IReadOnlyList<AnswerCheck> Evaluate(IReadOnlyList<LessonQuestion> questions, RunDatabase database)
     {
         ArgumentNullException.ThrowIfNull(questions);
-        using var database = RunDatabase.Open(runDirectory);
+        ArgumentNullException.ThrowIfNull(database);
         return [.. questions.Select(q => Evaluate(database, q.Check))];
     }
 

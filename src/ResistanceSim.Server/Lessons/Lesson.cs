@@ -1,3 +1,5 @@
+using ResistanceSim.Runs;
+
 namespace ResistanceSim.Server.Lessons;
 
 /// <summary>
@@ -24,6 +26,13 @@ public sealed record Lesson(
 {
     /// <summary>Order in the gallery (lessons without one come last, by id).</summary>
     public int Order { get; init; } = int.MaxValue;
+
+    /// <summary>The scenario file at <see cref="ScenarioPath"/>, read when the lesson was loaded: a run only patches in its overrides and validates.</summary>
+    public required ScenarioTemplate Scenario { get; init; }
+
+    /// <summary>The scenario of a run with these parameter values, validated as if loaded afresh from <see cref="ScenarioPath"/>.</summary>
+    /// <exception cref="ArgumentException">As for <see cref="OverridesFor"/>.</exception>
+    public ScenarioLoadResult ScenarioFor(IReadOnlyDictionary<string, double> values) => Scenario.Load(OverridesFor(values));
 
     /// <summary>The overrides of a run: the fixed settings, then every parameter at its given value or default.</summary>
     /// <exception cref="ArgumentException">A value names no parameter of this lesson, or lies outside its range.</exception>

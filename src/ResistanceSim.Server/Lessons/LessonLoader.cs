@@ -82,7 +82,7 @@ public static class LessonLoader
             bag.Error(r.LocationOf("scenario"), "lesson.scenario", $"lesson.scenario: file '{scenario}' not found (looked for {scenarioPath})");
             return null;
         }
-        return (new Lesson(id, title, summary, scenarioPath, settings, parameters, narrative, questions) { Order = order }, origins);
+        return (new Lesson(id, title, summary, scenarioPath, settings, parameters, narrative, questions) { Order = order, Scenario = ScenarioTemplate.Read(scenarioPath) }, origins);
     }
 
     private static LessonParameter ReadParameter(MapReader p, List<SourceLocation> origins)
@@ -110,7 +110,7 @@ public static class LessonLoader
     /// <summary>Loads the scenario at the lesson's defaults; problems of the overrides are moved to the lesson line that wrote them.</summary>
     private static void CheckScenario(Lesson lesson, List<SourceLocation> origins, DiagnosticBag bag)
     {
-        var loaded = RunnableScenario.Load(lesson.ScenarioPath, lesson.OverridesFor(new Dictionary<string, double>()));
+        var loaded = lesson.ScenarioFor(new Dictionary<string, double>());
         foreach (var d in loaded.Diagnostics)
         {
             bool fromOverride = d.Location.File == RunnableScenario.OverridesOrigin && d.Location.Line >= 1 && d.Location.Line <= origins.Count;

@@ -9,6 +9,15 @@ public class LessonTests
 {
     private static readonly string Folder = Path.Combine(Repository.Root, "lessons");
 
+    /// <summary>One database for the class's tests, as the server keeps one for all its runs.</summary>
+    private static readonly SharedRunDatabase Databases = new();
+
+    private static IReadOnlyList<AnswerCheck> SharedChecks(Lesson lesson, string runDirectory)
+    {
+        using var database = Databases.Open(runDirectory);
+        return AnswerCheck.Evaluate(lesson.Questions, database);
+    }
+
     public static TheoryData<string> LessonIds() => [.. LessonLibrary.Load(Folder).All.Select(l => l.Id)];
 
     [Fact]
@@ -29,7 +38,9 @@ public class LessonTests
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
         using var output = new TempDirectory();
         var outcome = ScenarioRunner.RunIntoDirectory(loaded.Scenario!, output.Path, new RunSettings { Plots = false });
-        var checks = AnswerCheck.Evaluate(lesson.Questions, outcome.RunDirectory);
+        var checks = SharedChecks(lesson, outcome.RunDirectory);
+        using (var own = RunDatabase.Open(outcome.RunDirectory))
+            Assert.Equal(AnswerCheck.Evaluate(lesson.Questions, own), checks);   // the server's shared database answers as a database of its own
         for (int i = 0; i < checks.Count; i++)
         {
             Assert.Null(checks[i].Error);
@@ -47,7 +58,7 @@ public class LessonTests
         var loaded = RunnableScenario.Load(lesson.ScenarioPath, lesson.OverridesFor(new Dictionary<string, double> { ["erlotinib_nM"] = 0 }));
         using var output = new TempDirectory();
         var outcome = ScenarioRunner.RunIntoDirectory(loaded.Scenario!, output.Path, new RunSettings { Plots = false });
-        var checks = AnswerCheck.Evaluate(lesson.Questions, outcome.RunDirectory);
+        var checks = SharedChecks(lesson, outcome.RunDirectory);
         Assert.True(checks[0].Holds, checks[0].Figure);
         Assert.False(checks[1].Holds, checks[1].Figure);
     }

@@ -17,6 +17,16 @@ public sealed class QueryCommandTests(QuickstartRunFixture run) : IClassFixture<
         Assert.Equal(["table_name", "clones", "summary", "totals", "trajectories"], Lines(result.Output));
     }
 
+    /// <summary>The views belong to the query's own database (what EXPORT DATABASE writes), not to its connection only
+    /// (the teaching server's shared database makes them temporary).</summary>
+    [Fact]
+    public void TheViewsAreTheDatabasesOwnNotTemporary()
+    {
+        var result = Query(run.ParquetRun, "SELECT count(*) FILTER (WHERE temporary) AS temporary, count(*) AS views FROM duckdb_views() WHERE NOT internal");
+
+        Assert.Equal("0  4", string.Join("  ", Lines(result.Output)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public void AViewReadsExactlyItsTablesFiles()
     {
