@@ -11,7 +11,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// and one negative-binomial draw, exact for constant rates and never negative. Between clones the
 /// leap approximates: a clone's line grows with birth λ(1 − u) (divisions that give a mutant daughter
 /// do not add to it), its mutant daughters are Poisson(uλ × the leap's cell-days), mutants arising per
-/// unit time Poisson(ν × cell-days); each mutant is founded at a time drawn in proportion to its
+/// unit time Poisson(ν × cell-days), the cell-days being their expectation given the line's transition
+/// (<see cref="LineCellDays"/>); each mutant is founded at a time drawn in proportion to its
 /// parent's cells along the leap and grown exactly for the rest of it, founding its own mutants the
 /// same way. Phenotype switches are a Poisson share of the cell-days, and growth limitation is held
 /// at its start-of-leap value for every line, new ones included.
@@ -116,8 +117,9 @@ public sealed class TauLeaping : ISimulationAlgorithm
             _start[i] = start;
             double b = g * clones.Birth[i];
             double u = clones.MutationProbability[i];
-            long end = LineTransition(ref rng, start, b, u, clones.Death[i] + h, tau);
-            double cellDays = BirthDeathTransition.CellDays(start, end, tau);
+            double d = clones.Death[i] + h;
+            long end = LineTransition(ref rng, start, b, u, d, tau, out long survivingLines);
+            double cellDays = LineCellDays.Of(b * (1 - u), d, tau).Step(start, survivingLines, end);
             long mutants = MutantDaughters(ref rng, b, u, cellDays);
             double s = clones.Switch[i];
             long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end) : 0;
@@ -175,10 +177,11 @@ public sealed class TauLeaping : ISimulationAlgorithm
         double rest = tau - FoundingTime(parentStart, parentEnd, tau, rng.NextDouble());
         double birth = g * clones.Birth[index];
         double perDivision = clones.MutationProbability[index];
-        long cells = LineTransition(ref rng, 1, birth, perDivision, clones.Death[index] + h, rest);
+        double death = clones.Death[index] + h;
+        long cells = LineTransition(ref rng, 1, birth, perDivision, death, rest, out long survived);
         if (cells != 1) run.AdjustCells(index, cells - 1);
 
-        double cellDays = BirthDeathTransition.CellDays(1, cells, rest);
+        double cellDays = LineCellDays.Of(birth * (1 - perDivision), death, rest).Step(1, survived, cells);
         long mutants = MutantDaughters(ref rng, birth, perDivision, cellDays);
         double perDay = clones.MutationPerDay[index];
         long arising = perDay > 0 ? Samplers.Poisson(ref rng, perDay * cellDays) : 0;   // per unit time: not taken from the line
@@ -195,8 +198,8 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// exactly; the mutant daughters (<see cref="MutantDaughters"/>) are the complementary thinning of
     /// the divisions, rate uλn(t), and a line that died out may still have made some.
     /// </summary>
-    private static long LineTransition(ref Xoshiro256StarStar rng, long cells, double birth, double mutationProbability, double death, double tau) =>
-        BirthDeathTransition.Sample(ref rng, cells, birth * (1 - mutationProbability), death, tau);
+    private static long LineTransition(ref Xoshiro256StarStar rng, long cells, double birth, double mutationProbability, double death, double tau, out long survivingLines) =>
+        BirthDeathTransition.Sample(ref rng, cells, birth * (1 - mutationProbability), death, tau, out survivingLines);
 
     /// <summary>Mutant daughters of a line that lived <paramref name="cellDays"/> cell-days: Poisson(uλ·cell-days).</summary>
     private static long MutantDaughters(ref Xoshiro256StarStar rng, double birth, double mutationProbability, double cellDays) =>
@@ -206,7 +209,8 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// When, within <paramref name="tau"/>, a mutant of a line going from <paramref name="start"/> to
     /// <paramref name="end"/> cells is born, given the uniform <paramref name="uniform"/>: mutants arise in
     /// proportion to the cells alive, so the time has density ∝ n(t) on the exponential path
-    /// n(t) = start·(end/start)^{t/τ} (the path <see cref="BirthDeathTransition.CellDays"/> integrates);
+    /// n(t) = start·(end/start)^{t/τ} (an approximation: the cell-days that set how many mutants there are
+    /// are the exact conditional expectation, <see cref="LineCellDays"/>);
     /// uniform when the line did not change or died out. A line founded by one cell that grew to
     /// thousands makes nearly all its mutants late in the leap, which a uniform time would miss.
     /// </summary>
