@@ -19,7 +19,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// <para>
 /// Step-size rule (after Cao, Gillespie &amp; Petzold 2006, J Chem Phys 124:044109): the leap keeps
 /// the expected relative change of the total population below ε (so density effects and size
-/// limits are resolved to ε) and the expected events per cell below ε in clones that switch
+/// limits are resolved to ε), and, where growth limitation depends on the total, the total's
+/// standard deviation over the leap below ε too; the expected events per cell stay below ε in clones that switch
 /// phenotype; it always lands exactly on sampling times and drug changes. Use it for large populations, where the exact method would
 /// simulate billions of single events.
 /// </para>
@@ -73,18 +74,20 @@ public sealed class TauLeaping : ISimulationAlgorithm
         var death = clones.Death;
         var switching = clones.Switch;
         double tau = double.PositiveInfinity;
-        double drift = 0, curvature = 0, fastest = 0;
+        double drift = 0, curvature = 0, noise = 0, fastest = 0;
         for (int i = 0; i < cells.Length; i++)
         {
             double b = g * birth[i], d = death[i] + h, r = b - d;
             drift += r * cells[i];
             curvature += r * r * cells[i];
+            noise += (b + d) * cells[i];
             fastest = Math.Max(fastest, Math.Abs(r));
             if (switching[i] > 0) tau = Math.Min(tau, epsilon / (b + d + switching[i]));
         }
         // The total may change by at most ε per leap: growth limitation is held at its start value,
         // and size limits (detection, capacity) are met within ε.
         tau = Math.Min(tau, TotalChangeLimit(clones.TotalCells, drift, curvature, epsilon));
+        if (run.Growth.DependsOnDensity) tau = Math.Min(tau, DensityNoiseLimit(clones.TotalCells, noise, epsilon));
         if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
         return tau;
     }
@@ -101,6 +104,19 @@ public sealed class TauLeaping : ISimulationAlgorithm
         if (drift != 0) tau = epsilon * total / Math.Abs(drift);
         if (curvature > 0) tau = Math.Min(tau, Math.Sqrt(2 * epsilon * total / curvature));
         return tau;
+    }
+
+    /// <summary>
+    /// Longest leap over which the total's own randomness, standard deviation √(Σ(bᵢ + dᵢ)nᵢτ) (the
+    /// <paramref name="noise"/> is Σ(bᵢ + dᵢ)nᵢ), stays within ε·N (or one cell): the variance half of Cao et
+    /// al.'s rule, for the total. Growth limitation is held for the leap, so where it depends on N, N's
+    /// random walk must stay small too: a population at its density equilibrium has no drift, and without
+    /// this bound leapt from sample to sample with its density regulation switched off (issue #19).
+    /// </summary>
+    internal static double DensityNoiseLimit(double total, double noise, double epsilon)
+    {
+        double allowed = Math.Max(epsilon * total, 1);
+        return noise > 0 ? allowed * allowed / noise : double.PositiveInfinity;
     }
 
     private void Leap(SimulationRun run, double g, double h, double tau)
