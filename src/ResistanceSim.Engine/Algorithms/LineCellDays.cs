@@ -28,8 +28,9 @@ public readonly record struct LineCellDays(double Extinct, double Surviving)
     {
         if (tau <= 0) return default;
         double r = birth - death, x = r * tau;
-        double meanCellDays = x == 0 ? tau : double.ExpM1(x) / r;   // E∫n from one cell, (e^{rτ} − 1)/r
-        double growth = Math.Exp(x);
+        double growthMinusOne = double.ExpM1(x);   // the only transcendental call: this runs per clone per leap
+        double meanCellDays = x == 0 ? tau : growthMinusOne / r;   // E∫n from one cell, (e^{rτ} − 1)/r
+        double growth = 1 + growthMinusOne;
         double denominator = birth * meanCellDays + 1;
         double survive = growth / denominator;
         double extinct = death * meanCellDays / denominator;
@@ -37,7 +38,7 @@ public readonly record struct LineCellDays(double Extinct, double Surviving)
         // [(λ+μ)e^{rτ}τ²f(rτ) − μ·meanCellDays²]/r with f(x) = (e^x − 1 − x)/x²: O(1) however small r is.
         double bracket = Math.Abs(x) < NearCritical
             ? tau * tau * (0.5 + birth * tau / 3 + x * (1 + birth * tau) / 3)
-            : ((birth + death) * growth * tau * tau * ((double.ExpM1(x) - x) / (x * x)) - death * meanCellDays * meanCellDays) / r;
+            : ((birth + death) * growth * tau * tau * ((growthMinusOne - x) / (x * x)) - death * meanCellDays * meanCellDays) / r;
         double extinctCellDays = bracket / (meanCellDays * denominator);
 
         // From E∫n = α·Extinct + P(survive)·Surviving + Extinct·E n(τ); far from critical the same

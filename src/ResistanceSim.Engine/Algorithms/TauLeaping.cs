@@ -33,6 +33,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
     private long[] _mutants = new long[64];
     private long[] _arising = new long[64];
     private long[] _switches = new long[64];
+    private readonly LineCellDaysCache _cellDays = new();
 
     public EngineKind Kind => EngineKind.Tau;
 
@@ -135,11 +136,11 @@ public sealed class TauLeaping : ISimulationAlgorithm
             double u = clones.MutationProbability[i];
             double d = clones.Death[i] + h;
             long end = LineTransition(ref rng, start, b, u, d, tau, out long survivingLines);
-            double cellDays = LineCellDays.Of(b * (1 - u), d, tau).Step(start, survivingLines, end);
-            long mutants = MutantDaughters(ref rng, b, u, cellDays);
             double s = clones.Switch[i];
-            long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end) : 0;
             double nu = clones.MutationPerDay[i];
+            double cellDays = SendsCells(b, u, nu, s) ? _cellDays.Of(b * (1 - u), d, tau).Step(start, survivingLines, end) : 0;
+            long mutants = MutantDaughters(ref rng, b, u, cellDays);
+            long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end) : 0;
             _stop[i] = end;
             _end[i] = end - switches;
             _mutants[i] = mutants;
@@ -197,9 +198,9 @@ public sealed class TauLeaping : ISimulationAlgorithm
         long cells = LineTransition(ref rng, 1, birth, perDivision, death, rest, out long survived);
         if (cells != 1) run.AdjustCells(index, cells - 1);
 
-        double cellDays = LineCellDays.Of(birth * (1 - perDivision), death, rest).Step(1, survived, cells);
-        long mutants = MutantDaughters(ref rng, birth, perDivision, cellDays);
         double perDay = clones.MutationPerDay[index];
+        double cellDays = SendsCells(birth, perDivision, perDay, 0) ? LineCellDays.Of(birth * (1 - perDivision), death, rest).Step(1, survived, cells) : 0;
+        long mutants = MutantDaughters(ref rng, birth, perDivision, cellDays);
         long arising = perDay > 0 ? Samplers.Poisson(ref rng, perDay * cellDays) : 0;   // per unit time: not taken from the line
         // New clones are appended and none is retired within the leap, so index stays valid.
         for (long k = 0; k < mutants; k++)
@@ -216,6 +217,10 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// </summary>
     private static long LineTransition(ref Xoshiro256StarStar rng, long cells, double birth, double mutationProbability, double death, double tau, out long survivingLines) =>
         BirthDeathTransition.Sample(ref rng, cells, birth * (1 - mutationProbability), death, tau, out survivingLines);
+
+    /// <summary>Whether a line sends cells elsewhere (mutants per division or per day, phenotype switches): only then are its cell-days needed.</summary>
+    private static bool SendsCells(double birth, double mutationProbability, double mutationPerDay, double switching) =>
+        (mutationProbability > 0 && birth > 0) || mutationPerDay > 0 || switching > 0;
 
     /// <summary>Mutant daughters of a line that lived <paramref name="cellDays"/> cell-days: Poisson(uλ·cell-days).</summary>
     private static long MutantDaughters(ref Xoshiro256StarStar rng, double birth, double mutationProbability, double cellDays) =>
