@@ -15,14 +15,24 @@ public static class BirthDeathTransition
 {
     /// <summary>Cells after τ days, starting from <paramref name="cells"/>, with birth λ and death μ per cell per day.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Sample(ref Xoshiro256StarStar rng, long cells, double birth, double death, double tau)
+    public static long Sample(ref Xoshiro256StarStar rng, long cells, double birth, double death, double tau) =>
+        Sample(ref rng, cells, birth, death, tau, out _);
+
+    /// <summary>The same transition, also giving how many of the starting cells' lines survived (the binomial draw).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Sample(ref Xoshiro256StarStar rng, long cells, double birth, double death, double tau, out long survivingLines)
     {
+        survivingLines = cells;
         if (cells == 0 || tau <= 0) return cells;
         Probabilities(birth, death, tau, out double survive, out double geometricSuccess);
         // One cell (a new mutant's line): a Bernoulli and a geometric, the same law without the general samplers' set-up.
-        if (cells == 1) return rng.NextDouble() < survive ? 1 + Samplers.Geometric(ref rng, geometricSuccess) : 0;
-        long lines = survive >= 1 ? cells : Samplers.Binomial(ref rng, cells, survive);
-        return lines + Samplers.NegativeBinomial(ref rng, lines, geometricSuccess);
+        if (cells == 1)
+        {
+            survivingLines = rng.NextDouble() < survive ? 1 : 0;
+            return survivingLines == 1 ? 1 + Samplers.Geometric(ref rng, geometricSuccess) : 0;
+        }
+        survivingLines = survive >= 1 ? cells : Samplers.Binomial(ref rng, cells, survive);
+        return survivingLines + Samplers.NegativeBinomial(ref rng, survivingLines, geometricSuccess);
     }
 
     /// <summary>

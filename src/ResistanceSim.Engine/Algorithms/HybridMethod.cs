@@ -142,17 +142,20 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double epsilon = run.Scenario.Engine.TauEpsilon;
         double g = run.BirthFactor, h = run.DensityDeath;
         double tau = ExactHorizon(run, threshold, onlySmall: true);
-        double drift = 0, curvature = 0, fastest = 0;
+        double drift = 0, curvature = 0, noise = 0, fastest = 0;
         for (int i = 0; i < cells.Length; i++)
         {
             double b = g * clones.Birth[i], d = clones.Death[i] + h, r = b - d;
             drift += r * cells[i];
             curvature += r * r * cells[i];
+            noise += (b + d) * cells[i];
             if (cells[i] < threshold) continue;
             fastest = Math.Max(fastest, Math.Abs(r));
             if (clones.Switch[i] > 0) tau = Math.Min(tau, epsilon / (b + d + clones.Switch[i]));
         }
         tau = Math.Min(tau, TauLeaping.TotalChangeLimit(clones.TotalCells, drift, curvature, epsilon));
+        // Growth limitation is held for the leap, small clones' events included.
+        if (run.Growth.DependsOnDensity) tau = Math.Min(tau, TauLeaping.DensityNoiseLimit(clones.TotalCells, noise, epsilon));
         if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
         return tau;
     }

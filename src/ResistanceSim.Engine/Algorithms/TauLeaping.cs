@@ -11,14 +11,16 @@ namespace ResistanceSim.Engine.Algorithms;
 /// and one negative-binomial draw, exact for constant rates and never negative. Between clones the
 /// leap approximates: a clone's line grows with birth λ(1 − u) (divisions that give a mutant daughter
 /// do not add to it), its mutant daughters are Poisson(uλ × the leap's cell-days), mutants arising per
-/// unit time Poisson(ν × cell-days); each mutant is founded at a time drawn in proportion to its
+/// unit time Poisson(ν × cell-days), the cell-days being their expectation given the line's transition
+/// (<see cref="LineCellDays"/>); each mutant is founded at a time drawn in proportion to its
 /// parent's cells along the leap and grown exactly for the rest of it, founding its own mutants the
 /// same way. Phenotype switches are a Poisson share of the cell-days, and growth limitation is held
 /// at its start-of-leap value for every line, new ones included.
 /// <para>
 /// Step-size rule (after Cao, Gillespie &amp; Petzold 2006, J Chem Phys 124:044109): the leap keeps
 /// the expected relative change of the total population below ε (so density effects and size
-/// limits are resolved to ε) and the expected events per cell below ε in clones that switch
+/// limits are resolved to ε), and, where growth limitation depends on the total, the total's
+/// standard deviation over the leap below ε too; the expected events per cell stay below ε in clones that switch
 /// phenotype; it always lands exactly on sampling times and drug changes. Use it for large populations, where the exact method would
 /// simulate billions of single events.
 /// </para>
@@ -31,6 +33,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
     private long[] _mutants = new long[64];
     private long[] _arising = new long[64];
     private long[] _switches = new long[64];
+    private readonly LineCellDaysCache _cellDays = new();
 
     public EngineKind Kind => EngineKind.Tau;
 
@@ -72,18 +75,20 @@ public sealed class TauLeaping : ISimulationAlgorithm
         var death = clones.Death;
         var switching = clones.Switch;
         double tau = double.PositiveInfinity;
-        double drift = 0, curvature = 0, fastest = 0;
+        double drift = 0, curvature = 0, noise = 0, fastest = 0;
         for (int i = 0; i < cells.Length; i++)
         {
             double b = g * birth[i], d = death[i] + h, r = b - d;
             drift += r * cells[i];
             curvature += r * r * cells[i];
+            noise += (b + d) * cells[i];
             fastest = Math.Max(fastest, Math.Abs(r));
             if (switching[i] > 0) tau = Math.Min(tau, epsilon / (b + d + switching[i]));
         }
         // The total may change by at most ε per leap: growth limitation is held at its start value,
         // and size limits (detection, capacity) are met within ε.
         tau = Math.Min(tau, TotalChangeLimit(clones.TotalCells, drift, curvature, epsilon));
+        if (run.Growth.DependsOnDensity) tau = Math.Min(tau, DensityNoiseLimit(clones.TotalCells, noise, epsilon));
         if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
         return tau;
     }
@@ -102,6 +107,19 @@ public sealed class TauLeaping : ISimulationAlgorithm
         return tau;
     }
 
+    /// <summary>
+    /// Longest leap over which the total's own randomness, standard deviation √(Σ(bᵢ + dᵢ)nᵢτ) (the
+    /// <paramref name="noise"/> is Σ(bᵢ + dᵢ)nᵢ), stays within ε·N (or one cell): the variance half of Cao et
+    /// al.'s rule, for the total. Growth limitation is held for the leap, so where it depends on N, N's
+    /// random walk must stay small too: a population at its density equilibrium has no drift, and without
+    /// this bound leapt from sample to sample with its density regulation switched off (issue #19).
+    /// </summary>
+    internal static double DensityNoiseLimit(double total, double noise, double epsilon)
+    {
+        double allowed = Math.Max(epsilon * total, 1);
+        return noise > 0 ? allowed * allowed / noise : double.PositiveInfinity;
+    }
+
     private void Leap(SimulationRun run, double g, double h, double tau)
     {
         var clones = run.Clones;
@@ -116,12 +134,13 @@ public sealed class TauLeaping : ISimulationAlgorithm
             _start[i] = start;
             double b = g * clones.Birth[i];
             double u = clones.MutationProbability[i];
-            long end = LineTransition(ref rng, start, b, u, clones.Death[i] + h, tau);
-            double cellDays = BirthDeathTransition.CellDays(start, end, tau);
-            long mutants = MutantDaughters(ref rng, b, u, cellDays);
+            double d = clones.Death[i] + h;
+            long end = LineTransition(ref rng, start, b, u, d, tau, out long survivingLines);
             double s = clones.Switch[i];
-            long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end) : 0;
             double nu = clones.MutationPerDay[i];
+            double cellDays = SendsCells(b, u, nu, s) ? _cellDays.Of(b * (1 - u), d, tau).Step(start, survivingLines, end) : 0;
+            long mutants = MutantDaughters(ref rng, b, u, cellDays);
+            long switches = s > 0 ? Math.Min(Samplers.Poisson(ref rng, s * cellDays), end) : 0;
             _stop[i] = end;
             _end[i] = end - switches;
             _mutants[i] = mutants;
@@ -175,12 +194,13 @@ public sealed class TauLeaping : ISimulationAlgorithm
         double rest = tau - FoundingTime(parentStart, parentEnd, tau, rng.NextDouble());
         double birth = g * clones.Birth[index];
         double perDivision = clones.MutationProbability[index];
-        long cells = LineTransition(ref rng, 1, birth, perDivision, clones.Death[index] + h, rest);
+        double death = clones.Death[index] + h;
+        long cells = LineTransition(ref rng, 1, birth, perDivision, death, rest, out long survived);
         if (cells != 1) run.AdjustCells(index, cells - 1);
 
-        double cellDays = BirthDeathTransition.CellDays(1, cells, rest);
-        long mutants = MutantDaughters(ref rng, birth, perDivision, cellDays);
         double perDay = clones.MutationPerDay[index];
+        double cellDays = SendsCells(birth, perDivision, perDay, 0) ? LineCellDays.Of(birth * (1 - perDivision), death, rest).Step(1, survived, cells) : 0;
+        long mutants = MutantDaughters(ref rng, birth, perDivision, cellDays);
         long arising = perDay > 0 ? Samplers.Poisson(ref rng, perDay * cellDays) : 0;   // per unit time: not taken from the line
         // New clones are appended and none is retired within the leap, so index stays valid.
         for (long k = 0; k < mutants; k++)
@@ -195,8 +215,12 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// exactly; the mutant daughters (<see cref="MutantDaughters"/>) are the complementary thinning of
     /// the divisions, rate uλn(t), and a line that died out may still have made some.
     /// </summary>
-    private static long LineTransition(ref Xoshiro256StarStar rng, long cells, double birth, double mutationProbability, double death, double tau) =>
-        BirthDeathTransition.Sample(ref rng, cells, birth * (1 - mutationProbability), death, tau);
+    private static long LineTransition(ref Xoshiro256StarStar rng, long cells, double birth, double mutationProbability, double death, double tau, out long survivingLines) =>
+        BirthDeathTransition.Sample(ref rng, cells, birth * (1 - mutationProbability), death, tau, out survivingLines);
+
+    /// <summary>Whether a line sends cells elsewhere (mutants per division or per day, phenotype switches): only then are its cell-days needed.</summary>
+    private static bool SendsCells(double birth, double mutationProbability, double mutationPerDay, double switching) =>
+        (mutationProbability > 0 && birth > 0) || mutationPerDay > 0 || switching > 0;
 
     /// <summary>Mutant daughters of a line that lived <paramref name="cellDays"/> cell-days: Poisson(uλ·cell-days).</summary>
     private static long MutantDaughters(ref Xoshiro256StarStar rng, double birth, double mutationProbability, double cellDays) =>
@@ -206,7 +230,8 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// When, within <paramref name="tau"/>, a mutant of a line going from <paramref name="start"/> to
     /// <paramref name="end"/> cells is born, given the uniform <paramref name="uniform"/>: mutants arise in
     /// proportion to the cells alive, so the time has density ∝ n(t) on the exponential path
-    /// n(t) = start·(end/start)^{t/τ} (the path <see cref="BirthDeathTransition.CellDays"/> integrates);
+    /// n(t) = start·(end/start)^{t/τ} (an approximation: the cell-days that set how many mutants there are
+    /// are the exact conditional expectation, <see cref="LineCellDays"/>);
     /// uniform when the line did not change or died out. A line founded by one cell that grew to
     /// thousands makes nearly all its mutants late in the leap, which a uniform time would miss.
     /// </summary>
