@@ -23,7 +23,13 @@ public sealed class LessonBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         string chromium = ExternalTool.Require("/usr/bin/chromium", InstallHint);
-        _server = await TeachingServer.StartAsync(new ServerOptions { Port = 0, LessonsFolder = Path.Combine(Repository.Root, "lessons") });
+        _server = await TeachingServer.StartAsync(new ServerOptions
+        {
+            Port = 0,
+            LessonsFolder = Path.Combine(Repository.Root, "lessons"),
+            // The other integration tests run beside these and can slow a run several-fold: no run here may meet the wall-time limit.
+            Limits = new ServerLimits { MaxWallTime = TimeSpan.FromMinutes(5) },
+        });
         _playwright = await Playwright.CreateAsync();
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
@@ -180,12 +186,14 @@ public sealed class LessonBrowserTests : IAsyncLifetime
 
     private async Task LiveChartShowsWhileRunningAsync(TimeSpan chartDelay)
     {
-        // Lesson 1's scenario with 200 cultures runs for seconds, so the chart so far shows well before the end.
+        // Lesson 1's scenario with 200 cultures grown two days longer (about 8 s on an idle machine) runs long enough for
+        // the chart so far to show well before the end, even with each redraw delayed.
         await _page.GotoAsync(new Uri(new Uri(_server.Url), "/lessons/1-fluctuation").ToString());
         await _page.EvalOnSelectorAsync(".yaml-view", "view => view.open = true");
         string text = await _page.InputValueAsync("#yaml-text");
         Assert.Contains("\nreplicates: 40\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        await _page.FillAsync("#yaml-text", text.Replace("replicates: 40", "replicates: 200", StringComparison.Ordinal));
+        Assert.Equal(2, text.Split("days: 16").Length - 1);
+        await _page.FillAsync("#yaml-text", text.Replace("replicates: 40", "replicates: 200", StringComparison.Ordinal).Replace("days: 16", "days: 18", StringComparison.Ordinal));
         await _page.ClickAsync("#run-yaml");
 
         // A live chart is shown, loaded, while the status still says the run is going.
