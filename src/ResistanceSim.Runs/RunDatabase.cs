@@ -28,30 +28,24 @@ public sealed class RunDatabase : IDisposable
     public static RunDatabase Open(string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
-        var tables = TablesOf(runDirectory);
-        var connection = new DuckDBConnection("DataSource=:memory:");
-        try
-        {
-            connection.Open();
-            return WithViews(connection, tables, temporary: false);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return Over(runDirectory, () => new DuckDBConnection("DataSource=:memory:"), temporary: false);
     }
 
     /// <summary>A new connection to <paramref name="database"/>'s database (<see cref="DuckDBConnection.Duplicate"/>) whose views over
     /// the tables of <paramref name="runDirectory"/> are temporary: private to the connection, gone when it closes.</summary>
-    internal static RunDatabase OpenOn(DuckDBConnection database, string runDirectory)
+    internal static RunDatabase OpenOn(DuckDBConnection database, string runDirectory) =>
+        Over(runDirectory, database.Duplicate, temporary: true);
+
+    /// <summary>Lists the run's tables first (a run that is not published fails before any connection), then opens
+    /// <paramref name="connect"/>'s connection with a view per table; the connection is disposed if that fails.</summary>
+    private static RunDatabase Over(string runDirectory, Func<DuckDBConnection> connect, bool temporary)
     {
         var tables = TablesOf(runDirectory);
-        var connection = database.Duplicate();
+        var connection = connect();
         try
         {
             connection.Open();
-            return WithViews(connection, tables, temporary: true);
+            return WithViews(connection, tables, temporary);
         }
         catch
         {
