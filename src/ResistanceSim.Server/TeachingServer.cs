@@ -43,6 +43,7 @@ public sealed class TeachingServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var address = options.Address;
         var lessons = LessonLibrary.Load(options.LessonsFolder);
+        KeepRequestThreadsDuringRuns();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
         builder.Logging.ClearProviders();
@@ -74,6 +75,19 @@ public sealed class TeachingServer : IAsyncDisposable
         }
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TeachingServer(app, bound.TrimEnd('/') + "/");
+    }
+
+    /// <summary>
+    /// A run's simulation threads keep every core busy, and on a busy CPU the thread pool waits seconds before it adds a
+    /// thread beyond its minimum (one per core). Any pool thread blocked meanwhile — by the host around the server, say —
+    /// then leaves requests and progress streams waiting: a page's progress froze for 3.5 s in the browser tests. A floor of
+    /// eight threads above the core count keeps them served; it only raises the process's minimum, never lowers it.
+    /// </summary>
+    private static void KeepRequestThreadsDuringRuns()
+    {
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        int floor = Environment.ProcessorCount + 8;
+        if (workers < floor) ThreadPool.SetMinThreads(floor, completionPorts);
     }
 
     /// <summary>Runs until <paramref name="cancellation"/> fires.</summary>

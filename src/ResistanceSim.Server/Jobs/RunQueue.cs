@@ -31,7 +31,11 @@ public sealed class RunQueue : IAsyncDisposable
         _limits = limits ?? throw new ArgumentNullException(nameof(limits));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         Directory.CreateDirectory(_workRoot);
-        _workers = [.. Enumerable.Range(0, limits.ConcurrentRuns).Select(_ => Task.Run(WorkAsync))];
+        // A run blocks its worker for seconds to minutes while its simulation threads keep every core busy. On a pool
+        // thread it would take one of the few threads that serve requests and stream progress, and a busy CPU makes the
+        // thread pool wait seconds before adding another: the page's progress would stall. So each worker owns a thread.
+        _workers = [.. Enumerable.Range(0, limits.ConcurrentRuns)
+            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
     }
 
     /// <summary>Queues a validated scenario; null when the queue is full.</summary>
@@ -72,13 +76,13 @@ public sealed class RunQueue : IAsyncDisposable
     /// <summary>The run with this id, or null (unknown, or deleted to keep <see cref="ServerLimits.RunsKept"/>).</summary>
     public RunJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
-    private async Task WorkAsync()
+    private void Work()
     {
         while (true)
         {
             try
             {
-                await _available.WaitAsync(_shutdown.Token).ConfigureAwait(false);
+                _available.Wait(_shutdown.Token);
             }
             catch (OperationCanceledException)
             {
