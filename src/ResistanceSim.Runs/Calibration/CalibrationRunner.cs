@@ -38,7 +38,7 @@ public static class CalibrationRunner
         string runDirectory = Path.Combine(options.OutputRoot, plan.Name);
         string identity = $"# resistancesim calibration {calibration.Document.Sha256Hex} seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}";
         using var journal = CalibrationJournal.Open(runDirectory, options.Shard, identity, options.Resume, ResumeCommand(options));
-        var evaluator = new ParticleEvaluator(calibration, Path.Combine(runDirectory, "scratch", $"shard-{options.Shard.Index}"));
+        var evaluator = new ParticleEvaluator(calibration, CalibrationScratch.ForShard(runDirectory, options.Shard.Index));
         var priors = plan.Parameters.Select(p => p.Prior).ToArray();
         var known = journal.ReadAll(priors.Length, plan.Targets.Count);
         if (known.Count > 0) log.Output.WriteLine($"Resuming: {known.Count} evaluations already journaled.");
@@ -54,9 +54,7 @@ public static class CalibrationRunner
         CalibrationOutputs.Write(runDirectory, calibration, result, journal.ReadAll(priors.Length, plan.Targets.Count));
         CalibrationOutputs.PrintSummary(log.Output, calibration, result);
         log.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({result.Evaluations} evaluations).");
-        string scratch = Path.Combine(runDirectory, "scratch");
-        if (Directory.Exists(Path.Combine(scratch, $"shard-{options.Shard.Index}"))) Directory.Delete(Path.Combine(scratch, $"shard-{options.Shard.Index}"), recursive: true);
-        if (Directory.Exists(scratch) && !Directory.EnumerateFileSystemEntries(scratch).Any()) Directory.Delete(scratch);
+        CalibrationScratch.Leave(runDirectory, options.Shard.Index);
     }
 
     private static string ResumeCommand(CalibrationOptions options) =>
