@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ResistanceSim.Scenarios.Sweeps;
 using ResistanceSim.Scenarios.Yaml;
 
@@ -9,10 +10,16 @@ namespace ResistanceSim.Runs;
 /// once; each <see cref="Load"/> patches its overrides into the tree and validates it as a freshly read file, so it
 /// returns the same scenario, or the same located problems, as <see cref="RunnableScenario.Load"/> on the path
 /// while the files are unchanged. Safe to use from several threads: the read tree is never changed.
+/// <para>The same overrides give the same result, so the newest <see cref="MaxRemembered"/> results are kept and
+/// returned again: a class that runs a lesson at its defaults validates it once, not once per student.</para>
 /// </summary>
 public sealed class ScenarioTemplate
 {
+    /// <summary>How many distinct override lists keep their result (a lesson's sliders give a few dozen in a class).</summary>
+    public const int MaxRemembered = 64;
+
     private readonly LoadedDocument _document;
+    private readonly ConcurrentDictionary<string, ScenarioLoadResult> _remembered = new(StringComparer.Ordinal);
 
     private ScenarioTemplate(string path, LoadedDocument document)
     {
@@ -30,7 +37,18 @@ public sealed class ScenarioTemplate
         return new ScenarioTemplate(path, SweepLoader.Read(path));
     }
 
-    /// <summary>The scenario with <paramref name="overrides"/> patched in, validated; as <see cref="RunnableScenario.Load"/>.</summary>
-    public ScenarioLoadResult Load(IEnumerable<KeyValuePair<string, string>>? overrides = null) =>
-        RunnableScenario.LoadChecked(Path, overrides, parsed => SweepLoader.Load(_document, parsed));
+    /// <summary>
+    /// The scenario with <paramref name="overrides"/> patched in, validated; as <see cref="RunnableScenario.Load"/>. The
+    /// result is shared by every caller with the same overrides: a <see cref="RunnableScenario"/> is immutable.
+    /// </summary>
+    public ScenarioLoadResult Load(IEnumerable<KeyValuePair<string, string>>? overrides = null)
+    {
+        var list = overrides?.ToList() ?? [];
+        // Each text prefixed by its length: no two override lists share a key, whatever characters they hold.
+        string key = string.Concat(list.Select(o => $"{o.Key.Length}:{o.Key}{o.Value.Length}:{o.Value}"));
+        if (_remembered.TryGetValue(key, out var known)) return known;
+        var loaded = RunnableScenario.LoadChecked(Path, list, parsed => SweepLoader.Load(_document, parsed));
+        if (_remembered.Count >= MaxRemembered) _remembered.Clear();   // bounded: a class moves on to new values
+        return _remembered.GetOrAdd(key, loaded);
+    }
 }
