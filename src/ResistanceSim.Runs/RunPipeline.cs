@@ -90,7 +90,7 @@ internal static class RunPipeline
         if (shard.IsWhole && settings.Plots)
         {
             progress?.Report(new RunProgress(RunStage.Drawing, shardUnits.Count, shardUnits.Count));
-            RunReport.Write(runDirectory, loaded);
+            RunReport.Write(runDirectory, loaded, settings.ReportPage);
         }
         return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: false, shardUnits.Count, clock.Elapsed, trial, summary);
     }

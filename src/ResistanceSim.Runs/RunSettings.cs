@@ -32,6 +32,12 @@ public sealed record RunSettings
     /// <summary>Draw <c>plots/</c> and <c>report.html</c> after a whole run.</summary>
     public bool Plots { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="Plots"/>, also assemble <c>report.html</c>. A caller that shows only the charts (the teaching
+    /// server) can leave it out and write it with <see cref="Reporting.RunReport.Write(string)"/> when someone asks for it.
+    /// </summary>
+    public bool ReportPage { get; init; } = true;
+
     /// <summary>A cohort run treats only its first N patients per arm (the same patients as the full run: draws do not depend on the cohort size).</summary>
     public int? Patients { get; init; }
 

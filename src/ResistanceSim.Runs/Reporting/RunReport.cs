@@ -26,9 +26,10 @@ public static class RunReport
 
     /// <summary>
     /// As <see cref="Write(string)"/>, with the scenario the run itself loaded (its <c>scenario.yaml</c> is that
-    /// scenario resolved), so a finished run does not parse and validate it a second time.
+    /// scenario resolved), so a finished run does not parse and validate it a second time; without
+    /// <paramref name="withPage"/> only the charts and frames are written, not <c>report.html</c>.
     /// </summary>
-    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded)
+    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded, bool withPage = true)
     {
         var files = RunFiles.Published(runDirectory);
         var scenario = loaded.Scenario;
@@ -72,6 +73,7 @@ public static class RunReport
             AtomicFile.Write(path, stream => stream.Write(png));
             written.Add(path);
         }
+        if (!withPage) return written;
 
         var report = new HtmlReport($"ResistanceSim: {scenario.Name}")
             .AddDescription(scenario.Description)

@@ -51,6 +51,8 @@ internal static class RunEndpoints
         runs.MapGet("/zip", (string id, RunQueue queue) =>
         {
             if (queue.Find(id) is not { State: RunState.Done, RunDirectory: { } directory } job) return Results.NotFound();
+            // Runs leave report.html out (RunQueue); the download carries it, as a run from the command line would.
+            if (!File.Exists(Path.Combine(directory, RunReport.ReportFile))) RunReport.Write(directory);
             return Results.File(RunArchive.Create(directory), "application/zip", $"{job.Scenario.Name}.zip");
         });
     }

@@ -115,6 +115,8 @@ public sealed class RunQueue : IAsyncDisposable
             Threads = Math.Max(1, Environment.ProcessorCount / _limits.ConcurrentRuns),
             Limits = _limits.Resources,
             LockHolder = "resistancesim serve",
+            // The page shows the charts; report.html is written only if the run is downloaded (most runs of a class are not).
+            ReportPage = false,
         };
         try
         {

@@ -90,6 +90,20 @@ public class ScenarioRunnerTests
         Assert.Equal(drawnByTheRun, ReportFiles(outcome.RunDirectory));
     }
 
+    [Fact]
+    public void ARunWithoutItsReportPageDrawsTheChartsAndThePageCanBeWrittenLater()
+    {
+        using var output = new TempDirectory();
+        var outcome = ScenarioRunner.RunIntoDirectory(ShortQuickstart(), output.Path, Settings with { Plots = true, ReportPage = false });
+        Assert.True(File.Exists(Path.Combine(outcome.RunDirectory, RunReport.PlotsFolder, "population.svg")));
+        Assert.False(File.Exists(Path.Combine(outcome.RunDirectory, RunReport.ReportFile)));
+
+        using var whole = new TempDirectory();
+        var reference = ScenarioRunner.RunIntoDirectory(ShortQuickstart(), whole.Path, Settings with { Plots = true });
+        RunReport.Write(outcome.RunDirectory);
+        Assert.Equal(ReportFiles(reference.RunDirectory), ReportFiles(outcome.RunDirectory));
+    }
+
     /// <summary>report.html and every file under plots/, by path relative to the run directory.</summary>
     private static Dictionary<string, string> ReportFiles(string runDirectory) =>
         Directory.EnumerateFiles(Path.Combine(runDirectory, RunReport.PlotsFolder))

@@ -45,6 +45,7 @@ public class ServerRunTests
         Assert.Contains("fluctuation/scenario.yaml", names);
         Assert.Contains("fluctuation/manifest.json", names);
         Assert.Contains("fluctuation/plots/population.svg", names);
+        Assert.Contains("fluctuation/report.html", names);   // written for the download: runs leave it out
         Assert.Contains(names, n => n.StartsWith("fluctuation/totals/", StringComparison.Ordinal) && n.EndsWith(".parquet", StringComparison.Ordinal));
         Assert.DoesNotContain(names, n => n.EndsWith(".lock", StringComparison.Ordinal));   // locks mean something only while a run writes
     }
