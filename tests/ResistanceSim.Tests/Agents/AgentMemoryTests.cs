@@ -18,7 +18,14 @@ public class AgentMemoryTests
     {
         // 1e6 cells filling a 1000 × 1000 dish: 8 bytes per site (occupant, position) and 4 per cell (its clone's list,
         // grown by doubling to 2^20 entries), about 12.2 bytes per cell retained after layout.
-        const int side = 1000;
+        // Even alone, the figure moves when another thread's garbage is collected during the measurement (by 0.3 bytes
+        // per cell in one CI run): the median of three layouts is taken.
+        double[] perCell = [.. Enumerable.Range(0, 3).Select(_ => BytesPerCellOfAFullLattice(1000))];
+        Assert.InRange(perCell.Order().ElementAt(1), 12.0, 16.0);
+    }
+
+    private static double BytesPerCellOfAFullLattice(int side)
+    {
         var scenario = AgentScenarios.Load(AgentScenarios.Colony($"{{ dims: 2, size: [{side}, {side}], layout: dish }}", side * side, 1.0, 0.0, 0.001));
         var run = new SimulationRun(scenario);
         var engine = new AgentMethod();
@@ -26,9 +33,8 @@ public class AgentMemoryTests
         long before = GC.GetTotalMemory(forceFullCollection: true);
         engine.Begin(run);
         long after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(engine);
-        double perCell = (after - before) / (double)(side * side);
         Assert.Equal(side * side, engine.Cells().Count());
-        Assert.InRange(perCell, 12.0, 16.0);
+        GC.KeepAlive(engine);
+        return (after - before) / (double)(side * side);
     }
 }
