@@ -45,9 +45,14 @@ public sealed class LoadedSweep
     /// <summary>Points (patients) each arm runs: all of them unless the arm treats fewer patients.</summary>
     public IReadOnlyList<int> PointsPerArm => [.. Arms.Select(a => a.Patients ?? Definition.Points.Count)];
 
-    /// <summary>The scenario of <paramref name="arm"/> at point <paramref name="point"/>. Every one was validated on loading, so this does not fail.</summary>
+    /// <summary>
+    /// The scenario of <paramref name="arm"/> at point <paramref name="point"/>. Every one was validated on loading, so this
+    /// does not fail. The first arm of a scenario without sweep values is <see cref="Scenario"/> itself (a model is
+    /// immutable), rather than the same document bound again for each worker.
+    /// </summary>
     public Scenario ScenarioFor(int arm, int point)
     {
+        if (arm == 0 && Definition.Parameters.Count == 0) return Scenario;
         var bag = new DiagnosticBag();
         var scenario = ScenarioBinder.Bind(Definition.Patch(_armDocuments[arm], point, bag), bag, _allDrugs);
         bag.ThrowIfErrors();

@@ -29,6 +29,16 @@ public class SweepExpansionTests
     }
 
     [Fact]
+    public void AScenarioWithoutSweepValuesRunsTheModelItLoadedAndASweepPointIsBoundAfresh()
+    {
+        var plain = SweepScenarios.Load(SweepScenarios.Base);
+        Assert.Same(plain.Scenario, plain.ScenarioFor(0, 0));
+        var grid = SweepScenarios.Load(SweepScenarios.Grid);
+        Assert.NotSame(grid.Scenario, grid.ScenarioFor(0, 0));
+        Assert.Equal(0.5, grid.ScenarioFor(0, 0).Population.BirthPerDay);
+    }
+
+    [Fact]
     public void ListPointsComeInTheOrderWritten()
     {
         var loaded = SweepScenarios.Load(SweepScenarios.Base + """
