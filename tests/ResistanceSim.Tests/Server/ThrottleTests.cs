@@ -2,7 +2,7 @@ using ResistanceSim.Server.Jobs;
 
 namespace ResistanceSim.Tests.Server;
 
-/// <summary>The live chart's throttle passes the first call, then at most one per interval, on a clock the test moves.</summary>
+/// <summary>The live chart's throttle passes nothing in its first interval, then at most one call per interval, on a clock the test moves.</summary>
 public class ThrottleTests
 {
     /// <summary>A clock that moves only when told (one tick per millisecond).</summary>
@@ -14,10 +14,14 @@ public class ThrottleTests
     }
 
     [Fact]
-    public void PassesTheFirstCallThenOncePerInterval()
+    public void PassesNothingInItsFirstIntervalThenOncePerInterval()
     {
         var clock = new ManualClock { Milliseconds = 10_000 };
         var throttle = new Throttle(TimeSpan.FromMilliseconds(500), clock);
+        Assert.False(throttle.TryPass());   // a run shorter than the interval draws no chart so far
+        clock.Milliseconds += 499;
+        Assert.False(throttle.TryPass());
+        clock.Milliseconds += 1;
         Assert.True(throttle.TryPass());
         clock.Milliseconds += 499;
         Assert.False(throttle.TryPass());
@@ -38,6 +42,6 @@ public class ThrottleTests
         int passed = 0;
         for (; clock.Milliseconds <= 1000; clock.Milliseconds++)
             if (throttle.TryPass()) passed++;
-        Assert.Equal(3, passed);   // at 0, 500 and 1000 ms
+        Assert.Equal(2, passed);   // at 500 and 1000 ms
     }
 }
