@@ -175,7 +175,8 @@ internal static class RunPipeline
     {
         try
         {
-            return new ShardCheckpoints(runDirectory, settings.Shard.Index, RunTables.For(scenario, sweep), work, settings.Resume);
+            if (settings.Resume && !settings.Checkpoints) throw new RunRequestException("a run without checkpoints on disk cannot resume");
+            return new ShardCheckpoints(runDirectory, settings.Shard.Index, RunTables.For(scenario, sweep), work, settings.Resume, durable: settings.Checkpoints);
         }
         catch (ResumeMismatchException e)
         {

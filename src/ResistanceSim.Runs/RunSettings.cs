@@ -29,6 +29,13 @@ public sealed record RunSettings
     /// <summary>Keep the work units an interrupted run of the same shard finished and run only the rest.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// Keep finished work units on disk as the run goes (<c>shards/part-K.spool/</c>), so that a killed run can be
+    /// resumed. A caller that never resumes (the teaching server) can keep them in memory: the same tables, with far
+    /// fewer files created on the way. <see cref="Resume"/> needs it.
+    /// </summary>
+    public bool Checkpoints { get; init; } = true;
+
     /// <summary>Draw <c>plots/</c> and <c>report.html</c> after a whole run.</summary>
     public bool Plots { get; init; } = true;
 

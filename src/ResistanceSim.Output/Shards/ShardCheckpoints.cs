@@ -14,6 +14,9 @@ namespace ResistanceSim.Output.Shards;
 /// thus byte-identical to an uninterrupted run's; once the caller has written the manifest that lists them,
 /// <see cref="MarkComplete"/> marks the done-list complete and deletes the spool. A run killed anywhere
 /// before that publishes again from the spool on <c>--resume</c>.
+/// <para>A run that will never be resumed (the teaching server's) can keep its chunks in memory instead
+/// (<c>durable: false</c>): the part files are the same, and the done-list is written once, complete, with no spool
+/// folder, chunk files or done-list rewrites on the way — most of the files a small run would otherwise create.</para>
 /// </summary>
 public sealed class ShardCheckpoints : IDisposable
 {
@@ -26,15 +29,20 @@ public sealed class ShardCheckpoints : IDisposable
     private readonly string _spoolDirectory;
     private readonly int _unitsPerChunk;
     private readonly Stopwatch _chunkAge = new();
+    /// <summary>The finished chunks of a run that is not durable; null when they are files.</summary>
+    private readonly List<byte[]>? _memoryChunks;
     private DoneList _progress;
     private AtomicFile? _chunk;
+    private MemoryStream? _memoryChunk;
     private BinaryWriter? _writer;
     private int _unitsInChunk;
 
     /// <param name="work">What the shard computes, with zero progress.</param>
     /// <param name="resume">Continue from an existing done-list (which must describe the same work); otherwise start over.</param>
-    public ShardCheckpoints(string runDirectory, int part, IReadOnlyList<IRunTable> tables, DoneList work, bool resume)
+    /// <param name="durable">Spool to disk so that a killed run can resume; false keeps the spool in memory (no resume).</param>
+    public ShardCheckpoints(string runDirectory, int part, IReadOnlyList<IRunTable> tables, DoneList work, bool resume, bool durable = true)
     {
+        if (resume && !durable) throw new ArgumentException("a run whose spool is kept in memory cannot resume", nameof(resume));
         _tables = tables;
         _batches = [.. tables.Select(t => new TableBatch(t.Columns))];
         string name = string.Create(CultureInfo.InvariantCulture, $"part-{part:D5}");
@@ -51,8 +59,10 @@ public sealed class ShardCheckpoints : IDisposable
             if (Directory.Exists(_spoolDirectory)) Directory.Delete(_spoolDirectory, recursive: true);
             // Starting over: an earlier run's done-list must not survive a kill before this run's first checkpoint.
             Directory.CreateDirectory(Path.GetDirectoryName(DoneListPath)!);
-            _progress.Write(DoneListPath);
+            if (durable) _progress.Write(DoneListPath);
+            else File.Delete(DoneListPath);
         }
+        if (!durable) _memoryChunks = [];
         DiscardUnrecordedChunks();
     }
 
@@ -80,16 +90,24 @@ public sealed class ShardCheckpoints : IDisposable
     /// <summary>Makes every unit written so far safe: closes the current chunk and records it in the done-list.</summary>
     public void Checkpoint()
     {
-        if (_writer is null || _chunk is null) return;
+        if (_writer is null) return;
         BatchSpool.WriteEnd(_writer);
         _writer.Flush();
         _writer.Dispose();
-        _chunk.Commit();
         _progress = _progress with { UnitsDone = _progress.UnitsDone + _unitsInChunk, Chunks = _progress.Chunks + 1 };
-        FaultInjection.Reach(FaultInjection.Checkpoint);
-        _progress.Write(DoneListPath);
+        if (_memoryChunks is not null)
+        {
+            _memoryChunks.Add(_memoryChunk!.ToArray());
+        }
+        else
+        {
+            _chunk!.Commit();
+            FaultInjection.Reach(FaultInjection.Checkpoint);
+            _progress.Write(DoneListPath);
+        }
         _writer = null;
         _chunk = null;
+        _memoryChunk = null;
         _unitsInChunk = 0;
     }
 
@@ -107,7 +125,7 @@ public sealed class ShardCheckpoints : IDisposable
         for (int c = 0; c < _progress.Chunks; c++)
         {
             cancellation.ThrowIfCancellationRequested();
-            using var reader = new BinaryReader(File.OpenRead(ChunkPath(c)));
+            using var reader = new BinaryReader(_memoryChunks is not null ? new MemoryStream(_memoryChunks[c], writable: false) : File.OpenRead(ChunkPath(c)));
             BatchSpool.Read(reader, _batches, (t, batch) =>
             {
                 observe?.Invoke(_tables[t], batch);
@@ -122,6 +140,7 @@ public sealed class ShardCheckpoints : IDisposable
     {
         _progress = _progress with { Chunks = 0, Complete = true };
         _progress.Write(DoneListPath);
+        _memoryChunks?.Clear();
         if (Directory.Exists(_spoolDirectory)) Directory.Delete(_spoolDirectory, recursive: true);
     }
 
@@ -135,8 +154,10 @@ public sealed class ShardCheckpoints : IDisposable
 
     private void OpenChunk()
     {
-        _chunk = new AtomicFile(ChunkPath(_progress.Chunks));
-        _writer = new BinaryWriter(_chunk.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        Stream stream;
+        if (_memoryChunks is not null) stream = _memoryChunk = new MemoryStream();
+        else stream = (_chunk = new AtomicFile(ChunkPath(_progress.Chunks))).Stream;
+        _writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         _chunkAge.Restart();
     }
 

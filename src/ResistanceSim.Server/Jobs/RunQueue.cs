@@ -117,6 +117,8 @@ public sealed class RunQueue : IAsyncDisposable
             LockHolder = "resistancesim serve",
             // The page shows the charts; report.html is written only if the run is downloaded (most runs of a class are not).
             ReportPage = false,
+            // Nobody resumes a class's run: its finished units stay in memory, not in spool files on disk.
+            Checkpoints = false,
         };
         try
         {

@@ -104,6 +104,36 @@ public class ScenarioRunnerTests
         Assert.Equal(ReportFiles(reference.RunDirectory), ReportFiles(outcome.RunDirectory));
     }
 
+    [Fact]
+    public void ARunWithoutCheckpointsOnDiskWritesTheSameDirectoryWithoutASpool()
+    {
+        using var withSpool = new TempDirectory();
+        using var inMemory = new TempDirectory();
+        var reference = ScenarioRunner.RunIntoDirectory(ShortQuickstart(), withSpool.Path, Settings);
+        var spoolSeen = new List<bool>();
+        var progress = new CallbackProgress(p =>
+        {
+            if (p.Stage == RunStage.Running)
+                spoolSeen.Add(Directory.Exists(Path.Combine(inMemory.Path, "quickstart", "shards", "part-00000.spool")));
+        });
+        var outcome = ScenarioRunner.RunIntoDirectory(ShortQuickstart(), inMemory.Path, Settings with { Checkpoints = false }, progress);
+
+        Assert.Equal([false, false, false], spoolSeen);
+        Assert.Equal(Files(reference.RunDirectory), Files(outcome.RunDirectory));
+        Assert.Throws<RunRequestException>(() => ScenarioRunner.RunIntoDirectory(ShortQuickstart(), inMemory.Path, Settings with { Checkpoints = false, Resume = true }));
+    }
+
+    /// <summary>Every file's bytes by relative path, except the manifest (it records the wall time).</summary>
+    private static Dictionary<string, string> Files(string runDirectory) =>
+        Directory.EnumerateFiles(runDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is not ("manifest.json" or ".lock"))
+            .ToDictionary(f => Path.GetRelativePath(runDirectory, f), f => Convert.ToBase64String(File.ReadAllBytes(f)), StringComparer.Ordinal);
+
+    private sealed class CallbackProgress(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
+    }
+
     /// <summary>report.html and every file under plots/, by path relative to the run directory.</summary>
     private static Dictionary<string, string> ReportFiles(string runDirectory) =>
         Directory.EnumerateFiles(Path.Combine(runDirectory, RunReport.PlotsFolder))

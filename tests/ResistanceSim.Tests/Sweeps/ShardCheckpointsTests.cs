@@ -72,4 +72,21 @@ public class ShardCheckpointsTests
             new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work with { Engine = "exact" }, resume: true));
         Assert.Contains("the engine differs", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASpoolKeptInMemoryWritesNoFileWhileUnitsArriveAndRemovesAnEarlierDoneList()
+    {
+        using var temp = new TempDirectory();
+        string shards = Directory.CreateDirectory(Path.Combine(temp.Path, "shards")).FullName;
+        File.WriteAllText(Path.Combine(shards, "part-00000.done.json"), "an earlier run's");
+        using var checkpoints = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: false, durable: false);
+        WriteUnits(checkpoints, 0, 600);
+        checkpoints.Checkpoint();
+        Assert.Equal(600, checkpoints.UnitsDone);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(shards));   // no spool, no chunk, and the earlier done-list is gone
+    }
+
+    [Fact]
+    public void ASpoolKeptInMemoryCannotResume() =>
+        Assert.Throws<ArgumentException>(() => new ShardCheckpoints(Path.GetTempPath(), 0, [new ReplicateTable()], Work, resume: true, durable: false));
 }
