@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ResistanceSim.Output.Tables;
 
 namespace ResistanceSim.Output.Shards;
@@ -21,9 +22,9 @@ public static class BatchSpool
         {
             switch (batch.Columns[c].Type)
             {
-                case ColumnType.Int32: foreach (int v in batch.Int32(c)) writer.Write(v); break;
-                case ColumnType.Int64: foreach (long v in batch.Int64(c)) writer.Write(v); break;
-                case ColumnType.Double: foreach (double v in batch.Double(c)) writer.Write(v); break;
+                case ColumnType.Int32: WriteNumbers(writer, batch.Int32(c), static (w, v) => w.Write(v)); break;
+                case ColumnType.Int64: WriteNumbers(writer, batch.Int64(c), static (w, v) => w.Write(v)); break;
+                case ColumnType.Double: WriteNumbers(writer, batch.Double(c), static (w, v) => w.Write(v)); break;
                 case ColumnType.Boolean: foreach (bool v in batch.Boolean(c)) writer.Write(v); break;
                 case ColumnType.String: foreach (string v in batch.String(c)) writer.Write(v ?? ""); break;
                 case ColumnType.StringList:
@@ -56,9 +57,9 @@ public static class BatchSpool
             {
                 switch (batch.Columns[c].Type)
                 {
-                    case ColumnType.Int32: Fill(batch.Int32(c), reader.ReadInt32); break;
-                    case ColumnType.Int64: Fill(batch.Int64(c), reader.ReadInt64); break;
-                    case ColumnType.Double: Fill(batch.Double(c), reader.ReadDouble); break;
+                    case ColumnType.Int32: ReadNumbers(reader, batch.Int32(c), static r => r.ReadInt32()); break;
+                    case ColumnType.Int64: ReadNumbers(reader, batch.Int64(c), static r => r.ReadInt64()); break;
+                    case ColumnType.Double: ReadNumbers(reader, batch.Double(c), static r => r.ReadDouble()); break;
                     case ColumnType.Boolean: Fill(batch.Boolean(c), reader.ReadBoolean); break;
                     case ColumnType.String: Fill(batch.String(c), reader.ReadString); break;
                     case ColumnType.StringList: Fill(batch.StringList(c), () => ReadList(reader)); break;
@@ -68,6 +69,23 @@ public static class BatchSpool
             }
             consume(table, batch);
         }
+    }
+
+    /// <summary>
+    /// A column of numbers as one block of bytes: the same bytes as writing each value (BinaryWriter writes
+    /// little-endian), without a call per value. A big-endian machine writes them one by one.
+    /// </summary>
+    private static void WriteNumbers<T>(BinaryWriter writer, Span<T> values, Action<BinaryWriter, T> writeOne) where T : unmanaged
+    {
+        if (BitConverter.IsLittleEndian) writer.Write(MemoryMarshal.AsBytes(values));
+        else foreach (var value in values) writeOne(writer, value);
+    }
+
+    /// <summary>The reverse of <see cref="WriteNumbers"/>: one block read into the column; a truncated spool is an error.</summary>
+    private static void ReadNumbers<T>(BinaryReader reader, Span<T> target, Func<BinaryReader, T> readOne) where T : unmanaged
+    {
+        if (BitConverter.IsLittleEndian) reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(target));
+        else Fill(target, () => readOne(reader));
     }
 
     private static string[] ReadList(BinaryReader reader)

@@ -61,4 +61,31 @@ public class BatchSpoolTests
         stream.Position = 0;
         Assert.Throws<EndOfStreamException>(() => BatchSpool.Read(new BinaryReader(stream), [new TableBatch(Columns)], (_, _) => { }));
     }
+
+    /// <summary>Numbers go out as one block per column; the bytes must be those of writing each value, so a spool written
+    /// before (value by value) still resumes.</summary>
+    [Fact]
+    public void ANumberColumnIsWrittenAsTheBytesOfItsValuesOneByOne()
+    {
+        ColumnSpec[] columns = [new("i", ColumnType.Int32, false, "", ""), new("l", ColumnType.Int64, false, "", ""), new("d", ColumnType.Double, false, "", "")];
+        var batch = new TableBatch(columns);
+        batch.Reset(3);
+        int[] ints = [1, -7, int.MaxValue];
+        long[] longs = [long.MinValue, 5, 1L << 40];
+        double[] doubles = [double.NaN, -0.0, 1e-300];
+        ints.CopyTo(batch.Int32(0)); longs.CopyTo(batch.Int64(1)); doubles.CopyTo(batch.Double(2));
+
+        var block = new MemoryStream();
+        using (var writer = new BinaryWriter(block, System.Text.Encoding.UTF8, leaveOpen: true)) BatchSpool.Write(writer, 2, batch);
+        var oneByOne = new MemoryStream();
+        using (var writer = new BinaryWriter(oneByOne, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(2);
+            writer.Write(3);
+            foreach (int v in ints) writer.Write(v);
+            foreach (long v in longs) writer.Write(v);
+            foreach (double v in doubles) writer.Write(v);
+        }
+        Assert.Equal(oneByOne.ToArray(), block.ToArray());
+    }
 }
