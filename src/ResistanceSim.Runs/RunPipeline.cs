@@ -38,6 +38,8 @@ internal static class RunPipeline
             throw new RunRequestException("cohorts need a stochastic engine (exact, tau or hybrid): the ode engine has no extinction and no chance resistance before diagnosis");
         if (settings.Patients is not null && scenario.Cohort is null)
             throw new RunRequestException($"a patient count applies only to scenarios with a cohort ('{runnable.Origin}' has none)");
+        if (settings.Resume && !settings.Checkpoints)
+            throw new RunRequestException("a run without checkpoints on disk cannot resume");
         var shard = settings.Shard;
         int[] pointsPerArm = [.. loaded.PointsPerArm.Select(points => Math.Min(points, settings.Patients ?? points))];
         var allUnits = new WorkUnitRange(pointsPerArm, scenario.Replicates);
@@ -175,7 +177,6 @@ internal static class RunPipeline
     {
         try
         {
-            if (settings.Resume && !settings.Checkpoints) throw new RunRequestException("a run without checkpoints on disk cannot resume");
             return new ShardCheckpoints(runDirectory, settings.Shard.Index, RunTables.For(scenario, sweep), work, settings.Resume, durable: settings.Checkpoints);
         }
         catch (ResumeMismatchException e)

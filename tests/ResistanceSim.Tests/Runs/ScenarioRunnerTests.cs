@@ -120,7 +120,9 @@ public class ScenarioRunnerTests
 
         Assert.Equal([false, false, false], spoolSeen);
         Assert.Equal(Files(reference.RunDirectory), Files(outcome.RunDirectory));
-        Assert.Throws<RunRequestException>(() => ScenarioRunner.RunIntoDirectory(ShortQuickstart(), inMemory.Path, Settings with { Checkpoints = false, Resume = true }));
+        using var refused = new TempDirectory();
+        Assert.Throws<RunRequestException>(() => ScenarioRunner.RunIntoDirectory(ShortQuickstart(), refused.Path, Settings with { Checkpoints = false, Resume = true }));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(refused.Path));   // refused before anything is written
     }
 
     /// <summary>Every file's bytes by relative path, except the manifest (it records the wall time).</summary>
