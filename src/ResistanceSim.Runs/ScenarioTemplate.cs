@@ -10,8 +10,9 @@ namespace ResistanceSim.Runs;
 /// once; each <see cref="Load"/> patches its overrides into the tree and validates it as a freshly read file, so it
 /// returns the same scenario, or the same located problems, as <see cref="RunnableScenario.Load"/> on the path
 /// while the files are unchanged. Safe to use from several threads: the read tree is never changed.
-/// <para>The same overrides give the same result, so the newest <see cref="MaxRemembered"/> results are kept and
-/// returned again: a class that runs a lesson at its defaults validates it once, not once per student.</para>
+/// <para>The same overrides give the same result, so up to <see cref="MaxRemembered"/> results are kept and returned
+/// again (all are forgotten when one more distinct list arrives): a class that runs a lesson at its defaults validates
+/// it once, not once per student.</para>
 /// </summary>
 public sealed class ScenarioTemplate
 {
