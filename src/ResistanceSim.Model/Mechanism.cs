@@ -72,8 +72,13 @@ public sealed record AlkAmplification(
 /// Activation or amplification of a bypass receptor (EGFR, HER2, MET, IGF-1R, KIT, PKC) or of a
 /// downstream node (KRAS): adds <see cref="Activity"/> to <see cref="Pathway"/>.
 /// </summary>
+/// <param name="AlkDependence">
+/// θ ∈ [0, 1]: the share of the bypass's signal that needs ALK still signalling. Its signal is
+/// Activity · ((1 − θ) + θ · (1 − I_ALK)): 0 (the default) adds it whatever the ALK inhibition; 1 only amplifies what
+/// ALK still sends, so a bypass that escapes a weak ALK inhibitor can fail under a potent one.
+/// </param>
 public sealed record PathwayActivation(
-    string Name, double FitnessCost, double ProbabilityPerDivision, Pathway Pathway, double Activity)
+    string Name, double FitnessCost, double ProbabilityPerDivision, Pathway Pathway, double Activity, double AlkDependence = 0)
     : HeritableMechanism(Name,
         Pathway == Pathway.Downstream ? MechanismFamilies.Downstream : MechanismFamilies.Bypass,
         FitnessCost, ProbabilityPerDivision);

@@ -20,6 +20,7 @@ public sealed class SignalModel
     private readonly Drug[] _drugs;
     private readonly double[] _alkFold;            // [mutation * drugCount + drug]
     private readonly double[] _otherActivity;      // [other mechanism]
+    private readonly double[] _otherAlkDependence; // [other mechanism]: θ of a bypass, 0 for the rest
     private readonly Pathway[] _otherPathway;
     private readonly double[] _otherCostFactor;
     private readonly double[] _phenotypeCostFactor;
@@ -54,6 +55,7 @@ public sealed class SignalModel
 
         var other = _catalog.OtherHeritable;
         _otherActivity = new double[other.Count];
+        _otherAlkDependence = new double[other.Count];
         _otherPathway = new Pathway[other.Count];
         _otherCostFactor = new double[other.Count];
         for (int i = 0; i < other.Count; i++)
@@ -63,6 +65,7 @@ public sealed class SignalModel
             {
                 _otherPathway[i] = activation.Pathway;
                 _otherActivity[i] = activation.Activity;
+                _otherAlkDependence[i] = activation.AlkDependence;
             }
         }
         _phenotypeCostFactor = _catalog.Phenotypes.Select(p => 1 - p.FitnessCost).ToArray();
@@ -84,8 +87,12 @@ public sealed class SignalModel
     /// <summary>Rates of genotype <paramref name="genotype"/> at total drug concentrations <paramref name="totalNanoMolar"/> (scenario drug order).</summary>
     public CloneRates Evaluate(ulong genotype, ReadOnlySpan<double> totalNanoMolar)
     {
+        // Activity per pathway in two parts: independent of ALK, and coupled to it (scaled by ALK's uninhibited
+        // fraction: the ALK-dependent share of a bypass's signal).
         Span<double> activity = stackalloc double[Pathways.Count];
+        Span<double> coupled = stackalloc double[Pathways.Count];
         activity.Clear();
+        coupled.Clear();
         int copies = _layout.AlkCopies(genotype);
         double alkIndependent = _population.Signal.AlkIndependentShare;
         activity[(int)Pathway.Alk] = copies * (1 - alkIndependent);
@@ -105,7 +112,9 @@ public sealed class SignalModel
         {
             if (!_layout.HasOther(genotype, i)) continue;
             costFactor *= _otherCostFactor[i];
-            activity[(int)_otherPathway[i]] += _otherActivity[i];
+            double theta = _otherAlkDependence[i];
+            activity[(int)_otherPathway[i]] += _otherActivity[i] * (1 - theta);
+            coupled[(int)_otherPathway[i]] += _otherActivity[i] * theta;
         }
         double protection = 0;
         for (int p = 0; p < _phenotypeCostFactor.Length; p++)
@@ -145,8 +154,8 @@ public sealed class SignalModel
         }
 
         var response = _population.Signal;
-        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
         double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
         double birth = _population.BirthPerDay * costFactor * phiBirth;
         double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
@@ -154,17 +163,21 @@ public sealed class SignalModel
 
         double switchTotal = 0;
         for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, inhibition));
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
     }
 
-    /// <summary>Σ_p a_p (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal); S adds the uninhibited ALK-independent share.</summary>
-    private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> inhibition)
+    /// <summary>
+    /// Σ_p (a_p + c_p (1 − I_ALK)) (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal),
+    /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share.
+    /// </summary>
+    private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled, ReadOnlySpan<double> inhibition)
     {
+        double alkUninhibited = 1 - inhibition[(int)Pathway.Alk];
         double signal = 0;
         for (int p = 0; p < activity.Length; p++)
         {
             if (p == (int)Pathway.Autophagy) continue;
-            signal += activity[p] * (1 - inhibition[p]);
+            signal += (activity[p] + coupled[p] * alkUninhibited) * (1 - inhibition[p]);
         }
         return signal;
     }

@@ -64,7 +64,7 @@ internal static class CatalogBinder
             "alk_mutation" => new AlkKinaseMutation(entry.Name, cost, Probability(r), FoldChanges(r, knownDrugs)),
             "alk_amplification" => BindAmplification(entry.Name, cost, r),
             "bypass" => new PathwayActivation(entry.Name, cost, Probability(r), BindPathway(r, "pathway", signallingOnly: true),
-                r.Double("activity", Rules.Positive)),
+                r.Double("activity", Rules.Positive), r.Double("alk_dependence", Rules.Probability, defaultValue: 0)),
             "fitness" => new FitnessMutation(entry.Name, cost, Probability(r)),
             "chemoresistance" => new ChemoResistance(entry.Name, cost, Probability(r)),
             "sanctuary" => new Sanctuary(entry.Name, cost, Probability(r)),

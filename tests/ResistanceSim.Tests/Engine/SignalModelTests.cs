@@ -84,6 +84,40 @@ public class SignalModelTests
         Assert.Equal(residual + 0.8, model.Evaluate(bypass, [c]).Signal, 12);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.4)]
+    [InlineData(1.0)]
+    public void AnAlkDependentBypassScalesThatShareOfItsSignalByTheUninhibitedAlkFraction(double theta)
+    {
+        var scenario = WithCatalog(TestScenarios.EgfrBypass with { AlkDependence = theta });
+        var model = new SignalModel(scenario);
+        ulong bypass = scenario.Catalog.Layout.WithOther(GenotypeLayout.Parental, 0);
+        foreach (double c in new[] { 0.0, 30, 300, 3e6 })
+        {
+            double residual = 1 - Hill.Effect(c, 24, 1);
+            Assert.Equal(residual + 0.8 * (1 - theta + theta * residual), model.Evaluate(bypass, [c]).Signal, 12);
+        }
+    }
+
+    [Fact]
+    public void AFullyAlkDependentBypassEscapesAWeakAlkInhibitorButNotAPotentOne()
+    {
+        var coupled = WithCatalog(TestScenarios.EgfrBypass with { AlkDependence = 1, Activity = 2 });
+        var model = new SignalModel(coupled);
+        ulong bypass = coupled.Catalog.Layout.WithOther(GenotypeLayout.Parental, 0);
+        double weak = 72, potent = 2400;   // 3 and 100 times the ALK IC50: 25% and 1% of ALK left
+        double leftWeak = 1 - Hill.Effect(weak, 24, 1), leftPotent = 1 - Hill.Effect(potent, 24, 1);
+        Assert.Equal(3 * leftWeak, model.Evaluate(bypass, [weak]).Signal, 12);
+        Assert.Equal(3 * leftPotent, model.Evaluate(bypass, [potent]).Signal, 12);
+        // Under the weak dose the bypass clone divides nearly as without drug (signal 0.75, K 0.3); under the potent
+        // one it does not escape: its signal (0.03) is below the parental clone's under the weak dose (0.25).
+        double b0 = coupled.Population.BirthPerDay;
+        Assert.True(model.Evaluate(bypass, [weak]).Birth > 0.8 * b0);
+        Assert.True(model.Evaluate(bypass, [potent]).Birth < model.Evaluate(GenotypeLayout.Parental, [weak]).Birth);
+        Assert.True(model.Evaluate(bypass, [potent]).Birth < 0.05 * b0);
+    }
+
     [Fact]
     public void AutophagyProtectsFromDrugDeathOnly()
     {

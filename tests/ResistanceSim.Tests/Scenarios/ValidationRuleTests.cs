@@ -93,6 +93,7 @@ public class ValidationRuleTests
         { 16, "    fitness_cost: 1.2", "catalog.ALK_L1196M.fitness_cost must be < 1 (1.2 supplied)", 16, 19 },
         { 17, "    ic50_fold_change: { crizotinb: 25 }", "fold change for unknown drug 'crizotinb'; did you mean 'crizotinib'?", 17, 25 },
         { 20, "    pathway: EGRF", "pathway must be one of", 20, 14 },
+        { 21, "    activity: 0.8\n    alk_dependence: 1.5", "catalog.EGFR_activation.alk_dependence must be in [0, 1] (1.5 supplied)", 22, 21 },
         { 23, "mechanisms: [ALK_L1196M, EGFR_activaton]", "mechanisms names unknown mechanism 'EGFR_activaton'; did you mean 'EGFR_activation'?", 23, 26 },
         { 23, "mechanisms: [ALK_L1196M, ALK_L1196M]", "lists 'ALK_L1196M' twice", 23, 26 },
         { 29, "  growth_limit: { kind: logistc, capacity_cells: 1.0e7 }", "did you mean 'logistic'?", 29, 25 },
