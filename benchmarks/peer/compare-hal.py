@@ -7,8 +7,9 @@ Usage: compare-hal.py <out-prefix> [<out-prefix> ...]   (reads <prefix>.tsv and 
 import csv, statistics, sys
 from collections import defaultdict
 
-runs = [r for p in sys.argv[1:] for r in csv.DictReader(open(p + ".tsv"), delimiter="\t")]
-curves = [r for p in sys.argv[1:] for r in csv.DictReader(open(p + "-curves.tsv"), delimiter="\t")]
+# a run is (file, run number): pooled files may reuse run numbers
+runs = [dict(r, run=(p, r["run"])) for p in sys.argv[1:] for r in csv.DictReader(open(p + ".tsv"), delimiter="\t")]
+curves = [dict(r, run=(p, r["run"])) for p in sys.argv[1:] for r in csv.DictReader(open(p + "-curves.tsv"), delimiter="\t")]
 med = statistics.median
 for workload in dict.fromkeys(r["workload"] for r in runs):
     by = defaultdict(list)
