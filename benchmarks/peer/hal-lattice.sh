@@ -4,8 +4,9 @@
 # Usage: hal-lattice.sh <hal-classpath> <driver-class> <runs> <out-prefix> [ticks-per-day] [workloads]
 #   <hal-classpath>: HAL's compiled classes and the driver's, already built (e.g. /tmp/hal/classes:/tmp/driver)
 #   <driver-class>:  a headless HAL model taking
-#                    <x> <y> <cells> <dish|disc> <b/day> <d/day> <days> <ticks/day> <seed> <moore|vn> <curve.csv>
-#                    and printing "final_cells=N ... loop_s=S cell_steps=K" (benchmarks/RESULTS.md describes it)
+#                    <x> <y> <cells> <dish|disc> <b/day> <d/day> <days> <ticks/day> <seed> <moore|vn> <curve.csv>,
+#                    writing "day,cells" and then one line a day from day 0 to the curve file, and printing
+#                    "final_cells=N" and "cell_steps=K" on one line (benchmarks/RESULTS.md describes it)
 #   ticks-per-day:   HAL's time step is 1/ticks-per-day days (default 24: one hour)
 #   workloads:       "dish disc" (default) or either one
 # Needs the Release CLI: dotnet build -c Release src/ResistanceSim.Cli (run from the repository root).
@@ -14,6 +15,7 @@ set -euo pipefail
 classpath=$1; driver=$2; runs=$3; prefix=$4; ticks=${5:-24}; workloads=${6:-"dish disc"}
 cli=src/ResistanceSim.Cli/bin/Release/net10.0/resistancesim.dll
 [ -f "$cli" ] || { echo "build the CLI first: dotnet build -c Release src/ResistanceSim.Cli" >&2; exit 1; }
+mkdir -p "$(dirname "$prefix")"
 scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
 # workload -> scenario, HAL arguments (the scenario's lattice, initial cells, layout, b, d, days, neighbourhood)
 declare -A scenario=([dish]=benchmarks/scenarios/agents-dish-1e6.yaml [disc]=benchmarks/scenarios/agents-disc-2d-hal.yaml)
