@@ -5,8 +5,9 @@ namespace ResistanceSim.Engine.Agents;
 
 /// <summary>
 /// Computes <see cref="SpatialSummary"/> from an agent run in O(sites): one pass for the moments, a multi-source
-/// breadth-first search from every sensitive cell for the distances, and a flood fill for the resistant patches.
-/// Buffers are kept between samples.
+/// breadth-first search from every sensitive cell for the distances, stopped once every resistant cell is reached,
+/// and a flood fill for the resistant patches. Without resistant cells (most samples of a run) only the first pass
+/// runs. Buffers are kept between samples.
 /// </summary>
 public sealed class SpatialSummarizer
 {
@@ -29,7 +30,7 @@ public sealed class SpatialSummarizer
         var genotype = run.Clones.Genotype;
 
         double sx = 0, sy = 0, sz = 0, sxx = 0;
-        long cells = 0;
+        long cells = 0, resistant = 0;
         int head = 0, tail = 0;
         for (int site = 0; site < sites; site++)
         {
@@ -44,12 +45,16 @@ public sealed class SpatialSummarizer
                 _distance[site] = 0;
                 _queue[tail++] = site;
             }
+            else resistant++;
         }
         if (cells == 0) return new SpatialSummary(0, 0, double.NaN, 0);
         double gyration = Math.Sqrt(Math.Max(0, sxx / cells - (sx * sx + sy * sy + sz * sz) / ((double)cells * cells)));
+        if (resistant == 0) return new SpatialSummary((double)cells / sites, gyration, double.NaN, 0);
 
+        // A site's distance is final when the search first reaches it, so the search can stop at the last resistant cell.
         bool anySensitive = tail > 0;
-        while (head < tail)
+        long reached = 0;
+        while (head < tail && reached < resistant)
         {
             int site = _queue[head++];
             for (int d = 0; d < geometry.Directions; d++)
@@ -58,18 +63,14 @@ public sealed class SpatialSummarizer
                 if (next < 0 || _distance[next] >= 0) continue;
                 _distance[next] = _distance[site] + 1;
                 _queue[tail++] = next;
+                if (IsResistant(store, genotype, next)) reached++;
             }
         }
 
         double distanceSum = 0;
-        long resistant = 0;
         int patches = 0;
         for (int site = 0; site < sites; site++)
-        {
-            if (store.IsEmpty(site) || genotype[store.CloneAt(site)] == GenotypeLayout.Parental) continue;
-            resistant++;
-            distanceSum += _distance[site];
-        }
+            if (IsResistant(store, genotype, site)) distanceSum += _distance[site];
         // Flood fill of resistant cells; −2 marks a resistant cell already in a patch (distances are read above).
         for (int site = 0; site < sites; site++)
         {
