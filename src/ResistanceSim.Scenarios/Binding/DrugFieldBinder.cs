@@ -1,5 +1,5 @@
+using System.Collections.Immutable;
 using ResistanceSim.Model;
-using ResistanceSim.Scenarios.Keys;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Binding;
@@ -12,7 +12,8 @@ internal static class DrugFieldBinder
     /// <summary>The fraction of sites that are vessels: in (0, 1].</summary>
     public static Rule VesselDensityRule { get; } = Rules.InRange(0, 1, lowInclusive: false);
 
-    public static IReadOnlyList<string> FaceNames { get; } = [.. Enum.GetValues<LatticeFace>().Select(f => SnakeCase.Of(f.ToString()))];
+    /// <summary>The faces as YAML writes them, in <see cref="LatticeFace"/> order.</summary>
+    public static ImmutableArray<string> FaceNames { get; } = ["x_min", "x_max", "y_min", "y_max", "z_min", "z_max"];
 
     /// <summary>The field of a lattice of <paramref name="dims"/> dimensions and <paramref name="boundary"/>, or null when absent.</summary>
     public static DrugField? Bind(MapReader space, int dims, LatticeBoundary boundary)
@@ -45,7 +46,7 @@ internal static class DrugFieldBinder
         var faces = new List<LatticeFace>();
         foreach (string name in names)
         {
-            int index = FaceNames.ToList().IndexOf(name);
+            int index = FaceNames.IndexOf(name);
             if (index < 0 || index >= 2 * dims)
                 r.Report("faces", $"lists '{name}', not a face of a {dims}D lattice ({string.Join(", ", FaceNames.Take(2 * dims))})");
             else if (!faces.Contains((LatticeFace)index))

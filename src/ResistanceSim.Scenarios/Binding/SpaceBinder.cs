@@ -28,7 +28,11 @@ internal static class SpaceBinder
         string kind = r.Enum("kind", Kinds, defaultValue: "lattice");
         if (kind == "none")
         {
-            if (r.Has(DrugFieldBinder.Key)) r.Report(DrugFieldBinder.Key, "needs a lattice (space.kind is none: well-mixed cells have no sites for drug to diffuse between)");
+            if (r.Has(DrugFieldBinder.Key))
+            {
+                r.Accept(DrugFieldBinder.Key);   // one error, this one, rather than 'unknown key' too
+                r.Report(DrugFieldBinder.Key, "needs a lattice (space.kind is none: well-mixed cells have no sites for drug to diffuse between)");
+            }
             r.Finish();
             return null;
         }
