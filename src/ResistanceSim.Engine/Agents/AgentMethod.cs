@@ -109,7 +109,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         _run = run;
         run.Agents = this;
         SeedIfNewUnit();
-        _field?.RenewBounds(run);
+        _field?.RatesRefreshed(_store, run);
         _index.Bounds = _field?.Bounds;
         _index.Begin(run, run.Scenario.Engine.CellCycleShape);
     }
@@ -354,9 +354,12 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         {
             _passagesSeen = run.Passages;
             _space.Reseed(_store, ref run.Random);
-            _field?.Solve(_store, run);   // a fresh dish: the cells that took the drug up have moved
+            _field?.Solve(_store, run);   // a fresh dish: the cells that took the drug up have moved (renews the bounds)
         }
-        _field?.RenewBounds(run);
+        else
+        {
+            _field?.RatesRefreshed(_store, run);   // new drug levels
+        }
         _index.AllRatesChanged();
     }
 

@@ -67,6 +67,9 @@ public sealed class DrugFieldSolver
     /// <summary>Sweeps the last solution took.</summary>
     public int LastSweeps { get; private set; }
 
+    /// <summary>Solutions since this solver was made (for tests and benchmarks).</summary>
+    public long Solutions { get; private set; }
+
     /// <summary>The fraction of the source level at <paramref name="site"/> (numbered x + X·(y + Y·z)).</summary>
     public double FractionAt(int site) => _fraction[site];
 
@@ -121,6 +124,7 @@ public sealed class DrugFieldSolver
         }
         while (largest >= Tolerance);
         LastSweeps = sweeps;
+        Solutions++;
         double min = 1, max = 0;
         for (int site = 0; site < _fraction.Length; site++)
         {

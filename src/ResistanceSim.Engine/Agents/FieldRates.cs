@@ -23,6 +23,7 @@ internal sealed class FieldRates
     private readonly DrugFieldSolver _solver;
     private readonly double _updateEveryDays;
     private double[] _scaled = [];
+    private bool _stale;
 
     public FieldRates(Lattice lattice)
     {
@@ -46,18 +47,37 @@ internal sealed class FieldRates
         Solve(store, run);
     }
 
-    /// <summary>Solves the field for the cells now on the lattice and renews every clone's bounds.</summary>
+    /// <summary>
+    /// Solves the field for the cells now on the lattice and renews every clone's bounds. Without drug the field changes
+    /// no rate, so the solution waits until drug returns (<see cref="RatesRefreshed"/>): an untreated history or a
+    /// treatment holiday costs no solves.
+    /// </summary>
     public void Solve(AgentStore store, SimulationRun run)
     {
-        _solver.Solve(store);
         NextSolveDay = run.Day + _updateEveryDays;
+        _stale = !DrugPresent(run);
+        if (!_stale) _solver.Solve(store);
         RenewBounds(run);
+    }
+
+    /// <summary>The run has new drug levels: the bounds follow, and a field left unsolved while there was no drug is solved now.</summary>
+    public void RatesRefreshed(AgentStore store, SimulationRun run)
+    {
+        if (_stale && DrugPresent(run)) Solve(store, run);
+        else RenewBounds(run);
+    }
+
+    private static bool DrugPresent(SimulationRun run)
+    {
+        foreach (double level in run.RateConcentrations)
+            if (level > 0) return true;
+        return false;
     }
 
     /// <summary>Whether the run's clock has gone back (a history grown again) past the last solution, so the field is stale.</summary>
     public bool ClockWentBack(SimulationRun run) => run.Day + _updateEveryDays < NextSolveDay;
 
-    /// <summary>Every clone's bounds at the current drug levels (after a rate refresh or a new field).</summary>
+    /// <summary>Every clone's bounds at the current drug levels (a new unit's clones, or a new field).</summary>
     public void RenewBounds(SimulationRun run)
     {
         Bounds.Clear();

@@ -42,6 +42,21 @@ public class DrugFieldEngineTests
         Assert.Equal(expectedEngine.Cells(), engine.Cells());
     }
 
+    [Fact]
+    public void WithoutDrugTheFieldIsNeverSolvedAndWithDrugItIsSolvedAtEveryInterval()
+    {
+        // Without drug the field changes no rate, so a 10-day run solves nothing; under drug a solution at layout and
+        // one per 0.5-day interval: 1 + 10 / 0.5.
+        const string space = "{ dims: 2, size: [30, 30], drug_field: { sources: surface, diffusion_length_sites: 3, update_every_days: 0.5 } }";
+        var (_, untreated) = RunOnce(AgentScenarios.Load(AgentScenarios.Colony(space, 100, 0.5, 0.1, 10)));
+        Assert.Equal(0, untreated.DrugField!.Solutions);
+
+        string treated = AgentScenarios.Colony(space, 100, 0.5, 0.1, 10,
+            extra: $"include: [{Path.Combine(Repository.Scenarios, "presets", "alk-nsclc.yaml")}, {Path.Combine(Repository.Scenarios, "presets", "drugs.yaml")}]\nprotocol:\n  - {{ phase: continuous, days: 10, drugs: {{ crizotinib: {{ concentration_nM: 30 }} }} }}");
+        var (_, engine) = RunOnce(AgentScenarios.Load(treated));
+        Assert.Equal(1 + 10 / 0.5, engine.DrugField!.Solutions);
+    }
+
     /// <summary>
     /// A ball of cells that die under crizotinib and (almost) never divide, in a field solved once at day 0 and then
     /// held: each cell survives to day T with probability exp(−δ(f_site)·T), δ from the signal model at the plasma
