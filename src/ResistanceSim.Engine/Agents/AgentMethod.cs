@@ -21,6 +21,11 @@ namespace ResistanceSim.Engine.Agents;
 /// events — passaging removes cells from clones — are reconciled by removing random cells of the clone, and after a
 /// passage the survivors are reseeded at random sites.
 /// </para>
+/// <para>
+/// With a drug field (<see cref="FieldRates"/>) each cell sees its own drug level: clones are weighted by bounds on
+/// their rates and the chosen cell's event is thinned to its own rate, still exact; the field's discretisation, solver
+/// tolerance and update interval are then the approximations added.
+/// </para>
 /// </summary>
 public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 {
