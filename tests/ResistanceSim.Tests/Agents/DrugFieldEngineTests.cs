@@ -43,6 +43,25 @@ public class DrugFieldEngineTests
     }
 
     [Fact]
+    public void InAFieldTheLatticeStaysTheRunsClonesThroughDeathMutationSwitchingAndPassaging()
+    {
+        // The field's own event loop and bounds through every change the run makes: mutants (new clones and their
+        // bounds), phenotype switches, retired clones, and passages (a fresh dish, the field solved again).
+        string yaml = AgentScenarios.Treated("{ dims: 2, size: [80, 80], layout: dish, drug_field: { sources: vessels, vessel_density: 0.02, diffusion_length_sites: 3, update_every_days: 0.5 } }", 3000, 30, "clustered")
+            .Replace("stop: { days: 20 }", "stop: { days: 20 }\npassaging: { at_confluence_fraction: 0.6, split_ratio: 4 }", StringComparison.Ordinal)
+            .Replace("concentration_nM: 300", "concentration_nM: 20", StringComparison.Ordinal);
+        var checker = new VerifyingObserver();
+        var run = new SimulationRun(AgentScenarios.Load(yaml));
+        var engine = new AgentMethod();
+        checker.Engine = engine;
+        for (int r = 0; r < 2; r++) Simulator.Run(run, engine, new WorkUnit(0, 0, r), checker);
+
+        Assert.True(checker.PassagesSeen > 0, "the scenario must passage");
+        Assert.True(checker.MaxClones > 2, "mutants or switched cells must appear");
+        Assert.True(engine.DrugField!.Minimum < 0.5, $"the field must vary (minimum {engine.DrugField.Minimum})");
+    }
+
+    [Fact]
     public void WithoutDrugTheFieldIsNeverSolvedAndWithDrugItIsSolvedAtEveryInterval()
     {
         // Without drug the field changes no rate, so a 10-day run solves nothing; under drug a solution at layout and
