@@ -62,6 +62,9 @@ public sealed record Lattice(IReadOnlyList<int> Size, Neighbourhood Neighbourhoo
 
     public const long DefaultMaxSnapshotCells = 100_000;
 
+    /// <summary>The drug diffusion field; null when every cell sees the plasma level (uniform drug).</summary>
+    public DrugField? DrugField { get; init; }
+
     public int Dims => Size.Count;
 
     /// <summary>Number of sites: the product of <see cref="Size"/>.</summary>
@@ -75,8 +78,14 @@ public sealed record Lattice(IReadOnlyList<int> Size, Neighbourhood Neighbourhoo
         }
     }
 
-    /// <summary>Memory one replicate's lattice needs when every site is occupied (the engine's worst case).</summary>
-    public double MemoryBytes => (double)Sites * (BytesPerSite + BytesPerCell);
+    /// <summary>Bytes per site of the drug field, when there is one: the fraction at the site (8), whether it is a vessel (1) and whether a cell takes drug up there (1).</summary>
+    public const int BytesPerFieldSite = 10;
+
+    /// <summary>Memory one replicate's lattice needs when every site is occupied (the engine's worst case), with its drug field.</summary>
+    public double MemoryBytes => (double)Sites * BytesPerFullSite;
+
+    /// <summary>Bytes per occupied site: the site, its cell and the drug field's share.</summary>
+    public int BytesPerFullSite => BytesPerSite + BytesPerCell + (DrugField is null ? 0 : BytesPerFieldSite);
 
     /// <summary>The centre site's coordinates.</summary>
     public int[] Centre => [.. Size.Select(s => s / 2)];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
@@ -20,12 +21,18 @@ namespace ResistanceSim.Engine.Agents;
 /// events — passaging removes cells from clones — are reconciled by removing random cells of the clone, and after a
 /// passage the survivors are reseeded at random sites.
 /// </para>
+/// <para>
+/// With a drug field (<see cref="FieldRates"/>) each cell sees its own drug level: clones are weighted by bounds on
+/// their rates and the chosen cell's event is thinned to its own rate, still exact; the field's discretisation, solver
+/// tolerance and update interval are then the approximations added.
+/// </para>
 /// </summary>
 public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 {
     private readonly CloneRateIndex _index = new();
     private readonly AgentStore _store = new();
     private IAgentSpace _space = new WellMixedSpace();
+    private FieldRates? _field;
     private Lattice? _lattice;
     private SimulationRun? _run;
     private SimulationRun? _seededRun;
@@ -50,6 +57,9 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 
     /// <summary>The lattice of the current run, or null when well mixed.</summary>
     public Lattice? Lattice => _lattice;
+
+    /// <summary>The current run's drug field (the fraction of the plasma level at each site), or null when drug is uniform.</summary>
+    public DrugFieldSolver? DrugField => _field?.Solver;
 
     /// <summary>The current run's cells with their sites, in site order; empty when well mixed (no positions).</summary>
     public IEnumerable<AgentCell> Cells()
@@ -104,6 +114,8 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         _run = run;
         run.Agents = this;
         SeedIfNewUnit();
+        _field?.RatesRefreshed(_store, run);
+        _index.Bounds = _field?.Bounds;
         _index.Begin(run, run.Scenario.Engine.CellCycleShape);
     }
 
@@ -119,8 +131,11 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         var lattice = run.Scenario.Space;
         if (lattice is null) _space = _space as WellMixedSpace ?? new WellMixedSpace();
         else if (!ReferenceEquals(lattice, _lattice)) _space = new LatticeSpace(lattice);
+        if (!ReferenceEquals(lattice, _lattice)) _field = lattice?.DrugField is null ? null : new FieldRates(lattice);
         _lattice = lattice;
         _space.Seed(_store, run, ref run.Random);
+        _field?.Reset(_store, run);
+        _index.Bounds = _field?.Bounds;
         _seededRun = run;
         _seededSeeding = run.Seedings;
         _passagesSeen = run.Passages;
@@ -128,8 +143,14 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 
     public void Advance(SimulationRun run, double untilDay)
     {
+        // Two loops so the uniform one, the common case, carries no test for a field.
+        if (_field is null) AdvanceUniform(run, untilDay);
+        else AdvanceInField(run, untilDay, _field);
+    }
+
+    private void AdvanceUniform(SimulationRun run, double untilDay)
+    {
         var clones = run.Clones;
-        var growth = run.Growth;
         int stages = run.Scenario.Engine.CellCycleShape;
         ref Xoshiro256StarStar rng = ref run.Random;
 
@@ -142,45 +163,119 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
                 Die(run, i, RandomCell(i, ref rng));
                 continue;
             }
-            long n = clones.TotalCells;
             int site = RandomCell(i, ref rng);
             double cycle = stages * clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
             double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
             if (channel < cycle)
-            {
-                int stage = _store.StageAt(site);
-                if (stage + 1 < stages) _store.SetStage(site, stage + 1);
-                else if (rng.NextDouble() < growth.BirthFactor(n)) Divide(run, i, site, ref rng);
-            }
+                CompleteStage(run, i, site, stages, ref rng);
             else if (channel < cycle + death)
-            {
                 Die(run, i, site);
-            }
             else if (channel < cycle + death + switching)
+                SwitchPhenotype(run, i, site, run.ChoosePhenotypeSwitch(i, rng.NextDouble()));
+            else
+                MutatePerDay(run, i, site, channel - (cycle + death + switching), ref rng);
+        }
+    }
+
+    /// <summary>
+    /// Events in a drug field: the index weights each clone by its rate bounds, the chosen cell's channel is chosen by
+    /// the bounds and accepted with probability (the cell's own rate)/(bound), otherwise a null event (thinning). The
+    /// field is solved again every <c>update_every_days</c>, between events.
+    /// </summary>
+    private void AdvanceInField(SimulationRun run, double untilDay, FieldRates field)
+    {
+        var clones = run.Clones;
+        var bounds = field.Bounds;
+        int stages = run.Scenario.Engine.CellCycleShape;
+        ref Xoshiro256StarStar rng = ref run.Random;
+        if (field.ClockWentBack(run)) SolveField(run, field);
+
+        while (true)
+        {
+            int i = _index.NextEvent(run, Math.Min(untilDay, field.NextSolveDay), ref rng, out bool densityDeath);
+            if (i < 0)
             {
-                int phenotype = run.ChoosePhenotypeSwitch(i, rng.NextDouble());
-                _inEvent = true;
-                int sibling = run.AddToPhenotypeSibling(i, phenotype, 1);
-                _store.Transfer(site, sibling);
-                run.RemoveCells(i, 1);
-                _inEvent = false;
+                if (run.Day < field.NextSolveDay) return;   // untilDay reached, or extinction, or the size limit
+                SolveField(run, field);
+                if (run.Day < untilDay) continue;
+                return;
+            }
+            if (densityDeath)
+            {
+                Die(run, i, RandomCell(i, ref rng));
+                continue;
+            }
+            int site = RandomCell(i, ref rng);
+            double cycle = stages * bounds.Birth(i), death = bounds.Death(i), switching = bounds.Switch(i);
+            double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
+            if (channel < cycle + death + switching)
+            {
+                var local = field.RatesAt(run, i, site);
+                if (channel < cycle)
+                {
+                    if (Accept(local.Birth, bounds.Birth(i), ref rng)) CompleteStage(run, i, site, stages, ref rng);
+                }
+                else if (channel < cycle + death)
+                {
+                    if (Accept(local.Death, death, ref rng)) Die(run, i, site);
+                }
+                else if (Accept(local.Switch, switching, ref rng))
+                {
+                    SwitchPhenotype(run, i, site, run.ChoosePhenotypeSwitch(i, rng.NextDouble(), local.AlkInhibition));
+                }
             }
             else
             {
-                // A mutant arising per unit time needs room beside its parent, like a daughter.
-                double excess = channel - (cycle + death + switching);
-                int target = _space.SiteForNewCell(_store, site, ref rng);
-                if (target < 0)
-                {
-                    BlockedDivisions++;
-                    continue;
-                }
-                _inEvent = true;
-                int mutant = run.AddMutant(i, run.Mutations.PerDay.Mutate(clones.Genotype[i], excess));
-                _store.Place(target, mutant, 0);
-                _inEvent = false;
+                MutatePerDay(run, i, site, channel - (cycle + death + switching), ref rng);
             }
         }
+    }
+
+    /// <summary>
+    /// Thinning: an event proposed at rate <paramref name="bound"/> happens with probability rate/bound. At the bound
+    /// itself it happens without a draw, so a field that is 1 everywhere reproduces the uniform engine draw for draw.
+    /// </summary>
+    private static bool Accept(double rate, double bound, ref Xoshiro256StarStar rng) =>
+        rate >= bound || rng.NextDouble() * bound < rate;
+
+    private void SolveField(SimulationRun run, FieldRates field)
+    {
+        field.Solve(_store, run);
+        _index.AllRatesChanged();
+    }
+
+    /// <summary>A cell completes a cycle stage; after the last, growth limitation thins its division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CompleteStage(SimulationRun run, int clone, int site, int stages, ref Xoshiro256StarStar rng)
+    {
+        int stage = _store.StageAt(site);
+        if (stage + 1 < stages) _store.SetStage(site, stage + 1);
+        else if (rng.NextDouble() < run.Growth.BirthFactor(run.Clones.TotalCells)) Divide(run, clone, site, ref rng);
+    }
+
+    /// <summary>The cell at <paramref name="site"/> joins the sibling clone with <paramref name="phenotype"/> flipped, in place.</summary>
+    private void SwitchPhenotype(SimulationRun run, int clone, int site, int phenotype)
+    {
+        _inEvent = true;
+        int sibling = run.AddToPhenotypeSibling(clone, phenotype, 1);
+        _store.Transfer(site, sibling);
+        run.RemoveCells(clone, 1);
+        _inEvent = false;
+    }
+
+    /// <summary>A mutant arising per unit time needs room beside its parent, like a daughter.</summary>
+    private void MutatePerDay(SimulationRun run, int clone, int site, double excess, ref Xoshiro256StarStar rng)
+    {
+        int target = _space.SiteForNewCell(_store, site, ref rng);
+        if (target < 0)
+        {
+            BlockedDivisions++;
+            return;
+        }
+        _inEvent = true;
+        int mutant = run.AddMutant(clone, run.Mutations.PerDay.Mutate(run.Clones.Genotype[clone], excess));
+        _store.Place(target, mutant, 0);
+        _inEvent = false;
     }
 
     /// <summary>The cell at <paramref name="site"/> has finished its cycle: a daughter takes a free site, or nothing happens.</summary>
@@ -242,6 +337,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     {
         if (!Tracking) return;
         if (index >= _store.TrackedClones) _store.TrackNewClone(index);
+        _field?.CloneAdded(_run!, index);
         if (!_inEvent) Reconcile(index, _run!.Clones.Cells[index]);
         _index.CloneChanged(index);
     }
@@ -251,6 +347,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         if (!Tracking) return;
         if (!_inEvent) Reconcile(index, 0);   // the run has already moved another clone into this index
         _store.RetireClone(index, movedFrom);
+        _field?.Bounds.Retire(index, movedFrom);
         _index.CloneRetired(index, movedFrom);
     }
 
@@ -262,6 +359,11 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         {
             _passagesSeen = run.Passages;
             _space.Reseed(_store, ref run.Random);
+            _field?.Solve(_store, run);   // a fresh dish: the cells that took the drug up have moved (renews the bounds)
+        }
+        else
+        {
+            _field?.RatesRefreshed(_store, run);   // new drug levels
         }
         _index.AllRatesChanged();
     }

@@ -42,9 +42,17 @@ public sealed class CloneRateIndex : ICloneListener
         Rebuild();
     }
 
-    /// <summary>k·β + δ + σ + ν: everything a cell of clone <paramref name="i"/> can do, before growth limitation.</summary>
-    public double PerCellRate(CloneState clones, int i) =>
-        BirthWeight * clones.Birth[i] + clones.Death[i] + clones.Switch[i] + clones.MutationPerDay[i];
+    /// <summary>
+    /// Upper bounds to weight clones by instead of their rates (the agent engine's drug field, where each cell sees its
+    /// own drug level); null, the default, for the clones' rates themselves.
+    /// </summary>
+    public RateBounds? Bounds { get; set; }
+
+    /// <summary>k·β + δ + σ + ν: everything a cell of clone <paramref name="i"/> can do, before growth limitation (with
+    /// <see cref="Bounds"/>, at most).</summary>
+    public double PerCellRate(CloneState clones, int i) => Bounds is { } bounds
+        ? BirthWeight * bounds.Birth(i) + bounds.Death(i) + bounds.Switch(i) + clones.MutationPerDay[i]
+        : BirthWeight * clones.Birth[i] + clones.Death[i] + clones.Switch[i] + clones.MutationPerDay[i];
 
     /// <summary>Events drawn by <see cref="NextEvent"/> since this index was created (null events included), for benchmarks.</summary>
     public long Events { get; private set; }

@@ -26,6 +26,10 @@ public static class RandomStreams
     /// <summary>Per-dose events of a virtual patient's oral regimen (which doses are missed).</summary>
     public const int DosingPurpose = 3;
 
+    /// <summary>Where the vessels of the agent engine's drug field lie: a stream of its own, so the tissue does not
+    /// shift the cells' luck (a run with and without a field shares the dynamics stream).</summary>
+    public const int VesselsPurpose = 4;
+
     // Distinct odd offsets per coordinate (arbitrary 64-bit odd constants; their only job is to keep
     // the coordinates' roles apart).
     private const ulong ArmSalt = 0xA0761D6478BD642FUL;

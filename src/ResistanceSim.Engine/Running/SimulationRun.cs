@@ -135,6 +135,9 @@ public sealed class SimulationRun
     /// <summary>Current total concentrations (nM), scenario drug order.</summary>
     public ReadOnlySpan<double> Concentrations => _concentration;
 
+    /// <summary>The concentrations (nM) the clones' rates are evaluated at now (the hold's midpoint when levels vary continuously).</summary>
+    public ReadOnlySpan<double> RateConcentrations => _rateConcentration;
+
     /// <summary>g(N): the growth-limitation factor on every birth rate now.</summary>
     public double BirthFactor => Growth.BirthFactor(Clones.TotalCells);
 
@@ -619,10 +622,15 @@ public sealed class SimulationRun
     }
 
     /// <summary>Picks which phenotype a switching cell of clone <paramref name="index"/> flips, in proportion to the rates.</summary>
-    public int ChoosePhenotypeSwitch(int index, double uniform)
+    public int ChoosePhenotypeSwitch(int index, double uniform) =>
+        ChoosePhenotypeSwitch(index, uniform, Signal.Evaluate(Clones.Genotype[index], _rateConcentration).AlkInhibition);
+
+    /// <summary>As <see cref="ChoosePhenotypeSwitch(int, double)"/> for a cell under ALK inhibition
+    /// <paramref name="alkInhibition"/> (a cell of the agent engine's drug field, which sees its own level).</summary>
+    public int ChoosePhenotypeSwitch(int index, double uniform, double alkInhibition)
     {
         Span<double> rates = stackalloc double[Layout.PhenotypeCount];
-        PhenotypeSwitchRates(index, rates);
+        PhenotypeSwitchRates(Clones.Genotype[index], alkInhibition, rates);
         double total = 0;
         foreach (double rate in rates) total += rate;
         double target = uniform * total;
@@ -659,8 +667,12 @@ public sealed class SimulationRun
     public void PhenotypeSwitchRates(int index, Span<double> rates)
     {
         ulong genotype = Clones.Genotype[index];
-        double stress = Signal.Evaluate(genotype, _rateConcentration).AlkInhibition;
-        for (int p = 0; p < Layout.PhenotypeCount; p++) rates[p] = Signal.SwitchRate(genotype, p, stress);
+        PhenotypeSwitchRates(genotype, Signal.Evaluate(genotype, _rateConcentration).AlkInhibition, rates);
+    }
+
+    private void PhenotypeSwitchRates(ulong genotype, double alkInhibition, Span<double> rates)
+    {
+        for (int p = 0; p < Layout.PhenotypeCount; p++) rates[p] = Signal.SwitchRate(genotype, p, alkInhibition);
     }
 
     private int AddClone(ulong genotype, int registryId, long lookupKey, long cells)

@@ -28,6 +28,11 @@ internal static class SpaceBinder
         string kind = r.Enum("kind", Kinds, defaultValue: "lattice");
         if (kind == "none")
         {
+            if (r.Has(DrugFieldBinder.Key))
+            {
+                r.Accept(DrugFieldBinder.Key);   // one error, this one, rather than 'unknown key' too
+                r.Report(DrugFieldBinder.Key, "needs a lattice (space.kind is none: well-mixed cells have no sites for drug to diffuse between)");
+            }
             r.Finish();
             return null;
         }
@@ -36,14 +41,16 @@ internal static class SpaceBinder
         var size = sides.Count == 1 ? Enumerable.Repeat((int)sides[0], dims).ToArray() : sides.Select(s => (int)s).ToArray();
         if (size.Length != dims)
             r.Report("size", $"must give one side per dimension ({dims}) or one side for all ({size.Length} given)");
+        var boundary = r.Enum<LatticeBoundary>("boundary", LatticeBoundary.Fixed);
         var lattice = new Lattice(size,
             r.Enum<Neighbourhood>("neighbourhood", Neighbourhood.Moore),
-            r.Enum<LatticeBoundary>("boundary", LatticeBoundary.Fixed),
+            boundary,
             r.Enum<InitialLayout>("layout", InitialLayout.Ball),
             r.Int("push_depth", Rules.InRange(0, MaxPushDepth), defaultValue: 0))
         {
             SnapshotEveryDays = r.OptionalDouble("snapshot_every_days", Rules.Positive) ?? double.PositiveInfinity,
             MaxSnapshotCells = r.Long("max_snapshot_cells", Rules.AtLeast(1), defaultValue: Lattice.DefaultMaxSnapshotCells),
+            DrugField = DrugFieldBinder.Bind(r, dims, boundary),
         };
         if (size.Length == dims && size.All(s => s >= 1) && lattice.Sites > Array.MaxLength)
             r.Report("size", string.Create(CultureInfo.InvariantCulture,

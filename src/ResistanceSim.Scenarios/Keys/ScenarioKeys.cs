@@ -151,6 +151,18 @@ public static class ScenarioKeys
         ],
     };
 
+    private static readonly MapShape DrugField = new("drugField", "The drug diffusion field: quasi-steady diffusion from sources with uptake by cells.")
+    {
+        Keys =
+        [
+            Required("sources", ChoiceShape.Of<DrugSources>(), "surface (the medium beyond the lattice's faces) or vessels (point sources at random sites)."),
+            Required("diffusion_length_sites", Number(Rules.Positive), "√(D/k) in sites: distance over which drug falls by e through packed cells."),
+            Optional("update_every_days", Number(Rules.Positive), "Days between solutions of the field (default 0.25; also after each passage)."),
+            Optional("faces", OneOrMore(TextShape.Any), "Surface: faces touching the medium, x_min … z_max (default every face)."),
+            Optional("vessel_density", Number(DrugFieldBinder.VesselDensityRule), "Vessels: fraction of sites that are vessels, in (0, 1]."),
+        ],
+    };
+
     private static readonly MapShape Space = new("space", "The agent engine's lattice, or kind none for well-mixed agents.")
     {
         Keys = [Optional("kind", new ChoiceShape(SpaceBinder.Kinds), "lattice (default) or none (well mixed).")],
@@ -166,6 +178,7 @@ public static class ScenarioKeys
                 Optional("push_depth", Int(Rules.InRange(0, SpaceBinder.MaxPushDepth)), "Longest chain of cells a division may push (default 0: contact inhibition)."),
                 Optional("snapshot_every_days", Number(Rules.Positive), "Days between snapshots of every cell: cells/ table and lattice frames (default none)."),
                 Optional("max_snapshot_cells", Long(Rules.AtLeast(1)), "Most cells per snapshot; more are thinned to every k-th (default 100000)."),
+                Optional(DrugFieldBinder.Key, DrugField, "Drug diffusing from sources and taken up by cells (default none: every cell sees the plasma level)."),
             ]),
             new MapVariant("none", []),
         ]),

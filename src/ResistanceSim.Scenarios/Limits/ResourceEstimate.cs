@@ -47,7 +47,7 @@ public sealed record ResourceEstimate(long WorkUnits, double SamplesPerUnit, int
     public string Factors() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{WorkUnits:N0} work units × {SamplesPerUnit:N0} samples × ≥ {ClonesPerSample} clones")
         + (Lattice is { } lattice ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"; a lattice of {lattice.Sites:N0} sites per worker, {ByteSize.Format(lattice.MemoryBytes)} each at {Lattice.BytesPerSite + Lattice.BytesPerCell} bytes per site") : "");
+            $"; a lattice of {lattice.Sites:N0} sites per worker, {ByteSize.Format(lattice.MemoryBytes)} each at {lattice.BytesPerFullSite} bytes per site") : "");
 
     /// <summary>The sizes: "≥ 68 KiB of tables (and as much spool), ≥ 256 MiB of memory".</summary>
     public string Sizes() => $"≥ {ByteSize.Format(OutputBytes)} of tables (and as much spool), ≥ {ByteSize.Format(MemoryBytes)} of memory";

@@ -80,29 +80,6 @@ public class AgentEngineTests
         Assert.True(checker.MaxClones > 2, "mutants or switched cells must appear");
     }
 
-    private sealed class VerifyingObserver : IRunObserver
-    {
-        public AgentMethod? Engine { get; set; }
-        public int Samples { get; private set; }
-        public int PassagesSeen { get; private set; }
-        public int MaxClones { get; private set; }
-
-        public void RunStarted(SimulationRun run)
-        {
-        }
-
-        public void Sampled(SimulationRun run)
-        {
-            Engine!.Verify();   // day 0 too: Simulator.Run attaches the engine, which lays the cells out before the first sample
-            run.Clones.Verify();
-            Samples++;
-            PassagesSeen = Math.Max(PassagesSeen, run.Passages);
-            MaxClones = Math.Max(MaxClones, run.Clones.Count);
-        }
-
-        public void RunEnded(SimulationRun run) => Engine!.Verify();
-    }
-
     [Fact]
     public void AClusteredCloneStartsAsOneClumpAndAScatteredOneSpreadsOverTheDish()
     {

@@ -17,7 +17,8 @@ public static class KeyDeclarationFixtures
 
     /// <summary>The agent engine's lattice with every key written.</summary>
     private const string LatticeSpace =
-        "space: { kind: lattice, dims: 2, size: [200, 200], neighbourhood: von_neumann, boundary: periodic, layout: dish, push_depth: 3, snapshot_every_days: 5, max_snapshot_cells: 1000 }";
+        "space: { kind: lattice, dims: 2, size: [200, 200], neighbourhood: von_neumann, boundary: periodic, layout: dish, push_depth: 3, snapshot_every_days: 5, max_snapshot_cells: 1000, " +
+        "drug_field: { sources: vessels, vessel_density: 0.01, diffusion_length_sites: 5, update_every_days: 0.5, faces: [] } }";
 
     /// <summary>(name, YAML text) of every fixture document.</summary>
     public static IReadOnlyList<(string Name, string Text)> All()
