@@ -8,20 +8,12 @@ namespace ResistanceSim.Tests.Agents;
 /// <summary>The agent engine's rules on small lattices: contact inhibition, pushing, bookkeeping, layouts, Erlang cycles.</summary>
 public class AgentEngineTests
 {
-    private static (SimulationRun Run, AgentMethod Engine) RunOnce(Scenario scenario, int replicate = 0, IRunObserver? observer = null)
-    {
-        var run = new SimulationRun(scenario);
-        var engine = new AgentMethod();
-        Simulator.Run(run, engine, new WorkUnit(0, 0, replicate), observer);
-        return (run, engine);
-    }
-
     [Fact]
     public void WithoutDeathAColonyFillsItsLatticeAndStops()
     {
         // 36 sites, no death: divisions into empty sites only, so exactly 36 cells remain however long it runs.
         var scenario = AgentScenarios.Load(AgentScenarios.Colony("{ dims: 2, size: [6, 6], neighbourhood: von_neumann }", 1, 1.0, 0.0, 60));
-        var (run, engine) = RunOnce(scenario);
+        var (run, engine) = AgentScenarios.RunOnce(scenario);
 
         Assert.Equal(36, run.Clones.TotalCells);
         Assert.True(engine.BlockedDivisions > 0, "a full lattice must block divisions");
@@ -55,7 +47,7 @@ public class AgentEngineTests
             stop: { days: 2 }
             """;
         var scenario = AgentScenarios.Load(yaml);
-        var (run, engine) = RunOnce(scenario);
+        var (run, engine) = AgentScenarios.RunOnce(scenario);
         engine.Verify();
         long core = CellsCarrying(run, 0);
         if (pushDepth == 0) Assert.Equal(9, core);

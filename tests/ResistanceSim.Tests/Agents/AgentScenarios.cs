@@ -1,3 +1,5 @@
+using ResistanceSim.Engine.Agents;
+using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios;
 using ResistanceSim.Tests.Support;
@@ -45,6 +47,15 @@ internal static class AgentScenarios
         sampling: {"{"} every_days: 1, clone_threshold_cells: 1 {"}"}
         stop: {"{"} days: 20 {"}"}
         """;
+
+    /// <summary>Runs one work unit of <paramref name="scenario"/> on the agent engine to its end.</summary>
+    public static (SimulationRun Run, AgentMethod Engine) RunOnce(Scenario scenario, int replicate = 0, IRunObserver? observer = null)
+    {
+        var run = new SimulationRun(scenario);
+        var engine = new AgentMethod();
+        Simulator.Run(run, engine, new WorkUnit(0, 0, replicate), observer);
+        return (run, engine);
+    }
 
     public static Scenario Load(string yaml)
     {

@@ -13,14 +13,6 @@ namespace ResistanceSim.Tests.Agents;
 /// </summary>
 public class DrugFieldEngineTests
 {
-    private static (SimulationRun Run, AgentMethod Engine) RunOnce(Scenario scenario, int replicate = 0, IRunObserver? observer = null)
-    {
-        var run = new SimulationRun(scenario);
-        var engine = new AgentMethod();
-        Simulator.Run(run, engine, new WorkUnit(0, 0, replicate), observer);
-        return (run, engine);
-    }
-
     [Fact]
     public void AFieldAtTheSourceLevelEverywhereReproducesTheUniformEngineDrawForDraw()
     {
@@ -30,8 +22,8 @@ public class DrugFieldEngineTests
         string uniform = AgentScenarios.Treated("{ dims: 2, size: [80, 80], layout: dish }", 3000, 30, "clustered")
             .Replace("concentration_nM: 300", "concentration_nM: 20", StringComparison.Ordinal);
         string field = uniform.Replace("layout: dish }", "layout: dish, drug_field: { sources: vessels, vessel_density: 1, diffusion_length_sites: 2, update_every_days: 1000 } }", StringComparison.Ordinal);
-        var (expectedRun, expectedEngine) = RunOnce(AgentScenarios.Load(uniform));
-        var (run, engine) = RunOnce(AgentScenarios.Load(field));
+        var (expectedRun, expectedEngine) = AgentScenarios.RunOnce(AgentScenarios.Load(uniform));
+        var (run, engine) = AgentScenarios.RunOnce(AgentScenarios.Load(field));
 
         Assert.NotNull(engine.DrugField);
         Assert.Equal((1.0, 1.0), (engine.DrugField.Minimum, engine.DrugField.Maximum));
@@ -67,12 +59,12 @@ public class DrugFieldEngineTests
         // Without drug the field changes no rate, so a 10-day run solves nothing; under drug a solution at layout and
         // one per 0.5-day interval: 1 + 10 / 0.5.
         const string space = "{ dims: 2, size: [30, 30], drug_field: { sources: surface, diffusion_length_sites: 3, update_every_days: 0.5 } }";
-        var (_, untreated) = RunOnce(AgentScenarios.Load(AgentScenarios.Colony(space, 100, 0.5, 0.1, 10)));
+        var (_, untreated) = AgentScenarios.RunOnce(AgentScenarios.Load(AgentScenarios.Colony(space, 100, 0.5, 0.1, 10)));
         Assert.Equal(0, untreated.DrugField!.Solutions);
 
         string treated = AgentScenarios.Colony(space, 100, 0.5, 0.1, 10,
             extra: $"include: [{Path.Combine(Repository.Scenarios, "presets", "alk-nsclc.yaml")}, {Path.Combine(Repository.Scenarios, "presets", "drugs.yaml")}]\nprotocol:\n  - {{ phase: continuous, days: 10, drugs: {{ crizotinib: {{ concentration_nM: 30 }} }} }}");
-        var (_, engine) = RunOnce(AgentScenarios.Load(treated));
+        var (_, engine) = AgentScenarios.RunOnce(AgentScenarios.Load(treated));
         Assert.Equal(1 + 10 / 0.5, engine.DrugField!.Solutions);
     }
 
@@ -210,8 +202,8 @@ public class DrugFieldEngineTests
         laidOut.Begin(start);
         Assert.True(laidOut.DrugField!.Minimum < 0.2, $"the tumour's core must start shielded (minimum fraction {laidOut.DrugField.Minimum})");
 
-        var (poorly, poorEngine) = RunOnce(points[0]);
-        var (well, _) = RunOnce(points[1]);
+        var (poorly, poorEngine) = AgentScenarios.RunOnce(points[0]);
+        var (well, _) = AgentScenarios.RunOnce(points[1]);
         poorEngine.Verify();
         Assert.True(poorly.Clones.TotalCells > well.Clones.TotalCells,
             $"{poorly.Clones.TotalCells} cells left with poor penetration, {well.Clones.TotalCells} with good");
