@@ -35,4 +35,6 @@ public enum AbcMethod
 /// <param name="MinAcceptance">Stop when a generation accepts fewer of its proposals than this.</param>
 /// <param name="MinEpsilon">Stop once the tolerance reaches this distance (0: run every generation).</param>
 /// <param name="Method">How later generations are built.</param>
-public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon, AbcMethod Method = AbcMethod.Importance);
+/// <param name="Distance">How the targets' misses combine into one distance.</param>
+public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon,
+    AbcMethod Method = AbcMethod.Importance, AbcDistance Distance = AbcDistance.RootMeanSquare);

@@ -29,8 +29,14 @@ public static class CalibrationCheck
         log.Output.WriteLine();
         Print(log.Output, rows);
         log.Output.WriteLine();
-        log.Output.WriteLine($"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance. Runs kept in {checkRoot}{Path.DirectorySeparatorChar}.");
+        var kind = CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan.Abc.Distance;
+        double distance = CalibrationDistance.Of([.. rows.Select(r => r.Target)], [.. rows.Select(r => r.Simulated.Value)], kind);
+        log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance; distance {distance:0.###} ({DistanceName(kind)}). Runs kept in {checkRoot}{Path.DirectorySeparatorChar}."));
     }
+
+    private static string DistanceName(AbcDistance kind) =>
+        kind == AbcDistance.MeanAbsolute ? "mean absolute miss" : "root mean square miss";
 
     /// <summary>Runs the scenarios and measures every target, in file order; <paramref name="checkRoot"/> holds the runs.</summary>
     public static IReadOnlyList<Row> Measure(CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)

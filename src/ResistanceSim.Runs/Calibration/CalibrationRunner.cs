@@ -196,7 +196,7 @@ public static class CalibrationRunner
         private CalibrationJournal.Entry Evaluate(int generation, int index, double[] values)
         {
             double[] simulated = EvaluateOrReject(values, $"g{generation}-p{index}");
-            var entry = new CalibrationJournal.Entry(generation, index, Distance(simulated), values, simulated);
+            var entry = new CalibrationJournal.Entry(generation, index, CalibrationDistance.Of(plan.Targets, simulated, plan.Abc.Distance), values, simulated);
             journal.Append(entry);
             return entry;
         }
@@ -238,17 +238,5 @@ public static class CalibrationRunner
             _journaled.RemoveAll(entry => entry.Generation <= generation.Number);
         }
 
-        /// <summary>Root mean square of the targets' standardised misses; infinite when a target could not be measured.</summary>
-        private double Distance(double[] simulated)
-        {
-            double squares = 0;
-            for (int t = 0; t < simulated.Length; t++)
-            {
-                double miss = plan.Targets[t].Miss(simulated[t]);
-                if (double.IsNaN(miss)) return double.PositiveInfinity;
-                squares += miss * miss;
-            }
-            return Math.Sqrt(squares / simulated.Length);
-        }
     }
 }
