@@ -25,11 +25,13 @@ public static class CalibrationCheck
     /// <summary>Runs the check and writes the table of targets and the count within tolerance to <see cref="CalibrationLog.Output"/>.</summary>
     public static void Execute(CalibrationCheckOptions options, CalibrationLog log)
     {
-        var rows = Measure(options, log, out string checkRoot);
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan;
+        var rows = Measure(plan, options, log, out string checkRoot);
         log.Output.WriteLine();
         Print(log.Output, rows);
         log.Output.WriteLine();
-        var kind = CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan.Abc.Distance;
+        var kind = plan.Abc.Distance;
         double distance = CalibrationDistance.Of([.. rows.Select(r => r.Target)], [.. rows.Select(r => r.Simulated.Value)], kind);
         log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance; distance {distance:0.###} ({DistanceName(kind)}). Runs kept in {checkRoot}{Path.DirectorySeparatorChar}."));
@@ -42,8 +44,12 @@ public static class CalibrationCheck
     public static IReadOnlyList<Row> Measure(CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return Measure(CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan, options, log, out checkRoot);
+    }
+
+    private static IReadOnlyList<Row> Measure(CalibrationPlan plan, CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)
+    {
         ArgumentNullException.ThrowIfNull(log);
-        var plan = CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan;
         checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
         string size = options.Reduced ? "the calibration's reduced cohorts" : "full cohorts";
         log.Output.WriteLine($"Checking {plan.Targets.Count} targets of {plan.Name}: each scenario as it stands, {size}.");

@@ -237,6 +237,5 @@ public static class CalibrationRunner
                     generation.Offer(entry.Index, entry.Values, entry.Distance);
             _journaled.RemoveAll(entry => entry.Generation <= generation.Number);
         }
-
     }
 }
