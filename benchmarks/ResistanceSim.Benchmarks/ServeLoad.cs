@@ -29,6 +29,8 @@ public static class ServeLoad
             $"{students} students × {runs} runs of lesson {lesson} ({students * runs} runs, {result.Elapsed.TotalSeconds:0.0} s, {students * runs / result.Elapsed.TotalSeconds:0.0} runs/s), {Environment.ProcessorCount} cores, {new ServerLimits().ConcurrentRuns} run(s) at once"));
         Console.WriteLine($"latency after warm-up ({latencies.Count} runs): p50 {Ms(50)} ms, p95 {Ms(95)} ms, max {Ms(100)} ms");
         Console.WriteLine($"errors: {result.Errors.Count}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"run folders under {Path.GetDirectoryName(Path.GetDirectoryName(server.RunFolder))}: {server.KeptRunBytes / 1024.0 / 1024.0:0.0} MiB in the finished runs kept"));
         foreach (string error in result.Errors.Take(10)) Console.WriteLine("  " + error);
         var memory = result.Memory;
         if (memory.Count >= 4)

@@ -41,6 +41,16 @@ public sealed record ServerLimits
     /// <summary>Finished runs kept for charts, downloads and comparison; the oldest are deleted beyond this.</summary>
     public int RunsKept { get; init; } = 200;
 
+    /// <summary>
+    /// Most bytes the finished runs' folders may hold together; the oldest are deleted beyond it, as beyond
+    /// <see cref="RunsKept"/>. A teaching run writes tens of kB, so the count is the usual bound; this one holds when a
+    /// class runs large trials, and it sizes the in-memory file system the folders need (<see cref="Jobs.RunFolderRoot"/>).
+    /// </summary>
+    public long RunFolderBytesKept { get; init; } = 1L << 30;
+
+    /// <summary>Room the run folders need: the finished runs kept plus the tables of every run going at once.</summary>
+    public long RunFolderBytesNeeded => RunFolderBytesKept + ConcurrentRuns * Resources.MaxOutputBytes;
+
     /// <summary>A running run's partial population chart is redrawn at most this often (a class of pages follows each run).</summary>
     public TimeSpan LiveChartInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 

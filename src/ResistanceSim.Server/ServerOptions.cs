@@ -16,6 +16,12 @@ public sealed record ServerOptions
 
     public ServerLimits Limits { get; init; } = new();
 
+    /// <summary>
+    /// The folder under which runs write (null: a file system in memory when the machine has one with room, else the
+    /// temp folder; <see cref="Jobs.RunFolderRoot"/>). Runs go to a private subfolder deleted when the server stops.
+    /// </summary>
+    public string? RunFolderParent { get; init; }
+
     /// <summary>Log warnings and errors to the console (the command line does; tests do not).</summary>
     public bool LogToConsole { get; init; }
 

@@ -34,6 +34,12 @@ public sealed class TeachingServer : IAsyncDisposable
     /// <summary>The address it listens on, e.g. <c>http://127.0.0.1:5000/</c>.</summary>
     public string Url { get; }
 
+    /// <summary>The private folder its runs write under (in memory when the machine allows; <see cref="RunFolderRoot"/>).</summary>
+    public string RunFolder => _app.Services.GetRequiredService<RunQueue>().WorkRoot;
+
+    /// <summary>Bytes in the folders of the finished runs it keeps.</summary>
+    public long KeptRunBytes => _app.Services.GetRequiredService<RunQueue>().FinishedBytes;
+
     /// <summary>Loads the lessons (a malformed one stops the start with its located errors) and starts listening.</summary>
     /// <exception cref="ResistanceSim.Scenarios.Diagnostics.ScenarioValidationException">A lesson file is malformed.</exception>
     /// <exception cref="ArgumentException">The host is not an IP address or localhost.</exception>
@@ -58,7 +64,8 @@ public sealed class TeachingServer : IAsyncDisposable
         });
         builder.Services.AddSingleton(lessons);
         builder.Services.AddSingleton(options.Limits);
-        builder.Services.AddSingleton<RunQueue>();
+        builder.Services.AddSingleton(services => new RunQueue(
+            options.Limits, RunFolderRoot.Create(options.RunFolderParent, options.Limits.RunFolderBytesNeeded), services.GetRequiredService<ILogger<RunQueue>>()));
 
         var app = builder.Build();
         Map(app, lessons);

@@ -10,15 +10,16 @@ namespace ResistanceSim.Server.Jobs;
 /// <summary>
 /// The bounded queue of runs: <see cref="ServerLimits.ConcurrentRuns"/> run at once (each on its share of the cores),
 /// up to <see cref="ServerLimits.QueueCapacity"/> wait with their position shown, and more are refused. Each run writes
-/// into its own folder under a private work root, which is deleted with the queue.
+/// into its own folder under a private work root (<see cref="RunFolderRoot"/>), which is deleted with the queue.
 /// </summary>
 public sealed class RunQueue : IAsyncDisposable
 {
     private readonly ServerLimits _limits;
     private readonly ILogger _logger;
-    private readonly string _workRoot = Path.Combine(Path.GetTempPath(), "resistancesim-serve", Guid.NewGuid().ToString("N"));
+    private readonly string _workRoot;
     private readonly LinkedList<RunJob> _waiting = new();
-    private readonly Queue<RunJob> _finished = new();
+    private readonly Queue<(RunJob Job, long Bytes)> _finished = new();
+    private long _finishedBytes;
     private readonly ConcurrentDictionary<string, RunJob> _jobs = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _available = new(0);
     private readonly CancellationTokenSource _shutdown = new();
@@ -26,9 +27,10 @@ public sealed class RunQueue : IAsyncDisposable
     /// <summary>Answers the lessons' checks of every run: one DuckDB for the server's life, a connection per run.</summary>
     private readonly SharedRunDatabase _databases = new();
 
-    public RunQueue(ServerLimits limits, ILogger<RunQueue> logger)
+    public RunQueue(ServerLimits limits, string workRoot, ILogger<RunQueue> logger)
     {
         _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        _workRoot = workRoot ?? throw new ArgumentNullException(nameof(workRoot));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         Directory.CreateDirectory(_workRoot);
         // A run blocks its worker for seconds to minutes while its simulation threads keep every core busy. On a pool
@@ -73,7 +75,16 @@ public sealed class RunQueue : IAsyncDisposable
         foreach (var waiting in _waiting) waiting.Queued(++position);
     }
 
-    /// <summary>The run with this id, or null (unknown, or deleted to keep <see cref="ServerLimits.RunsKept"/>).</summary>
+    /// <summary>The folder every run of this queue writes under.</summary>
+    public string WorkRoot => _workRoot;
+
+    /// <summary>Bytes in the folders of the finished runs kept.</summary>
+    public long FinishedBytes => Interlocked.Read(ref _finishedBytes);
+
+    /// <summary>
+    /// The run with this id, or null (unknown, or deleted to keep <see cref="ServerLimits.RunsKept"/> and
+    /// <see cref="ServerLimits.RunFolderBytesKept"/>).
+    /// </summary>
     public RunJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
     private void Work()
@@ -168,19 +179,34 @@ public sealed class RunQueue : IAsyncDisposable
         _ => 3,
     };
 
-    /// <summary>Keeps the newest finished runs for comparison and downloads; deletes the folders of older ones.</summary>
+    /// <summary>
+    /// Keeps the newest finished runs for comparison and downloads, within <see cref="ServerLimits.RunsKept"/> and
+    /// <see cref="ServerLimits.RunFolderBytesKept"/>; deletes the folders of older ones (never the newest).
+    /// </summary>
     private void Retire(RunJob job)
     {
-        RunJob? oldest = null;
+        var retired = new List<RunJob>();
         lock (_finished)
         {
-            _finished.Enqueue(job);
-            if (_finished.Count > _limits.RunsKept) oldest = _finished.Dequeue();
+            long bytes = FolderBytes(job.OutputRoot);
+            _finished.Enqueue((job, bytes));
+            _finishedBytes += bytes;
+            while (_finished.Count > 1 && (_finished.Count > _limits.RunsKept || _finishedBytes > _limits.RunFolderBytesKept))
+            {
+                var (oldest, oldestBytes) = _finished.Dequeue();
+                _finishedBytes -= oldestBytes;
+                retired.Add(oldest);
+            }
         }
-        if (oldest is null) return;
-        _jobs.TryRemove(oldest.Id, out _);
-        DeleteQuietly(oldest.OutputRoot);
+        foreach (var oldest in retired)
+        {
+            _jobs.TryRemove(oldest.Id, out _);
+            DeleteQuietly(oldest.OutputRoot);
+        }
     }
+
+    private static long FolderBytes(string folder) =>
+        Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
 
     public async ValueTask DisposeAsync()
     {

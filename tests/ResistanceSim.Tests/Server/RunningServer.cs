@@ -18,13 +18,20 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync(ServerLimits? limits = null) =>
+    public static async Task<RunningServer> StartAsync(ServerLimits? limits = null, string? runFolderParent = null) =>
         new(await TeachingServer.StartAsync(new ServerOptions
         {
             Port = 0,
             LessonsFolder = Path.Combine(Repository.Root, "lessons"),
             Limits = limits ?? new ServerLimits(),
+            RunFolderParent = runFolderParent,
         }));
+
+    /// <summary>The private folder the server's runs write under.</summary>
+    public string RunFolder => _server.RunFolder;
+
+    /// <summary>Bytes in the finished runs' folders the server keeps.</summary>
+    public long KeptRunBytes => _server.KeptRunBytes;
 
     /// <summary>Posts a run request; the response's status and JSON body.</summary>
     public async Task<(int Status, JsonElement Body)> SubmitAsync(object request)
