@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ResistanceSim.Parquet;
 
@@ -15,47 +16,80 @@ public static class RunTableReader
 
     public static TableData Read(string runDirectory, string table) => Read(RunFiles.Published(runDirectory), table);
 
-    public static TableData Read(RunFiles files, string table)
+    /// <summary>All rows of <paramref name="table"/>.</summary>
+    public static TableData Read(RunFiles files, string table) => Read(files, table, []);
+
+    /// <summary>
+    /// The rows of <paramref name="table"/> whose integer columns hold the given values (e.g. arm 0, point 0, replicate 0):
+    /// rows that fail are dropped as they are read, so a report that needs one replicate of a large table does not hold
+    /// every replicate's rows in memory.
+    /// </summary>
+    public static TableData Read(RunFiles files, string table, IReadOnlyList<(string Column, long Value)> where)
     {
+        ArgumentNullException.ThrowIfNull(where);
         var parts = files.PartsOf(table);
         if (parts.Count == 0) throw new RunIncompleteException($"{Path.Combine(files.RunDirectory, table)}: the run's manifest lists no part files of this table.");
         TableData? data = null;
         foreach (var part in parts)
         {
-            if (part.EndsWith(".parquet", StringComparison.Ordinal)) data = ReadParquet(part, data);
-            else data = ReadCsv(part, data);
+            if (part.EndsWith(".parquet", StringComparison.Ordinal)) data = ReadParquet(part, where, data);
+            else data = ReadCsv(part, where, data);
         }
         return data!;
     }
 
-    private static TableData ReadParquet(string path, TableData? into)
+    private static TableData ReadParquet(string path, IReadOnlyList<(string Column, long Value)> where, TableData? into)
     {
         using var reader = ParquetFileReader.Open(path);
         var names = reader.Schema.Columns.Select(c => c.Name).ToArray();
         into ??= new TableData(names);
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
+            bool[]? keep = null;
+            foreach (var (column, value) in where)
+            {
+                var values = reader.ReadColumn(g, Existing(names, column, path));
+                keep ??= Enumerable.Repeat(true, values.RowCount).ToArray();
+                for (int row = 0; row < values.RowCount; row++) keep[row] &= IntegerAt(values, row) == value;
+            }
             foreach (var name in names)
             {
                 var column = reader.ReadColumn(g, name);
-                for (int row = 0; row < column.RowCount; row++) into.Add(name, column.GetValue(row));
+                for (int row = 0; row < column.RowCount; row++)
+                    if (keep is null || keep[row]) into.Add(name, column.GetValue(row));
             }
         }
         return into;
     }
 
-    private static TableData ReadCsv(string path, TableData? into)
+    /// <summary>An integer cell without boxing for the column types our writer uses; null is never equal.</summary>
+    private static long? IntegerAt(ParquetColumnData values, int row) => values.IsNull(row) ? null : values switch
+    {
+        ParquetValues<int> ints => ints.Values[row],
+        ParquetValues<long> longs => longs.Values[row],
+        _ => Convert.ToInt64(values.GetValue(row), CultureInfo.InvariantCulture),
+    };
+
+    private static string Existing(IReadOnlyList<string> names, string column, string path) =>
+        names.Contains(column, StringComparer.Ordinal) ? column : throw new InvalidDataException($"{path} has no column '{column}' to select rows by.");
+
+    private static TableData ReadCsv(string path, IReadOnlyList<(string Column, long Value)> where, TableData? into)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         var header = CsvLine.Split(reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty."));
         into ??= new TableData(header);
+        var filter = where.Select(w => (Index: IndexOf(header, w.Column, path), Text: w.Value.ToString(CultureInfo.InvariantCulture))).ToArray();
         while (reader.ReadLine() is { } line)
         {
             var cells = CsvLine.Split(line);
+            if (!filter.All(f => f.Index < cells.Count && cells[f.Index] == f.Text)) continue;
             for (int c = 0; c < header.Count; c++) into.Add(header[c], c < cells.Count && cells[c].Length > 0 ? cells[c] : null);
         }
         return into;
     }
+
+    private static int IndexOf(IReadOnlyList<string> header, string column, string path) =>
+        Enumerable.Range(0, header.Count).FirstOrDefault(i => header[i] == column, -1) is int index and >= 0 ? index : throw new InvalidDataException($"{path} has no column '{column}' to select rows by.");
 }
 
 /// <summary>Splits one RFC 4180 CSV line (our writer never puts line breaks inside cells).</summary>

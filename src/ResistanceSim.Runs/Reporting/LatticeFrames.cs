@@ -29,21 +29,25 @@ public static class LatticeFrames
             .Select(f => (f.File, Label(f.Day)))];
     }
 
-    internal static IReadOnlyList<(string File, string Label, byte[] Png)> From(Scenario scenario, TableData cells, int replicate)
+    /// <summary>
+    /// The frames of <paramref name="replicate"/> (arm 0, point 0) from the run's <c>cells/</c> table, drawn in
+    /// parallel; none when the run has no lattice or no snapshots. Only that replicate's rows are read.
+    /// </summary>
+    internal static IReadOnlyList<(string File, string Label, byte[] Png)> From(Scenario scenario, RunFiles files, int replicate)
     {
-        if (scenario.Space is not { } lattice) return [];
+        if (scenario.Space is not { } lattice || !RunTableReader.Exists(files, "cells")) return [];
+        var cells = RunTableReader.Read(files, "cells", [("arm", 0), ("point", 0), ("replicate", replicate)]);
         int width = lattice.Size[0], height = lattice.Size[1];
         int layer = lattice.Dims == 3 ? lattice.Size[2] / 2 : 0;
-        var rows = Enumerable.Range(0, cells.RowCount)
-            .Where(r => cells.Long("arm", r) == 0 && cells.Long("point", r) == 0 && cells.Long("replicate", r) == replicate && cells.Long("z", r) == layer);
-        var frames = new List<(string, string, byte[])>();
-        foreach (var snapshot in rows.GroupBy(r => cells.Double("time_days", r)).OrderBy(g => g.Key))
-        {
-            string day = snapshot.Key.ToString("0.###", CultureInfo.InvariantCulture);
-            var frameCells = snapshot.Select(r => new FrameCell((int)cells.Long("x", r), (int)cells.Long("y", r), cells.Bool("resistant", r)));
-            frames.Add(($"{FilePrefix}{day}.png", Label(day), LatticeFrame.Png(width, height, frameCells)));
-        }
-        return frames;
+        var snapshots = Enumerable.Range(0, cells.RowCount)
+            .Where(r => cells.Long("z", r) == layer)
+            .GroupBy(r => cells.Double("time_days", r))
+            .OrderBy(g => g.Key)
+            .Select(g => (Day: g.Key.ToString("0.###", CultureInfo.InvariantCulture), Cells: g.Select(r => new FrameCell((int)cells.Long("x", r), (int)cells.Long("y", r), cells.Bool("resistant", r))).ToArray()))
+            .ToArray();
+        // Each frame is independent (SkiaSharp objects are per call), so they are drawn side by side, kept in day order.
+        return [.. snapshots.AsParallel().AsOrdered()
+            .Select(s => ($"{FilePrefix}{s.Day}.png", Label(s.Day), LatticeFrame.Png(width, height, s.Cells)))];
     }
 
     private static string Label(string day) => $"day {day}";

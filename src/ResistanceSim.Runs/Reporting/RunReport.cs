@@ -66,7 +66,7 @@ public static class RunReport
             AtomicFile.WriteAllText(path, svg);
             written.Add(path);
         }
-        var frames = RunTableReader.Exists(files, "cells") ? LatticeFrames.From(scenario, RunTableReader.Read(files, "cells"), replicate: 0) : [];
+        var frames = LatticeFrames.From(scenario, files, replicate: 0);
         foreach (var (file, _, png) in frames)
         {
             string path = Path.Combine(runDirectory, PlotsFolder, file);

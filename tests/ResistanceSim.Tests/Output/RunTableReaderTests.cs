@@ -31,6 +31,30 @@ public class RunTableReaderTests
         Assert.Equal(3 * 61, totals.RowCount);
         Assert.Equal(60.0, totals.Double("time_days", 60));
     }
+
+    [Theory]
+    [InlineData("parquet")]
+    [InlineData("csv")]
+    public void ASelectionKeepsExactlyTheRowsWhoseColumnsHoldItsValues(string format)
+    {
+        using var temp = new TempDirectory();
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--replicates", "3", "--format", format, "--no-plots").ExitCode);
+        var files = RunFiles.Published(Path.Combine(temp.Path, "quickstart"));
+        var all = RunTableReader.Read(files, "clones");
+
+        var second = RunTableReader.Read(files, "clones", [("replicate", 1), ("arm", 0)]);
+        var expected = Enumerable.Range(0, all.RowCount).Where(r => all.Long("replicate", r) == 1).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Length, second.RowCount);
+        Assert.Equal(all.ColumnNames, second.ColumnNames);
+        for (int k = 0; k < expected.Length; k++)
+            foreach (string column in all.ColumnNames)
+                Assert.Equal(all.String(column, expected[k]), second.String(column, k));
+
+        Assert.Equal(0, RunTableReader.Read(files, "clones", [("replicate", 3)]).RowCount);   // no such replicate
+        var missing = Assert.Throws<InvalidDataException>(() => RunTableReader.Read(files, "clones", [("patient", 0)]));
+        Assert.Contains("has no column 'patient' to select rows by", missing.Message, StringComparison.Ordinal);
+    }
 }
 
 public class RerunTests
