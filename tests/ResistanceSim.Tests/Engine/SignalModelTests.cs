@@ -17,6 +17,25 @@ public class SignalModelTests
         Assert.True(Hill.Effect(1e12, 1e-3, 2) <= 1);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    [InlineData(2.5)]
+    [InlineData(0.7)]
+    public void EverySlopeGivesTheHillFormulaWithinRounding(double hill)
+    {
+        // Slopes 1 and 2 are computed by multiplication, others by Math.Pow: all must be the same curve.
+        var random = new System.Random(7);
+        for (int k = 0; k < 1000; k++)
+        {
+            double c = Math.Exp(random.NextDouble() * 20 - 10), ic50 = Math.Exp(random.NextDouble() * 10 - 5);
+            double s = random.NextDouble() * 3, half = random.NextDouble() * 0.9 + 0.01;
+            Assert.Equal(1.0 / (1.0 + Math.Pow(ic50 / c, hill)), Hill.Effect(c, ic50, hill), 1e-14);
+            double kg = Math.Pow(half, hill), sg = Math.Pow(s, hill);
+            Assert.Equal(Math.Min((1 + kg) * sg / (sg + kg), 1), Hill.GrowthFactor(s, half, hill), 1e-14);
+        }
+    }
+
     [Fact]
     public void BlissCombinesIndependentInhibitions()
     {
