@@ -48,7 +48,7 @@ public static class RunTableReader
             bool[]? keep = null;
             foreach (var (column, value) in where)
             {
-                var values = reader.ReadColumn(g, Existing(names, column, path));
+                var values = reader.ReadColumn(g, names[ColumnIndex(names, column, path)]);
                 keep ??= Enumerable.Repeat(true, values.RowCount).ToArray();
                 for (int row = 0; row < values.RowCount; row++) keep[row] &= IntegerAt(values, row) == value;
             }
@@ -70,15 +70,12 @@ public static class RunTableReader
         _ => Convert.ToInt64(values.GetValue(row), CultureInfo.InvariantCulture),
     };
 
-    private static string Existing(IReadOnlyList<string> names, string column, string path) =>
-        names.Contains(column, StringComparer.Ordinal) ? column : throw new InvalidDataException($"{path} has no column '{column}' to select rows by.");
-
     private static TableData ReadCsv(string path, IReadOnlyList<(string Column, long Value)> where, TableData? into)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         var header = CsvLine.Split(reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty."));
         into ??= new TableData(header);
-        var filter = where.Select(w => (Index: IndexOf(header, w.Column, path), Text: w.Value.ToString(CultureInfo.InvariantCulture))).ToArray();
+        var filter = where.Select(w => (Index: ColumnIndex(header, w.Column, path), Text: w.Value.ToString(CultureInfo.InvariantCulture))).ToArray();
         while (reader.ReadLine() is { } line)
         {
             var cells = CsvLine.Split(line);
@@ -88,8 +85,11 @@ public static class RunTableReader
         return into;
     }
 
-    private static int IndexOf(IReadOnlyList<string> header, string column, string path) =>
-        Enumerable.Range(0, header.Count).FirstOrDefault(i => header[i] == column, -1) is int index and >= 0 ? index : throw new InvalidDataException($"{path} has no column '{column}' to select rows by.");
+    /// <summary>Where <paramref name="column"/> stands among a file's columns; a located error when it has none to select rows by.</summary>
+    private static int ColumnIndex(IReadOnlyList<string> names, string column, string path) =>
+        Enumerable.Range(0, names.Count).FirstOrDefault(i => names[i] == column, -1) is int index and >= 0
+            ? index
+            : throw new InvalidDataException($"{path} has no column '{column}' to select rows by.");
 }
 
 /// <summary>Splits one RFC 4180 CSV line (our writer never puts line breaks inside cells).</summary>

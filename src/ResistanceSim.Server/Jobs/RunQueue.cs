@@ -186,9 +186,9 @@ public sealed class RunQueue : IAsyncDisposable
     private void Retire(RunJob job)
     {
         var retired = new List<RunJob>();
+        long bytes = FolderBytes(job.OutputRoot);   // the finished run's own folder: measured outside the lock
         lock (_finished)
         {
-            long bytes = FolderBytes(job.OutputRoot);
             _finished.Enqueue((job, bytes));
             _finishedBytes += bytes;
             while (_finished.Count > 1 && (_finished.Count > _limits.RunsKept || _finishedBytes > _limits.RunFolderBytesKept))

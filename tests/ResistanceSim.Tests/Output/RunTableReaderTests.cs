@@ -5,14 +5,20 @@ namespace ResistanceSim.Tests.Output;
 
 public class RunTableReaderTests
 {
+    /// <summary>Three replicates of the quickstart in <paramref name="format"/>, without plots; the run directory.</summary>
+    private static string RunQuickstart(TempDirectory temp, string format)
+    {
+        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--replicates", "3", "--format", format, "--no-plots").ExitCode);
+        return Path.Combine(temp.Path, "quickstart");
+    }
+
     [Theory]
     [InlineData("parquet")]
     [InlineData("csv")]
     public void ReadsBackEveryRowOfEveryTableInEitherFormat(string format)
     {
         using var temp = new TempDirectory();
-        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--replicates", "3", "--format", format, "--no-plots").ExitCode);
-        string run = Path.Combine(temp.Path, "quickstart");
+        string run = RunQuickstart(temp, format);
         var summary = RunTableReader.Read(run, "summary");
         Assert.Equal(3, summary.RowCount);
         Assert.Equal([0L, 1L, 2L], Enumerable.Range(0, 3).Select(r => summary.Long("replicate", r)));
@@ -38,8 +44,7 @@ public class RunTableReaderTests
     public void ASelectionKeepsExactlyTheRowsWhoseColumnsHoldItsValues(string format)
     {
         using var temp = new TempDirectory();
-        Assert.Equal(0, Support.Cli.Run("run", Repository.Scenario("quickstart.yaml"), "--out", temp.Path, "--replicates", "3", "--format", format, "--no-plots").ExitCode);
-        var files = RunFiles.Published(Path.Combine(temp.Path, "quickstart"));
+        var files = RunFiles.Published(RunQuickstart(temp, format));
         var all = RunTableReader.Read(files, "clones");
 
         var second = RunTableReader.Read(files, "clones", [("replicate", 1), ("arm", 0)]);
