@@ -214,7 +214,7 @@ public sealed class SimulationRun
                 continue;
             }
             int id = Registry.Register(CloneRegistry.NoParent, 0, genotype, lineage: -1);
-            Clones.Add(genotype, id, LookupKey(genotype, id), initial.Cells);
+            SetMutationTotals(Clones.Add(genotype, id, LookupKey(genotype, id), initial.Cells));
         }
     }
 
@@ -523,16 +523,25 @@ public sealed class SimulationRun
             else
                 _concentration.CopyTo(_rateConcentration, 0);
         }
-        for (int i = 0; i < Clones.Count; i++) UpdateRates(i);
+        for (int i = 0; i < Clones.Count; i++) UpdateDrugRates(i);
         _listener?.AllRatesChanged();
     }
 
-    private void UpdateRates(int index)
+    /// <summary>The rates that depend on the drug levels: birth, death and phenotype switching.</summary>
+    private void UpdateDrugRates(int index)
     {
         var rates = Signal.Evaluate(Clones.Genotype[index], _rateConcentration);
         Clones.Birth[index] = rates.Birth;
         Clones.Death[index] = rates.Death;
         Clones.Switch[index] = rates.Switch;
+    }
+
+    /// <summary>
+    /// The clone's total mutation probability and rate: they depend on its genotype alone, which a clone keeps for
+    /// life, so they are set once when it is founded and carried with it (compaction and snapshots copy them).
+    /// </summary>
+    private void SetMutationTotals(int index)
+    {
         Clones.MutationProbability[index] = Mutations.PerDivision.Total(Clones.Genotype[index]);
         Clones.MutationPerDay[index] = Mutations.PerDay.Total(Clones.Genotype[index]);
     }
@@ -678,7 +687,8 @@ public sealed class SimulationRun
     private int AddClone(ulong genotype, int registryId, long lookupKey, long cells)
     {
         int index = Clones.Add(genotype, registryId, lookupKey, cells);
-        UpdateRates(index);
+        SetMutationTotals(index);
+        UpdateDrugRates(index);
         _listener?.CloneChanged(index);
         return index;
     }
