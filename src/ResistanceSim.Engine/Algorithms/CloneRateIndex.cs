@@ -7,9 +7,9 @@ using ResistanceSim.Model;
 namespace ResistanceSim.Engine.Algorithms;
 
 /// <summary>
-/// The event-by-event engines' index of what each clone can do: a Fenwick tree over the clones' total rates
-/// (k·β + δ + σ + ν)·n, so a clone is chosen in O(log n), plus a tree of cell counts for density-dependent death
-/// (kept only when the scenario uses it). β is the birth rate before growth limitation, ν the rate of mutants
+/// The event-by-event engines' index of what each clone can do: composition–rejection sampling over the clones' total
+/// rates (k·β + δ + σ + ν)·n, so a clone is chosen and updated in O(1), plus a Fenwick tree of cell counts for
+/// density-dependent death (kept only when the scenario uses it). β is the birth rate before growth limitation, ν the rate of mutants
 /// arising per unit time, and k the birth channel's weight: 1 for the exact engine, the number of cell-cycle
 /// stages for the agent engine (each stage completes at k·β, so a whole cycle takes 1/β on average). A running
 /// total sits beside the tree and everything is rebuilt from the exact weights every K events, so rounding drift
@@ -17,7 +17,7 @@ namespace ResistanceSim.Engine.Algorithms;
 /// </summary>
 public sealed class CloneRateIndex : ICloneListener
 {
-    private readonly FenwickTree _rates = new();
+    private readonly CompositionRejectionSampler _rates = new();
     private readonly FenwickTree _cells = new();
     private SimulationRun? _run;
     private double _ratesTotal;   // sum of every clone's weight, a running total between rebuilds
@@ -64,15 +64,19 @@ public sealed class CloneRateIndex : ICloneListener
     /// fired, with <paramref name="densityDeath"/> set when it is a cell of that clone dying of crowding (a cell chosen
     /// uniformly); −1 when no event happens before <paramref name="untilDay"/> (the day then moves there, except at
     /// extinction or the size limit). The running total is used as it stood before a scheduled rebuild, as always.
+    /// Unless a crowding death, <paramref name="channel"/> is uniform on [0, the clone's weight) — its
+    /// <see cref="PerCellRate"/> times its cells, as last set — and independent of which clone fired: the draw that chose
+    /// the clone, reused to choose its channel.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NextEvent(SimulationRun run, double untilDay, ref Xoshiro256StarStar rng, out bool densityDeath)
+    public int NextEvent(SimulationRun run, double untilDay, ref Xoshiro256StarStar rng, out bool densityDeath, out double channel)
     {
         densityDeath = false;
+        channel = 0;
         long n = run.Clones.TotalCells;
         if (n == 0 || n >= run.SizeLimit) return -1;
         double densityChannel = DensityDeath ? run.Growth.DeathPerCell(n) * n : 0;
-        double total = _ratesTotal + densityChannel;
+        double total = (_rates.IsEmpty ? 0 : _ratesTotal) + densityChannel;
         if (!(total > 0))
         {
             run.Day = untilDay;
@@ -86,7 +90,7 @@ public sealed class CloneRateIndex : ICloneListener
         }
         run.Day = next;
         CancellationCheck.AfterEvent(++Events, run.Cancellation);
-        double ratesTotal = _ratesTotal;   // before a scheduled rebuild, as the draw below is scaled by it
+        double ratesTotal = total - densityChannel;   // before a scheduled rebuild, as the draw below is scaled by it
         if (++_eventsSinceRebuild >= _refreshEvery) Rebuild();
 
         double u = rng.NextDouble() * total;
@@ -95,8 +99,13 @@ public sealed class CloneRateIndex : ICloneListener
             densityDeath = true;
             return _cells.Find((u - ratesTotal) / densityChannel * n);
         }
-        return _rates.Find(u);
+        return _rates.Sample(u, ref rng, out channel);
     }
+
+    /// <summary><see cref="NextEvent(SimulationRun, double, ref Xoshiro256StarStar, out bool, out double)"/> for a caller that draws its own channel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextEvent(SimulationRun run, double untilDay, ref Xoshiro256StarStar rng, out bool densityDeath) =>
+        NextEvent(run, untilDay, ref rng, out densityDeath, out _);
 
     public void CloneChanged(int index)
     {

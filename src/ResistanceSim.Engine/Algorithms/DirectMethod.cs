@@ -6,14 +6,16 @@ namespace ResistanceSim.Engine.Algorithms;
 
 /// <summary>
 /// Exact stochastic simulation: Gillespie's direct method (Gillespie 1977, J Phys Chem 81:2340)
-/// with clone selection by a Fenwick tree in O(log n). Use it for small populations, extinction
+/// with clone selection by composition–rejection in O(1) (Slepoy, Thompson &amp; Plimpton 2008). Use it for small populations, extinction
 /// and pre-existing-resistance questions, and as the reference the other engines are tested
 /// against; its cost grows with the number of events (≈ cells × rates × time).
 /// <para>
 /// A <see cref="CloneRateIndex"/> holds each clone's total per-cell rate times its cells, (β + δ + σ + ν)·n, with β the
 /// birth rate before growth limitation and ν the rate of mutants arising per unit time. Growth limitation g(N) ≤ 1 is applied by thinning: a
 /// proposed birth happens with probability g(N) and is otherwise a null event, which keeps the
-/// method exact (Lewis &amp; Shedler 1979) while a change in N never touches per-clone weights.
+/// method exact (Lewis &amp; Shedler 1979) while a change in N never touches per-clone weights. One uniform chooses the
+/// clone and then, reused, its channel — birth below β·g(N), a thinned birth up to β, then death, switching and
+/// mutation per unit time — so an event costs the waiting time, that uniform and, for a birth that can mutate, one more.
 /// Density-dependent death h(N) (McFarland) has its own channel over a tree of cell counts,
 /// kept only when the scenario uses it. A running total sits beside each tree and everything is
 /// rebuilt from the exact weights every K events, so rounding drift stays bounded. Rates are
@@ -42,39 +44,41 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
 
         while (true)
         {
-            int i = _index.NextEvent(run, untilDay, ref rng, out bool densityDeath);
+            int i = _index.NextEvent(run, untilDay, ref rng, out bool densityDeath, out double channel);
             if (i < 0) return;
             if (densityDeath)
             {
                 run.RemoveCells(i, 1);
                 continue;
             }
-            long n = clones.TotalCells;
             double birth = clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
-            // Which of the clone's channels fired, in proportion to their per-cell rates.
-            double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
-            if (channel < birth)
+            // Which of the clone's channels fired, in proportion to their rates: channel is uniform on [0, (β + δ + σ
+            // + ν)·n), so each rate is compared times the clone's n cells (no division on the way).
+            double n = clones.Cells[i];
+            if (channel < birth * n)
             {
-                if (rng.NextDouble() >= growth.BirthFactor(n)) continue;   // thinned: no event
+                if (channel >= birth * growth.BirthFactor(clones.TotalCells) * n) continue;   // thinned: no event
                 double mutation = clones.MutationProbability[i];
                 if (mutation > 0 && rng.NextDouble() < mutation)
                     run.AddMutant(i, run.Mutations.PerDivision.Mutate(clones.Genotype[i], rng.NextDouble() * mutation));
                 else
                     run.AddBirths(i, 1);
             }
-            else if (channel < birth + death)
+            else if (channel < (birth + death) * n)
             {
                 run.RemoveCells(i, 1);
             }
-            else if (channel < birth + death + switching)
+            else if (channel < (birth + death + switching) * n)
             {
                 run.SwitchPhenotype(i, run.ChoosePhenotypeSwitch(i, rng.NextDouble()), 1);
             }
-            else
+            else if (clones.MutationPerDay[i] > 0)
             {
                 // A mutant arising per unit time; the excess is uniform on [0, ν) and chooses the mechanism.
-                run.AddMutant(i, run.Mutations.PerDay.Mutate(clones.Genotype[i], channel - (birth + death + switching)));
+                run.AddMutant(i, run.Mutations.PerDay.Mutate(clones.Genotype[i], channel / n - (birth + death + switching)));
             }
+            // Otherwise rounding put the channel past a clone's last channel (the weight and these products are
+            // rounded apart): a null event, with probability of order 1e-16.
         }
     }
 

@@ -26,10 +26,20 @@ public class AllocationTests
         // Warm up with the very draws measured below (same stream): every branch and callee they reach is jitted
         // (and on-stack-replaced) first, so the measurement sees only the sampler. A shorter warm-up left a rare
         // branch of the large hypergeometric to be jitted inside the measured loop (4,456 bytes, once in a CI run).
+        // The runtime can still allocate once on this thread while a measured pass runs (3,560 bytes for the
+        // uniforms, once, on a machine at load 13, where tiering's background compiles run late); the same draws
+        // repeat exactly in every pass, so an allocation of the sampler's own recurs in each and a one-off does not:
+        // a pass that allocated is measured again, up to three times.
         Run(sampler, Draws);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        double checksum = Run(sampler, Draws);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = 0;
+        double checksum = 0;
+        for (int pass = 0; pass < 3; pass++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            checksum = Run(sampler, Draws);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated == 0) break;
+        }
         Assert.Equal(0, allocated);
         Assert.NotEqual(0, checksum);
     }
