@@ -160,10 +160,10 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             if (i < 0) return;
             if (densityDeath)
             {
-                Die(run, i, RandomCell(i, ref rng));
+                Die(run, i, _store.RandomCell(i, ref rng));
                 continue;
             }
-            int site = RandomCell(i, ref rng);
+            int site = _store.RandomCell(i, ref rng);
             double cycle = stages * clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
             double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
             if (channel < cycle)
@@ -202,10 +202,10 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             }
             if (densityDeath)
             {
-                Die(run, i, RandomCell(i, ref rng));
+                Die(run, i, _store.RandomCell(i, ref rng));
                 continue;
             }
-            int site = RandomCell(i, ref rng);
+            int site = _store.RandomCell(i, ref rng);
             double cycle = stages * bounds.Birth(i), death = bounds.Death(i), switching = bounds.Switch(i);
             double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
             if (channel < cycle + death + switching)
@@ -248,9 +248,17 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CompleteStage(SimulationRun run, int clone, int site, int stages, ref Xoshiro256StarStar rng)
     {
-        int stage = _store.StageAt(site);
-        if (stage + 1 < stages) _store.SetStage(site, stage + 1);
-        else if (rng.NextDouble() < run.Growth.BirthFactor(run.Clones.TotalCells)) Divide(run, clone, site, ref rng);
+        if (stages > 1)   // with one stage every cell is ready, and its site's word need not be read
+        {
+            int stage = _store.StageAt(site);
+            if (stage + 1 < stages)
+            {
+                _store.SetStage(site, stage + 1);
+                return;
+            }
+        }
+        double factor = run.Growth.BirthFactor(run.Clones.TotalCells);
+        if (factor >= 1 || rng.NextDouble() < factor) Divide(run, clone, site, stages, ref rng);   // no draw when nothing thins
     }
 
     /// <summary>The cell at <paramref name="site"/> joins the sibling clone with <paramref name="phenotype"/> flipped, in place.</summary>
@@ -279,7 +287,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>The cell at <paramref name="site"/> has finished its cycle: a daughter takes a free site, or nothing happens.</summary>
-    private void Divide(SimulationRun run, int clone, int site, ref Xoshiro256StarStar rng)
+    private void Divide(SimulationRun run, int clone, int site, int stages, ref Xoshiro256StarStar rng)
     {
         int target = _space.SiteForNewCell(_store, site, ref rng);
         if (target < 0)
@@ -287,7 +295,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             BlockedDivisions++;
             return;
         }
-        _store.SetStage(site, 0);
+        if (stages > 1) _store.SetStage(site, 0);
         var clones = run.Clones;
         double mutation = clones.MutationProbability[clone];
         _inEvent = true;
@@ -311,12 +319,6 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         _inEvent = true;
         run.RemoveCells(clone, 1);
         _inEvent = false;
-    }
-
-    private int RandomCell(int clone, ref Xoshiro256StarStar rng)
-    {
-        int cells = _store.CellsOf(clone);
-        return _store.MemberSite(clone, cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells));
     }
 
     /// <summary>
@@ -377,7 +379,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             throw new InvalidOperationException($"The agent engine cannot place {-excess} cells added to clone {index} outside its events.");
         for (; excess > 0; excess--)
         {
-            int site = RandomCell(index, ref run.Random);
+            int site = _store.RandomCell(index, ref run.Random);
             _store.Vacate(site);
             _space.Released(site);
         }

@@ -22,6 +22,22 @@ public class AgentEngineTests
     }
 
     [Theory]
+    [InlineData("{ dims: 3, size: [7, 5, 3], layout: dish }", 105)]
+    [InlineData("{ dims: 2, size: [1, 9], layout: dish }", 9)]
+    [InlineData("{ dims: 2, size: [13, 1], layout: dish }", 13)]
+    public void EveryCellOfAFullLatticeReportsItsOwnSite(string space, int sites)
+    {
+        // Coordinates come from a site number by multiply-high division; a wrong quotient would repeat or skip a site.
+        var scenario = AgentScenarios.Load(AgentScenarios.Colony(space, sites, 1.0, 0.0, 0.001));
+        var (_, engine) = AgentScenarios.RunOnce(scenario);
+        var cells = engine.Cells().ToList();
+
+        Assert.Equal(sites, cells.Select(c => (c.X, c.Y, c.Z)).Distinct().Count());
+        var lattice = engine.Lattice!;
+        Assert.All(cells, c => Assert.True(c.X < lattice.Size[0] && c.Y < lattice.Size[1] && c.Z < (lattice.Dims == 3 ? lattice.Size[2] : 1)));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(20)]
     public void ACoreCloneSurroundedByCellsDividesOnlyByPushing(int pushDepth)
