@@ -74,29 +74,27 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>
-    /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts, each member's
-    /// site pointing back to its clone, as many occupied sites as cells. Throws <see cref="InvalidOperationException"/>
+    /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts and as many sites
+    /// holding it, each listed member's site pointing back to its clone. Throws <see cref="InvalidOperationException"/>
     /// naming the first violation.
     /// </summary>
     public void Verify()
     {
         var clones = (_run ?? throw new InvalidOperationException("No run has begun.")).Clones;
         if (_store.TrackedClones != clones.Count) Fail($"{_store.TrackedClones} clones tracked, the run has {clones.Count}");
+        var sitesHeld = new long[clones.Count];
+        for (int site = 0; site < _store.Sites; site++)
+            if (!_store.IsEmpty(site)) sitesHeld[_store.CloneAt(site)]++;
         for (int i = 0; i < clones.Count; i++)
         {
             int cells = _store.CellsOf(i);
             if (cells != clones.Cells[i]) Fail($"clone {i} has {cells} cells placed, the run counts {clones.Cells[i]}");
+            if (sitesHeld[i] != cells) Fail($"clone {i} holds {sitesHeld[i]} sites for {cells} cells");
+            if (!_store.IsListed(i)) continue;
             for (int k = 0; k < cells; k++)
                 if (_store.CloneAt(_store.MemberSite(i, k)) != i) Fail($"member {k} of clone {i} sits on a site of clone {_store.CloneAt(_store.MemberSite(i, k))}");
         }
         if (_store.Count != clones.TotalCells) Fail($"{_store.Count} cells placed, the run counts {clones.TotalCells}");
-        if (Geometry is { } geometry)
-        {
-            long occupied = 0;
-            for (int site = 0; site < geometry.Sites; site++)
-                if (!_store.IsEmpty(site)) occupied++;
-            if (occupied != clones.TotalCells) Fail($"{occupied} sites occupied for {clones.TotalCells} cells");
-        }
     }
 
     private static void Fail(string message) => throw new InvalidOperationException("Agent lattice invariant violated: " + message);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ResistanceSim.Engine.Random;
 
 namespace ResistanceSim.Engine.Agents;
@@ -12,6 +13,12 @@ namespace ResistanceSim.Engine.Agents;
 /// Beside them, one bit per site says whether it is occupied: on a lattice of 1e6 sites that is 125 kB, which stays in
 /// cache where the 8 MB of site records do not, so the neighbour scans of a division and the draw of a random cell of a
 /// clone that fills the lattice (<see cref="RandomCell"/>) read no site record at all.
+/// </para>
+/// <para>
+/// Such a clone — the only one with cells, on at least an eighth of the sites — needs no list, and keeping it costs two
+/// more cache misses per death (the list entry and the moved member's record): its list is dropped, and rebuilt by one
+/// scan of the sites when another clone gets a cell or it falls below a sixteenth. A list is dropped only after as many
+/// placements and removals as there are sites since it was last rebuilt, so the scans cost O(1) per change amortised.
 /// </para>
 /// </summary>
 internal sealed class AgentStore
@@ -30,6 +37,8 @@ internal sealed class AgentStore
     private int[] _cloneOfSlot = [];
     private readonly Stack<int> _freeSlots = new();
     private int _slotsUsed;
+    private int _unlistedSlot = -1;   // the slot whose list is dropped, or −1
+    private long _changesSinceListed;
 
     /// <summary>Clones of the run this store knows (indices 0..Tracked−1).</summary>
     public int TrackedClones { get; private set; }
@@ -56,6 +65,8 @@ internal sealed class AgentStore
         for (int s = 0; s < _slotsUsed; s++) _memberCount[s] = 0;
         _freeSlots.Clear();
         _slotsUsed = 0;
+        _unlistedSlot = -1;
+        _changesSinceListed = sites;
         TrackedClones = 0;
         Count = 0;
     }
@@ -75,23 +86,47 @@ internal sealed class AgentStore
 
     /// <summary>
     /// A uniformly random cell of clone <paramref name="clone"/> (its site). A clone that is the only one on the lattice
-    /// and fills at least an eighth of it is drawn by rejection over sites against the occupancy bits (at most 8 draws on
-    /// average, all in cache); any other from its list, one read of a large array. Both are uniform over its cells.
+    /// and fills at least an eighth of it (a sixteenth once unlisted) is drawn by rejection over sites against the
+    /// occupancy bits (at most 16 draws on average, all in cache); any other from its list, one read of a large array.
+    /// Both are uniform over its cells.
     /// </summary>
     public int RandomCell(int clone, ref Xoshiro256StarStar rng)
     {
         int slot = _slotOfClone[clone];
         int cells = _memberCount[slot];
-        if (cells == Count && cells >= _sites.Length >> 3)
+        if (slot != _unlistedSlot)
         {
-            ulong sites = (ulong)_sites.Length;
-            while (true)
-            {
-                int site = (int)rng.NextUInt64(sites);
-                if (!IsEmpty(site)) return site;
-            }
+            if (cells != Count || cells < _sites.Length >> 3)
+                return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
+            if (_changesSinceListed >= _sites.Length) _unlistedSlot = slot;
         }
-        return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
+        ulong sites = (ulong)_sites.Length;
+        while (true)
+        {
+            int site = (int)rng.NextUInt64(sites);
+            if (!IsEmpty(site)) return site;
+        }
+    }
+
+    /// <summary>Whether clone <paramref name="clone"/> keeps a list of its cells (<see cref="MemberSite"/>); see the class notes.</summary>
+    public bool IsListed(int clone) => _slotOfClone[clone] != _unlistedSlot;
+
+    /// <summary>Rebuilds the dropped list from the sites: the unlisted clone is still the only one with cells.</summary>
+    private void Relist()
+    {
+        int slot = _unlistedSlot;
+        _unlistedSlot = -1;
+        _changesSinceListed = 0;
+        ref int[] members = ref _members[slot];
+        if (members.Length < _memberCount[slot]) members = new int[Math.Max(_memberCount[slot], 2 * members.Length)];
+        int k = 0;
+        for (int word = 0; word < _occupied.Length; word++)
+            for (ulong bits = _occupied[word]; bits != 0; bits &= bits - 1)
+            {
+                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                members[k] = site;
+                _sites[site].Position = k++;
+            }
     }
 
     /// <summary>The run's clone index of the cell at <paramref name="site"/>.</summary>
@@ -110,12 +145,17 @@ internal sealed class AgentStore
     public void Place(int site, int clone, int stage)
     {
         int slot = _slotOfClone[clone];
-        ref int[] members = ref _members[slot];
+        if (_unlistedSlot >= 0 && slot != _unlistedSlot) Relist();   // no longer the only clone
         int k = _memberCount[slot]++;
-        if (k == members.Length) Array.Resize(ref members, Math.Max(4, 2 * members.Length));
-        members[k] = site;
+        if (slot != _unlistedSlot)
+        {
+            ref int[] members = ref _members[slot];
+            if (k == members.Length) Array.Resize(ref members, Math.Max(4, 2 * members.Length));
+            members[k] = site;
+        }
         _sites[site] = new SiteRecord { Occupant = (stage << StageShift) | (slot + 1), Position = k };
         _occupied[site >> 6] |= 1UL << site;
+        _changesSinceListed++;
         Count++;
     }
 
@@ -126,19 +166,27 @@ internal sealed class AgentStore
         int slot = (record.Occupant & SlotMask) - 1;
         int k = record.Position;
         record.Occupant = 0;
+        _occupied[site >> 6] &= ~(1UL << site);
+        _changesSinceListed++;
+        Count--;
+        int last = --_memberCount[slot];
+        if (slot == _unlistedSlot)
+        {
+            if (last < _sites.Length >> 4) Relist();   // too sparse for drawing by rejection
+            return;
+        }
         int[] members = _members[slot];
-        int moved = members[--_memberCount[slot]];
+        int moved = members[last];
         members[k] = moved;
         _sites[moved].Position = k;
-        _occupied[site >> 6] &= ~(1UL << site);
-        Count--;
     }
 
     /// <summary>Moves the cell at <paramref name="from"/> to the empty site <paramref name="to"/> (pushing, reseeding).</summary>
     public void Move(int from, int to)
     {
         ref SiteRecord record = ref _sites[from];
-        _members[(record.Occupant & SlotMask) - 1][record.Position] = to;
+        int slot = (record.Occupant & SlotMask) - 1;
+        if (slot != _unlistedSlot) _members[slot][record.Position] = to;
         _sites[to] = record;
         record.Occupant = 0;
         _occupied[to >> 6] |= 1UL << to;
@@ -171,6 +219,7 @@ internal sealed class AgentStore
     {
         int slot = _slotOfClone[index];
         if (_memberCount[slot] != 0) throw new InvalidOperationException($"Agent store: clone {index} retired with {_memberCount[slot]} cells on the lattice.");
+        if (slot == _unlistedSlot) _unlistedSlot = -1;
         _freeSlots.Push(slot);
         if (movedFrom >= 0)
         {

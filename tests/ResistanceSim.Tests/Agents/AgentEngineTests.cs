@@ -89,6 +89,42 @@ public class AgentEngineTests
     }
 
     [Fact]
+    public void ACloneAloneOnADenseLatticeStaysTheRunsCloneAsOthersAppearAndPassagesThinIt()
+    {
+        // One clone on 83% of the sites is drawn by rejection over sites and keeps no list of its cells; switching into
+        // autophagy under drug founds other clones (its list is rebuilt), and passages at 1:20 leave it on under a
+        // sixteenth of the sites (rebuilt again). Every sample checks the lattice against the run.
+        string yaml = $$"""
+            name: lone-clone
+            description: one clone filling a dish, then switching and passaging
+            seed: 3
+            engine: agents
+            space: { dims: 2, size: [60, 60], layout: dish }
+            include: [{{Path.Combine(Support.Repository.Root, "scenarios", "presets", "alk-nsclc.yaml")}}, {{Path.Combine(Support.Repository.Root, "scenarios", "presets", "drugs.yaml")}}]
+            mechanisms: [EGFR_activation, autophagy]
+            population:
+              initial: [{ genotype: parental, cells: 3000 }]
+              b0_per_day: 0.6
+              d0_per_day: 0.1
+              drug_death_per_day: 0.9
+            protocol:
+              - { phase: continuous, days: 30, drugs: { crizotinib: { concentration_nM: 20 } } }
+            passaging: { at_confluence_fraction: 0.9, split_ratio: 20 }
+            sampling: { every_days: 1, clone_threshold_cells: 1 }
+            stop: { days: 30 }
+            """;
+        var scenario = AgentScenarios.Load(yaml);
+        var checker = new VerifyingObserver();
+        var run = new SimulationRun(scenario);
+        var engine = new AgentMethod();
+        checker.Engine = engine;
+        for (int r = 0; r < 3; r++) Simulator.Run(run, engine, new WorkUnit(0, 0, r), checker);
+        Assert.True(checker.LoneCloneSamples > 0, "a single clone must hold every cell at some sample");
+        Assert.True(checker.MaxClones > 1, "switched cells must found other clones");
+        Assert.True(checker.PassagesSeen > 0, "the scenario must passage");
+    }
+
+    [Fact]
     public void AClusteredCloneStartsAsOneClumpAndAScatteredOneSpreadsOverTheDish()
     {
         const int resistant = 200;
