@@ -163,18 +163,20 @@ internal sealed class AgentStore
     public void Vacate(int site)
     {
         ref SiteRecord record = ref _sites[site];
-        int slot = (record.Occupant & SlotMask) - 1;
-        int k = record.Position;
-        record.Occupant = 0;
         _occupied[site >> 6] &= ~(1UL << site);
         _changesSinceListed++;
         Count--;
-        int last = --_memberCount[slot];
-        if (slot == _unlistedSlot)
+        if (_unlistedSlot >= 0)
         {
-            if (last < _sites.Length >> 4) Relist();   // too sparse for drawing by rejection
+            // The only clone's cell: the record is written, not read (a read here was the costliest miss of a death).
+            record.Occupant = 0;
+            if (--_memberCount[_unlistedSlot] < _sites.Length >> 4) Relist();   // too sparse for drawing by rejection
             return;
         }
+        int slot = (record.Occupant & SlotMask) - 1;
+        int k = record.Position;
+        record.Occupant = 0;
+        int last = --_memberCount[slot];
         int[] members = _members[slot];
         int moved = members[last];
         members[k] = moved;
