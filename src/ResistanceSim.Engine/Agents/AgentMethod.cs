@@ -74,29 +74,27 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>
-    /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts, each member's
-    /// site pointing back to its clone, as many occupied sites as cells. Throws <see cref="InvalidOperationException"/>
+    /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts and as many sites
+    /// holding it, each listed member's site pointing back to its clone. Throws <see cref="InvalidOperationException"/>
     /// naming the first violation.
     /// </summary>
     public void Verify()
     {
         var clones = (_run ?? throw new InvalidOperationException("No run has begun.")).Clones;
         if (_store.TrackedClones != clones.Count) Fail($"{_store.TrackedClones} clones tracked, the run has {clones.Count}");
+        var sitesHeld = new long[clones.Count];
+        for (int site = 0; site < _store.Sites; site++)
+            if (!_store.IsEmpty(site)) sitesHeld[_store.CloneAt(site)]++;
         for (int i = 0; i < clones.Count; i++)
         {
             int cells = _store.CellsOf(i);
             if (cells != clones.Cells[i]) Fail($"clone {i} has {cells} cells placed, the run counts {clones.Cells[i]}");
+            if (sitesHeld[i] != cells) Fail($"clone {i} holds {sitesHeld[i]} sites for {cells} cells");
+            if (!_store.IsListed(i)) continue;
             for (int k = 0; k < cells; k++)
                 if (_store.CloneAt(_store.MemberSite(i, k)) != i) Fail($"member {k} of clone {i} sits on a site of clone {_store.CloneAt(_store.MemberSite(i, k))}");
         }
         if (_store.Count != clones.TotalCells) Fail($"{_store.Count} cells placed, the run counts {clones.TotalCells}");
-        if (Geometry is { } geometry)
-        {
-            long occupied = 0;
-            for (int site = 0; site < geometry.Sites; site++)
-                if (!_store.IsEmpty(site)) occupied++;
-            if (occupied != clones.TotalCells) Fail($"{occupied} sites occupied for {clones.TotalCells} cells");
-        }
     }
 
     private static void Fail(string message) => throw new InvalidOperationException("Agent lattice invariant violated: " + message);
@@ -160,10 +158,10 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             if (i < 0) return;
             if (densityDeath)
             {
-                Die(run, i, RandomCell(i, ref rng));
+                Die(run, i, _store.RandomCell(i, ref rng));
                 continue;
             }
-            int site = RandomCell(i, ref rng);
+            int site = _store.RandomCell(i, ref rng);
             double cycle = stages * clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
             double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
             if (channel < cycle)
@@ -202,10 +200,10 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             }
             if (densityDeath)
             {
-                Die(run, i, RandomCell(i, ref rng));
+                Die(run, i, _store.RandomCell(i, ref rng));
                 continue;
             }
-            int site = RandomCell(i, ref rng);
+            int site = _store.RandomCell(i, ref rng);
             double cycle = stages * bounds.Birth(i), death = bounds.Death(i), switching = bounds.Switch(i);
             double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
             if (channel < cycle + death + switching)
@@ -248,9 +246,17 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CompleteStage(SimulationRun run, int clone, int site, int stages, ref Xoshiro256StarStar rng)
     {
-        int stage = _store.StageAt(site);
-        if (stage + 1 < stages) _store.SetStage(site, stage + 1);
-        else if (rng.NextDouble() < run.Growth.BirthFactor(run.Clones.TotalCells)) Divide(run, clone, site, ref rng);
+        if (stages > 1)   // with one stage every cell is ready, and its site's word need not be read
+        {
+            int stage = _store.StageAt(site);
+            if (stage + 1 < stages)
+            {
+                _store.SetStage(site, stage + 1);
+                return;
+            }
+        }
+        double factor = run.Growth.BirthFactor(run.Clones.TotalCells);
+        if (factor >= 1 || rng.NextDouble() < factor) Divide(run, clone, site, stages, ref rng);   // no draw when nothing thins
     }
 
     /// <summary>The cell at <paramref name="site"/> joins the sibling clone with <paramref name="phenotype"/> flipped, in place.</summary>
@@ -279,7 +285,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>The cell at <paramref name="site"/> has finished its cycle: a daughter takes a free site, or nothing happens.</summary>
-    private void Divide(SimulationRun run, int clone, int site, ref Xoshiro256StarStar rng)
+    private void Divide(SimulationRun run, int clone, int site, int stages, ref Xoshiro256StarStar rng)
     {
         int target = _space.SiteForNewCell(_store, site, ref rng);
         if (target < 0)
@@ -287,7 +293,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             BlockedDivisions++;
             return;
         }
-        _store.SetStage(site, 0);
+        if (stages > 1) _store.SetStage(site, 0);
         var clones = run.Clones;
         double mutation = clones.MutationProbability[clone];
         _inEvent = true;
@@ -311,12 +317,6 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         _inEvent = true;
         run.RemoveCells(clone, 1);
         _inEvent = false;
-    }
-
-    private int RandomCell(int clone, ref Xoshiro256StarStar rng)
-    {
-        int cells = _store.CellsOf(clone);
-        return _store.MemberSite(clone, cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells));
     }
 
     /// <summary>
@@ -377,7 +377,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
             throw new InvalidOperationException($"The agent engine cannot place {-excess} cells added to clone {index} outside its events.");
         for (; excess > 0; excess--)
         {
-            int site = RandomCell(index, ref run.Random);
+            int site = _store.RandomCell(index, ref run.Random);
             _store.Vacate(site);
             _space.Released(site);
         }

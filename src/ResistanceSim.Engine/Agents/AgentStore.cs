@@ -1,11 +1,25 @@
+using System.Numerics;
+using ResistanceSim.Engine.Random;
+
 namespace ResistanceSim.Engine.Agents;
 
 /// <summary>
 /// The living cells of the agent engine, addressed by site: per site the occupant's clone slot and cell-cycle stage
-/// packed in one int (0 = empty) and its position in its clone's list of sites, so a uniformly random cell of a clone
-/// is one array read and a cell leaves its clone in O(1) (the last member takes its place). That is 8 bytes per site
-/// and 4 per cell. Clones are held by slot, a number that does not change while the clone lives; the run's clone
+/// packed in one int (0 = empty) and its position in its clone's list of sites, side by side so that one cache miss
+/// fetches both; a uniformly random cell of a clone is one array read and a cell leaves its clone in O(1) (the last
+/// member takes its place). That is 8 bytes per site and 4 per cell. Clones are held by slot, a number that does not change while the clone lives; the run's clone
 /// indices (which move when a clone is retired) map to slots here, so retiring a clone never touches its cells.
+/// <para>
+/// Beside them, one bit per site says whether it is occupied: on a lattice of 1e6 sites that is 125 kB, which stays in
+/// cache where the 8 MB of site records do not, so the neighbour scans of a division and the draw of a random cell of a
+/// clone that fills the lattice (<see cref="RandomCell"/>) read no site record at all.
+/// </para>
+/// <para>
+/// Such a clone — the only one with cells, on at least an eighth of the sites — needs no list, and keeping it costs two
+/// more cache misses per death (the list entry and the moved member's record): its list is dropped, and rebuilt by one
+/// scan of the sites when another clone gets a cell or it falls below a sixteenth. A list is dropped only after as many
+/// placements and removals as there are sites since it was last rebuilt, so the scans cost O(1) per change amortised.
+/// </para>
 /// </summary>
 internal sealed class AgentStore
 {
@@ -15,14 +29,16 @@ internal sealed class AgentStore
     /// <summary>Most cell-cycle stages a cell can carry in the packed occupant word.</summary>
     public const int MaxStages = 127;
 
-    private int[] _occupant = [];
-    private int[] _position = [];
+    private SiteRecord[] _sites = [];
+    private ulong[] _occupied = [];
     private int[][] _members = [];
     private int[] _memberCount = [];
     private int[] _slotOfClone = [];
     private int[] _cloneOfSlot = [];
     private readonly Stack<int> _freeSlots = new();
     private int _slotsUsed;
+    private int _unlistedSlot = -1;   // the slot whose list is dropped, or −1
+    private long _changesSinceListed;
 
     /// <summary>Clones of the run this store knows (indices 0..Tracked−1).</summary>
     public int TrackedClones { get; private set; }
@@ -31,23 +47,26 @@ internal sealed class AgentStore
     public long Count { get; private set; }
 
     /// <summary>Sites the store can address.</summary>
-    public int Sites => _occupant.Length;
+    public int Sites => _sites.Length;
 
     /// <summary>Empties the store and makes it address <paramref name="sites"/> sites.</summary>
     public void Reset(int sites)
     {
-        if (_occupant.Length != sites)
+        if (_sites.Length != sites)
         {
-            _occupant = new int[sites];
-            _position = new int[sites];
+            _sites = new SiteRecord[sites];
+            _occupied = new ulong[WordsFor(sites)];
         }
         else
         {
-            Array.Clear(_occupant);
+            Array.Clear(_sites);
+            Array.Clear(_occupied);
         }
         for (int s = 0; s < _slotsUsed; s++) _memberCount[s] = 0;
         _freeSlots.Clear();
         _slotsUsed = 0;
+        _unlistedSlot = -1;
+        _changesSinceListed = sites;
         TrackedClones = 0;
         Count = 0;
     }
@@ -55,20 +74,67 @@ internal sealed class AgentStore
     /// <summary>Grows the addressable sites to at least <paramref name="sites"/> (well-mixed space, where sites are just cell ids).</summary>
     public void EnsureSites(int sites)
     {
-        if (sites <= _occupant.Length) return;
-        int capacity = (int)Math.Min(Array.MaxLength, Math.Max(sites, 2L * _occupant.Length));
-        Array.Resize(ref _occupant, capacity);
-        Array.Resize(ref _position, capacity);
+        if (sites <= _sites.Length) return;
+        int capacity = (int)Math.Min(Array.MaxLength, Math.Max(sites, 2L * _sites.Length));
+        Array.Resize(ref _sites, capacity);
+        Array.Resize(ref _occupied, WordsFor(capacity));
     }
 
-    public bool IsEmpty(int site) => _occupant[site] == 0;
+    private static int WordsFor(int sites) => (int)(((long)sites + 63) >> 6);
+
+    public bool IsEmpty(int site) => (_occupied[site >> 6] & (1UL << site)) == 0;
+
+    /// <summary>
+    /// A uniformly random cell of clone <paramref name="clone"/> (its site). A clone that is the only one on the lattice
+    /// and fills at least an eighth of it (a sixteenth once unlisted) is drawn by rejection over sites against the
+    /// occupancy bits (at most 16 draws on average, all in cache); any other from its list, one read of a large array.
+    /// Both are uniform over its cells.
+    /// </summary>
+    public int RandomCell(int clone, ref Xoshiro256StarStar rng)
+    {
+        int slot = _slotOfClone[clone];
+        int cells = _memberCount[slot];
+        if (slot != _unlistedSlot)
+        {
+            if (cells != Count || cells < _sites.Length >> 3)
+                return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
+            if (_changesSinceListed >= _sites.Length) _unlistedSlot = slot;
+        }
+        ulong sites = (ulong)_sites.Length;
+        while (true)
+        {
+            int site = (int)rng.NextUInt64(sites);
+            if (!IsEmpty(site)) return site;
+        }
+    }
+
+    /// <summary>Whether clone <paramref name="clone"/> keeps a list of its cells (<see cref="MemberSite"/>); see the class notes.</summary>
+    public bool IsListed(int clone) => _slotOfClone[clone] != _unlistedSlot;
+
+    /// <summary>Rebuilds the dropped list from the sites: the unlisted clone is still the only one with cells.</summary>
+    private void Relist()
+    {
+        int slot = _unlistedSlot;
+        _unlistedSlot = -1;
+        _changesSinceListed = 0;
+        ref int[] members = ref _members[slot];
+        if (members.Length < _memberCount[slot]) members = new int[Math.Max(_memberCount[slot], 2 * members.Length)];
+        int k = 0;
+        for (int word = 0; word < _occupied.Length; word++)
+            for (ulong bits = _occupied[word]; bits != 0; bits &= bits - 1)
+            {
+                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                members[k] = site;
+                _sites[site].Position = k++;
+            }
+    }
 
     /// <summary>The run's clone index of the cell at <paramref name="site"/>.</summary>
-    public int CloneAt(int site) => _cloneOfSlot[(_occupant[site] & SlotMask) - 1];
+    public int CloneAt(int site) => _cloneOfSlot[(_sites[site].Occupant & SlotMask) - 1];
 
-    public int StageAt(int site) => _occupant[site] >>> StageShift;
+    public int StageAt(int site) => _sites[site].Occupant >>> StageShift;
 
-    public void SetStage(int site, int stage) => _occupant[site] = (_occupant[site] & SlotMask) | (stage << StageShift);
+    public void SetStage(int site, int stage) => _sites[site].Occupant = (_sites[site].Occupant & SlotMask) | (stage << StageShift);
 
     public int CellsOf(int clone) => _memberCount[_slotOfClone[clone]];
 
@@ -79,37 +145,54 @@ internal sealed class AgentStore
     public void Place(int site, int clone, int stage)
     {
         int slot = _slotOfClone[clone];
-        ref int[] members = ref _members[slot];
+        if (_unlistedSlot >= 0 && slot != _unlistedSlot) Relist();   // no longer the only clone
         int k = _memberCount[slot]++;
-        if (k == members.Length) Array.Resize(ref members, Math.Max(4, 2 * members.Length));
-        members[k] = site;
-        _occupant[site] = (stage << StageShift) | (slot + 1);
-        _position[site] = k;
+        if (slot != _unlistedSlot)
+        {
+            ref int[] members = ref _members[slot];
+            if (k == members.Length) Array.Resize(ref members, Math.Max(4, 2 * members.Length));
+            members[k] = site;
+        }
+        _sites[site] = new SiteRecord { Occupant = (stage << StageShift) | (slot + 1), Position = k };
+        _occupied[site >> 6] |= 1UL << site;
+        _changesSinceListed++;
         Count++;
     }
 
     /// <summary>Removes the cell at <paramref name="site"/> (death, or sampled out by passaging).</summary>
     public void Vacate(int site)
     {
-        int slot = (_occupant[site] & SlotMask) - 1;
-        int k = _position[site];
-        int last = --_memberCount[slot];
-        int moved = _members[slot][last];
-        _members[slot][k] = moved;
-        _position[moved] = k;
-        _occupant[site] = 0;
+        ref SiteRecord record = ref _sites[site];
+        _occupied[site >> 6] &= ~(1UL << site);
+        _changesSinceListed++;
         Count--;
+        if (_unlistedSlot >= 0)
+        {
+            // The only clone's cell: the record is written, not read (a read here was the costliest miss of a death).
+            record.Occupant = 0;
+            if (--_memberCount[_unlistedSlot] < _sites.Length >> 4) Relist();   // too sparse for drawing by rejection
+            return;
+        }
+        int slot = (record.Occupant & SlotMask) - 1;
+        int k = record.Position;
+        record.Occupant = 0;
+        int last = --_memberCount[slot];
+        int[] members = _members[slot];
+        int moved = members[last];
+        members[k] = moved;
+        _sites[moved].Position = k;
     }
 
     /// <summary>Moves the cell at <paramref name="from"/> to the empty site <paramref name="to"/> (pushing, reseeding).</summary>
     public void Move(int from, int to)
     {
-        int slot = (_occupant[from] & SlotMask) - 1;
-        int k = _position[from];
-        _members[slot][k] = to;
-        _occupant[to] = _occupant[from];
-        _position[to] = k;
-        _occupant[from] = 0;
+        ref SiteRecord record = ref _sites[from];
+        int slot = (record.Occupant & SlotMask) - 1;
+        if (slot != _unlistedSlot) _members[slot][record.Position] = to;
+        _sites[to] = record;
+        record.Occupant = 0;
+        _occupied[to >> 6] |= 1UL << to;
+        _occupied[from >> 6] &= ~(1UL << from);
     }
 
     /// <summary>The cell at <paramref name="site"/> joins clone <paramref name="clone"/> in place (a phenotype switch), keeping its stage.</summary>
@@ -138,6 +221,7 @@ internal sealed class AgentStore
     {
         int slot = _slotOfClone[index];
         if (_memberCount[slot] != 0) throw new InvalidOperationException($"Agent store: clone {index} retired with {_memberCount[slot]} cells on the lattice.");
+        if (slot == _unlistedSlot) _unlistedSlot = -1;
         _freeSlots.Push(slot);
         if (movedFrom >= 0)
         {
@@ -146,6 +230,13 @@ internal sealed class AgentStore
             _cloneOfSlot[movedSlot] = index;
         }
         TrackedClones--;
+    }
+
+    /// <summary>A site's occupant word and its position in its clone's list side by side: one cache line for both.</summary>
+    private struct SiteRecord
+    {
+        public int Occupant;
+        public int Position;
     }
 
     private void EnsureSlotCapacity(int slots, int clones)

@@ -14,6 +14,8 @@ internal sealed class LatticeGeometry
     private readonly int[] _offset;
     private readonly bool _periodic;
     private readonly bool _flat;
+    private readonly ulong _byX;   // ⌈2^64 / X⌉ and ⌈2^64 / Y⌉ (0 for a side of 1): see Divide
+    private readonly ulong _byY;
 
     public LatticeGeometry(Lattice lattice)
     {
@@ -38,6 +40,8 @@ internal sealed class LatticeGeometry
         _dz = [.. offsets.Select(o => o.Item3)];
         _offset = [.. offsets.Select(o => o.Item1 + X * (o.Item2 + Y * o.Item3))];
         _flat = lattice.Dims == 2;
+        _byX = ulong.MaxValue / (ulong)X + 1;   // wraps to 0 for a side of 1
+        _byY = ulong.MaxValue / (ulong)Y + 1;
     }
 
     public int X { get; }
@@ -52,11 +56,18 @@ internal sealed class LatticeGeometry
 
     public void Coordinates(int site, out int x, out int y, out int z)
     {
-        x = site % X;
-        int rest = site / X;
-        y = rest % Y;
-        z = rest / Y;
+        int rest = Divide(site, _byX);
+        x = site - rest * X;
+        z = Divide(rest, _byY);
+        y = rest - z * Y;
     }
+
+    /// <summary>
+    /// n / d for n ≥ 0 by a multiply-high with ⌈2^64 / d⌉, exact for 32-bit n (Lemire, Kaser &amp; Kurz 2019, "Faster
+    /// remainder by direct computation"); every division scans from here, and two hardware divisions cost more.
+    /// </summary>
+    private static int Divide(int n, ulong reciprocal) =>
+        reciprocal == 0 ? n : (int)Math.BigMul(reciprocal, (ulong)(uint)n, out _);
 
     /// <summary>
     /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that neighbour d is

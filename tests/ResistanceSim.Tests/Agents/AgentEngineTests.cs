@@ -22,6 +22,22 @@ public class AgentEngineTests
     }
 
     [Theory]
+    [InlineData("{ dims: 3, size: [7, 5, 3], layout: dish }", 105)]
+    [InlineData("{ dims: 2, size: [1, 9], layout: dish }", 9)]
+    [InlineData("{ dims: 2, size: [13, 1], layout: dish }", 13)]
+    public void EveryCellOfAFullLatticeReportsItsOwnSite(string space, int sites)
+    {
+        // Coordinates come from a site number by multiply-high division; a wrong quotient would repeat or skip a site.
+        var scenario = AgentScenarios.Load(AgentScenarios.Colony(space, sites, 1.0, 0.0, 0.001));
+        var (_, engine) = AgentScenarios.RunOnce(scenario);
+        var cells = engine.Cells().ToList();
+
+        Assert.Equal(sites, cells.Select(c => (c.X, c.Y, c.Z)).Distinct().Count());
+        var lattice = engine.Lattice!;
+        Assert.All(cells, c => Assert.True(c.X < lattice.Size[0] && c.Y < lattice.Size[1] && c.Z < (lattice.Dims == 3 ? lattice.Size[2] : 1)));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(20)]
     public void ACoreCloneSurroundedByCellsDividesOnlyByPushing(int pushDepth)
@@ -70,6 +86,42 @@ public class AgentEngineTests
         Assert.True(checker.Samples > 20, "every sample was checked");
         Assert.True(checker.PassagesSeen > 0, "the scenario must passage, so removal by the run is exercised");
         Assert.True(checker.MaxClones > 2, "mutants or switched cells must appear");
+    }
+
+    [Fact]
+    public void ACloneAloneOnADenseLatticeStaysTheRunsCloneAsOthersAppearAndPassagesThinIt()
+    {
+        // One clone on 83% of the sites is drawn by rejection over sites and keeps no list of its cells; switching into
+        // autophagy under drug founds other clones (its list is rebuilt), and passages at 1:20 leave it on under a
+        // sixteenth of the sites (rebuilt again). Every sample checks the lattice against the run.
+        string yaml = $$"""
+            name: lone-clone
+            description: one clone filling a dish, then switching and passaging
+            seed: 3
+            engine: agents
+            space: { dims: 2, size: [60, 60], layout: dish }
+            include: [{{Path.Combine(Support.Repository.Root, "scenarios", "presets", "alk-nsclc.yaml")}}, {{Path.Combine(Support.Repository.Root, "scenarios", "presets", "drugs.yaml")}}]
+            mechanisms: [EGFR_activation, autophagy]
+            population:
+              initial: [{ genotype: parental, cells: 3000 }]
+              b0_per_day: 0.6
+              d0_per_day: 0.1
+              drug_death_per_day: 0.9
+            protocol:
+              - { phase: continuous, days: 30, drugs: { crizotinib: { concentration_nM: 20 } } }
+            passaging: { at_confluence_fraction: 0.9, split_ratio: 20 }
+            sampling: { every_days: 1, clone_threshold_cells: 1 }
+            stop: { days: 30 }
+            """;
+        var scenario = AgentScenarios.Load(yaml);
+        var checker = new VerifyingObserver();
+        var run = new SimulationRun(scenario);
+        var engine = new AgentMethod();
+        checker.Engine = engine;
+        for (int r = 0; r < 3; r++) Simulator.Run(run, engine, new WorkUnit(0, 0, r), checker);
+        Assert.True(checker.LoneCloneSamples > 0, "a single clone must hold every cell at some sample");
+        Assert.True(checker.MaxClones > 1, "switched cells must found other clones");
+        Assert.True(checker.PassagesSeen > 0, "the scenario must passage");
     }
 
     [Fact]

@@ -11,6 +11,9 @@ internal sealed class VerifyingObserver : IRunObserver
     public int PassagesSeen { get; private set; }
     public int MaxClones { get; private set; }
 
+    /// <summary>Samples at which a single clone held every cell.</summary>
+    public int LoneCloneSamples { get; private set; }
+
     public void RunStarted(SimulationRun run)
     {
     }
@@ -22,6 +25,9 @@ internal sealed class VerifyingObserver : IRunObserver
         Samples++;
         PassagesSeen = Math.Max(PassagesSeen, run.Passages);
         MaxClones = Math.Max(MaxClones, run.Clones.Count);
+        int withCells = 0;
+        foreach (long n in run.Clones.Cells) if (n > 0) withCells++;
+        if (withCells == 1) LoneCloneSamples++;
     }
 
     public void RunEnded(SimulationRun run) => Engine!.Verify();
