@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Xml.Linq;
 using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Integration.Packaging;
@@ -6,18 +7,30 @@ namespace ResistanceSim.Integration.Packaging;
 /// <summary>
 /// Every package the solution makes (the .NET tool ResistanceSim.Tool, the run library ResistanceSim.Runs and the
 /// libraries it depends on), packed once per test run into a temporary folder that serves as a local NuGet feed.
-/// Packing reuses this build's binaries (<c>--no-build</c>, same configuration), so it takes seconds, and what is
-/// tested is what the other tests tested.
+/// Packing reuses this build's binaries (<c>--no-build</c>, same configuration), and what is tested is what the other
+/// tests tested, except the tool's per-runtime packages: those need the command line's own assembly built for each
+/// runtime of <see cref="ToolRuntimeIdentifiers"/> (into <c>bin/…/&lt;rid&gt;/</c>, beside this build's output, which
+/// stays untouched), and the linux-x64 one is compiled to ReadyToRun code while packing (crossgen2).
 /// </summary>
 public sealed class LocalFeed : IDisposable
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
     private readonly TempDirectory _directory = new();
 
     public LocalFeed()
     {
+        // --no-dependencies: only the command line's project is compiled again; the libraries are this build's.
+        // --no-restore: restore already covered these runtimes (the project's RuntimeIdentifiers).
+        foreach (string rid in ToolRuntimeIdentifiers)
+            ExternalTool.Run("dotnet", ["build", CliProject, "-c", BuildConfiguration, "-r", rid, "--no-dependencies", "--no-restore", "-nologo"], PackTimeout);
         ExternalTool.Run("dotnet", ["pack", Path.Combine(Repository.Root, "ResistanceSim.sln"), "-c", BuildConfiguration, "--no-build", "-o", Folder, "-nologo"], PackTimeout);
     }
+
+    private static string CliProject => Path.Combine(Repository.Root, "src", "ResistanceSim.Cli", "ResistanceSim.Cli.csproj");
+
+    /// <summary>The runtimes the tool has a package for (the command line's <c>ToolPackageRuntimeIdentifiers</c>).</summary>
+    public static IReadOnlyList<string> ToolRuntimeIdentifiers =>
+        XDocument.Load(CliProject).Descendants("ToolPackageRuntimeIdentifiers").Single().Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public string Folder => _directory.Path;
 
