@@ -100,6 +100,12 @@ public sealed class CompositionRejectionSampler
         }
         var members = _members[group]!;
         int count = _memberCount[group];
+        if (count == 1)
+        {
+            // Nothing to reject between (a lone clone, as on a lattice held by one): no bound, no retries.
+            within = rng.NextDouble() * _weights[members[0]];
+            return members[0];
+        }
         double bound = UpperBound(group);
         while (true)
         {
