@@ -9,8 +9,8 @@ namespace ResistanceSim.Engine.State;
 /// groups' sums (heaviest exponent first, so the scan usually ends at the first), and a member of the group by
 /// rejection against the group's upper bound, which accepts at least half the candidates. Choosing and updating
 /// cost O(1) in the number of weights, against O(log n) of a Fenwick tree and its data-dependent branches.
-/// Group sums are running totals that drift under floating-point add and subtract; <see cref="Rebuild"/> recomputes
-/// them from the stored weights, and an emptied group's sum is reset to exactly 0.
+/// Group sums are running totals that drift under floating-point add and subtract; <see cref="Rebuild"/> regroups the
+/// stored weights from scratch (exact sums, members in index order), and an emptied group's sum is reset to exactly 0.
 /// </summary>
 public sealed class CompositionRejectionSampler
 {
@@ -123,16 +123,29 @@ public sealed class CompositionRejectionSampler
         }
     }
 
-    /// <summary>Recomputes every group's sum from the stored weights.</summary>
+    /// <summary>
+    /// Regroups the stored weights from scratch, in index order, with exact sums. Which index a draw picks depends on
+    /// the order of a group's members, which updates shuffle; after a rebuild it is a function of the weights alone,
+    /// so a run that starts from a rebuild draws the same whatever this sampler held before (a previous work unit on
+    /// the same thread, or a history grown here rather than restored from a snapshot).
+    /// </summary>
     public void Rebuild()
     {
         for (int a = 0; a < _activeCount; a++)
         {
             int group = _active[a];
-            var members = _members[group]!;
-            double sum = 0;
-            for (int k = 0; k < _memberCount[group]; k++) sum += _weights[members[k]];
-            _groupSum[group] = sum;
+            _memberCount[group] = 0;
+            _groupSum[group] = 0;
+        }
+        _activeCount = 0;
+        _group.AsSpan(0, _size).Fill(-1);
+        for (int i = 0; i < _size; i++)
+        {
+            double weight = _weights[i];
+            if (!(weight > 0)) continue;
+            int group = Exponent(weight);
+            Join(i, group, weight);   // each group summed afresh, in index order
+            _group[i] = group;
         }
     }
 

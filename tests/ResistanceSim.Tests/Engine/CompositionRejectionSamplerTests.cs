@@ -98,6 +98,33 @@ public class CompositionRejectionSamplerTests
         Assert.Equal(sampler.ExactTotal(), sampler.Total);
     }
 
+    [Fact]
+    public void AfterARebuildDrawsDependOnTheWeightsAloneNotOnTheUpdatesThatLedThere()
+    {
+        // The same weights reached two ways: set in order, or set in reverse after other values came and went (which
+        // reorders each group's members). A rebuild makes the two draw the same indices from the same stream.
+        var inOrder = Filled(Weights);
+        var shuffled = new CompositionRejectionSampler();
+        shuffled.SetSize(Weights.Length + 3);
+        for (int i = Weights.Length + 2; i >= 0; i--) shuffled.Set(i, 7.25);
+        for (int i = Weights.Length - 1; i >= 0; i--) shuffled.Set(i, Weights[i]);
+        shuffled.SetSize(Weights.Length);
+        Assert.NotEqual(Draws(inOrder), Draws(shuffled));   // the test has teeth: the member order matters
+
+        shuffled.Rebuild();
+        Assert.Equal(Draws(inOrder), Draws(shuffled));
+        inOrder.Rebuild();
+        Assert.Equal(Draws(inOrder), Draws(shuffled));
+    }
+
+    private static int[] Draws(CompositionRejectionSampler sampler)
+    {
+        var rng = new Xoshiro256StarStar(11);
+        var picks = new int[2_000];
+        for (int k = 0; k < picks.Length; k++) picks[k] = sampler.Sample(rng.NextDouble() * sampler.Total, ref rng, out _);
+        return picks;
+    }
+
     private static CompositionRejectionSampler Filled(double[] weights)
     {
         var sampler = new CompositionRejectionSampler();

@@ -17,9 +17,9 @@ public class ExactTrajectoryPinTests
 {
     public static TheoryData<string, ulong> Pins() => new()
     {
-        { "many-clones", 10960046457606069644UL },
-        { "bypass-under-treatment", 17263742758618381242UL },
-        { "mcfarland-mutations", 12659795525394538762UL },
+        { "many-clones", 5206374135173899057UL },
+        { "bypass-under-treatment", 14262841190646092511UL },
+        { "mcfarland-mutations", 2926082546973160106UL },
     };
 
     [Theory]
