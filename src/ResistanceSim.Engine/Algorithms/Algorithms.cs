@@ -15,7 +15,7 @@ public static class Algorithms
 {
     public static IReadOnlyList<AlgorithmInfo> All { get; } =
     [
-        new(EngineKind.Exact, "exact", "Gillespie direct method with Fenwick-tree selection", () => new DirectMethod()),
+        new(EngineKind.Exact, "exact", "Gillespie direct method with composition–rejection selection", () => new DirectMethod()),
         new(EngineKind.Tau, "tau", "binomial tau-leaping with the Cao–Gillespie–Petzold step rule", () => new TauLeaping()),
         new(EngineKind.Ode, "ode", "deterministic mean field: Dormand–Prince 5(4) with dense output, Rosenbrock fallback", () => new OdeMethod(), Stochastic: false),
         new(EngineKind.Hybrid, "hybrid", "exact events for small clones, BNB leaps for large ones", () => new HybridMethod()),
