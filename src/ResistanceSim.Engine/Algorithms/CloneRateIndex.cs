@@ -19,6 +19,7 @@ public sealed class CloneRateIndex : ICloneListener
 {
     private readonly CompositionRejectionSampler _rates = new();
     private readonly FenwickTree _cells = new();
+    private double[] _perCellRate = new double[16];   // each clone's PerCellRate as its weight last used it
     private SimulationRun? _run;
     private double _ratesTotal;   // sum of every clone's weight, a running total between rebuilds
     private long _eventsSinceRebuild;
@@ -107,13 +108,22 @@ public sealed class CloneRateIndex : ICloneListener
     public int NextEvent(SimulationRun run, double untilDay, ref Xoshiro256StarStar rng, out bool densityDeath) =>
         NextEvent(run, untilDay, ref rng, out densityDeath, out _);
 
+    /// <summary>
+    /// A clone's cells changed, or it was just added at the end (the run's contract, <see cref="ICloneListener"/>): only
+    /// a new clone's rates are read; an existing one's weight is its kept per-cell rate times its cells, since rates
+    /// change only with <see cref="AllRatesChanged"/>.
+    /// </summary>
     public void CloneChanged(int index)
     {
         if (_run is null) return;
         var clones = _run.Clones;
-        if (index >= _rates.Size) Resize(clones.Count);
+        if (index >= _rates.Size)
+        {
+            Resize(clones.Count);
+            _perCellRate[index] = PerCellRate(clones, index);
+        }
         long n = clones.Cells[index];
-        SetWeights(index, PerCellRate(clones, index) * n, n);
+        SetWeights(index, _perCellRate[index] * n, n);
     }
 
     public void CloneRetired(int index, int movedFrom)
@@ -123,6 +133,7 @@ public sealed class CloneRateIndex : ICloneListener
         {
             SetWeights(index, _rates[movedFrom], DensityDeath ? _cells[movedFrom] : 0);
             SetWeights(movedFrom, 0, 0);
+            _perCellRate[index] = _perCellRate[movedFrom];
         }
         else
         {
@@ -145,7 +156,8 @@ public sealed class CloneRateIndex : ICloneListener
         for (int i = 0; i < clones.Count; i++)
         {
             long n = cells[i];
-            _rates.Set(i, PerCellRate(clones, i) * n);
+            _perCellRate[i] = PerCellRate(clones, i);
+            _rates.Set(i, _perCellRate[i] * n);
             if (DensityDeath) _cells.Set(i, n);
         }
         _rates.Rebuild();
@@ -157,6 +169,7 @@ public sealed class CloneRateIndex : ICloneListener
     private void Resize(int size)
     {
         if (size == _rates.Size) return;
+        if (size > _perCellRate.Length) Array.Resize(ref _perCellRate, Math.Max(size, 2 * _perCellRate.Length));
         _rates.SetSize(size);
         if (DensityDeath) _cells.SetSize(size);
     }
