@@ -77,7 +77,8 @@ public sealed class CloneRateIndex : ICloneListener
         long n = run.Clones.TotalCells;
         if (n == 0 || n >= run.SizeLimit) return -1;
         double densityChannel = DensityDeath ? run.Growth.DeathPerCell(n) * n : 0;
-        double total = (_rates.IsEmpty ? 0 : _ratesTotal) + densityChannel;
+        double ratesTotal = _rates.IsEmpty ? 0 : _ratesTotal;   // as it stands before a scheduled rebuild: the draw below is scaled by it
+        double total = ratesTotal + densityChannel;
         if (!(total > 0))
         {
             run.Day = untilDay;
@@ -91,7 +92,6 @@ public sealed class CloneRateIndex : ICloneListener
         }
         run.Day = next;
         CancellationCheck.AfterEvent(++Events, run.Cancellation);
-        double ratesTotal = total - densityChannel;   // before a scheduled rebuild, as the draw below is scaled by it
         if (++_eventsSinceRebuild >= _refreshEvery) Rebuild();
 
         double u = rng.NextDouble() * total;
@@ -157,7 +157,7 @@ public sealed class CloneRateIndex : ICloneListener
         {
             long n = cells[i];
             _perCellRate[i] = PerCellRate(clones, i);
-            _rates.Set(i, _perCellRate[i] * n);
+            _rates.Load(i, _perCellRate[i] * n);
             if (DensityDeath) _cells.Set(i, n);
         }
         _rates.Rebuild();

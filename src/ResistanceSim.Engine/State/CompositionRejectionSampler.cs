@@ -81,6 +81,13 @@ public sealed class CompositionRejectionSampler
     }
 
     /// <summary>
+    /// Stores a weight without regrouping it, for reloading every weight at once: <see cref="Rebuild"/> must follow
+    /// before the sampler is used again (it regroups from the stored weights, so moving each one between groups first
+    /// would be work thrown away).
+    /// </summary>
+    public void Load(int index, double weight) => _weights[index] = weight;
+
+    /// <summary>
     /// The index chosen with probability proportional to its weight, for <paramref name="target"/> uniform in
     /// [0, <see cref="Total"/>) (it chooses the group); <paramref name="within"/> is then uniform in [0, weight of the
     /// index) and independent of the choice, so a caller can use it as its next uniform. Candidates within the group
