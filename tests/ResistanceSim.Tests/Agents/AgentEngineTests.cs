@@ -77,12 +77,7 @@ public class AgentEngineTests
         string yaml = AgentScenarios.Treated("{ dims: 2, size: [80, 80], layout: dish }", 3000, 30, "clustered")
             .Replace("stop: { days: 20 }", "stop: { days: 20 }\npassaging: { at_confluence_fraction: 0.6, split_ratio: 4 }", StringComparison.Ordinal)
             .Replace("concentration_nM: 300", "concentration_nM: 20", StringComparison.Ordinal);
-        var scenario = AgentScenarios.Load(yaml);
-        var checker = new VerifyingObserver();
-        var run = new SimulationRun(scenario);
-        var engine = new AgentMethod();
-        checker.Engine = engine;
-        for (int r = 0; r < 3; r++) Simulator.Run(run, engine, new WorkUnit(0, 0, r), checker);
+        var checker = VerifiedReplicates(AgentScenarios.Load(yaml), 3);
         Assert.True(checker.Samples > 20, "every sample was checked");
         Assert.True(checker.PassagesSeen > 0, "the scenario must passage, so removal by the run is exercised");
         Assert.True(checker.MaxClones > 2, "mutants or switched cells must appear");
@@ -113,15 +108,20 @@ public class AgentEngineTests
             sampling: { every_days: 1, clone_threshold_cells: 1 }
             stop: { days: 30 }
             """;
-        var scenario = AgentScenarios.Load(yaml);
-        var checker = new VerifyingObserver();
-        var run = new SimulationRun(scenario);
-        var engine = new AgentMethod();
-        checker.Engine = engine;
-        for (int r = 0; r < 3; r++) Simulator.Run(run, engine, new WorkUnit(0, 0, r), checker);
+        var checker = VerifiedReplicates(AgentScenarios.Load(yaml), 3);
         Assert.True(checker.LoneCloneSamples > 0, "a single clone must hold every cell at some sample");
         Assert.True(checker.MaxClones > 1, "switched cells must found other clones");
         Assert.True(checker.PassagesSeen > 0, "the scenario must passage");
+    }
+
+    /// <summary>Runs <paramref name="replicates"/> replicates with the lattice checked against the run at every sample.</summary>
+    private static VerifyingObserver VerifiedReplicates(Scenario scenario, int replicates)
+    {
+        var engine = new AgentMethod();
+        var checker = new VerifyingObserver { Engine = engine };
+        var run = new SimulationRun(scenario);
+        for (int r = 0; r < replicates; r++) Simulator.Run(run, engine, new WorkUnit(0, 0, r), checker);
+        return checker;
     }
 
     [Fact]
