@@ -36,6 +36,61 @@ public static class BirthDeathTransition
     }
 
     /// <summary>
+    /// Largest error, in the distribution function, that <see cref="SampleWithNormalLimit"/> allows each of its two
+    /// counts: where the Berry–Esseen bound is below it, a count is drawn from its normal limit.
+    /// </summary>
+    public const double NormalLimitError = 1e-3;
+
+    /// <summary>Berry–Esseen constant for sums of independent, identically distributed terms (Shevtsova 2011, 0.4748).</summary>
+    private const double BerryEsseen = 0.4748;
+
+    /// <summary>
+    /// The same transition for huge clones, where the exact samplers cost most and say least: the binomial (n lines,
+    /// each surviving with probability s) and the negative binomial (m geometric terms) are sums of independent terms,
+    /// so each is drawn from the normal with its mean and variance, rounded, when the Berry–Esseen bound puts that
+    /// within <see cref="NormalLimitError"/> of the exact distribution function (from about 10⁶ cells at the usual
+    /// leap sizes); otherwise exactly, as <see cref="Sample(ref Xoshiro256StarStar, long, double, double, double, out long)"/>,
+    /// draw for draw. Mean and variance stay exact; what the limit drops is the skew, of relative size n^-1/2.
+    /// </summary>
+    public static long SampleWithNormalLimit(ref Xoshiro256StarStar rng, long cells, double birth, double death, double tau, out long survivingLines)
+    {
+        survivingLines = cells;
+        if (cells == 0 || tau <= 0) return cells;
+        Probabilities(birth, death, tau, out double survive, out double geometricSuccess);
+        bool linesNormal = survive < 1 && BinomialIsNearNormal(cells, survive);
+        if (!linesNormal && !(survive >= 1 && NegativeBinomialIsNearNormal(cells, geometricSuccess)))
+            return Sample(ref rng, cells, birth, death, tau, out survivingLines);
+
+        Samplers.StandardNormalPair(ref rng, out double linesDeviate, out double growthDeviate);
+        if (linesNormal)
+        {
+            double mean = cells * survive;
+            survivingLines = (long)Math.Clamp(Math.Round(mean + Math.Sqrt(mean * (1 - survive)) * linesDeviate), 0, cells);
+        }
+        long lines = survivingLines;
+        if (lines == 0 || geometricSuccess >= 1) return lines;
+        if (!NegativeBinomialIsNearNormal(lines, geometricSuccess))
+            return lines + Samplers.NegativeBinomial(ref rng, lines, geometricSuccess);
+        double failureOdds = (1 - geometricSuccess) / geometricSuccess;
+        double added = lines * failureOdds;
+        return lines + (long)Math.Max(Math.Round(added + Math.Sqrt(added / geometricSuccess) * growthDeviate), 0);
+    }
+
+    /// <summary>Berry–Esseen for n Bernoulli(p) terms: E|X − μ|³/σ³ = (p² + (1 − p)²)/√(p(1 − p)).</summary>
+    private static bool BinomialIsNearNormal(long n, double p)
+    {
+        double q = 1 - p;
+        return BerryEsseen * (p * p + q * q) / Math.Sqrt(n * p * q) <= NormalLimitError;
+    }
+
+    /// <summary>
+    /// Berry–Esseen for m geometric terms (failures before a success of probability p): E|X − μ|³/σ³ is at most the
+    /// square root of the kurtosis, 9 + p²/(1 − p).
+    /// </summary>
+    private static bool NegativeBinomialIsNearNormal(long m, double p) =>
+        BerryEsseen * Math.Sqrt(9 + p * p / (1 - p)) / Math.Sqrt(m) <= NormalLimitError;
+
+    /// <summary>
     /// The mean of the same transition, n·e^{(λ−μ)τ}, as whole cells: rounded up with probability equal to
     /// its fractional part, so the count stays an unbiased integer. The hybrid engine's <c>flow</c> option
     /// moves large clones this way (their relative noise, ~1/√n, is dropped).

@@ -8,7 +8,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// <summary>
 /// Leaping with exact per-clone birth–death transitions (the BNB method of Mather et al. 2012,
 /// see <see cref="BirthDeathTransition"/>): within a leap each clone's count moves by one binomial
-/// and one negative-binomial draw, exact for constant rates and never negative. Between clones the
+/// and one negative-binomial draw, exact for constant rates and never negative (for huge clones each draw is its
+/// normal limit, within 1e-3 of the exact distribution function). Between clones the
 /// leap approximates: a clone's line grows with birth λ(1 − u) (divisions that give a mutant daughter
 /// do not add to it), its mutant daughters are Poisson(uλ × the leap's cell-days), mutants arising per
 /// unit time Poisson(ν × cell-days), the cell-days being their expectation given the line's transition
@@ -213,10 +214,11 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// A clone's own line over τ: a division gives two cells of the clone with probability 1 − u and
     /// one plus a mutant daughter otherwise, so the line is a birth–death process with birth λ(1 − u),
     /// exactly; the mutant daughters (<see cref="MutantDaughters"/>) are the complementary thinning of
-    /// the divisions, rate uλn(t), and a line that died out may still have made some.
+    /// the divisions, rate uλn(t), and a line that died out may still have made some. Huge lines take the normal limit
+    /// of the two counts (<see cref="BirthDeathTransition.SampleWithNormalLimit"/>).
     /// </summary>
     private static long LineTransition(ref Xoshiro256StarStar rng, long cells, double birth, double mutationProbability, double death, double tau, out long survivingLines) =>
-        BirthDeathTransition.Sample(ref rng, cells, birth * (1 - mutationProbability), death, tau, out survivingLines);
+        BirthDeathTransition.SampleWithNormalLimit(ref rng, cells, birth * (1 - mutationProbability), death, tau, out survivingLines);
 
     /// <summary>Whether a line sends cells elsewhere (mutants per division or per day, phenotype switches): only then are its cell-days needed.</summary>
     private static bool SendsCells(double birth, double mutationProbability, double mutationPerDay, double switching) =>

@@ -29,6 +29,16 @@ public static partial class Samplers
     /// <param name="rng">The stream to draw from.</param>
     public static double StandardNormal(ref Xoshiro256StarStar rng)
     {
+        StandardNormalPair(ref rng, out double first, out _);
+        return first;
+    }
+
+    /// <summary>
+    /// Two independent standard normal deviates from one polar-method draw (one logarithm for both);
+    /// <paramref name="first"/> is the deviate <see cref="StandardNormal"/> returns from the same state.
+    /// </summary>
+    public static void StandardNormalPair(ref Xoshiro256StarStar rng, out double first, out double second)
+    {
         while (true)
         {
             double x = 2 * rng.NextDouble() - 1;
@@ -36,7 +46,10 @@ public static partial class Samplers
             double radiusSquared = x * x + y * y;
             if (radiusSquared < 1 && radiusSquared > 0)
             {
-                return x * Math.Sqrt(-2 * Math.Log(radiusSquared) / radiusSquared);
+                double factor = Math.Sqrt(-2 * Math.Log(radiusSquared) / radiusSquared);
+                first = x * factor;
+                second = y * factor;
+                return;
             }
         }
     }
