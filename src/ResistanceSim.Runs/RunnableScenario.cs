@@ -1,5 +1,6 @@
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Limits;
 using ResistanceSim.Scenarios.Overrides;
 using ResistanceSim.Scenarios.Sweeps;
 using ResistanceSim.Scenarios.Yaml;
@@ -38,6 +39,9 @@ public sealed class RunnableScenario
 
     /// <summary>Work units of a whole run: every arm's points (sweep points or patients) × replicates.</summary>
     public long WorkUnits => Loaded.PointsPerArm.Sum() * (long)Loaded.Scenario.Replicates;
+
+    /// <summary>The memory and tables a whole run on <paramref name="threads"/> threads is estimated to need (what a run holds to its limits).</summary>
+    public ResourceEstimate EstimateResources(int threads) => ResourceEstimate.Of(Model, WorkUnits, threads);
 
     /// <summary>True for a virtual trial (<c>cohort:</c>), whose runs have a trial readout.</summary>
     public bool HasCohort => Loaded.Scenario.Cohort is not null;
