@@ -67,6 +67,17 @@ public sealed class RunnableScenario
         return LoadChecked(name, overrides, parsed => SweepLoader.LoadText(text, name, parsed));
     }
 
+    /// <summary>
+    /// As <see cref="Parse"/> for text from a browser: its includes are looked for in the bundled presets only, never
+    /// beside it (for a bare <paramref name="name"/>, the working directory of the server).
+    /// </summary>
+    public static ScenarioLoadResult ParseWithBundledIncludes(string text, string name, IEnumerable<KeyValuePair<string, string>>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(name);
+        return LoadChecked(name, overrides, parsed => SweepLoader.LoadText(text, name, parsed, searchBesideText: false));
+    }
+
     /// <summary>Loads a file with overrides that carry their own origins (a calibration's parameters); throws <see cref="ScenarioValidationException"/>.</summary>
     internal static RunnableScenario LoadOrThrow(string path, IReadOnlyList<ScenarioOverride> overrides) => new(SweepLoader.Load(path, overrides), path);
 
