@@ -32,6 +32,13 @@
     return result;
   }
 
+  // A choice's drop-down sends the name of the option picked (its overrides are the server's).
+  function choices() {
+    const result = {};
+    for (const select of article.querySelectorAll("#parameters select")) result[select.name] = select.value;
+    return result;
+  }
+
   function listProblems(list, items) {
     list.replaceChildren(...items.map((p) => {
       const li = document.createElement("li");
@@ -183,7 +190,7 @@
 
   const runYaml = () => start({ lesson, yaml: $("#yaml-text").value }, $("#yaml-errors"));
   // A bundled scenario's page has no lesson and no sliders: Run runs its YAML.
-  runButton.addEventListener("click", () => lesson ? start({ lesson, values: values() }, problems) : runYaml());
+  runButton.addEventListener("click", () => lesson ? start({ lesson, values: values(), choices: choices() }, problems) : runYaml());
   yamlButton.addEventListener("click", runYaml);
   compareButton.addEventListener("click", () => { if (previous) showPrevious(); });
 })();

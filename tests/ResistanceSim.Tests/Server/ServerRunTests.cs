@@ -50,6 +50,19 @@ public class ServerRunTests
         Assert.DoesNotContain(names, n => n.EndsWith(".lock", StringComparison.Ordinal));   // locks mean something only while a run writes
     }
 
+    [Fact]
+    public async Task AChoiceSentWithARunSetsItsOptionsValues()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var (status, accepted) = await server.SubmitAsync(new { lesson = "5-adaptive-dosing", choices = new { schedule = "1w-on-2w-off" } });
+        Assert.Equal(202, status);
+        string yaml = await server.Client.GetStringAsync(accepted.GetProperty("yamlUrl").GetString());
+        await server.Client.DeleteAsync($"/api/runs/{Id(accepted)}");
+        var intermittent = Assert.IsType<ResistanceSim.Model.IntermittentPhase>(
+            RunnableScenario.Parse(yaml, "downloaded.yaml").Scenario!.Loaded.ScenarioFor(arm: 1, point: 0).Protocol.Phases[0]);
+        Assert.Equal((7.0, 14.0), (intermittent.OnDays, intermittent.OffDays));
+    }
+
     /// <summary>
     /// The fluctuation lesson's scenario as a teacher would write it in the page (presets by their bundled name), with
     /// <paramref name="replicates"/> cultures grown for
