@@ -28,7 +28,7 @@ public class ServeLoadTests(ITestOutputHelper output)
         var lesson = new { lesson = "4-bypass-rescue" };
         var warmUp = await ServeLoadDriver.RunAsync(new Uri(server.Url), Students, runsPerStudent: 2, warmUpRuns: 2, lesson);
         Assert.True(warmUp.Errors.Count == 0, $"warm-up: {warmUp.Errors.Count} runs failed:\n{string.Join("\n", warmUp.Errors)}");
-        output.WriteLine($"warm-up, {Students} students: {warmUp.Runs} runs in {warmUp.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"warm-up, {Students} students: {warmUp.Runs} runs in {warmUp.Elapsed.TotalSeconds:0.0} s"));
 
         var heapAfterRound = new List<long>();
         for (int round = 0; round < 3; round++)
