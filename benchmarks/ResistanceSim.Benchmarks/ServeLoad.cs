@@ -23,11 +23,8 @@ public static class ServeLoad
             Limits = new ServerLimits { QueueCapacity = students },
         });
         var result = await ServeLoadDriver.RunAsync(new Uri(server.Url), students, runs, warmUpRuns: 1, new { lesson });
-        var latencies = result.LatenciesMs;
-        string Ms(double p) => ServeLoadDriver.Percentile(latencies, p).ToString("0", CultureInfo.InvariantCulture);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{students} students × {runs} runs of lesson {lesson} ({students * runs} runs, {result.Elapsed.TotalSeconds:0.0} s, {students * runs / result.Elapsed.TotalSeconds:0.0} runs/s), {Environment.ProcessorCount} cores, {new ServerLimits().ConcurrentRuns} run(s) at once"));
-        Console.WriteLine($"latency after warm-up ({latencies.Count} runs): p50 {Ms(50)} ms, p95 {Ms(95)} ms, max {Ms(100)} ms");
+        Console.WriteLine($"{students} students × {runs} runs of lesson {lesson}, {Environment.ProcessorCount} cores, {new ServerLimits().ConcurrentRuns} run(s) at once");
+        Console.WriteLine(result.Figures());
         Console.WriteLine($"errors: {result.Errors.Count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"run folders under {Path.GetDirectoryName(Path.GetDirectoryName(server.RunFolder))}: {server.KeptRunBytes / 1024.0 / 1024.0:0.0} MiB in the finished runs kept"));

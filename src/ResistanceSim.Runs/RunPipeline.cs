@@ -73,7 +73,7 @@ internal static class RunPipeline
             });
             int finished = 0;   // the runner reports finished units one at a time, in order
             int done = ShardRunner.Run(scenario, unit => ApplyOverrides(loaded.ScenarioFor(unit.Arm, unit.Point), settings), remaining, settings.Threads, algorithm,
-                checkpoints, result => progress?.Report(new RunProgress(RunStage.Running, ++finished, remaining.Count) { Unit = Totals(result) }), cancellation).UnitsDone;
+                checkpoints, result => progress?.Report(new RunProgress(RunStage.Running, ++finished, remaining.Count) { Unit = Totals(result, scenario.DrugList) }), cancellation).UnitsDone;
             if (done < remaining.Count)
                 throw new RunStoppedException(RunStage.Running, checkpoints.UnitsDone, shardUnits.Count, runDirectory, cancellation);
             progress?.Report(new RunProgress(RunStage.Publishing, done, remaining.Count));
@@ -98,8 +98,12 @@ internal static class RunPipeline
     }
 
     /// <summary>A copy of a finished unit's totals: the runner reuses the result's buffers for the next unit.</summary>
-    private static UnitTotals Totals(WorkUnitResult result) => new(result.Unit.Arm, result.Unit.Point, result.Unit.Replicate,
-        result.SampleDay.Span.ToArray(), [.. result.TotalCells.Span.ToArray().Select(c => (double)c)]);
+    /// <summary>A finished unit's totals for progress reports; its concentration columns are in <paramref name="drugs"/>' order, as in <c>totals</c>.</summary>
+    private static UnitTotals Totals(WorkUnitResult result, IReadOnlyList<Drug> drugs) => new(result.Unit.Arm, result.Unit.Point, result.Unit.Replicate,
+        result.SampleDay.Span.ToArray(), [.. result.TotalCells.Span.ToArray().Select(c => (double)c)])
+    {
+        DrugLevels = [.. drugs.Select((drug, d) => new DrugLevels(drug.Name, result.Concentrations[d].Span.ToArray()))],
+    };
 
     private static void Notify(IProgress<RunProgress>? progress, string line) =>
         progress?.Report(new RunProgress(RunStage.Notice, 0, 0) { Notice = line });

@@ -1,5 +1,6 @@
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Limits;
 using ResistanceSim.Scenarios.Overrides;
 using ResistanceSim.Scenarios.Sweeps;
 using ResistanceSim.Scenarios.Yaml;
@@ -39,6 +40,9 @@ public sealed class RunnableScenario
     /// <summary>Work units of a whole run: every arm's points (sweep points or patients) × replicates.</summary>
     public long WorkUnits => Loaded.PointsPerArm.Sum() * (long)Loaded.Scenario.Replicates;
 
+    /// <summary>The memory and tables a whole run on <paramref name="threads"/> threads is estimated to need (what a run holds to its limits).</summary>
+    public ResourceEstimate EstimateResources(int threads) => ResourceEstimate.Of(Model, WorkUnits, threads);
+
     /// <summary>True for a virtual trial (<c>cohort:</c>), whose runs have a trial readout.</summary>
     public bool HasCohort => Loaded.Scenario.Cohort is not null;
 
@@ -61,6 +65,17 @@ public sealed class RunnableScenario
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(name);
         return LoadChecked(name, overrides, parsed => SweepLoader.LoadText(text, name, parsed));
+    }
+
+    /// <summary>
+    /// As <see cref="Parse"/> for text from a browser: its includes are looked for in the bundled presets only, never
+    /// beside it (for a bare <paramref name="name"/>, the working directory of the server).
+    /// </summary>
+    public static ScenarioLoadResult ParseWithBundledIncludes(string text, string name, IEnumerable<KeyValuePair<string, string>>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(name);
+        return LoadChecked(name, overrides, parsed => SweepLoader.LoadText(text, name, parsed, searchBesideText: false));
     }
 
     /// <summary>Loads a file with overrides that carry their own origins (a calibration's parameters); throws <see cref="ScenarioValidationException"/>.</summary>

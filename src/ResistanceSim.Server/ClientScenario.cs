@@ -7,7 +7,8 @@ namespace ResistanceSim.Server;
 
 /// <summary>
 /// A scenario typed or edited in the browser, loaded through the same validator as a file. The only files it may name
-/// are the bundled presets (<c>include: [presets/…yaml]</c>): any other include would read the server's disk.
+/// are the bundled presets (<c>include: [presets/…yaml]</c>), and they are looked for in the bundled folder alone: any
+/// other include, or a file of that name in the server's working directory, would read the server's disk.
 /// </summary>
 public static partial class ClientScenario
 {
@@ -20,7 +21,7 @@ public static partial class ClientScenario
         ArgumentNullException.ThrowIfNull(text);
         var includeProblems = IncludeProblems(text);
         if (includeProblems.Count > 0) return (null, includeProblems);
-        var loaded = RunnableScenario.Parse(text, Name, overrides);
+        var loaded = RunnableScenario.ParseWithBundledIncludes(text, Name, overrides);
         return (loaded.Scenario, loaded.Diagnostics);
     }
 

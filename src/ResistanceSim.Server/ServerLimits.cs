@@ -1,13 +1,14 @@
 using System.Globalization;
 using ResistanceSim.Runs;
+using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Limits;
 
 namespace ResistanceSim.Server;
 
 /// <summary>
 /// What one browser request may ask of a shared laptop: teaching-sized runs only. A run over a limit is refused with
-/// a message before it is queued; the resource estimate (<see cref="ResourceLimitCheck"/>) is held against
-/// <see cref="Resources"/> when it runs; a run still going after <see cref="MaxWallTime"/> is stopped.
+/// a message before it is queued, and so is a run whose resource estimate exceeds <see cref="Resources"/>; a run still
+/// going after <see cref="MaxWallTime"/> is stopped.
 /// </summary>
 public sealed record ServerLimits
 {
@@ -34,6 +35,9 @@ public sealed record ServerLimits
 
     /// <summary>Runs executing at once; more wait in the queue.</summary>
     public int ConcurrentRuns { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Threads each run simulates on: the cores shared between the runs going at once.</summary>
+    public int ThreadsPerRun => Math.Max(1, Environment.ProcessorCount / ConcurrentRuns);
 
     /// <summary>Runs that may wait; a request beyond them is refused as busy.</summary>
     public int QueueCapacity { get; init; } = 32;
@@ -68,6 +72,10 @@ public sealed record ServerLimits
         Over("stop.days", model.Stop.Days, MaxDays);
         Over("replicates", model.Replicates, MaxReplicates);
         Over("the number of work units (arms × points or patients × replicates)", scenario.WorkUnits, MaxWorkUnits);
+        // The estimate the run itself enforces (RunPipeline), on the threads it will have: refused here, a too-big run
+        // never takes a place in the queue.
+        problems.AddRange(Resources.Check(scenario.EstimateResources(ThreadsPerRun), SourceLocation.StartOf(scenario.Origin))
+            .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message));
         return problems;
     }
 }

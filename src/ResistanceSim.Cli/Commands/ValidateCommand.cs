@@ -35,7 +35,7 @@ public static class ValidateCommand
                 {
                     var scenario = runnable.Model;
                     // Validation assumes a run on every core, as `run` does by default.
-                    var estimate = ResourceEstimate.Of(scenario, runnable.WorkUnits, Environment.ProcessorCount);
+                    var estimate = runnable.EstimateResources(Environment.ProcessorCount);
                     var warnings = ResourceLimitCheck.Enforce(limits, estimate, file);
                     context.Output.WriteLine($"{file}: ok ({scenario.Name}: {scenario.Catalog.All.Count} mechanisms, {scenario.Drugs.Count} drugs, {scenario.Protocol.Phases.Count} protocol phases; {estimate.Factors()}: {estimate.Sizes()})");
                     CommandLine.WriteWarnings(context.Error, warnings);

@@ -75,7 +75,12 @@ public static class SweepLoader
     /// <summary>Loads a scenario given as <paramref name="text"/> (named <paramref name="path"/> in messages, which also anchors
     /// relative includes), with <paramref name="overrides"/> patched in as for a file.</summary>
     public static LoadedSweep LoadText(string text, string path, IReadOnlyList<ScenarioOverride> overrides) =>
-        Load(ScenarioDocumentLoader.LoadText(text, path, Options), overrides);
+        LoadText(text, path, overrides, searchBesideText: true);
+
+    /// <summary>As <see cref="LoadText(string, string, IReadOnlyList{ScenarioOverride})"/>; with <paramref name="searchBesideText"/>
+    /// false the text's includes are looked for in the bundled presets only (<see cref="LoadOptions.SearchBesideText"/>).</summary>
+    public static LoadedSweep LoadText(string text, string path, IReadOnlyList<ScenarioOverride> overrides, bool searchBesideText) =>
+        Load(ScenarioDocumentLoader.LoadText(text, path, Options with { SearchBesideText = searchBesideText }), overrides);
 
     /// <summary>Reads <paramref name="path"/> with its includes merged, as <see cref="Load(string, IReadOnlyList{ScenarioOverride})"/>
     /// does before patching and validating; problems are kept in the document's diagnostics.</summary>

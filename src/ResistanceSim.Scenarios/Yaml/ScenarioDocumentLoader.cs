@@ -49,11 +49,13 @@ public static class ScenarioDocumentLoader
         private readonly List<byte[]> _contents = [];
         private readonly Dictionary<string, YamlMap> _loadedByFullPath = new(StringComparer.Ordinal);
         private readonly List<string> _stack = [];
+        private string? _textFullPath;
 
         public LoadedDocument Run(string path, string? text)
         {
             ArgumentNullException.ThrowIfNull(outerBag);
             var start = SourceLocation.StartOf(path);
+            if (text is not null) _textFullPath = Path.GetFullPath(path);
             var root = LoadFile(Path.GetFullPath(path), path, text, includedAt: null) ?? YamlMap.Empty(start);
             outerBag.AddRange(_bag.InRecordedOrder);
             string resolved = YamlDocumentWriter.Write(root, Header());
@@ -117,7 +119,7 @@ public static class ScenarioDocumentLoader
             var found = candidates.FirstOrDefault(c => File.Exists(c.FullPath));
             if (found.FullPath is null)
             {
-                string places = string.Join(", ", candidates.Select(c => c.DisplayName));
+                string places = candidates.Count == 0 ? "nowhere: only the preset folders are searched" : string.Join(", ", candidates.Select(c => c.DisplayName));
                 _bag.Error(include.Location, IncludeKey, $"included file '{include.Text}' not found (looked for {places})");
                 return null;
             }
@@ -131,19 +133,21 @@ public static class ScenarioDocumentLoader
             return LoadFile(found.FullPath, found.DisplayName, text: null, include);
         }
 
-        /// <summary>Where an include may live: next to the including file, then in each preset directory.</summary>
+        /// <summary>Where an include may live: next to the including file (unless <see cref="LoadOptions.SearchBesideText"/> rules it out), then in each preset directory.</summary>
         private List<(string FullPath, string DisplayName)> Candidates(string name, string includerFullPath, string includerDisplayName)
         {
             var candidates = new List<(string, string)>();
+            bool presetsOnly = !_options.SearchBesideText && includerFullPath == _textFullPath;
             if (Path.IsPathRooted(name))
             {
-                candidates.Add((Path.GetFullPath(name), name));
+                // Combined with a preset directory, an absolute path would still name itself.
+                if (!presetsOnly) candidates.Add((Path.GetFullPath(name), name));
                 return candidates;
             }
             string includerDirectory = Path.GetDirectoryName(includerFullPath) ?? "";
             // Shown relative to the including file as the user wrote it ("scenarios/presets/x.yaml").
             string shownDirectory = Path.GetDirectoryName(includerDisplayName) ?? "";
-            candidates.Add(Candidate(Path.Combine(includerDirectory, name), Path.Combine(shownDirectory, name)));
+            if (!presetsOnly) candidates.Add(Candidate(Path.Combine(includerDirectory, name), Path.Combine(shownDirectory, name)));
             foreach (string directory in _options.PresetDirectories)
                 candidates.Add(Candidate(Path.Combine(directory, name), Path.Combine(directory, name)));
             return candidates;

@@ -4,4 +4,5 @@ namespace ResistanceSim.Server.Api;
 /// <param name="Lesson">Lesson id (never a path).</param>
 /// <param name="Values">Parameter values by name; missing ones take their defaults.</param>
 /// <param name="Yaml">A whole scenario instead of the lesson's, as edited in the page's YAML view.</param>
-public sealed record RunRequest(string? Lesson, Dictionary<string, double>? Values, string? Yaml);
+/// <param name="Choices">The option picked for each choice by name (e.g. a schedule); missing ones take their defaults.</param>
+public sealed record RunRequest(string? Lesson, Dictionary<string, double>? Values, string? Yaml, Dictionary<string, string>? Choices = null);

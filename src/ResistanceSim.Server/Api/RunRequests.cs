@@ -15,7 +15,7 @@ internal static class RunRequests
         IReadOnlyList<Diagnostic> diagnostics;
         if (request.Yaml is { } yaml)
         {
-            if (request.Values is { Count: > 0 }) return Refused("send either parameter values or a scenario's YAML, not both");
+            if (request.Values is { Count: > 0 } || request.Choices is { Count: > 0 }) return Refused("send either parameter values and choices or a scenario's YAML, not both");
             (scenario, diagnostics) = ClientScenario.Load(yaml, []);
         }
         else if (lesson is not null)
@@ -23,7 +23,7 @@ internal static class RunRequests
             IReadOnlyList<KeyValuePair<string, string>> overrides;
             try
             {
-                overrides = lesson.OverridesFor(request.Values ?? []);
+                overrides = lesson.OverridesFor(request.Values ?? [], request.Choices);
             }
             catch (ArgumentException e)
             {

@@ -123,7 +123,7 @@ public sealed class RunQueue : IAsyncDisposable
         wallTime.CancelAfter(_limits.MaxWallTime);
         var settings = new RunSettings
         {
-            Threads = Math.Max(1, Environment.ProcessorCount / _limits.ConcurrentRuns),
+            Threads = _limits.ThreadsPerRun,
             Limits = _limits.Resources,
             LockHolder = "resistancesim serve",
             // The page shows the charts; report.html is written only if the run is downloaded (most runs of a class are not).

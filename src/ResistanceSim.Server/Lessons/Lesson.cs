@@ -30,18 +30,31 @@ public sealed record Lesson(
     /// <summary>The scenario file at <see cref="ScenarioPath"/>, read when the lesson was loaded: a run only patches in its overrides and validates.</summary>
     public required ScenarioTemplate Scenario { get; init; }
 
-    /// <summary>The scenario of a run with these parameter values, validated as if loaded afresh from <see cref="ScenarioPath"/>.</summary>
-    /// <exception cref="ArgumentException">As for <see cref="OverridesFor"/>.</exception>
-    public ScenarioLoadResult ScenarioFor(IReadOnlyDictionary<string, double> values) => Scenario.Load(OverridesFor(values));
+    /// <summary>Settings picked from a list (<see cref="LessonChoice"/>), in page order, shown before the sliders.</summary>
+    public IReadOnlyList<LessonChoice> Choices { get; init; } = [];
 
-    /// <summary>The overrides of a run: the fixed settings, then every parameter at its given value or default.</summary>
-    /// <exception cref="ArgumentException">A value names no parameter of this lesson, or lies outside its range.</exception>
-    public IReadOnlyList<KeyValuePair<string, string>> OverridesFor(IReadOnlyDictionary<string, double> values)
+    /// <summary>The scenario of a run with these parameter values and choices, validated as if loaded afresh from <see cref="ScenarioPath"/>.</summary>
+    /// <exception cref="ArgumentException">As for <see cref="OverridesFor"/>.</exception>
+    public ScenarioLoadResult ScenarioFor(IReadOnlyDictionary<string, double> values, IReadOnlyDictionary<string, string>? choices = null) =>
+        Scenario.Load(OverridesFor(values, choices));
+
+    /// <summary>
+    /// The overrides of a run: the fixed settings, then every choice's option (the given one or the default), then every
+    /// slider at its given value or default; a slider that sets a path a choice also sets wins.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value or choice names nothing of this lesson, a value lies outside its range,
+    /// or a choice names no option.</exception>
+    public IReadOnlyList<KeyValuePair<string, string>> OverridesFor(IReadOnlyDictionary<string, double> values, IReadOnlyDictionary<string, string>? choices = null)
     {
         ArgumentNullException.ThrowIfNull(values);
+        choices ??= new Dictionary<string, string>();
         foreach (string name in values.Keys)
             if (!Parameters.Any(p => p.Name == name)) throw new ArgumentException($"lesson '{Id}' has no parameter '{name}'");
+        foreach (string name in choices.Keys)
+            if (!Choices.Any(c => c.Name == name)) throw new ArgumentException($"lesson '{Id}' has no choice '{name}'");
         var overrides = new List<KeyValuePair<string, string>>(Settings);
+        foreach (var choice in Choices)
+            overrides.AddRange(choice.OverridesFor(choices.TryGetValue(choice.Name, out string? picked) ? picked : choice.Default));
         foreach (var parameter in Parameters)
         {
             double value = values.TryGetValue(parameter.Name, out double given) ? given : parameter.Default;

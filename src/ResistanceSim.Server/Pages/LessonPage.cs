@@ -12,20 +12,21 @@ namespace ResistanceSim.Server.Pages;
 internal static class LessonPage
 {
     public static string Render(Lesson lesson, string defaultYaml) =>
-        Render(lesson.Title, lesson.Id, Html.FromMarkdown(lesson.Narrative), lesson.Parameters, lesson.Questions, defaultYaml);
+        Render(lesson.Title, lesson.Id, Html.FromMarkdown(lesson.Narrative), lesson.Choices, lesson.Parameters, lesson.Questions, defaultYaml);
 
     public static string RenderScenario(string name, string description, string yaml) =>
-        Render(name, "", $"<p>{Html.Encode(description)}</p>", [], [], yaml);
+        Render(name, "", $"<p>{Html.Encode(description)}</p>", [], [], [], yaml);
 
-    private static string Render(string title, string lessonId, string narrativeHtml, IReadOnlyList<LessonParameter> parameters,
-        IReadOnlyList<LessonQuestion> questions, string yaml)
+    private static string Render(string title, string lessonId, string narrativeHtml, IReadOnlyList<LessonChoice> choices,
+        IReadOnlyList<LessonParameter> parameters, IReadOnlyList<LessonQuestion> questions, string yaml)
     {
         var body = new StringBuilder();
         body.Append($"<article class=\"lesson\" data-lesson=\"{Html.Encode(lessonId)}\">\n<h1>{Html.Encode(title)}</h1>\n");
         body.Append($"<section class=\"narrative\">{narrativeHtml}</section>\n");
-        if (parameters.Count > 0)
+        if (choices.Count + parameters.Count > 0)
         {
             body.Append("<form id=\"parameters\" class=\"parameters\">\n");
+            foreach (var c in choices) body.Append(DropDown(c));
             foreach (var p in parameters) body.Append(Slider(p));
             body.Append("</form>\n");
         }
@@ -71,6 +72,11 @@ internal static class LessonPage
     /// <summary>An agent-engine run's lattice frames, one at a time, stepped through with a slider (app.js fills it).</summary>
     private const string Frames = """<figure class="frames" hidden><img class="frame" alt=""><label>Lattice frame <input class="frame-slider" type="range" min="0" max="0" step="1" value="0"> <output></output></label>"""
         + "<figcaption>The lattice (arm 0, point 0, replicate 0): sensitive cells blue, resistant red, empty sites white.</figcaption></figure>";
+
+    private static string DropDown(LessonChoice c) =>
+        $"<label class=\"parameter\"><span>{Html.Encode(c.Label)}</span><select name=\"{Html.Encode(c.Name)}\">"
+        + string.Concat(c.Options.Select(o => $"<option value=\"{Html.Encode(o.Name)}\"{(o.Name == c.Default ? " selected" : "")}>{Html.Encode(o.Label)}</option>"))
+        + "</select></label>\n";
 
     private static string Slider(LessonParameter p)
     {

@@ -32,12 +32,44 @@
     return result;
   }
 
+  // A choice's drop-down sends the name of the option picked (its overrides are the server's).
+  function choices() {
+    const result = {};
+    for (const select of article.querySelectorAll("#parameters select")) result[select.name] = select.value;
+    return result;
+  }
+
+  // Lists a refusal's problems. In the YAML view each located one is a button that selects its line in the editor, and
+  // the first one's line is selected at once, so the teacher sees where to look without counting lines.
   function listProblems(list, items) {
+    const inYaml = list.id === "yaml-errors";
     list.replaceChildren(...items.map((p) => {
       const li = document.createElement("li");
-      li.textContent = p.line > 0 ? `line ${p.line}, column ${p.column}: ${p.message}` : p.message;
+      if (inYaml && p.line > 0) {
+        const at = document.createElement("button");
+        at.type = "button";
+        at.className = "at-line";
+        at.title = "Select this line in the YAML";
+        at.textContent = `line ${p.line}, column ${p.column}`;
+        at.addEventListener("click", () => selectYamlLine(p.line));
+        li.append(at, `: ${p.message}`);
+      } else li.textContent = p.line > 0 ? `line ${p.line}, column ${p.column}: ${p.message}` : p.message;
       return li;
     }));
+    const first = inYaml && items.find((p) => p.line > 0);
+    if (first) selectYamlLine(first.line);
+  }
+
+  // Selects (highlights) 1-based line `line` of the YAML editor and scrolls it into the middle of the view.
+  function selectYamlLine(line) {
+    const textarea = $("#yaml-text");
+    const lines = textarea.value.split("\n");
+    const index = Math.min(line, lines.length) - 1;
+    const start = lines.slice(0, index).reduce((sum, text) => sum + text.length + 1, 0);
+    textarea.focus();
+    textarea.setSelectionRange(start, start + lines[index].length);
+    const lineHeight = textarea.scrollHeight / lines.length;
+    textarea.scrollTop = Math.max(0, (index + 0.5) * lineHeight - textarea.clientHeight / 2);
   }
 
   async function start(body, errorList) {
@@ -183,7 +215,7 @@
 
   const runYaml = () => start({ lesson, yaml: $("#yaml-text").value }, $("#yaml-errors"));
   // A bundled scenario's page has no lesson and no sliders: Run runs its YAML.
-  runButton.addEventListener("click", () => lesson ? start({ lesson, values: values() }, problems) : runYaml());
+  runButton.addEventListener("click", () => lesson ? start({ lesson, values: values(), choices: choices() }, problems) : runYaml());
   yamlButton.addEventListener("click", runYaml);
   compareButton.addEventListener("click", () => { if (previous) showPrevious(); });
 })();

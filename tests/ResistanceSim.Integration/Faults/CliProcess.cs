@@ -76,25 +76,33 @@ public sealed class CliProcess : IDisposable
         return child.WaitForExit();
     }
 
-    public Result WaitForExit()
+    public Result WaitForExit() => WaitForExit(HangGuard);
+
+    /// <summary>Waits for the end, failing the test (the child killed) if it has not ended within <paramref name="guard"/>.</summary>
+    public Result WaitForExit(TimeSpan guard)
     {
-        if (!_process.WaitForExit(HangGuard))
+        if (!_process.WaitForExit(guard))
         {
             _process.Kill(entireProcessTree: true);
-            Assert.Fail($"resistancesim did not end within the hang guard; stderr:\n{Error}");
+            Assert.Fail($"resistancesim did not end within {guard.TotalSeconds:0} s; stdout:\n{Output}\nstderr:\n{Error}");
         }
         _process.WaitForExit();   // drains the output handlers
         return new Result(_process.ExitCode, Output, Error);
     }
 
     /// <summary>Waits until the child prints <paramref name="text"/> on stderr (e.g. a <c>pause</c> fault's line).</summary>
-    public void WaitForError(string text)
+    public void WaitForError(string text) => WaitFor(() => Error, text, "stderr");
+
+    /// <summary>Waits until the child prints <paramref name="text"/> on stdout (e.g. a server's address).</summary>
+    public void WaitForOutput(string text) => WaitFor(() => Output, text, "stdout");
+
+    private void WaitFor(Func<string> printed, string text, string stream)
     {
         var clock = Stopwatch.StartNew();
-        while (!Error.Contains(text, StringComparison.Ordinal))
+        while (!printed().Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited) Assert.Fail($"resistancesim ended before printing '{text}':\n{Error}");
-            if (clock.Elapsed > HangGuard) Assert.Fail($"resistancesim did not print '{text}' within the hang guard:\n{Error}");
+            if (_process.HasExited) Assert.Fail($"resistancesim ended before printing '{text}' on {stream}:\n{printed()}");
+            if (clock.Elapsed > HangGuard) Assert.Fail($"resistancesim did not print '{text}' on {stream} within the hang guard:\n{printed()}");
             Thread.Sleep(20);
         }
     }

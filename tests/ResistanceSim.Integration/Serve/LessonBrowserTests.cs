@@ -60,6 +60,9 @@ public sealed class LessonBrowserTests : IAsyncLifetime
         return (await _page.GetAttributeAsync("#zip", "href"))!;
     }
 
+    /// <summary>The YAML editor's selection: its start and end offsets in the text.</summary>
+    private Task<int[]> SelectionAsync() => _page.EvalOnSelectorAsync<int[]>("#yaml-text", "t => [t.selectionStart, t.selectionEnd]");
+
     private async Task<string> CurrentPopulationChartAsync()
     {
         string src = (await _page.GetAttributeAsync("#current .charts img[alt=population]", "src"))!;
@@ -129,10 +132,40 @@ public sealed class LessonBrowserTests : IAsyncLifetime
         await _page.ClickAsync("#run-yaml");
         var error = _page.Locator("#yaml-errors li").First;
         await error.WaitForAsync();
-        int line = Array.FindIndex(text.Split('\n'), l => l.StartsWith("replicates: 3", StringComparison.Ordinal)) + 1;
+        string[] lines = text.ReplaceLineEndings("\n").Split('\n');
+        int line = Array.FindIndex(lines, l => l.StartsWith("replicates: 3", StringComparison.Ordinal)) + 1;
         Assert.StartsWith($"line {line}, column 13: replicates must be >= 1 (0 supplied)", await error.TextContentAsync(), StringComparison.Ordinal);
+        // The editor selects the offending line at once: its text, from the line's start to its end.
+        int start = lines.Take(line - 1).Sum(l => l.Length + 1);
+        var expected = new[] { start, start + "replicates: 0".Length };
+        Assert.Equal(expected, await SelectionAsync());
+        Assert.Equal("replicates: 0", await _page.EvalOnSelectorAsync<string>("#yaml-text", "t => t.value.substring(t.selectionStart, t.selectionEnd)"));
         await ScreenshotAsync("yaml-error");
+        // Moved elsewhere, the selection comes back to the line when the error's location is clicked.
+        await _page.EvalOnSelectorAsync("#yaml-text", "t => t.setSelectionRange(0, 0)");
+        await _page.ClickAsync("#yaml-errors li button.at-line");
+        Assert.Equal(expected, await SelectionAsync());
         Assert.Equal("Failed to load resource: the server responded with a status of 400 (Bad Request)", Assert.Single(_consoleErrors));
+    }
+
+    /// <summary>Lesson 5's schedule is a drop-down: the option picked runs, and the YAML that reproduces the run has its days on and off.</summary>
+    [Fact]
+    public async Task A_student_picks_a_schedule_from_a_drop_down_and_runs_it()
+    {
+        await _page.GotoAsync(_server.Url);
+        await _page.ClickAsync("text=5. Drug holidays and adaptive dosing");
+        var schedule = _page.Locator("select[name=schedule]");
+        Assert.Equal("1w-on-1w-off", await schedule.InputValueAsync());
+        await schedule.SelectOptionAsync("2w-on-1w-off");
+        await ScreenshotAsync("lesson-choice");
+        await RunAsync("#run", null);
+        Assert.StartsWith("Done", await _page.TextContentAsync("#status"), StringComparison.Ordinal);
+        string yamlUrl = (await _page.GetAttributeAsync("#yaml", "href"))!;
+        string yaml = await (await _page.APIRequest.GetAsync(new Uri(new Uri(_server.Url), yamlUrl).ToString())).TextAsync();
+        Assert.Matches(@"\bon_days: 14\b", yaml);   // the intermittent arm's 2 weeks on (the default is 7)
+        // Both questions got a verdict on this run (which one holds depends on the schedule: that is the lesson).
+        Assert.Equal(2, await _page.Locator(".question .check:not(.previous-check)").Filter(new() { HasTextRegex = new("^[✓✗]") }).CountAsync());
+        Assert.Empty(_consoleErrors);
     }
 
     [Fact]

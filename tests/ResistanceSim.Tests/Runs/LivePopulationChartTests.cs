@@ -33,4 +33,35 @@ public class LivePopulationChartTests
         Assert.Equal(LivePopulationChart.MaxLines - 1, Regex.Matches(ten, "series mechanism").Count);
         Assert.Equal(10, chart.UnitsDone);
     }
+
+    [Fact]
+    public void DrawsTheDrugLevelsOfTheFirstUnitNamedAfterItOnceThereAreSeveral()
+    {
+        static RunProgress Dosed(int done, double nanoMolar) => new(RunStage.Running, done, 4)
+        {
+            Unit = new UnitTotals(done - 1, 0, 0, [0, 1, 2], [100, 80, 60]) { DrugLevels = [new DrugLevels("crizotinib", [0, nanoMolar, nanoMolar])] },
+        };
+        var chart = new LivePopulationChart("demo");
+        chart.Add(Dosed(1, 300));
+        string one = chart.Render()!;
+        Assert.Single(Regex.Matches(one, "series concentration"));
+        Assert.Contains(">crizotinib<", one, StringComparison.Ordinal);
+        Assert.Contains("Drug concentration (nM)", one, StringComparison.Ordinal);
+
+        chart.Add(Dosed(2, 600));   // another arm's unit: drawn as a population line, its drug level not
+        string two = chart.Render()!;
+        Assert.Single(Regex.Matches(two, "series concentration"));
+        Assert.Contains(">crizotinib (arm 0, point 0, replicate 0)<", two, StringComparison.Ordinal);
+        Assert.Contains(">300<", two, StringComparison.Ordinal);   // the right axis reaches the first unit's level only
+        Assert.DoesNotContain(">600<", two, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutDrugsThereIsNoConcentrationAxis()
+    {
+        var chart = new LivePopulationChart("demo");
+        chart.Add(Finished(1, 2));
+        Assert.DoesNotContain("series concentration", chart.Render()!, StringComparison.Ordinal);
+        Assert.DoesNotContain("Drug concentration (nM)", chart.Render()!, StringComparison.Ordinal);
+    }
 }

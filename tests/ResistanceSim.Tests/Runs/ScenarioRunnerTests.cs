@@ -35,6 +35,25 @@ public class ScenarioRunnerTests
         Assert.Null(results.Trial);
     }
 
+    /// <summary>Each finished unit's report carries its population and drug levels as its rows of <c>totals</c> hold them, for a live chart.</summary>
+    [Fact]
+    public void EachFinishedUnitsReportCarriesItsTotalsAndDrugLevels()
+    {
+        var reports = new SynchronousProgress();
+        var totals = ScenarioRunner.RunInMemory(ShortQuickstart(), Settings, reports).Tables["totals"];
+        var units = reports.All.Where(r => r.Stage == RunStage.Running).Select(r => r.Unit!).ToList();
+        Assert.Equal(3, units.Count);
+        foreach (var unit in units)
+        {
+            int[] rows = [.. Enumerable.Range(0, totals.RowCount).Where(r => totals.Long("replicate", r) == unit.Replicate)];
+            Assert.Equal(rows.Select(r => totals.Double("time_days", r)), unit.Days);
+            Assert.Equal(rows.Select(r => (double)totals.Long("total_cells", r)), unit.TotalCells);
+            var crizotinib = Assert.Single(unit.DrugLevels, d => d.Drug == "crizotinib");
+            Assert.Equal(rows.Select(r => totals.Double(ResistanceSim.Output.Tables.TotalsTable.ConcentrationColumn("crizotinib"), r)), crizotinib.NanoMolar);
+            Assert.Contains(300, crizotinib.NanoMolar);
+        }
+    }
+
     [Fact]
     public void CancellingAnInMemoryRunStopsItBeforeItsRemainingWorkUnits()
     {

@@ -100,4 +100,108 @@ public class LessonLoaderTests
         Assert.StartsWith("lesson.yaml:15:5: ", error, StringComparison.Ordinal);
         Assert.Contains("check", error, StringComparison.Ordinal);
     }
+
+    /// <summary><see cref="Valid"/> with a choice of run length after its slider: two options, each setting two paths.</summary>
+    private static readonly string WithChoice = Valid.Replace("    integer: true\n", """
+            integer: true
+          - name: length
+            kind: choice
+            label: Length of the run
+            default: short
+            options:
+              - name: short
+                label: Ten days
+                set:
+                  protocol[0].days: 10
+                  stop.days: 10
+              - name: long
+                label: Sixteen days
+                set:
+                  protocol[0].days: 16
+                  stop.days: 16
+
+        """, StringComparison.Ordinal);
+
+    /// <summary>The 1-based line of the first line of <paramref name="text"/> holding <paramref name="part"/>, after <paramref name="after"/>.</summary>
+    private static int LineOf(string text, string part, string? after = null)
+    {
+        string[] lines = text.Split('\n');
+        int start = after is null ? 0 : Array.FindIndex(lines, l => l.Contains(after, StringComparison.Ordinal));
+        return Array.FindIndex(lines, start, l => l.Contains(part, StringComparison.Ordinal)) + 1;
+    }
+
+    [Fact]
+    public void AChoiceLoadsWithItsOptionsAndGivesItsOverridesBeforeTheSliders()
+    {
+        var (lesson, problems, _) = Load(WithChoice);
+        Assert.Empty(problems);
+        var choice = Assert.Single(lesson!.Choices);
+        Assert.Equal(("length", "short"), (choice.Name, choice.Default));
+        Assert.Equal(["short", "long"], choice.Options.Select(o => o.Name));
+        Assert.Equal([new("protocol[0].days", "16"), new("stop.days", "16"), new("replicates", "5")],
+            lesson.OverridesFor(new Dictionary<string, double>(), new Dictionary<string, string> { ["length"] = "long" }));
+        Assert.Equal([new("protocol[0].days", "10"), new("stop.days", "10"), new("replicates", "7")],
+            lesson.OverridesFor(new Dictionary<string, double> { ["replicates"] = 7 }));
+    }
+
+    [Fact]
+    public void AChoiceDefaultThatIsNoOptionIsLocatedAtTheDefaultWithTheOptions()
+    {
+        string text = WithChoice.Replace("default: short", "default: medium", StringComparison.Ordinal);
+        Assert.Equal($"lesson.yaml:{LineOf(text, "default: medium")}:14: lesson.parameters[1].default is not accepted: length must be one of 'short', 'long' ('medium' supplied)",
+            Single(text));
+    }
+
+    [Fact]
+    public void APathTheScenarioRejectsInAnOptionThatIsNotTheDefaultIsLocatedAtItsKey()
+    {
+        // Every option is loaded when the lesson is, not only the default: the student would meet this one first.
+        string text = WithChoice.Replace("stop.days: 16", "stop.dayz: 16", StringComparison.Ordinal);
+        string error = Single(text);
+        Assert.StartsWith($"lesson.yaml:{LineOf(text, "stop.dayz")}:11: ", error, StringComparison.Ordinal);
+        Assert.Contains("'dayz'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValueTheScenarioRefusesInAnOptionNamesTheValueAtItsKey()
+    {
+        string text = WithChoice.Replace("stop.days: 16", "stop.days: -16", StringComparison.Ordinal);
+        string error = Single(text);
+        Assert.StartsWith($"lesson.yaml:{LineOf(text, "stop.days: -16")}:", error, StringComparison.Ordinal);
+        Assert.Contains("-16", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoOptionsWithOneNameAreLocatedAtTheSecond()
+    {
+        string text = WithChoice.Replace("- name: long", "- name: short", StringComparison.Ordinal);
+        Assert.Equal($"lesson.yaml:{LineOf(text, "- name: short", after: "label: Ten days")}:15: lesson.parameters[1].options[1].name is used by another option of 'length' ('short' supplied)",
+            Single(text));
+    }
+
+    [Fact]
+    public void AnOptionValueThatIsNotOneValueIsLocated()
+    {
+        string text = WithChoice.Replace("stop.days: 10", "stop.days: [10]", StringComparison.Ordinal);
+        Assert.Equal($"lesson.yaml:{LineOf(text, "stop.days: [10]")}:22: lesson.parameters[1].options[0].set.stop.days must be one value, not a list",
+            Single(text));
+    }
+
+    [Fact]
+    public void ASliderKeyInAChoiceIsAnUnknownKey()
+    {
+        string text = WithChoice.Replace("    label: Length of the run", "    label: Length of the run\n    min: 1", StringComparison.Ordinal);
+        string error = Single(text);
+        Assert.StartsWith($"lesson.yaml:{LineOf(text, "min: 1")}:5: unknown key 'min'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownParameterKindNamesTheKinds()
+    {
+        string text = WithChoice.Replace("kind: choice", "kind: menu", StringComparison.Ordinal);
+        string error = Single(text);
+        Assert.StartsWith($"lesson.yaml:{LineOf(text, "kind: menu")}:11: ", error, StringComparison.Ordinal);
+        Assert.Contains("'menu'", error, StringComparison.Ordinal);
+        Assert.Contains("choice", error, StringComparison.Ordinal);
+    }
 }

@@ -27,6 +27,15 @@ public class LessonScenarioTemplateTests
         yield return [];   // the defaults again, after other values: the template is left as it was read
     }
 
+    /// <summary>The value sets at the default choices, then every option of every choice with the sliders at their defaults.</summary>
+    private static IEnumerable<(Dictionary<string, double> Values, Dictionary<string, string> Choices)> Settings(Lesson lesson)
+    {
+        foreach (var values in ValueSets(lesson)) yield return (values, []);
+        foreach (var choice in lesson.Choices)
+            foreach (var option in choice.Options) yield return ([], new() { [choice.Name] = option.Name });
+        yield return ([], []);
+    }
+
     private static void AssertSame(ScenarioLoadResult fresh, ScenarioLoadResult cached)
     {
         Assert.Equal(fresh.Diagnostics, cached.Diagnostics);
@@ -43,16 +52,44 @@ public class LessonScenarioTemplateTests
 
     [Theory]
     [MemberData(nameof(LessonIds))]
-    public void EverySliderSettingGivesTheScenarioOfAFreshLoad(string id)
+    public void EverySliderSettingAndChoiceGivesTheScenarioOfAFreshLoad(string id)
     {
         var lesson = LessonLibrary.Load(Folder).Find(id)!;
-        foreach (var values in ValueSets(lesson))
+        foreach (var (values, choices) in Settings(lesson))
         {
-            var overrides = lesson.OverridesFor(values);
+            var overrides = lesson.OverridesFor(values, choices);
             var fresh = RunnableScenario.Load(lesson.ScenarioPath, overrides);
-            Assert.True(fresh.Succeeded, $"{id} {string.Join(", ", values)}: {string.Join("\n", fresh.Diagnostics)}");
-            AssertSame(fresh, lesson.ScenarioFor(values));
+            Assert.True(fresh.Succeeded, $"{id} {string.Join(", ", values)} {string.Join(", ", choices)}: {string.Join("\n", fresh.Diagnostics)}");
+            AssertSame(fresh, lesson.ScenarioFor(values, choices));
         }
+    }
+
+    /// <summary>Lesson 5's schedule sets the intermittent arm's days on and off together, and each option gives its own scenario.</summary>
+    [Fact]
+    public void EachOptionOfAChoiceSetsItsOwnValues()
+    {
+        var lesson = LessonLibrary.Load(Folder).Find("5-adaptive-dosing")!;
+        var schedule = Assert.Single(lesson.Choices);
+        Assert.Equal(schedule.Default, schedule.Options[0].Name);
+        var longer = lesson.OverridesFor(new Dictionary<string, double>(), new Dictionary<string, string> { ["schedule"] = "2w-on-1w-off" });
+        Assert.Contains(new KeyValuePair<string, string>("arms[1].protocol[0].on_days", "14"), longer);
+        Assert.Contains(new KeyValuePair<string, string>("arms[1].protocol[0].off_days", "7"), longer);
+        Assert.Equal(lesson.OverridesFor(new Dictionary<string, double>()),
+            lesson.OverridesFor(new Dictionary<string, double>(), new Dictionary<string, string> { ["schedule"] = schedule.Default }));
+        string[] yamls = [.. schedule.Options.Select(o => lesson.ScenarioFor(new Dictionary<string, double>(), new Dictionary<string, string> { ["schedule"] = o.Name }).Scenario!.ResolvedYaml)];
+        Assert.Equal(yamls.Length, yamls.Distinct().Count());
+    }
+
+    /// <summary>A request naming an option the choice does not have, or a choice the lesson does not have, is refused with its reason.</summary>
+    [Theory]
+    [InlineData("schedule", "weekly", "schedule must be one of '1w-on-1w-off', '2w-on-1w-off', '1w-on-2w-off', '3d-on-4d-off', 'no-holidays' ('weekly' supplied)")]
+    [InlineData("dosing", "1w-on-1w-off", "lesson '5-adaptive-dosing' has no choice 'dosing'")]
+    public void AnUnknownChoiceOrOptionIsRefused(string choice, string option, string message)
+    {
+        var lessons = LessonLibrary.Load(Folder);
+        var refused = RunRequests.Resolve(new RunRequest("5-adaptive-dosing", null, null, new() { [choice] = option }), lessons, new ServerLimits());
+        Assert.Null(refused.Scenario);
+        Assert.Equal(message, Assert.Single(refused.Problems).Message);
     }
 
     [Fact]

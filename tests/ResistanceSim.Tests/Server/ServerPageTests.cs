@@ -29,6 +29,16 @@ public class ServerPageTests
     }
 
     [Fact]
+    public async Task AChoiceIsADropDownOfItsOptionsWithTheDefaultSelected()
+    {
+        await using var server = await RunningServer.StartAsync();
+        string html = await server.Client.GetStringAsync("/lessons/5-adaptive-dosing");
+        Assert.Contains("<select name=\"schedule\"><option value=\"1w-on-1w-off\" selected>1 week on, 1 week off</option>"
+            + "<option value=\"2w-on-1w-off\">2 weeks on, 1 week off</option>", html, StringComparison.Ordinal);
+        Assert.Equal(5, html.Split("<option ").Length - 1);
+    }
+
+    [Fact]
     public async Task AScenarioPageOpensABundledScenarioInTheYamlView()
     {
         await using var server = await RunningServer.StartAsync();

@@ -50,6 +50,19 @@ public class ServerRunTests
         Assert.DoesNotContain(names, n => n.EndsWith(".lock", StringComparison.Ordinal));   // locks mean something only while a run writes
     }
 
+    [Fact]
+    public async Task AChoiceSentWithARunSetsItsOptionsValues()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var (status, accepted) = await server.SubmitAsync(new { lesson = "5-adaptive-dosing", choices = new { schedule = "1w-on-2w-off" } });
+        Assert.Equal(202, status);
+        string yaml = await server.Client.GetStringAsync(accepted.GetProperty("yamlUrl").GetString());
+        await server.Client.DeleteAsync($"/api/runs/{Id(accepted)}");
+        var intermittent = Assert.IsType<ResistanceSim.Model.IntermittentPhase>(
+            RunnableScenario.Parse(yaml, "downloaded.yaml").Scenario!.Loaded.ScenarioFor(arm: 1, point: 0).Protocol.Phases[0]);
+        Assert.Equal((7.0, 14.0), (intermittent.OnDays, intermittent.OffDays));
+    }
+
     /// <summary>
     /// The fluctuation lesson's scenario as a teacher would write it in the page (presets by their bundled name), with
     /// <paramref name="replicates"/> cultures grown for
@@ -176,13 +189,26 @@ public class ServerRunTests
     }
 
     [Fact]
-    public async Task TheResourceEstimateRefusesARunThatWouldNeedTooMuchMemory()
+    public async Task TheResourceEstimateRefusesARunThatWouldNeedTooMuchMemoryBeforeItIsQueued()
     {
-        await using var server = await RunningServer.StartAsync(new ServerLimits { Resources = new(64L << 20, 64L << 20) });
-        var (_, accepted) = await server.SubmitAsync(new { lesson = "1-fluctuation" });
-        var events = await server.FollowAsync(Id(accepted));
-        Assert.Equal("failed", State(events[^1]));
-        Assert.Contains("more than the limit of 64 MiB", events[^1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        // 280 MiB of memory: the runtime's 256 MiB leaves room for two cultures sampled daily, not for one sampled 1,000 times
+        // a day for 1,500 days. The queue's one place is taken by a run that never ends: a queued request would be 202 or 503.
+        await using var server = await RunningServer.StartAsync(new ServerLimits { Resources = new(280L << 20, 1L << 40), ConcurrentRuns = 1, QueueCapacity = 1 });
+        var twoEndlessCultures = new { yaml = FluctuationYaml(2, 1_500) };
+        var (_, running) = await server.SubmitAsync(twoEndlessCultures);
+        await server.WaitForAsync(Id(running), s => State(s) == "running");
+
+        string tooBig = FluctuationYaml(1, 1_500).Replace("every_days: 1,", "every_days: 0.001,", StringComparison.Ordinal);
+        var (status, body) = await server.SubmitAsync(new { yaml = tooBig });
+        Assert.Equal(400, status);
+        string message = Assert.Single(body.GetProperty("problems").EnumerateArray()).GetProperty("message").GetString()!;
+        Assert.Contains("of memory", message, StringComparison.Ordinal);
+        Assert.Contains("more than the limit of 280 MiB", message, StringComparison.Ordinal);
+
+        var (queuedStatus, queued) = await server.SubmitAsync(twoEndlessCultures);   // the refused request left the queue's place free
+        Assert.Equal(202, queuedStatus);
+        Assert.Equal(1, queued.GetProperty("position").GetInt32());
+        foreach (var run in new[] { running, queued }) await server.Client.DeleteAsync($"/api/runs/{Id(run)}");
     }
 
     [Fact]

@@ -187,4 +187,24 @@ public sealed class IncludeTests : IDisposable
             Environment.CurrentDirectory = saved;
         }
     }
+
+    [Fact]
+    public void Text_that_may_not_search_beside_itself_finds_its_includes_in_the_preset_directories_only()
+    {
+        _dir.Write("presets/p.yaml", "seed: beside\n");             // beside the text: must not be read
+        _dir.Write("bundled/presets/p.yaml", "seed: bundled\n");
+        _dir.Write("bundled/presets/q.yaml", "include: r.yaml\n");   // a preset's own includes still resolve beside it
+        _dir.Write("bundled/presets/r.yaml", "engine: tau\n");
+        var options = LoadOptions.WithPresets(Path.Combine(_dir.Root, "bundled")) with { SearchBesideText = false };
+        string text = Path.Combine(_dir.Root, "scenario.yaml");
+
+        var doc = ScenarioDocumentLoader.LoadText("include: [presets/p.yaml, presets/q.yaml]\n", text, options);
+        Assert.Empty(doc.Diagnostics);
+        Assert.Equal("bundled", Scalar(doc.Root["seed"]).Text);
+        Assert.Equal("tau", Scalar(doc.Root["engine"]).Text);
+
+        var absolute = ScenarioDocumentLoader.LoadText($"include: {Path.Combine(_dir.Root, "presets", "p.yaml")}\n", text, options);
+        Assert.Contains("not found (looked for nowhere: only the preset folders are searched)", Assert.Single(absolute.Diagnostics).Message, StringComparison.Ordinal);
+        Assert.Equal("beside", Scalar(ScenarioDocumentLoader.LoadText("include: presets/p.yaml\n", text, options with { SearchBesideText = true }).Root["seed"]).Text);
+    }
 }
