@@ -36,6 +36,30 @@ public static class BirthDeathTransition
     }
 
     /// <summary>
+    /// The one-cell transition by its events (Gillespie's direct method on one line): the same law as
+    /// <see cref="Sample(ref Xoshiro256StarStar, long, double, double, double)"/> from one cell, at the cost of one
+    /// exponential when, as for a mutant founded within a short leap, the cell most likely neither divides nor dies.
+    /// Where events are expected (λ + μ)τ above <see cref="EventsForOneCellLoop"/> it draws the closed form instead.
+    /// </summary>
+    public static long SampleOneCell(ref Xoshiro256StarStar rng, double birth, double death, double tau)
+    {
+        double perCell = birth + death;
+        if (perCell * tau > EventsForOneCellLoop) return Sample(ref rng, 1, birth, death, tau);
+        long cells = 1;
+        double time = 0;
+        while (true)
+        {
+            time += ExponentialZiggurat.Next(ref rng) / (perCell * cells);
+            if (time >= tau) return cells;
+            if (rng.NextDouble() * perCell < birth) cells++;
+            else if (--cells == 0) return 0;
+        }
+    }
+
+    /// <summary>Expected events per cell over a leap above which <see cref="SampleOneCell"/> uses the closed form.</summary>
+    public const double EventsForOneCellLoop = 1;
+
+    /// <summary>
     /// Largest error, in the distribution function, that <see cref="SampleWithNormalLimit"/> allows each of its two
     /// counts: where the Berry–Esseen bound is below it, a count is drawn from its normal limit.
     /// </summary>

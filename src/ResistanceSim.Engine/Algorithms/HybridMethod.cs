@@ -270,10 +270,11 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         int target = perGenotype ? run.Clones.IndexOf((long)genotype) : -1;
         bool leaped = target >= 0 && !_exact[target];
         double tau = end - start;
+        double spread = double.ExpM1(growth * tau);
         for (long c = 0; c < count; c++)
         {
             CancellationCheck.AfterEvent(c + 1, run.Cancellation);
-            double day = start + PathTime(rng.NextDouble(), growth, tau);
+            double day = start + PathTime(rng.NextDouble(), growth, spread, tau);
             if (leaped) _leapDelta[target] += ImmigrantLine(ref rng, target, end - day);
             else _arrivals.Enqueue(new Arrival(parent, genotype, Arrival.Mutant), day);
         }
@@ -296,18 +297,18 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     {
         var clones = _run!.Clones;
         double birth = _heldBirthFactor * clones.Birth[target] * (1 - clones.MutationProbability[target]);
-        return BirthDeathTransition.Sample(ref rng, 1, birth, LeapDeath(target), rest);
+        return BirthDeathTransition.SampleOneCell(ref rng, birth, LeapDeath(target), rest);
     }
 
     /// <summary>
     /// A time in [0, τ) distributed like a division on the path n(s) = n₀e^{rs}: inverse of the
-    /// normalised ∫₀ˢ e^{rv} dv, uniform when r = 0.
+    /// normalised ∫₀ˢ e^{rv} dv, uniform when r = 0; <paramref name="spread"/> is e^{rτ} − 1, the same for every
+    /// daughter of a leap.
     /// </summary>
-    private static double PathTime(double uniform, double growth, double tau)
+    private static double PathTime(double uniform, double growth, double spread, double tau)
     {
-        double rt = growth * tau;
-        if (Math.Abs(rt) < 1e-9) return uniform * tau;
-        return Math.Log(1 + uniform * double.ExpM1(rt)) / growth;
+        if (Math.Abs(growth * tau) < 1e-9) return uniform * tau;
+        return Math.Log(1 + uniform * spread) / growth;
     }
 
     /// <summary>
