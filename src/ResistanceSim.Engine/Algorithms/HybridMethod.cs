@@ -270,13 +270,16 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         int target = perGenotype ? run.Clones.IndexOf((long)genotype) : -1;
         bool leaped = target >= 0 && !_exact[target];
         double tau = end - start;
+        if (leaped)
+        {
+            _leapDelta[target] += ImmigrantLines.CellsAtEnd(ref rng, count, growth, tau, LeapLineBirth(target), LeapDeath(target), run.Cancellation);
+            return;
+        }
         double spread = double.ExpM1(growth * tau);
         for (long c = 0; c < count; c++)
         {
             CancellationCheck.AfterEvent(c + 1, run.Cancellation);
-            double day = start + PathTime(rng.NextDouble(), growth, spread, tau);
-            if (leaped) _leapDelta[target] += ImmigrantLine(ref rng, target, end - day);
-            else _arrivals.Enqueue(new Arrival(parent, genotype, Arrival.Mutant), day);
+            _arrivals.Enqueue(new Arrival(parent, genotype, Arrival.Mutant), start + ImmigrantLines.PathTime(rng.NextDouble(), growth, spread, tau));
         }
     }
 
@@ -293,22 +296,14 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// clone's leap rates. Such a cell needs no exact timing (its clone is leaped), so it bypasses the
     /// exact part; the mutants and switches of its few descendants within the leap are neglected.
     /// </summary>
-    private long ImmigrantLine(ref Xoshiro256StarStar rng, int target, double rest)
+    private long ImmigrantLine(ref Xoshiro256StarStar rng, int target, double rest) =>
+        BirthDeathTransition.SampleOneCell(ref rng, LeapLineBirth(target), LeapDeath(target), rest);
+
+    /// <summary>Per-cell growth of a large clone's own line within a leap: divisions that keep both daughters in it.</summary>
+    private double LeapLineBirth(int index)
     {
         var clones = _run!.Clones;
-        double birth = _heldBirthFactor * clones.Birth[target] * (1 - clones.MutationProbability[target]);
-        return BirthDeathTransition.SampleOneCell(ref rng, birth, LeapDeath(target), rest);
-    }
-
-    /// <summary>
-    /// A time in [0, τ) distributed like a division on the path n(s) = n₀e^{rs}: inverse of the
-    /// normalised ∫₀ˢ e^{rv} dv, uniform when r = 0; <paramref name="spread"/> is e^{rτ} − 1, the same for every
-    /// daughter of a leap.
-    /// </summary>
-    private static double PathTime(double uniform, double growth, double spread, double tau)
-    {
-        if (Math.Abs(growth * tau) < 1e-9) return uniform * tau;
-        return Math.Log(1 + uniform * spread) / growth;
+        return _heldBirthFactor * clones.Birth[index] * (1 - clones.MutationProbability[index]);
     }
 
     /// <summary>

@@ -1,0 +1,63 @@
+using ResistanceSim.Analysis.GoodnessOfFit;
+using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Engine.Random;
+using Xunit;
+
+namespace ResistanceSim.Tests.Engine;
+
+/// <summary>
+/// The hybrid engine's batch of one-cell lines born along a leap (<see cref="ImmigrantLines.CellsAtEnd"/>): the same
+/// law as drawing each line's birth time and events in turn, and the mean the closed forms give.
+/// </summary>
+public class ImmigrantLinesTests
+{
+    private const int Replicates = 100_000;
+
+    [Theory]
+    [InlineData(50L, 0.01, 0.25, 0.14, 0.13)]    // a trial leap: few lines change
+    [InlineData(40L, 2.0, 1.0, 0.5, 0.4)]        // a steep path and one expected event per line
+    [InlineData(30L, -0.8, 0.6, 0.3, 0.9)]       // a shrinking path into a shrinking clone
+    [InlineData(20L, -1.2, 0.5, 0.4, 0.8)]       // the path shrinks at the lines' event rate (g = −(λ + μ))
+    public void TheBatchHasTheLawOfLinesDrawnOneByOne(long count, double growth, double tau, double birth, double death)
+    {
+        var batched = new Xoshiro256StarStar(61);
+        var oneByOne = new Xoshiro256StarStar(62);
+        var batch = new double[Replicates];
+        var reference = new double[Replicates];
+        for (int i = 0; i < Replicates; i++)
+        {
+            batch[i] = ImmigrantLines.CellsAtEnd(ref batched, count, growth, tau, birth, death, CancellationToken.None);
+            long cells = 0;
+            for (long c = 0; c < count; c++)   // below BatchFrom every line is drawn on its own
+                cells += ImmigrantLines.CellsAtEnd(ref oneByOne, 1, growth, tau, birth, death, CancellationToken.None);
+            reference[i] = cells;
+        }
+        var ks = KolmogorovSmirnovTest.TwoSample(batch, reference);
+        Assert.True(ks.PValue > 1e-4, $"KS D = {ks.Statistic}, p = {ks.PValue}");
+
+        // E[cells] = count ∫ f(s) e^{(λ−μ)(τ−s)} ds, f the path's birth-time density ∝ e^{gs} (midpoint rule).
+        const int steps = 20_000;
+        double weight = 0, expected = 0;
+        for (int k = 0; k < steps; k++)
+        {
+            double s = (k + 0.5) * tau / steps;
+            double f = Math.Exp(growth * s);
+            weight += f;
+            expected += f * Math.Exp((birth - death) * (tau - s));
+        }
+        expected *= count / weight;
+        double mean = batch.Average();
+        double sd = Math.Sqrt(batch.Select(x => (x - mean) * (x - mean)).Sum() / (Replicates - 1));
+        Assert.InRange(mean, expected - 4.5 * sd / Math.Sqrt(Replicates), expected + 4.5 * sd / Math.Sqrt(Replicates));
+    }
+
+    [Fact]
+    public void ACancelledRunStopsInALargeBatch()
+    {
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        var rng = new Xoshiro256StarStar(1);
+        Assert.Throws<OperationCanceledException>(() =>
+            ImmigrantLines.CellsAtEnd(ref rng, 10_000_000, 0.1, 0.5, 0.5, 0.4, stop.Token));
+    }
+}
