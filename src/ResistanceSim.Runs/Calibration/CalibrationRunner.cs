@@ -3,6 +3,7 @@ using System.Globalization;
 using ResistanceSim.Analysis.Calibration;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model.Calibration;
+using ResistanceSim.Output.Locking;
 using ResistanceSim.Output.Shards;
 using ResistanceSim.Scenarios.Calibration;
 using ResistanceSim.Scenarios.Diagnostics;
@@ -37,6 +38,9 @@ public static class CalibrationRunner
                 $"--budget {options.Budget} is smaller than one generation ({plan.Abc.Particles} particles in {options.CalibrationPath}); give at least {plan.Abc.Particles}"));
         string runDirectory = Path.Combine(options.OutputRoot, plan.Name);
         string identity = $"# resistancesim calibration {calibration.Document.Sha256Hex} seed {plan.Seed.ToString(CultureInfo.InvariantCulture)}";
+        // Held before the journal or the scratch folder is touched: a second calibrate (a --resume started too early) of
+        // the same shard would otherwise append to the journal and clear the scenario runs of the one still running.
+        using var runLock = RunDirectoryLock.Acquire(runDirectory, options.Shard, $"resistancesim calibrate {options.CalibrationPath}");
         using var journal = CalibrationJournal.Open(runDirectory, options.Shard, identity, options.Resume, ResumeCommand(options));
         var evaluator = new ParticleEvaluator(calibration, CalibrationScratch.ForShard(runDirectory, options.Shard.Index));
         var priors = plan.Parameters.Select(p => p.Prior).ToArray();

@@ -63,6 +63,25 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Contains("3 generations done", resumed.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ASecondCalibrateOfTheSameDirectoryIsRefusedBeforeItTouchesTheRunningOnesFiles()
+    {
+        string file = Write(Valid);
+        string output = Path.Combine(_root, "out");
+        string directory = Path.Combine(output, "quick");
+        string scratchFile = Path.Combine(directory, "scratch", "shard-0", "a-running-scenario.bin");
+        Directory.CreateDirectory(Path.GetDirectoryName(scratchFile)!);
+        File.WriteAllText(scratchFile, "in use");
+        using (ResistanceSim.Output.Locking.RunDirectoryLock.Acquire(directory, ResistanceSim.Output.Shards.ShardSpec.Whole, "a calibration still running"))
+        {
+            var second = Support.Cli.Run("calibrate", file, "--out", output, "--resume");
+            Assert.Equal(2, second.ExitCode);
+            Assert.Contains("in use by another run", second.Error, StringComparison.Ordinal);
+        }
+        Assert.True(File.Exists(scratchFile));
+        Assert.False(Directory.Exists(Path.Combine(directory, "journal")));
+    }
+
     [Theory]
     [InlineData("importance")]
     [InlineData("move")]
