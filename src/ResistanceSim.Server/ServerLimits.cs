@@ -74,7 +74,7 @@ public sealed record ServerLimits
         Over("the number of work units (arms × points or patients × replicates)", scenario.WorkUnits, MaxWorkUnits);
         // The estimate the run itself enforces (RunPipeline), on the threads it will have: refused here, a too-big run
         // never takes a place in the queue.
-        problems.AddRange(Resources.Check(scenario.EstimateResources(ThreadsPerRun), SourceLocation.StartOf(scenario.Origin))
+        problems.AddRange((Resources with { SetOnTheCommandLine = false }).Check(scenario.EstimateResources(ThreadsPerRun), SourceLocation.StartOf(scenario.Origin))
             .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message));
         return problems;
     }

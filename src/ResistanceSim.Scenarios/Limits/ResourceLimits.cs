@@ -14,6 +14,10 @@ public sealed record ResourceLimits(long MaxMemoryBytes, long MaxOutputBytes)
     /// and the disk has about 80 GB free).</summary>
     public static ResourceLimits Default { get; } = new(12L << 30, 40L << 30);
 
+    /// <summary>Whether the limits are the command line's <c>--max-memory</c> and <c>--max-output</c>, which a message
+    /// may tell the user to raise; a server's limits are not the user's to raise.</summary>
+    public bool SetOnTheCommandLine { get; init; } = true;
+
     /// <summary>Errors for each limit exceeded, warnings for each above half, located at <paramref name="location"/>
     /// (the key most responsible is named in the message).</summary>
     public IReadOnlyList<Diagnostic> Check(ResourceEstimate estimate, SourceLocation location)
@@ -29,10 +33,12 @@ public sealed record ResourceLimits(long MaxMemoryBytes, long MaxOutputBytes)
         {
             string figures = string.Create(CultureInfo.InvariantCulture,
                 $"the run needs at least {ByteSize.Format(needed)} {what} ({estimate.Factors()})");
+            string named = SetOnTheCommandLine ? $" ({option})" : "";
+            string raise = SetOnTheCommandLine ? $", or raise {option}" : "";
             if (needed > limit)
-                problems.Add(new Diagnostic(location, "", $"{figures}, more than the limit of {ByteSize.Format(limit)} ({option}); {advice}, or raise {option}", DiagnosticSeverity.Error));
+                problems.Add(new Diagnostic(location, "", $"{figures}, more than the limit of {ByteSize.Format(limit)}{named}; {advice}{raise}", DiagnosticSeverity.Error));
             else if (needed > limit / 2.0)
-                problems.Add(new Diagnostic(location, "", $"{figures}, more than half the limit of {ByteSize.Format(limit)} ({option})", DiagnosticSeverity.Warning));
+                problems.Add(new Diagnostic(location, "", $"{figures}, more than half the limit of {ByteSize.Format(limit)}{named}", DiagnosticSeverity.Warning));
         }
     }
 }

@@ -204,6 +204,7 @@ public class ServerRunTests
         string message = Assert.Single(body.GetProperty("problems").EnumerateArray()).GetProperty("message").GetString()!;
         Assert.Contains("of memory", message, StringComparison.Ordinal);
         Assert.Contains("more than the limit of 280 MiB", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--max-", message, StringComparison.Ordinal);   // a student cannot raise the server's limits
 
         var (queuedStatus, queued) = await server.SubmitAsync(twoEndlessCultures);   // the refused request left the queue's place free
         Assert.Equal(202, queuedStatus);
