@@ -11,13 +11,13 @@ namespace ResistanceSim.Verification;
 /// The clinical trials hold drug-dependent rates for 6 hours (<c>engine_settings.rate_step_days: 0.25</c>, docs/trials.md
 /// "Rate step") instead of the default 1.2 hours, for two-thirds of the cost. Under twice-daily oral dosing of drugs
 /// with half-lives of 33–42 h, read by scans every 8 weeks, the coarser step must not change the readout: on the same
-/// 40 + 40 ALEX patients each arm's median PFS lies within one scan of the fine step's (or is not reached at either),
-/// its 12-month PFS within 10 points and its ORR within 5 points.
+/// 40 + 40 ALEX patients each arm's Kaplan–Meier curve lies within 10 points (4 of 40 patients) of the fine step's at
+/// either step's median and at 12 months, and its ORR within 5 points. The curves, not the medians themselves, are
+/// compared: where a curve runs flat near one half (alectinib's, about 32 months at full size against 4 years of
+/// follow-up) one patient more or less moves the median by months or past the end of follow-up.
 /// </summary>
 public class TrialRateStepTests
 {
-    private const double ScanIntervalDays = 56;   // ALEX scans every 8 weeks (scenarios/alex-first-line.yaml)
-
     [Fact]
     public async Task SixHourRateStepsGiveTheReadoutOfTheDefaultStep()
     {
@@ -30,12 +30,11 @@ public class TrialRateStepTests
             for (int a = 0; a < fine.Arms.Count; a++)
             {
                 var (f, c) = (fine.Arms[a], coarse.Arms[a]);
-                // A median not reached at both steps (NaN: alectinib on 40 patients) is the same readout, "NR".
-                bool bothNotReached = double.IsNaN(f.MedianPfs.Median) && double.IsNaN(c.MedianPfs.Median);
-                Assert.True(bothNotReached || Math.Abs(f.MedianPfs.Median - c.MedianPfs.Median) <= ScanIntervalDays,
-                    $"{f.Name}: median PFS {c.MedianPfs.Median} days at 6 h steps, {f.MedianPfs.Median} at 1.2 h");
-                Assert.True(Math.Abs(f.Curve.SurvivalAt(365.25) - c.Curve.SurvivalAt(365.25)) <= 0.1,   // 4 of 40 patients
-                    $"{f.Name}: 12-month PFS {c.Curve.SurvivalAt(365.25)} at 6 h steps, {f.Curve.SurvivalAt(365.25)} at 1.2 h");
+                // A median not reached (NaN) has no time to compare at.
+                double[] times = [.. new[] { c.MedianPfs.Median, f.MedianPfs.Median, 365.25 }.Where(double.IsFinite)];
+                foreach (double day in times)
+                    Assert.True(Math.Abs(f.Curve.SurvivalAt(day) - c.Curve.SurvivalAt(day)) <= 0.1,   // 4 of 40 patients
+                        $"{f.Name}: PFS at day {day:0} {c.Curve.SurvivalAt(day)} at 6 h steps, {f.Curve.SurvivalAt(day)} at 1.2 h (medians {c.MedianPfs.Median} and {f.MedianPfs.Median} days)");
                 Assert.True(Math.Abs(f.ObjectiveResponse.Proportion - c.ObjectiveResponse.Proportion) <= 0.05,
                     $"{f.Name}: ORR {c.ObjectiveResponse.Proportion} at 6 h steps, {f.ObjectiveResponse.Proportion} at 1.2 h");
             }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ResistanceSim.Integration.Faults;
@@ -18,6 +19,7 @@ public partial class ServeInterruptTests
     [Fact]
     public async Task SigintStopsTheServerAndItsRunAndExitsZero()
     {
+        InterruptAsFromATerminal();
         string lessons = Path.Combine(Repository.Root, "lessons");
         using var serve = CliProcess.Start(["serve", "--port", "0", "--lessons", lessons]);
         serve.WaitForOutput("(Ctrl+C stops the server)");
@@ -43,6 +45,21 @@ public partial class ServeInterruptTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.EndsWith("Stopped.", result.Output.TrimEnd(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A test run started in the background by a non-interactive shell (as a CI script may be) inherits SIGINT ignored,
+    /// and so would the server it starts: exec keeps an ignored signal ignored, and .NET then installs no handler for it,
+    /// as a background job should behave. Give the child the default disposition a terminal's foreground job has.
+    /// </summary>
+    private static void InterruptAsFromATerminal()
+    {
+        const int sigint = 2;
+        string ignored = File.ReadLines("/proc/self/status").Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        if ((Convert.ToUInt64(ignored, 16) & (1UL << (sigint - 1))) != 0) Assert.NotEqual(-1, (long)SetSignal(sigint, IntPtr.Zero));   // SIG_DFL
+    }
+
+    [DllImport("libc", EntryPoint = "signal")]
+    private static extern IntPtr SetSignal(int signal, IntPtr handler);
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
     private static partial Regex UrlPattern();
