@@ -45,15 +45,23 @@ public static class BirthDeathTransition
     {
         double perCell = birth + death;
         if (perCell * tau > EventsForOneCellLoop) return Sample(ref rng, 1, birth, death, tau);
-        long cells = 1;
-        double time = 0;
-        while (true)
+        return ByEvents(ref rng, 1, 0, tau, birth, perCell);
+    }
+
+    /// <summary>
+    /// <paramref name="cells"/> cells at <paramref name="time"/>, each dividing at <paramref name="birth"/> and dividing or
+    /// dying at <paramref name="perCell"/> in all, followed event by event to <paramref name="tau"/>: the cells then.
+    /// </summary>
+    internal static long ByEvents(ref Xoshiro256StarStar rng, long cells, double time, double tau, double birth, double perCell)
+    {
+        while (cells > 0)
         {
             time += ExponentialZiggurat.Next(ref rng) / (perCell * cells);
-            if (time >= tau) return cells;
+            if (time >= tau) break;
             if (rng.NextDouble() * perCell < birth) cells++;
-            else if (--cells == 0) return 0;
+            else cells--;
         }
+        return cells;
     }
 
     /// <summary>Expected events per cell over a leap above which <see cref="SampleOneCell"/> uses the closed form.</summary>

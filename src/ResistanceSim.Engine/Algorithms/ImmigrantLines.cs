@@ -91,13 +91,6 @@ public static class ImmigrantLines
         }
         double time = -double.LogP1(rng.NextDouble() * double.ExpM1(-perCell * rest)) / perCell;
         long cells = rng.NextDouble() * perCell < birth ? 2 : 0;
-        while (cells > 0)
-        {
-            time += ExponentialZiggurat.Next(ref rng) / (perCell * cells);
-            if (time >= rest) break;
-            if (rng.NextDouble() * perCell < birth) cells++;
-            else cells--;
-        }
-        return cells;
+        return BirthDeathTransition.ByEvents(ref rng, cells, time, rest, birth, perCell);
     }
 }
