@@ -97,8 +97,10 @@ internal static class RunPipeline
         return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: false, shardUnits.Count, clock.Elapsed, trial, summary);
     }
 
-    /// <summary>A copy of a finished unit's totals: the runner reuses the result's buffers for the next unit.</summary>
-    /// <summary>A finished unit's totals for progress reports; its concentration columns are in <paramref name="drugs"/>' order, as in <c>totals</c>.</summary>
+    /// <summary>
+    /// A copy of a finished unit's totals for progress reports (the runner reuses the result's buffers for the next unit);
+    /// its concentration columns are in <paramref name="drugs"/>' order, as in <c>totals</c>.
+    /// </summary>
     private static UnitTotals Totals(WorkUnitResult result, IReadOnlyList<Drug> drugs) => new(result.Unit.Arm, result.Unit.Point, result.Unit.Replicate,
         result.SampleDay.Span.ToArray(), [.. result.TotalCells.Span.ToArray().Select(c => (double)c)])
     {
