@@ -30,8 +30,15 @@ public sealed record ServerLimits
     /// <summary>Largest request body (a scenario's YAML is a few kB).</summary>
     public long MaxRequestBytes { get; init; } = 256 * 1024;
 
-    /// <summary>Memory and tables a run may be estimated to need.</summary>
-    public ResourceLimits Resources { get; init; } = new(512L << 20, 256L << 20);
+    /// <summary>
+    /// Memory and tables a run may be estimated to need. They are the server's, not a student's to raise, so their
+    /// messages (at the request and when the run holds to them) name no command-line option.
+    /// </summary>
+    public ResourceLimits Resources
+    {
+        get;
+        init => field = value with { SetOnTheCommandLine = false };
+    } = new(512L << 20, 256L << 20) { SetOnTheCommandLine = false };
 
     /// <summary>Runs executing at once; more wait in the queue.</summary>
     public int ConcurrentRuns { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
@@ -74,7 +81,7 @@ public sealed record ServerLimits
         Over("the number of work units (arms × points or patients × replicates)", scenario.WorkUnits, MaxWorkUnits);
         // The estimate the run itself enforces (RunPipeline), on the threads it will have: refused here, a too-big run
         // never takes a place in the queue.
-        problems.AddRange((Resources with { SetOnTheCommandLine = false }).Check(scenario.EstimateResources(ThreadsPerRun), SourceLocation.StartOf(scenario.Origin))
+        problems.AddRange(Resources.Check(scenario.EstimateResources(ThreadsPerRun), SourceLocation.StartOf(scenario.Origin))
             .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Message));
         return problems;
     }
