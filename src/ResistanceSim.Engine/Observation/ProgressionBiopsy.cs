@@ -22,7 +22,7 @@ public static class ProgressionBiopsy
         for (int i = 0; i < cells.Length; i++)
         {
             if (cells[i] == 0) continue;
-            bool inSanctuary = InSanctuary(catalog, genotypes[i], count);
+            bool inSanctuary = SanctuaryBurden.InSanctuary(catalog, genotypes[i]);
             total += cells[i];
             if (!inSanctuary) sampled += cells[i];
             for (int m = 0; m < count; m++)
@@ -42,12 +42,5 @@ public static class ProgressionBiopsy
             if (carrying >= share * sample) seen |= 1UL << m;
         }
         return seen;
-    }
-
-    private static bool InSanctuary(MechanismCatalog catalog, ulong genotype, int count)
-    {
-        for (int m = 0; m < count; m++)
-            if (catalog.All[m] is Sanctuary && catalog.Carries(genotype, m)) return true;
-        return false;
     }
 }

@@ -97,6 +97,7 @@ public sealed class TableRecorder : IRunObserver
             BeyondBaselineDay = response.BeyondBaselineDay,
             LinesStarted = response.LinesStarted,
             PriorLineDays = run.PriorLineDays,
+            ProgressedByNewLesion = progressed && !double.IsNaN(response.NewLesionDay),
         };
     }
 

@@ -147,4 +147,7 @@ public readonly record struct ClinicalCourse(
 
     /// <summary>Days on the cohort's prior lines before the studied one (0 without prior lines).</summary>
     public double PriorLineDays { get; init; }
+
+    /// <summary>The progression on the last line was a sanctuary site seen as a new lesion (scans imaging sanctuaries apart).</summary>
+    public bool ProgressedByNewLesion { get; init; }
 }

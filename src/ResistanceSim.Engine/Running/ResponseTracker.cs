@@ -7,12 +7,15 @@ namespace ResistanceSim.Engine.Running;
 /// Reads the population size at each sample the way a scan reads a tumour: tracks the nadir and
 /// declares progression the first time the scenario's <see cref="ProgressionRule"/> says so against it
 /// (the nadir includes the baseline, as in RECIST). For virtual patients (<see cref="RecistProgression"/>)
-/// it also classifies every scan by RECIST 1.1 and keeps the best overall response.
+/// it also classifies every scan by RECIST 1.1 and keeps the best overall response; when the imaging looks at
+/// sanctuary sites on their own (<see cref="TumourImaging.ImagesSanctuaries"/>), a site not seen at the line's baseline
+/// that grows into a visible lesion is a new lesion: progression, whatever the sum does.
 /// </summary>
 public sealed class ResponseTracker
 {
     private ProgressionRule _rule = new FoldOverNadir(StopRule.DefaultProgressionFold);
     private TumourImaging? _imaging;
+    private bool _sanctuarySeenAtBaseline;
 
     public double BaselineCells { get; private set; }
     public double NadirCells { get; private set; }
@@ -44,6 +47,12 @@ public sealed class ResponseTracker
     /// <summary>Best RECIST category among follow-up scans up to and including the progression (NE before any).</summary>
     public RecistResponse BestOverallResponse { get; private set; }
 
+    /// <summary>Whether <see cref="Observe"/> needs the cells in sanctuary sites (the imaging looks at them on their own).</summary>
+    public bool ImagesSanctuaries => _imaging?.ImagesSanctuaries ?? false;
+
+    /// <summary>Day a sanctuary site showed as a new lesion on the current line (the progression it caused), NaN if none.</summary>
+    public double NewLesionDay { get; private set; }
+
     public void Reset(ProgressionRule rule)
     {
         _rule = rule;
@@ -58,22 +67,30 @@ public sealed class ResponseTracker
         BaselineMm = double.NaN;
         NadirMm = double.NaN;
         BestOverallResponse = RecistResponse.NotEvaluable;
+        _sanctuarySeenAtBaseline = false;
+        NewLesionDay = double.NaN;
     }
 
-    public void Observe(double day, double cells)
+    /// <param name="day">Day of the scan or sample.</param>
+    /// <param name="cells">All cells of the tumour.</param>
+    /// <param name="sanctuaryCells">Those of them in sanctuary sites; read only when <see cref="ImagesSanctuaries"/>.</param>
+    public void Observe(double day, double cells, double sanctuaryCells = 0)
     {
         if (double.IsNaN(BeyondBaselineDay) && BaselineCells > 0 && _rule.HasProgressed(BaselineCells, cells))
             BeyondBaselineDay = day;
         if (Progressed) return;
+        bool newLesion = false;
         if (double.IsNaN(BaselineCells))
         {
             BaselineCells = cells;
             BaselineMm = NadirMm = _imaging?.SumOfDiametersMm(cells) ?? double.NaN;
+            _sanctuarySeenAtBaseline = _imaging?.ShowsSanctuaryLesion(sanctuaryCells) ?? false;
         }
         else if (_imaging is { } imaging)
         {
             double mm = imaging.SumOfDiametersMm(cells);
-            var category = imaging.Thresholds.Classify(BaselineMm, NadirMm, mm);
+            newLesion = !_sanctuarySeenAtBaseline && imaging.ShowsSanctuaryLesion(sanctuaryCells);
+            var category = newLesion ? RecistResponse.ProgressiveDisease : imaging.Thresholds.Classify(BaselineMm, NadirMm, mm);
             BestOverallResponse = (RecistResponse)Math.Min((int)BestOverallResponse, (int)category);   // enum order is best first
             NadirMm = Math.Min(NadirMm, mm);
         }
@@ -86,19 +103,30 @@ public sealed class ResponseTracker
         {
             ProgressionDay = day;
         }
+        if (newLesion)
+        {
+            NewLesionDay = day;
+            ProgressionDay = day;
+        }
     }
 
     /// <summary>
     /// The protocol moved to its next line because the tumour progressed: that progression is not the end of
     /// the sequence, so it is kept as <see cref="FirstProgressionDay"/> and the nadir restarts from the current size.
     /// </summary>
-    public void StartNextLine(double day, double cells)
+    /// <remarks>A sanctuary lesion visible when the next line starts is known from then on, not new.</remarks>
+    public void StartNextLine(double day, double cells, double sanctuaryCells = 0)
     {
         if (Progressed && double.IsNaN(FirstProgressionDay)) FirstProgressionDay = ProgressionDay;
         LinesStarted++;
         ProgressionDay = double.NaN;
+        NewLesionDay = double.NaN;
         NadirCells = cells;
         NadirDay = day;
-        if (_imaging is { } imaging) NadirMm = imaging.SumOfDiametersMm(cells);
+        if (_imaging is { } imaging)
+        {
+            NadirMm = imaging.SumOfDiametersMm(cells);
+            _sanctuarySeenAtBaseline |= imaging.ShowsSanctuaryLesion(sanctuaryCells);
+        }
     }
 }

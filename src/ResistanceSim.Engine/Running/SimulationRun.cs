@@ -2,6 +2,7 @@ using ResistanceSim.Engine.Culture;
 using ResistanceSim.Engine.Exposure;
 using ResistanceSim.Engine.Genetics;
 using ResistanceSim.Engine.Pharmacodynamics;
+using ResistanceSim.Engine.Observation;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.State;
 using ResistanceSim.Model;
@@ -369,7 +370,7 @@ public sealed class SimulationRun
         }
         if (Day >= _nextSampleDay || cells >= SizeLimit)
         {
-            Response.Observe(Day, cells);
+            Response.Observe(Day, cells, SanctuaryCellsIfImaged());
             if (Response.Progressed || cells >= SizeLimit)
             {
                 BeginStudiedLine();
@@ -438,7 +439,7 @@ public sealed class SimulationRun
             int switches = Schedule.ResponseSwitches;
             if (Schedule.Observe(Day, Clones.TotalCells, Response.Progressed))
             {
-                if (Schedule.ResponseSwitches != switches) Response.StartNextLine(Day, Clones.TotalCells);
+                if (Schedule.ResponseSwitches != switches) Response.StartNextLine(Day, Clones.TotalCells, SanctuaryCellsIfImaged());
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
                 RefreshRates();
             }
@@ -458,10 +459,14 @@ public sealed class SimulationRun
         var cells = Clones.Cells;
         var ids = Clones.RegistryId;
         for (int i = 0; i < cells.Length; i++) Registry.RecordSample(ids[i], cells[i]);
-        Response.Observe(Day, Clones.TotalCells);
+        Response.Observe(Day, Clones.TotalCells, SanctuaryCellsIfImaged());
         _observer?.Sampled(this);
         AdvanceSampleClock();
     }
+
+    /// <summary>Cells in sanctuary sites when the scans image them on their own; otherwise not counted (0).</summary>
+    private long SanctuaryCellsIfImaged() =>
+        Response.ImagesSanctuaries ? SanctuaryBurden.Cells(Scenario.Catalog, Clones) : 0;
 
     /// <summary>The next sample falls on the sampling grid from day 0, and never at or before now.</summary>
     private void AdvanceSampleClock()

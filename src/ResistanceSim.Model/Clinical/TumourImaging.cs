@@ -5,14 +5,25 @@ namespace ResistanceSim.Model.Clinical;
 /// (6 weeks in PROFILE 1014, Solomon 2014 — BIOLOGY.md) reads the burden as a RECIST sum of longest
 /// diameters (<see cref="TumourBurdenConversion"/>: the cells split equally over
 /// <see cref="Lesions"/> spherical lesions at <see cref="CellsPerCubicCentimetre"/>; lesions under
-/// <see cref="DetectionLimitMm"/> are not seen), classified with <see cref="Thresholds"/>.
+/// <see cref="DetectionLimitMm"/> are not seen), classified with <see cref="Thresholds"/>. With
+/// <see cref="NewLesionMm"/> &gt; 0 the scan also images sanctuary sites (cells carrying a <c>kind: sanctuary</c>
+/// mechanism, such as brain metastases) on their own: a site not seen at baseline that has grown into one lesion of
+/// that diameter is a RECIST new lesion, which is progression whatever the sum does (RECIST 1.1 §4.3.3).
 /// </summary>
 public sealed record TumourImaging(
-    double ScanEveryDays, int Lesions, double CellsPerCubicCentimetre, double DetectionLimitMm, RecistThresholds Thresholds)
+    double ScanEveryDays, int Lesions, double CellsPerCubicCentimetre, double DetectionLimitMm, RecistThresholds Thresholds,
+    double NewLesionMm = 0)
 {
     /// <summary>PROFILE 1014's schedule (every 6 weeks), one lesion, 1e9 cells/cm³ (illustrative), any cell visible, RECIST 1.1.</summary>
     public static TumourImaging Default { get; } = new(42, 1, TumourBurdenConversion.DefaultCellsPerCubicCentimetre, 0, RecistThresholds.Recist11);
 
     public double SumOfDiametersMm(double cells) =>
         TumourBurdenConversion.SumOfDiametersMm(cells, Lesions, CellsPerCubicCentimetre, DetectionLimitMm);
+
+    /// <summary>Whether scans look at sanctuary sites on their own (<see cref="NewLesionMm"/> &gt; 0).</summary>
+    public bool ImagesSanctuaries => NewLesionMm > 0;
+
+    /// <summary>True when <paramref name="sanctuaryCells"/>, as one spherical lesion, reach <see cref="NewLesionMm"/>.</summary>
+    public bool ShowsSanctuaryLesion(double sanctuaryCells) =>
+        ImagesSanctuaries && TumourBurdenConversion.LesionDiameterMm(sanctuaryCells, CellsPerCubicCentimetre) >= NewLesionMm;
 }

@@ -25,6 +25,7 @@ internal static class ClinicalColumns
         new("beyond_baseline_day", ColumnType.Double, true, "day", "first scan with progression judged against the baseline instead of the nadir (adaptive-therapy endpoint); null if not seen before the run stopped"),
         new("lines_started", ColumnType.Int32, false, "", "lines of the arm's protocol the patient started: 1 plus each switch on progression"),
         new("prior_line_days", ColumnType.Double, false, "day", "time on the cohort's prior lines, from diagnosis to the progression that started this arm (0 without prior lines)"),
+        new("progression_by_new_lesion", ColumnType.Boolean, false, "", "the progression on the last line was a sanctuary site (such as the brain) seen as a new lesion (cohort.scans.new_lesion_mm)"),
     ];
 
     /// <summary>Writes the course of <paramref name="result"/> from column <paramref name="first"/> on.</summary>
@@ -50,6 +51,7 @@ internal static class ClinicalColumns
         batch.Valid(first + 13)[0] = !double.IsNaN(course.BeyondBaselineDay);
         batch.Int32(first + 14)[0] = course.LinesStarted;
         batch.Double(first + 15)[0] = course.PriorLineDays;
+        batch.Boolean(first + 16)[0] = course.ProgressedByNewLesion;
     }
 
     private static string[] MechanismNames(MechanismCatalog catalog, ulong mask)

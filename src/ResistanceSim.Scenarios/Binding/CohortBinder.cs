@@ -33,7 +33,8 @@ internal static class CohortBinder
                 s.Int("lesions", Rules.AtLeast(1), defaultValue: imaging.Lesions),
                 s.Double("cells_per_cm3", Rules.Positive, defaultValue: imaging.CellsPerCubicCentimetre),
                 s.Double("detection_limit_mm", Rules.NonNegative, defaultValue: imaging.DetectionLimitMm),
-                imaging.Thresholds);
+                imaging.Thresholds,
+                s.Double("new_lesion_mm", Rules.NonNegative & Rules.Finite, defaultValue: imaging.NewLesionMm));
             s.Finish();
         }
         var priorLines = ProtocolBinder.BindPhases(r.SeqOfMaps("prior_lines", required: false), library, usedDrugs, capacityCells);

@@ -341,6 +341,7 @@ public static class ScenarioKeys
                     Optional("lesions", Int(Rules.AtLeast(1)), "Target lesions."),
                     Optional("cells_per_cm3", Number(Rules.Positive), "Cell density, cells per cm³."),
                     Optional("detection_limit_mm", Number(Rules.NonNegative), "Smallest measurable lesion, mm."),
+                    Optional("new_lesion_mm", Number(Rules.NonNegative & Rules.Finite), "Sanctuary sites (kind: sanctuary) imaged on their own: one not seen at baseline that reaches this diameter is a new lesion, progression (default 0: not imaged apart)."),
                 ],
             }, "Scan schedule and measurement."),
             Optional("prior_lines", Protocol, "Phases given before the arm's protocol."),
