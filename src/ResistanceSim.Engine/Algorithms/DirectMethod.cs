@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
+using ResistanceSim.Engine.State;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Algorithms;
@@ -40,12 +42,20 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
     {
         var clones = run.Clones;
         var growth = run.Growth;
-        ref Xoshiro256StarStar rng = ref run.Random;
+        bool thinsBirths = growth.ThinsBirths;
+        // A local copy of the run's generator (nothing this loop calls draws from the run's), so its state can live
+        // in registers instead of being loaded and stored through the run on every draw; written back on return (a
+        // cancelled run, which leaves by an exception, is discarded).
+        var rng = run.Random;
 
         while (true)
         {
             int i = _index.NextEvent(run, untilDay, ref rng, out bool densityDeath, out double channel);
-            if (i < 0) return;
+            if (i < 0)
+            {
+                run.Random = rng;
+                return;
+            }
             if (densityDeath)
             {
                 run.RemoveCells(i, 1);
@@ -55,6 +65,13 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
             // Which of the clone's channels fired, in proportion to their rates: channel is uniform on [0, (β + δ + σ
             // + ν)·n), so each rate is compared times the clone's n cells (no division on the way).
             double n = clones.Cells[i];
+            if (!thinsBirths && OnlyBirthOrDeath(clones, i, switching))
+            {
+                // Birth or death (births unthinned): chosen by a select, not a branch, since at b ≈ d the choice is a
+                // coin toss that a branch predictor gets wrong half the time. Same comparison, same outcome.
+                run.ChangeCells(i, BirthOrDeath(channel, birth * n));
+                continue;
+            }
             if (channel < birth * n)
             {
                 if (channel >= birth * growth.BirthFactor(clones.TotalCells) * n) continue;   // thinned: no event
@@ -81,6 +98,19 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
             // rounded apart): a null event, with probability of order 1e-16.
         }
     }
+
+    /// <summary>
+    /// +1 (a birth) when <paramref name="channel"/> &lt; <paramref name="births"/>, else −1 (a death), from the sign bit
+    /// of their difference: the JIT turns the plain comparison into a branch, and this choice is a coin toss.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long BirthOrDeath(double channel, double births) =>
+        -1 - 2 * (BitConverter.DoubleToInt64Bits(channel - births) >> 63);
+
+    /// <summary>Whether a cell of clone <paramref name="i"/> can only divide without mutating or die: no switching, no mutation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool OnlyBirthOrDeath(CloneState clones, int i, double switching) =>
+        switching == 0 && clones.MutationProbability[i] == 0 && clones.MutationPerDay[i] == 0;
 
     public void CloneChanged(int index) => _index.CloneChanged(index);
 

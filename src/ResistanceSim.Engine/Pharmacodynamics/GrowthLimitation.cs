@@ -14,6 +14,9 @@ public readonly struct GrowthLimitation(GrowthLimit limit)
 
     public bool DependsOnDensity => _kind != GrowthLimitKind.None;
 
+    /// <summary>Whether density lowers births (g(N) &lt; 1 possible: logistic, Gompertz) rather than raising deaths.</summary>
+    public bool ThinsBirths => _kind is GrowthLimitKind.Logistic or GrowthLimitKind.Gompertz;
+
     public double BirthFactor(double totalCells) => GrowthLimit.BirthFactor(_kind, _capacity, totalCells);
 
     public double DeathPerCell(double totalCells) => GrowthLimit.DeathPerCell(_kind, _capacity, totalCells);

@@ -61,7 +61,12 @@ internal static class ExponentialZiggurat
         ulong position = word >> 11;
         // + ½ keeps the deviate strictly positive (a half-step of 2^-54 of the layer, far below any use).
         if (position < Core[layer]) return (position + 0.5) * Width[layer];
-        return Edge(ref rng, layer, position);
+        // The rare path draws from a copy, so a caller's generator held in a local is never address-exposed and
+        // its state can stay in registers.
+        var edgeRng = rng;
+        double deviate = Edge(ref edgeRng, layer, position);
+        rng = edgeRng;
+        return deviate;
     }
 
     /// <summary>The ~1.1 % of draws outside a layer's core: the tail (layer 0) or a wedge test, retrying with a fresh word on rejection.</summary>

@@ -620,9 +620,15 @@ public sealed class SimulationRun
     }
 
     /// <summary>Removes cells; an emptied clone is retired (the last clone moves into its slot).</summary>
-    public void RemoveCells(int index, long count)
+    public void RemoveCells(int index, long count) => ChangeCells(index, -count);
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> cells (divisions without a mutant when positive, deaths when negative); an emptied
+    /// clone is retired (the last clone moves into its slot).
+    /// </summary>
+    public void ChangeCells(int index, long delta)
     {
-        Clones.AddCells(index, -count);
+        Clones.AddCells(index, delta);
         if (Clones.Cells[index] == 0) Retire(index);
         else _listener?.CloneChanged(index);
     }

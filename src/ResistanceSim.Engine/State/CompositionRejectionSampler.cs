@@ -7,7 +7,9 @@ namespace ResistanceSim.Engine.State;
 /// Composition–rejection sampling of an index in proportion to non-negative weights (Slepoy, Thompson &amp; Plimpton
 /// 2008, J Chem Phys 128:205101): weights are grouped by their binary exponent, a group is chosen by a scan of the
 /// groups' sums (heaviest exponent first, so the scan usually ends at the first), and a member of the group by
-/// rejection against the group's upper bound, which accepts at least half the candidates. Choosing and updating
+/// rejection against the group's bound: the largest weight it has held since it was last formed, never above the
+/// exponent's power of two, so at least half the candidates are accepted and, when a group's weights are close (clones
+/// of similar size), nearly all of them. Choosing and updating
 /// cost O(1) in the number of weights, against O(log n) of a Fenwick tree and its data-dependent branches.
 /// Group sums are running totals that drift under floating-point add and subtract; <see cref="Rebuild"/> regroups the
 /// stored weights from scratch (exact sums, members in index order), and an emptied group's sum is reset to exactly 0.
@@ -22,6 +24,7 @@ public sealed class CompositionRejectionSampler
     private readonly int[]?[] _members = new int[Groups][];
     private readonly int[] _memberCount = new int[Groups];
     private readonly double[] _groupSum = new double[Groups];
+    private readonly double[] _groupBound = new double[Groups];   // ≥ every member's weight; see Sample
     private readonly int[] _active = new int[Groups];   // non-empty groups, highest exponent first
     private int _activeCount;
     private int _size;
@@ -73,6 +76,7 @@ public sealed class CompositionRejectionSampler
         if (from == to)
         {
             _groupSum[from] += weight - old;
+            RaiseBound(from, weight);
             return;
         }
         if (from >= 0) Leave(index, from, old);
@@ -113,7 +117,9 @@ public sealed class CompositionRejectionSampler
             within = rng.NextDouble() * _weights[members[0]];
             return members[0];
         }
-        double bound = UpperBound(group);
+        // The largest weight the group has held since it was formed: a member that shrank or left keeps it high,
+        // which costs acceptance, never correctness; the group's power of two caps it, so acceptance stays ≥ 1/2.
+        double bound = _groupBound[group];
         while (true)
         {
             // A uniform on [0, count): its integer part picks the candidate, its fraction scaled to [0, bound) is the
@@ -143,6 +149,7 @@ public sealed class CompositionRejectionSampler
             int group = _active[a];
             _memberCount[group] = 0;
             _groupSum[group] = 0;
+            _groupBound[group] = 0;
         }
         _activeCount = 0;
         _group.AsSpan(0, _size).Fill(-1);
@@ -179,11 +186,13 @@ public sealed class CompositionRejectionSampler
         if (count == 0)
         {
             _groupSum[group] = weight;
+            _groupBound[group] = weight;
             Activate(group);
         }
         else
         {
             _groupSum[group] += weight;
+            RaiseBound(group, weight);
         }
     }
 
@@ -197,7 +206,8 @@ public sealed class CompositionRejectionSampler
         _position[moved] = at;
         if (last == 0)
         {
-            _groupSum[group] = 0;   // an empty group's drift ends here
+            _groupSum[group] = 0;   // an empty group's drift ends here, and its bound
+            _groupBound[group] = 0;
             Deactivate(group);
         }
         else
@@ -224,9 +234,12 @@ public sealed class CompositionRejectionSampler
         _activeCount--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RaiseBound(int group, double weight)
+    {
+        if (weight > _groupBound[group]) _groupBound[group] = weight;
+    }
+
     /// <summary>The group of a positive weight: its biased binary exponent, so the group holds [2^(e−1023), 2^(e−1022)).</summary>
     private static int Exponent(double weight) => (int)(BitConverter.DoubleToUInt64Bits(weight) >> 52) & 0x7FF;
-
-    /// <summary>2^(e−1022): above every weight of group e.</summary>
-    private static double UpperBound(int group) => BitConverter.UInt64BitsToDouble((ulong)(group + 1) << 52);
 }

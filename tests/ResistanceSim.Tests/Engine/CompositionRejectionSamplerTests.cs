@@ -15,23 +15,25 @@ public class CompositionRejectionSamplerTests
     [Fact]
     public void ChoosesEachIndexInProportionToItsWeight()
     {
-        var sampler = Filled(Weights);
-        var rng = new Xoshiro256StarStar(2026);
-        const int draws = 400_000;
-        var counts = new double[Weights.Length];
-        for (int k = 0; k < draws; k++) counts[sampler.Sample(rng.NextDouble() * sampler.Total, ref rng, out _)]++;
+        AssertChosenInProportion(Filled(Weights), Weights, seed: 2026);
+    }
 
-        Assert.Equal(0, counts[3]);   // a zero weight is never chosen
-        var positive = Enumerable.Range(0, Weights.Length).Where(i => Weights[i] > 0).ToArray();
-        double total = Weights.Sum();
-        var fit = ChiSquareGoodnessOfFit.TestProbabilities([.. positive.Select(i => counts[i])], [.. positive.Select(i => Weights[i] / total)]);
-        Assert.True(fit.Test.PValue > 0.001, $"χ² = {fit.Test.Statistic:G4} on {fit.Test.DegreesOfFreedom} df, p = {fit.Test.PValue:G3}");
+    [Fact]
+    public void AGroupsBoundLeftHighByAMemberThatShrankOrLeftDoesNotBiasTheChoice()
+    {
+        // One group, [4, 8): its largest member (7.9, the group's rejection bound) shrinks and another leaves; the bound
+        // stays at 7.9 above every weight left, which costs rejections, never proportions.
+        var sampler = Filled([4.5, 7.9, 5, 6.5]);
+        sampler.Set(1, 4.25);
+        sampler.Set(3, 0);
+        AssertChosenInProportion(sampler, [4.5, 4.25, 5, 0], seed: 19);
     }
 
     [Fact]
     public void TheUniformLeftOverIsUniformBelowTheChosenWeightWhicheverIndexWasChosen()
     {
-        // Indices 6 and 7 share a group (weights 7 and 7.5 below its bound 8), 5 is alone in its own.
+        // Indices 6 and 7 share a group (weights 7 and 7.5, so 7 is rejected against the bound 7.5 at times and 7.5
+        // never), 5 is alone in its own.
         var sampler = Filled(Weights);
         var rng = new Xoshiro256StarStar(7);
         var fractions = new Dictionary<int, List<double>> { [5] = [], [6] = [], [7] = [] };
@@ -115,6 +117,21 @@ public class CompositionRejectionSamplerTests
         Assert.Equal(Draws(inOrder), Draws(shuffled));
         inOrder.Rebuild();
         Assert.Equal(Draws(inOrder), Draws(shuffled));
+    }
+
+    /// <summary>χ² of 400,000 choices against the weights' proportions; a zero weight is never chosen.</summary>
+    private static void AssertChosenInProportion(CompositionRejectionSampler sampler, double[] weights, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        const int draws = 400_000;
+        var counts = new double[weights.Length];
+        for (int k = 0; k < draws; k++) counts[sampler.Sample(rng.NextDouble() * sampler.Total, ref rng, out _)]++;
+
+        var positive = Enumerable.Range(0, weights.Length).Where(i => weights[i] > 0).ToArray();
+        Assert.All(Enumerable.Range(0, weights.Length).Except(positive), i => Assert.Equal(0, counts[i]));
+        double total = weights.Sum();
+        var fit = ChiSquareGoodnessOfFit.TestProbabilities([.. positive.Select(i => counts[i])], [.. positive.Select(i => weights[i] / total)]);
+        Assert.True(fit.Test.PValue > 0.001, $"χ² = {fit.Test.Statistic:G4} on {fit.Test.DegreesOfFreedom} df, p = {fit.Test.PValue:G3}");
     }
 
     private static int[] Draws(CompositionRejectionSampler sampler)
