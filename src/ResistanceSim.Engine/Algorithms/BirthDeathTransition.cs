@@ -41,6 +41,7 @@ public static class BirthDeathTransition
     /// exponential when, as for a mutant founded within a short leap, the cell most likely neither divides nor dies.
     /// Where events are expected (λ + μ)τ above <see cref="EventsForOneCellLoop"/> it draws the closed form instead.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long SampleOneCell(ref Xoshiro256StarStar rng, double birth, double death, double tau)
     {
         double perCell = birth + death;
@@ -140,6 +141,7 @@ public static class BirthDeathTransition
     /// 1 − α (a single cell's line survives τ) and 1 − β (the geometric "success" probability),
     /// written with expm1 so they stay accurate when λ ≈ μ or τ is small.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static void Probabilities(double birth, double death, double tau, out double survive, out double geometricSuccess)
     {
         double r = birth - death;

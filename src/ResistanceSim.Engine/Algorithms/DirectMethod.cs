@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
@@ -36,6 +37,7 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
 
     public void Begin(SimulationRun run) => _index.Begin(run);
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Advance(SimulationRun run, double untilDay)
     {
         var clones = run.Clones;
