@@ -85,6 +85,7 @@ public static class BirthDeathTransition
     /// leap sizes); otherwise exactly, as <see cref="Sample(ref Xoshiro256StarStar, long, double, double, double, out long)"/>,
     /// draw for draw. Mean and variance stay exact; what the limit drops is the skew, of relative size n^-1/2.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long SampleWithNormalLimit(ref Xoshiro256StarStar rng, long cells, double birth, double death, double tau, out long survivingLines)
     {
         survivingLines = cells;
@@ -110,6 +111,7 @@ public static class BirthDeathTransition
     }
 
     /// <summary>Berry–Esseen for n Bernoulli(p) terms: E|X − μ|³/σ³ = (p² + (1 − p)²)/√(p(1 − p)).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static bool BinomialIsNearNormal(long n, double p)
     {
         double q = 1 - p;
