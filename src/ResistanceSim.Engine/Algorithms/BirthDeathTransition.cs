@@ -41,6 +41,7 @@ public static class BirthDeathTransition
     /// exponential when, as for a mutant founded within a short leap, the cell most likely neither divides nor dies.
     /// Where events are expected (λ + μ)τ above <see cref="EventsForOneCellLoop"/> it draws the closed form instead.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long SampleOneCell(ref Xoshiro256StarStar rng, double birth, double death, double tau)
     {
         double perCell = birth + death;
@@ -84,6 +85,7 @@ public static class BirthDeathTransition
     /// leap sizes); otherwise exactly, as <see cref="Sample(ref Xoshiro256StarStar, long, double, double, double, out long)"/>,
     /// draw for draw. Mean and variance stay exact; what the limit drops is the skew, of relative size n^-1/2.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long SampleWithNormalLimit(ref Xoshiro256StarStar rng, long cells, double birth, double death, double tau, out long survivingLines)
     {
         survivingLines = cells;
@@ -109,6 +111,7 @@ public static class BirthDeathTransition
     }
 
     /// <summary>Berry–Esseen for n Bernoulli(p) terms: E|X − μ|³/σ³ = (p² + (1 − p)²)/√(p(1 − p)).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static bool BinomialIsNearNormal(long n, double p)
     {
         double q = 1 - p;
@@ -140,6 +143,7 @@ public static class BirthDeathTransition
     /// 1 − α (a single cell's line survives τ) and 1 − β (the geometric "success" probability),
     /// written with expm1 so they stay accurate when λ ≈ μ or τ is small.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static void Probabilities(double birth, double death, double tau, out double survive, out double geometricSuccess)
     {
         double r = birth - death;

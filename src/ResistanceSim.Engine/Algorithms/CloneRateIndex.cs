@@ -113,6 +113,7 @@ public sealed class CloneRateIndex : ICloneListener
     /// a new clone's rates are read; an existing one's weight is its kept per-cell rate times its cells, since rates
     /// change only with <see cref="AllRatesChanged"/>.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void CloneChanged(int index)
     {
         if (_run is null) return;

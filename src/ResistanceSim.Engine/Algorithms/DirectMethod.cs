@@ -38,6 +38,7 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
 
     public void Begin(SimulationRun run) => _index.Begin(run);
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Advance(SimulationRun run, double untilDay)
     {
         var clones = run.Clones;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Genetics;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
@@ -78,6 +79,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         EnsureCapacity(run.Clones.Count);
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Advance(SimulationRun run, double untilDay)
     {
         var clones = run.Clones;
@@ -107,6 +109,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         }
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static long LargestClone(CloneState clones)
     {
         long largest = 0;
@@ -115,6 +118,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>Time within which no small growing clone that survives is expected to pass twice the threshold.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static double ExactHorizon(SimulationRun run, double threshold, bool onlySmall)
     {
         var clones = run.Clones;
@@ -135,6 +139,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>The tau-leaping rule (after Cao, Gillespie &amp; Petzold 2006) over the large clones, capped by the small clones' horizon.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static double LeapSize(SimulationRun run, double threshold)
     {
         var clones = run.Clones;
@@ -160,6 +165,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         return tau;
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void Leap(SimulationRun run, double threshold, double end)
     {
         var clones = run.Clones;
@@ -232,6 +238,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// same law as choosing each one's genotype in turn) so a big clone's thousands of mutants per leap
     /// cost one draw per genotype, not one genotype choice per mutant.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void SendMutants(SimulationRun run, int parent, MutationTable table, double total, long mutants,
         double growth, double start, double end, bool perGenotype)
     {
@@ -264,6 +271,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// the parent's path: joining a large clone of that genotype (per_genotype) they grow with it for
     /// the rest of the leap; otherwise they are injected into the exact part at that time.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void Route(SimulationRun run, int parent, ulong genotype, long count, double growth, double start, double end, bool perGenotype)
     {
         ref Xoshiro256StarStar rng = ref run.Random;
@@ -284,6 +292,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>Per-cell loss of a large clone within a leap: death, density death and cells switching out.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private double LeapDeath(int index)
     {
         var clones = _run!.Clones;
@@ -300,6 +309,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         BirthDeathTransition.SampleOneCell(ref rng, LeapLineBirth(target), LeapDeath(target), rest);
 
     /// <summary>Per-cell growth of a large clone's own line within a leap: divisions that keep both daughters in it.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private double LeapLineBirth(int index)
     {
         var clones = _run!.Clones;
@@ -314,6 +324,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// loop over all small clones, without a shared event queue. The cells a line sends elsewhere
     /// (mutant daughters, switching cells) become arrivals, handled in time order.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void SimulateLine(SimulationRun run, int index, long cells, double from, double end)
     {
         var clones = run.Clones;
@@ -375,6 +386,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         else _leapDelta[index] += ImmigrantLine(ref run.Random, index, end - day) - 1;
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void CloneChanged(int index)
     {
         if (_run is null) return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Random;
 
 namespace ResistanceSim.Engine.Algorithms;
@@ -21,6 +22,7 @@ public static class ImmigrantLines
     /// <paramref name="growth"/> per day over <paramref name="tau"/> days, each then dividing at
     /// <paramref name="birth"/> and dying at <paramref name="death"/> per day.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long CellsAtEnd(ref Xoshiro256StarStar rng, long count, double growth, double tau, double birth, double death,
         CancellationToken cancellation)
     {
@@ -79,6 +81,7 @@ public static class ImmigrantLines
     /// ∝ f(τ − r)(1 − e^{−ar}); the first event then falls in [0, r) by the truncated exponential, and the line goes on
     /// by its events to the end.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static long LineWithAnEvent(ref Xoshiro256StarStar rng, double growth, double tau, double birth, double perCell)
     {
         double rest;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResistanceSim.Engine.Algorithms;
 
 /// <summary>
@@ -24,6 +26,7 @@ public readonly record struct LineCellDays(double Extinct, double Surviving)
     /// <summary>Below this |r|·τ the near-critical series replaces a difference that cancels to O((rτ)²).</summary>
     private const double NearCritical = 1e-4;
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static LineCellDays Of(double birth, double death, double tau)
     {
         if (tau <= 0) return default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Genetics;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
@@ -45,6 +46,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
 
     public void Begin(SimulationRun run) => EnsureCapacity(run.Clones.Count);
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Advance(SimulationRun run, double untilDay)
     {
         var clones = run.Clones;
@@ -68,6 +70,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// <summary>Largest |r|·τ a leap may span, so e^{rτ} stays far inside double range.</summary>
     private const double MaxGrowthExponent = 30;
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static double LeapSize(SimulationRun run, double g, double h, double epsilon)
     {
         var clones = run.Clones;
@@ -100,6 +103,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
     /// second matters when clones grow and shrink at once (a fitter clone replacing its parent under
     /// density-dependent death): the drift is then near zero while the total still moves.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     internal static double TotalChangeLimit(double total, double drift, double curvature, double epsilon)
     {
         double tau = double.PositiveInfinity;
@@ -121,6 +125,7 @@ public sealed class TauLeaping : ISimulationAlgorithm
         return noise > 0 ? allowed * allowed / noise : double.PositiveInfinity;
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void Leap(SimulationRun run, double g, double h, double tau)
     {
         var clones = run.Clones;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Genetics;
@@ -48,6 +49,7 @@ public sealed class MutationTable
     /// The acquiring cell's new genotype, choosing among the available mechanisms in proportion to their
     /// weights; <paramref name="target"/> is uniform in [0, Total).
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public ulong Mutate(ulong genotype, double target)
     {
         ulong lastChoice = genotype;
@@ -79,6 +81,7 @@ public sealed class MutationTable
     /// Every genotype <paramref name="genotype"/> can acquire with its weight (the deterministic counterpart
     /// of <see cref="Mutate"/>, for the ODE engine and for splitting many mutants at once).
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Outcomes(ulong genotype, List<(ulong Genotype, double Weight)> outcomes)
     {
         outcomes.Clear();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Pharmacodynamics;
@@ -43,6 +44,7 @@ internal sealed class MechanismDrugFolds
         new(catalog, drugs, (mechanism, drug) => mechanism.ExposureFoldChangeFor(drug));
 
     /// <summary>Factor of drug <paramref name="drug"/> (scenario order) for cells of <paramref name="genotype"/>.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public double For(ulong genotype, int drug)
     {
         if (!_any) return 1;

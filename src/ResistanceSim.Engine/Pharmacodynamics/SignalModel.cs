@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Pharmacodynamics;
@@ -85,6 +86,7 @@ public sealed class SignalModel
     public IReadOnlyList<Drug> Drugs => _drugs;
 
     /// <summary>Rates of genotype <paramref name="genotype"/> at total drug concentrations <paramref name="totalNanoMolar"/> (scenario drug order).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public CloneRates Evaluate(ulong genotype, ReadOnlySpan<double> totalNanoMolar)
     {
         // Activity per pathway in two parts: independent of ALK, and coupled to it (scaled by ALK's uninhibited
@@ -170,6 +172,7 @@ public sealed class SignalModel
     /// Σ_p (a_p + c_p (1 − I_ALK)) (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal),
     /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled, ReadOnlySpan<double> inhibition)
     {
         double alkUninhibited = 1 - inhibition[(int)Pathway.Alk];
@@ -183,6 +186,7 @@ public sealed class SignalModel
     }
 
     /// <summary>Per-cell rate at which this genotype flips phenotype <paramref name="phenotype"/> (on if off, off if on).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public double SwitchRate(ulong genotype, int phenotype, double alkInhibition)
     {
         var p = _catalog.Phenotypes[phenotype];

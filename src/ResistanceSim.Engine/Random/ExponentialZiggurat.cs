@@ -70,7 +70,7 @@ internal static class ExponentialZiggurat
     }
 
     /// <summary>The ~1.1 % of draws outside a layer's core: the tail (layer 0) or a wedge test, retrying with a fresh word on rejection.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | HotPath.OptimizeAtFirstCall)]
     private static double Edge(ref Xoshiro256StarStar rng, int layer, ulong position)
     {
         while (true)

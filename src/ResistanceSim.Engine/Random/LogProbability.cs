@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResistanceSim.Engine.Random;
 
 /// <summary>
@@ -23,6 +25,7 @@ public static class LogProbability
     /// whose next term is below 1e-16 there; below 16 a table of exact values.
     /// </summary>
     /// <param name="n">Range: n ≥ 1 (n = 0 returns 0, which no caller uses).</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static double StirlingError(double n)
     {
         if (n < StirlingTableSize)
@@ -41,6 +44,7 @@ public static class LogProbability
     /// </summary>
     /// <param name="x">Range: x ≥ 0.</param>
     /// <param name="mean">Range: μ &gt; 0.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static double Deviance(double x, double mean)
     {
         if (x == 0)
@@ -77,6 +81,7 @@ public static class LogProbability
     /// <summary>ln P(X = k) for X ~ Poisson(μ).</summary>
     /// <param name="k">Any integer (negative ⇒ −∞).</param>
     /// <param name="mean">Range: μ ≥ 0.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static double LogPoissonPmf(long k, double mean)
     {
         if (k < 0)
@@ -173,6 +178,7 @@ public static class LogProbability
 
     /// <summary>ln(1 + x) accurate for small |x| (Goldberg 1991, "What every computer scientist should know about floating-point arithmetic", Thm 4).</summary>
     /// <param name="x">Range: x &gt; −1.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static double LogOnePlus(double x)
     {
         double u = 1 + x;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResistanceSim.Engine.Random;
 
 public static partial class Samplers
@@ -29,6 +31,7 @@ public static partial class Samplers
     /// <param name="rng">The stream to draw from.</param>
     /// <param name="n">Number of trials. Range: 0 ≤ n ≤ 2^52.</param>
     /// <param name="p">Success probability. Range: 0 ≤ p ≤ 1.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long Binomial(ref Xoshiro256StarStar rng, long n, double p)
     {
         if (n < 0 || n > MaxExactCount)
@@ -60,6 +63,7 @@ public static partial class Samplers
     }
 
     /// <summary>BINV (Kachitvichyanukul &amp; Schmeiser 1988): sequential search from 0 with the PMF ratio recursion; r ≤ ½.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static long BinomialByInversion(ref Xoshiro256StarStar rng, long n, double r)
     {
         double q = 1 - r;
@@ -92,6 +96,7 @@ public static partial class Samplers
     }
 
     /// <summary>BTPE (Kachitvichyanukul &amp; Schmeiser 1988, steps 0–6) for n·r ≥ 30, r ≤ ½.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static long BinomialByBtpe(ref Xoshiro256StarStar rng, long n, double r)
     {
         // Step 0: set-up. Positions are kept relative to the mode M, so xm = M + ½ becomes ½ etc.
@@ -168,6 +173,7 @@ public static partial class Samplers
     }
 
     /// <summary>BTPE step 5: is v ≤ f(y)/f(M)?</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static bool BtpeAccepts(long y, long mode, long n, double r, double q, double nrq, double v)
     {
         long distance = Math.Abs(y - mode);

@@ -37,6 +37,7 @@ public static partial class Samplers
     /// Two independent standard normal deviates from one polar-method draw (one logarithm for both);
     /// <paramref name="first"/> is the deviate <see cref="StandardNormal"/> returns from the same state.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static void StandardNormalPair(ref Xoshiro256StarStar rng, out double first, out double second)
     {
         while (true)

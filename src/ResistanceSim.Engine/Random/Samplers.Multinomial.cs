@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResistanceSim.Engine.Random;
 
 public static partial class Samplers
@@ -14,6 +16,7 @@ public static partial class Samplers
     /// <param name="n">Number of trials. Range: 0 ≤ n ≤ 2^52.</param>
     /// <param name="probabilities">Range: each p_i ≥ 0 and finite; |Σ p_i − 1| ≤ 1e-9 (rounding is renormalised away).</param>
     /// <param name="counts">Receives the counts; same length as <paramref name="probabilities"/>, at least 1.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static void Multinomial(ref Xoshiro256StarStar rng, long n, ReadOnlySpan<double> probabilities, Span<long> counts)
     {
         if (n < 0 || n > MaxExactCount)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResistanceSim.Engine.Random;
 
 public static partial class Samplers
@@ -8,6 +10,7 @@ public static partial class Samplers
     /// </summary>
     /// <param name="shape">Range: a &gt; 0.</param>
     /// <param name="scale">Range: θ &gt; 0.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static double Gamma(ref Xoshiro256StarStar rng, double shape, double scale)
     {
         if (!(shape > 0 && double.IsFinite(shape))) ThrowOutOfRange(nameof(shape), shape, "a > 0");
@@ -20,6 +23,7 @@ public static partial class Samplers
         return scale * GammaAtLeastOne(ref rng, shape);
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static double GammaAtLeastOne(ref Xoshiro256StarStar rng, double shape)
     {
         double d = shape - 1.0 / 3.0;
@@ -48,6 +52,7 @@ public static partial class Samplers
     /// </summary>
     /// <param name="successes">Range: r ≥ 0.</param>
     /// <param name="p">Range: 0 &lt; p ≤ 1.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long NegativeBinomial(ref Xoshiro256StarStar rng, long successes, double p)
     {
         if (successes < 0) ThrowOutOfRange(nameof(successes), successes, "r ≥ 0");

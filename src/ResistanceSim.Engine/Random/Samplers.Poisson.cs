@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResistanceSim.Engine.Random;
 
 public static partial class Samplers
@@ -31,6 +33,7 @@ public static partial class Samplers
     /// </summary>
     /// <param name="rng">The stream to draw from.</param>
     /// <param name="mean">Range: 0 ≤ μ ≤ 1e18.</param>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public static long Poisson(ref Xoshiro256StarStar rng, double mean)
     {
         if (!(mean >= 0 && mean <= PoissonMaxMean))
@@ -48,6 +51,7 @@ public static partial class Samplers
             : PoissonByNormalApproximation(ref rng, mean);
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static long PoissonByInversion(ref Xoshiro256StarStar rng, double mean)
     {
         double probabilityOfZero = Math.Exp(-mean);
@@ -71,6 +75,7 @@ public static partial class Samplers
         }
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private static long PoissonByTransformedRejection(ref Xoshiro256StarStar rng, double mean)
     {
         // Constants of algorithm PTRS (Hörmann 1993, Table/§3), fitted by the author for μ ≥ 10.

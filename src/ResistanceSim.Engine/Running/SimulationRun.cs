@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Culture;
 using ResistanceSim.Engine.Exposure;
 using ResistanceSim.Engine.Genetics;
@@ -533,6 +534,7 @@ public sealed class SimulationRun
     }
 
     /// <summary>The rates that depend on the drug levels: birth, death and phenotype switching.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void UpdateDrugRates(int index)
     {
         var rates = Signal.Evaluate(Clones.Genotype[index], _rateConcentration);
@@ -592,6 +594,7 @@ public sealed class SimulationRun
     /// phenotype <paramref name="phenotype"/> flipped (creating it if needed), without removing them
     /// from the source: for algorithms that apply a whole step's losses at once. Returns the sibling's index.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int AddToPhenotypeSibling(int index, int phenotype, long count)
     {
         ulong from = Clones.Genotype[index];
@@ -613,6 +616,7 @@ public sealed class SimulationRun
     }
 
     /// <summary>Retires every clone left with no cells, from the back so lower indices stay valid.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void RetireEmptyClones()
     {
         for (int i = Clones.Count - 1; i >= 0; i--)
@@ -669,6 +673,7 @@ public sealed class SimulationRun
     /// proportion to their rates (one multinomial) and adds them to the siblings; for algorithms that apply a whole
     /// leap's losses at once.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void DistributePhenotypeSwitches(int index, long switches, ref Xoshiro256StarStar rng)
     {
         var rates = _phenotypeRates.AsSpan(0, Layout.PhenotypeCount);
@@ -684,12 +689,14 @@ public sealed class SimulationRun
     }
 
     /// <summary>Per-phenotype switching rates of clone <paramref name="index"/> now.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void PhenotypeSwitchRates(int index, Span<double> rates)
     {
         ulong genotype = Clones.Genotype[index];
         PhenotypeSwitchRates(genotype, Signal.Evaluate(genotype, _rateConcentration).AlkInhibition, rates);
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void PhenotypeSwitchRates(ulong genotype, double alkInhibition, Span<double> rates)
     {
         for (int p = 0; p < Layout.PhenotypeCount; p++) rates[p] = Signal.SwitchRate(genotype, p, alkInhibition);

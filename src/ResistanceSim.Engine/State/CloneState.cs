@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResistanceSim.Engine.State;
 
 /// <summary>
@@ -98,6 +100,7 @@ public sealed class CloneState
         return index;
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void AddCells(int index, long delta)
     {
         _cells[index] += delta;
