@@ -13,6 +13,12 @@ public sealed record ArmCourse(
     string Name, ProportionEstimate Cured, int SwitchedLines,
     double ResistantFractionMedian, double ResistantFractionP90, ProportionEstimate MostlyResistant)
 {
+    /// <summary>Progressions that were a sanctuary site seen as a new lesion (0 when scans do not image sanctuaries apart).</summary>
+    public int NewLesionProgressions { get; init; }
+
+    /// <summary>Patients whose progression was seen.</summary>
+    public int Progressions { get; init; }
+
     /// <param name="resistantFractionAtStart">Per patient: cells carrying any mechanism / all cells, at day 0 of the arm.</param>
     /// <param name="linesStarted">Per patient: lines of the arm's protocol started (1 plus switches on progression).</param>
     public static ArmCourse Summarise(string name, IReadOnlyList<bool> cured, IReadOnlyList<double> resistantFractionAtStart, IReadOnlyList<int> linesStarted)

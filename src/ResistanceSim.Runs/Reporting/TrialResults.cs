@@ -95,7 +95,12 @@ public static class TrialResults
         var courses = !summary.Has("cured") ? [] : byArm.Select(g => ArmCourse.Summarise(Name(g.Key),
             [.. g.Select(r => summary.Bool("cured", r))],
             [.. g.Select(r => summary.Double("resistant_cells_at_diagnosis", r) / summary.Double("cells_at_diagnosis", r))],
-            [.. g.Select(r => (int)summary.Long("lines_started", r))])).ToArray();
+            [.. g.Select(r => (int)summary.Long("lines_started", r))]) with
+            {
+                Progressions = g.Count(r => summary.Bool("pfs_event", r)),
+                // Runs written before sanctuaries could be imaged apart have no such column.
+                NewLesionProgressions = summary.Has("progression_by_new_lesion") ? g.Count(r => summary.Bool("progression_by_new_lesion", r)) : 0,
+            }).ToArray();
         var mechanisms = byArm.SelectMany(g =>
         {
             var progressed = g.Where(r => summary.Bool("pfs_event", r)).ToArray();
@@ -200,6 +205,9 @@ public static class TrialResults
                 $"Course, {course.Name}: cured {Percent(course.Cured.Proportion)} [{Percent(course.Cured.Interval.Lower)}, {Percent(course.Cured.Interval.Upper)}], " +
                 $"switched line on progression {course.SwitchedLines}; resistant fraction at day 0 median {course.ResistantFractionMedian:G2}, " +
                 $"90th percentile {course.ResistantFractionP90:G2}, more than half resistant {course.MostlyResistant.Successes}/{course.MostlyResistant.Trials}"));
+        foreach (var course in readout.Courses.Where(c => c.NewLesionProgressions > 0))
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"New lesions, {course.Name}: {course.NewLesionProgressions} of {course.Progressions} progressions were a sanctuary site (such as the brain) seen as a new lesion"));
     }
 
     private static string Months(double days) =>

@@ -3,6 +3,8 @@ using ResistanceSim.Engine.Observation;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
 using ResistanceSim.Model.Clinical;
+using ResistanceSim.Runs;
+using ResistanceSim.Runs.Reporting;
 using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Tests.Trials;
@@ -150,6 +152,29 @@ public class NewLesionTests
         }
         Assert.True(earlier >= 5, $"only {earlier} of {apart.Count} patients progressed earlier by a new lesion: the test needs some");
         Assert.True(byNewLesion < apart.Count, "every patient progressed by a new lesion: the test needs some who did not");
+    }
+
+    [Fact]
+    public void TheReadoutCountsTheProgressionsThatWereNewLesionsAndSaysNothingWithoutThem()
+    {
+        string Readout(double newLesionMm)
+        {
+            string yaml = Trial + FormattableString.Invariant($"  scans: {{ every_days: 21, lesions: 1, cells_per_cm3: 1.0e5, new_lesion_mm: {newLesionMm} }}\n");
+            var loaded = RunnableScenario.Parse(yaml, "trial.yaml");
+            Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+            var run = ScenarioRunner.RunInMemory(loaded.Scenario!, new RunSettings { Threads = 2, Plots = false });
+            var summary = run.Tables["summary"];
+            int flagged = Enumerable.Range(0, summary.RowCount).Count(r => (bool)summary["progression_by_new_lesion", r]!);
+            var course = Assert.Single(run.Trial!.Courses);
+            Assert.Equal(flagged, course.NewLesionProgressions);
+            using var text = new StringWriter();
+            TrialResults.Print(text, run.Trial);
+            return text.ToString();
+        }
+
+        var printed = Readout(5);
+        Assert.Matches(@"New lesions, tki: [1-9][0-9]* of [1-9][0-9]* progressions were a sanctuary site", printed);
+        Assert.DoesNotContain("New lesions", Readout(0));
     }
 
     [Fact]
