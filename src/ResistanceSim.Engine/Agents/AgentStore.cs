@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Random;
 
 namespace ResistanceSim.Engine.Agents;
@@ -80,9 +81,22 @@ internal sealed class AgentStore
         Array.Resize(ref _occupied, WordsFor(capacity));
     }
 
-    private static int WordsFor(int sites) => (int)(((long)sites + 63) >> 6);
+    /// <summary>Words of occupancy bits for <paramref name="sites"/> sites, plus one left 0 so that <see cref="OccupiedTriple"/> may read past the last.</summary>
+    private static int WordsFor(int sites) => (int)((((long)sites + 63) >> 6) + 1);
 
     public bool IsEmpty(int site) => (_occupied[site >> 6] & (1UL << site)) == 0;
+
+    /// <summary>
+    /// Whether the sites <paramref name="first"/>, first + 1 and first + 2 are occupied, as bits 0, 1 and 2: a row of a
+    /// neighbourhood in one or two adjacent words, without a branch (a word boundary inside the row is 3 in 64).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint OccupiedTriple(int first)
+    {
+        int word = first >> 6, bit = first & 63;
+        // The next word's bits shifted in above the first's; << 1 << (63 − bit) is << (64 − bit), 0 when bit is 0.
+        return (uint)((_occupied[word] >> bit) | (_occupied[word + 1] << 1 << (63 - bit))) & 7;
+    }
 
     /// <summary>
     /// A uniformly random cell of clone <paramref name="clone"/> (its site). A clone that is the only one on the lattice
