@@ -75,16 +75,22 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 
     /// <summary>
     /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts and as many sites
-    /// holding it, each listed member's site pointing back to its clone. Throws <see cref="InvalidOperationException"/>
+    /// holding it, each listed member's site pointing back to its clone, each cell at a stage of the cycle. Throws <see cref="InvalidOperationException"/>
     /// naming the first violation.
     /// </summary>
     public void Verify()
     {
-        var clones = (_run ?? throw new InvalidOperationException("No run has begun.")).Clones;
+        var run = _run ?? throw new InvalidOperationException("No run has begun.");
+        var clones = run.Clones;
+        int stages = run.Scenario.Engine.CellCycleShape;
         if (_store.TrackedClones != clones.Count) Fail($"{_store.TrackedClones} clones tracked, the run has {clones.Count}");
         var sitesHeld = new long[clones.Count];
         for (int site = 0; site < _store.Sites; site++)
-            if (!_store.IsEmpty(site)) sitesHeld[_store.CloneAt(site)]++;
+        {
+            if (_store.IsEmpty(site)) continue;
+            sitesHeld[_store.CloneAt(site)]++;
+            if (_store.StageAt(site) >= stages) Fail($"the cell at site {site} is at stage {_store.StageAt(site)} of a {stages}-stage cycle");
+        }
         for (int i = 0; i < clones.Count; i++)
         {
             int cells = _store.CellsOf(i);
@@ -265,7 +271,13 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
                 return;
             }
         }
-        double factor = run.Growth.BirthFactor(run.Clones.TotalCells);
+        var growth = run.Growth;
+        if (!growth.ThinsBirths)
+        {
+            Divide(run, clone, site, stages, ref rng);
+            return;
+        }
+        double factor = growth.BirthFactor(run.Clones.TotalCells);
         if (factor >= 1 || rng.NextDouble() < factor) Divide(run, clone, site, stages, ref rng);   // no draw when nothing thins
     }
 

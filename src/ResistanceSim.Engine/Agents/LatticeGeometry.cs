@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Agents;
@@ -67,6 +68,7 @@ internal sealed class LatticeGeometry
 
     public int Site(int x, int y, int z) => x + X * (y + Y * z);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Coordinates(int site, out int x, out int y, out int z)
     {
         int rest = Divide(site, _byX);
@@ -79,6 +81,7 @@ internal sealed class LatticeGeometry
     /// n / d for n ≥ 0 by a multiply-high with ⌈2^64 / d⌉, exact for 32-bit n (Lemire, Kaser &amp; Kurz 2019, "Faster
     /// remainder by direct computation"); every division scans from here, and two hardware divisions cost more.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Divide(int n, ulong reciprocal) =>
         reciprocal == 0 ? n : (int)Math.BigMul(reciprocal, (ulong)(uint)n, out _);
 
@@ -86,6 +89,7 @@ internal sealed class LatticeGeometry
     /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that neighbour d is
     /// simply site + <see cref="Offset"/>(d) — the fast path of the engine's neighbour scans.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsInterior(int x, int y, int z) =>
         x > 0 && x < X - 1 && y > 0 && y < Y - 1 && (_flat || (z > 0 && z < Z - 1));
 
