@@ -75,8 +75,8 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 
     /// <summary>
     /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts and as many sites
-    /// holding it, each listed member's site pointing back to its clone, each cell at a stage of the cycle. Throws <see cref="InvalidOperationException"/>
-    /// naming the first violation.
+    /// holding it, each listed member's site pointing back to its clone, each cell at a stage of the cycle. Throws
+    /// <see cref="InvalidOperationException"/> naming the first violation.
     /// </summary>
     public void Verify()
     {

@@ -12,7 +12,6 @@ internal sealed class LatticeGeometry
     private readonly int[] _dx;
     private readonly int[] _dy;
     private readonly int[] _dz;
-    private readonly int[] _offset;
     private readonly int[] _rowStart;
     private readonly int[] _windowOffset;
     private readonly bool _periodic;
@@ -41,7 +40,6 @@ internal sealed class LatticeGeometry
         _dx = [.. offsets.Select(o => o.Item1)];
         _dy = [.. offsets.Select(o => o.Item2)];
         _dz = [.. offsets.Select(o => o.Item3)];
-        _offset = [.. offsets.Select(o => o.Item1 + X * (o.Item2 + Y * o.Item3))];
         // The neighbourhood as rows of three sites (dx = −1, 0, 1) for each (dy, dz) it reaches, in direction order:
         // dx is the innermost loop above, so bit 3·row + dx + 1 of a window follows the directions' order.
         var rows = offsets.Select(o => (o.Item2, o.Item3)).Distinct().ToArray();
@@ -86,15 +84,12 @@ internal sealed class LatticeGeometry
         reciprocal == 0 ? n : (int)Math.BigMul(reciprocal, (ulong)(uint)n, out _);
 
     /// <summary>
-    /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that neighbour d is
-    /// simply site + <see cref="Offset"/>(d) — the fast path of the engine's neighbour scans.
+    /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that each is simply
+    /// site + a <see cref="WindowOffset"/> — the fast path of the engine's neighbour scans.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsInterior(int x, int y, int z) =>
         x > 0 && x < X - 1 && y > 0 && y < Y - 1 && (_flat || (z > 0 && z < Z - 1));
-
-    /// <summary>The difference in site number to the neighbour in <paramref name="direction"/> (for interior sites).</summary>
-    public int Offset(int direction) => _offset[direction];
 
     /// <summary>
     /// The neighbourhood of an interior site as a window: for each row r, the offset of its first site (dx = −1) from

@@ -17,7 +17,8 @@ public class LatticeGeometryTests
         // the directions do (then the same draw picks the same site),
         int[] size = dims == 2 ? [7, 5] : [7, 5, 4];
         var geometry = new LatticeGeometry(new Lattice(size, neighbourhood, LatticeBoundary.Fixed, InitialLayout.Dish, 0));
-        var byDirection = Enumerable.Range(0, geometry.Directions).Select(geometry.Offset);
+        int centre = geometry.Site(3, 2, dims == 2 ? 0 : 2);
+        var byDirection = Enumerable.Range(0, geometry.Directions).Select(d => geometry.Neighbour(centre, d) - centre);
         var byWindow = Enumerable.Range(0, 32).Where(bit => (geometry.WindowNeighbours >> bit & 1) != 0).Select(geometry.WindowOffset);
         Assert.Equal(byDirection, byWindow);
         // and each neighbour's bit is its place in its row of three: the row's first site plus 0, 1 or 2.
