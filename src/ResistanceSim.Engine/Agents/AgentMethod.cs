@@ -75,16 +75,22 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 
     /// <summary>
     /// Checks that the cells on the lattice are the run's clones: as many per clone as the run counts and as many sites
-    /// holding it, each listed member's site pointing back to its clone. Throws <see cref="InvalidOperationException"/>
-    /// naming the first violation.
+    /// holding it, each listed member's site pointing back to its clone, each cell at a stage of the cycle. Throws
+    /// <see cref="InvalidOperationException"/> naming the first violation.
     /// </summary>
     public void Verify()
     {
-        var clones = (_run ?? throw new InvalidOperationException("No run has begun.")).Clones;
+        var run = _run ?? throw new InvalidOperationException("No run has begun.");
+        var clones = run.Clones;
+        int stages = run.Scenario.Engine.CellCycleShape;
         if (_store.TrackedClones != clones.Count) Fail($"{_store.TrackedClones} clones tracked, the run has {clones.Count}");
         var sitesHeld = new long[clones.Count];
         for (int site = 0; site < _store.Sites; site++)
-            if (!_store.IsEmpty(site)) sitesHeld[_store.CloneAt(site)]++;
+        {
+            if (_store.IsEmpty(site)) continue;
+            sitesHeld[_store.CloneAt(site)]++;
+            if (_store.StageAt(site) >= stages) Fail($"the cell at site {site} is at stage {_store.StageAt(site)} of a {stages}-stage cycle");
+        }
         for (int i = 0; i < clones.Count; i++)
         {
             int cells = _store.CellsOf(i);
@@ -150,28 +156,38 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     {
         var clones = run.Clones;
         int stages = run.Scenario.Engine.CellCycleShape;
-        ref Xoshiro256StarStar rng = ref run.Random;
+        // A local copy of the run's generator, as in the exact engine: nothing an event calls draws from the run's
+        // (reconciling a passage, which does, happens between calls), so its state need not go through the run on
+        // every draw. Written back on return; a cancelled run, which leaves by an exception, is discarded.
+        var rng = run.Random;
 
         while (true)
         {
-            int i = _index.NextEvent(run, untilDay, ref rng, out bool densityDeath);
-            if (i < 0) return;
+            int i = _index.NextEvent(run, untilDay, ref rng, out bool densityDeath, out double channel);
+            if (i < 0)
+            {
+                run.Random = rng;
+                return;
+            }
             if (densityDeath)
             {
                 Die(run, i, _store.RandomCell(i, ref rng));
                 continue;
             }
             int site = _store.RandomCell(i, ref rng);
+            // The channel that chose the clone, reused: uniform on [0, (k·β + δ + σ + ν)·n), so each rate is compared
+            // times the clone's n cells (no further draw, no division).
+            double n = clones.Cells[i];
             double cycle = stages * clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
-            double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
-            if (channel < cycle)
+            if (channel < cycle * n)
                 CompleteStage(run, i, site, stages, ref rng);
-            else if (channel < cycle + death)
+            else if (channel < (cycle + death) * n)
                 Die(run, i, site);
-            else if (channel < cycle + death + switching)
+            else if (channel < (cycle + death + switching) * n)
                 SwitchPhenotype(run, i, site, run.ChoosePhenotypeSwitch(i, rng.NextDouble()));
-            else
-                MutatePerDay(run, i, site, channel - (cycle + death + switching), ref rng);
+            else if (clones.MutationPerDay[i] > 0)
+                MutatePerDay(run, i, site, channel / n - (cycle + death + switching), ref rng);   // the excess, uniform on [0, ν)
+            // Otherwise rounding put the channel past the clone's last channel: a null event (probability ~1e-16).
         }
     }
 
@@ -190,7 +206,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
 
         while (true)
         {
-            int i = _index.NextEvent(run, Math.Min(untilDay, field.NextSolveDay), ref rng, out bool densityDeath);
+            int i = _index.NextEvent(run, Math.Min(untilDay, field.NextSolveDay), ref rng, out bool densityDeath, out double channel);
             if (i < 0)
             {
                 if (run.Day < field.NextSolveDay) return;   // untilDay reached, or extinction, or the size limit
@@ -204,16 +220,16 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
                 continue;
             }
             int site = _store.RandomCell(i, ref rng);
+            double n = clones.Cells[i];   // the channel is uniform on [0, the bounds' (k·β + δ + σ + ν)·n), as in the uniform loop
             double cycle = stages * bounds.Birth(i), death = bounds.Death(i), switching = bounds.Switch(i);
-            double channel = rng.NextDouble() * _index.PerCellRate(clones, i);
-            if (channel < cycle + death + switching)
+            if (channel < (cycle + death + switching) * n)
             {
                 var local = field.RatesAt(run, i, site);
-                if (channel < cycle)
+                if (channel < cycle * n)
                 {
                     if (Accept(local.Birth, bounds.Birth(i), ref rng)) CompleteStage(run, i, site, stages, ref rng);
                 }
-                else if (channel < cycle + death)
+                else if (channel < (cycle + death) * n)
                 {
                     if (Accept(local.Death, death, ref rng)) Die(run, i, site);
                 }
@@ -222,9 +238,9 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
                     SwitchPhenotype(run, i, site, run.ChoosePhenotypeSwitch(i, rng.NextDouble(), local.AlkInhibition));
                 }
             }
-            else
+            else if (clones.MutationPerDay[i] > 0)
             {
-                MutatePerDay(run, i, site, channel - (cycle + death + switching), ref rng);
+                MutatePerDay(run, i, site, channel / n - (cycle + death + switching), ref rng);
             }
         }
     }
@@ -255,7 +271,13 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
                 return;
             }
         }
-        double factor = run.Growth.BirthFactor(run.Clones.TotalCells);
+        var growth = run.Growth;
+        if (!growth.ThinsBirths)
+        {
+            Divide(run, clone, site, stages, ref rng);
+            return;
+        }
+        double factor = growth.BirthFactor(run.Clones.TotalCells);
         if (factor >= 1 || rng.NextDouble() < factor) Divide(run, clone, site, stages, ref rng);   // no draw when nothing thins
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Random;
 
 namespace ResistanceSim.Engine.Agents;
@@ -19,6 +20,9 @@ namespace ResistanceSim.Engine.Agents;
 /// more cache misses per death (the list entry and the moved member's record): its list is dropped, and rebuilt by one
 /// scan of the sites when another clone gets a cell or it falls below a sixteenth. A list is dropped only after as many
 /// placements and removals as there are sites since it was last rebuilt, so the scans cost O(1) per change amortised.
+/// While it is dropped the site records are not kept either — every occupied site is that clone's, and that scan
+/// rewrites them — so a birth and a death write no record (each was a cache miss on a large lattice); only a cell's
+/// stage is written, once some cell has had a stage other than 0.
 /// </para>
 /// </summary>
 internal sealed class AgentStore
@@ -37,7 +41,8 @@ internal sealed class AgentStore
     private int[] _cloneOfSlot = [];
     private readonly Stack<int> _freeSlots = new();
     private int _slotsUsed;
-    private int _unlistedSlot = -1;   // the slot whose list is dropped, or −1
+    private int _unlistedSlot = -1;   // the slot whose list (and whose cells' site records) is dropped, or −1
+    private bool _stagesInUse;   // some cell has had a stage other than 0 since Reset: until then every record's stage is 0
     private long _changesSinceListed;
 
     /// <summary>Clones of the run this store knows (indices 0..Tracked−1).</summary>
@@ -66,6 +71,7 @@ internal sealed class AgentStore
         _freeSlots.Clear();
         _slotsUsed = 0;
         _unlistedSlot = -1;
+        _stagesInUse = false;
         _changesSinceListed = sites;
         TrackedClones = 0;
         Count = 0;
@@ -80,9 +86,22 @@ internal sealed class AgentStore
         Array.Resize(ref _occupied, WordsFor(capacity));
     }
 
-    private static int WordsFor(int sites) => (int)(((long)sites + 63) >> 6);
+    /// <summary>Words of occupancy bits for <paramref name="sites"/> sites, plus one left 0 so that <see cref="OccupiedTriple"/> may read past the last.</summary>
+    private static int WordsFor(int sites) => (int)((((long)sites + 63) >> 6) + 1);
 
     public bool IsEmpty(int site) => (_occupied[site >> 6] & (1UL << site)) == 0;
+
+    /// <summary>
+    /// Whether the sites <paramref name="first"/>, first + 1 and first + 2 are occupied, as bits 0, 1 and 2: a row of a
+    /// neighbourhood in one or two adjacent words, without a branch (a word boundary inside the row is 3 in 64).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint OccupiedTriple(int first)
+    {
+        int word = first >> 6, bit = first & 63;
+        // The next word's bits shifted in above the first's; << 1 << (63 − bit) is << (64 − bit), 0 when bit is 0.
+        return (uint)((_occupied[word] >> bit) | (_occupied[word + 1] << 1 << (63 - bit))) & 7;
+    }
 
     /// <summary>
     /// A uniformly random cell of clone <paramref name="clone"/> (its site). A clone that is the only one on the lattice
@@ -111,7 +130,7 @@ internal sealed class AgentStore
     /// <summary>Whether clone <paramref name="clone"/> keeps a list of its cells (<see cref="MemberSite"/>); see the class notes.</summary>
     public bool IsListed(int clone) => _slotOfClone[clone] != _unlistedSlot;
 
-    /// <summary>Rebuilds the dropped list from the sites: the unlisted clone is still the only one with cells.</summary>
+    /// <summary>Rebuilds the dropped list and its cells' records from the sites: the unlisted clone is still the only one with cells.</summary>
     private void Relist()
     {
         int slot = _unlistedSlot;
@@ -125,16 +144,22 @@ internal sealed class AgentStore
             {
                 int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
                 members[k] = site;
-                _sites[site].Position = k++;
+                ref SiteRecord record = ref _sites[site];
+                record.Occupant = (record.Occupant & ~SlotMask) | (slot + 1);   // its stage is kept (see Place)
+                record.Position = k++;
             }
     }
 
     /// <summary>The run's clone index of the cell at <paramref name="site"/>.</summary>
-    public int CloneAt(int site) => _cloneOfSlot[(_sites[site].Occupant & SlotMask) - 1];
+    public int CloneAt(int site) => _cloneOfSlot[_unlistedSlot >= 0 ? _unlistedSlot : (_sites[site].Occupant & SlotMask) - 1];
 
     public int StageAt(int site) => _sites[site].Occupant >>> StageShift;
 
-    public void SetStage(int site, int stage) => _sites[site].Occupant = (_sites[site].Occupant & SlotMask) | (stage << StageShift);
+    public void SetStage(int site, int stage)
+    {
+        if (stage != 0) _stagesInUse = true;
+        _sites[site].Occupant = (_sites[site].Occupant & SlotMask) | (stage << StageShift);
+    }
 
     public int CellsOf(int clone) => _memberCount[_slotOfClone[clone]];
 
@@ -146,14 +171,20 @@ internal sealed class AgentStore
     {
         int slot = _slotOfClone[clone];
         if (_unlistedSlot >= 0 && slot != _unlistedSlot) Relist();   // no longer the only clone
+        if (stage != 0) _stagesInUse = true;
         int k = _memberCount[slot]++;
         if (slot != _unlistedSlot)
         {
             ref int[] members = ref _members[slot];
             if (k == members.Length) Array.Resize(ref members, Math.Max(4, 2 * members.Length));
             members[k] = site;
+            _sites[site] = new SiteRecord { Occupant = (stage << StageShift) | (slot + 1), Position = k };
         }
-        _sites[site] = new SiteRecord { Occupant = (stage << StageShift) | (slot + 1), Position = k };
+        else if (_stagesInUse)
+        {
+            // Unlisted: only the stage is read (the record may hold an earlier cell's); slot and position come with Relist.
+            _sites[site].Occupant = (stage << StageShift) | (slot + 1);
+        }
         _occupied[site >> 6] |= 1UL << site;
         _changesSinceListed++;
         Count++;
@@ -162,17 +193,16 @@ internal sealed class AgentStore
     /// <summary>Removes the cell at <paramref name="site"/> (death, or sampled out by passaging).</summary>
     public void Vacate(int site)
     {
-        ref SiteRecord record = ref _sites[site];
         _occupied[site >> 6] &= ~(1UL << site);
         _changesSinceListed++;
         Count--;
         if (_unlistedSlot >= 0)
         {
-            // The only clone's cell: the record is written, not read (a read here was the costliest miss of a death).
-            record.Occupant = 0;
+            // The only clone's cell: its record is neither read nor written (an empty site's record is never read).
             if (--_memberCount[_unlistedSlot] < _sites.Length >> 4) Relist();   // too sparse for drawing by rejection
             return;
         }
+        ref SiteRecord record = ref _sites[site];
         int slot = (record.Occupant & SlotMask) - 1;
         int k = record.Position;
         record.Occupant = 0;
@@ -187,8 +217,7 @@ internal sealed class AgentStore
     public void Move(int from, int to)
     {
         ref SiteRecord record = ref _sites[from];
-        int slot = (record.Occupant & SlotMask) - 1;
-        if (slot != _unlistedSlot) _members[slot][record.Position] = to;
+        if (_unlistedSlot < 0) _members[(record.Occupant & SlotMask) - 1][record.Position] = to;
         _sites[to] = record;
         record.Occupant = 0;
         _occupied[to >> 6] |= 1UL << to;

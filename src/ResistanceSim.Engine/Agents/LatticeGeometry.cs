@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Agents;
@@ -11,7 +12,8 @@ internal sealed class LatticeGeometry
     private readonly int[] _dx;
     private readonly int[] _dy;
     private readonly int[] _dz;
-    private readonly int[] _offset;
+    private readonly int[] _rowStart;
+    private readonly int[] _windowOffset;
     private readonly bool _periodic;
     private readonly bool _flat;
     private readonly ulong _byX;   // ⌈2^64 / X⌉ and ⌈2^64 / Y⌉ (0 for a side of 1): see Divide
@@ -38,7 +40,17 @@ internal sealed class LatticeGeometry
         _dx = [.. offsets.Select(o => o.Item1)];
         _dy = [.. offsets.Select(o => o.Item2)];
         _dz = [.. offsets.Select(o => o.Item3)];
-        _offset = [.. offsets.Select(o => o.Item1 + X * (o.Item2 + Y * o.Item3))];
+        // The neighbourhood as rows of three sites (dx = −1, 0, 1) for each (dy, dz) it reaches, in direction order:
+        // dx is the innermost loop above, so bit 3·row + dx + 1 of a window follows the directions' order.
+        var rows = offsets.Select(o => (o.Item2, o.Item3)).Distinct().ToArray();
+        _rowStart = [.. rows.Select(r => X * (r.Item1 + Y * r.Item2) - 1)];
+        _windowOffset = new int[3 * rows.Length];
+        foreach (var (dx, dy, dz) in offsets)
+        {
+            int bit = 3 * Array.IndexOf(rows, (dy, dz)) + dx + 1;
+            _windowOffset[bit] = dx + X * (dy + Y * dz);
+            WindowNeighbours |= 1u << bit;
+        }
         _flat = lattice.Dims == 2;
         _byX = ulong.MaxValue / (ulong)X + 1;   // wraps to 0 for a side of 1
         _byY = ulong.MaxValue / (ulong)Y + 1;
@@ -54,6 +66,7 @@ internal sealed class LatticeGeometry
 
     public int Site(int x, int y, int z) => x + X * (y + Y * z);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Coordinates(int site, out int x, out int y, out int z)
     {
         int rest = Divide(site, _byX);
@@ -66,18 +79,30 @@ internal sealed class LatticeGeometry
     /// n / d for n ≥ 0 by a multiply-high with ⌈2^64 / d⌉, exact for 32-bit n (Lemire, Kaser &amp; Kurz 2019, "Faster
     /// remainder by direct computation"); every division scans from here, and two hardware divisions cost more.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Divide(int n, ulong reciprocal) =>
         reciprocal == 0 ? n : (int)Math.BigMul(reciprocal, (ulong)(uint)n, out _);
 
     /// <summary>
-    /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that neighbour d is
-    /// simply site + <see cref="Offset"/>(d) — the fast path of the engine's neighbour scans.
+    /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that each is simply
+    /// site + a <see cref="WindowOffset"/> — the fast path of the engine's neighbour scans.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsInterior(int x, int y, int z) =>
         x > 0 && x < X - 1 && y > 0 && y < Y - 1 && (_flat || (z > 0 && z < Z - 1));
 
-    /// <summary>The difference in site number to the neighbour in <paramref name="direction"/> (for interior sites).</summary>
-    public int Offset(int direction) => _offset[direction];
+    /// <summary>
+    /// The neighbourhood of an interior site as a window: for each row r, the offset of its first site (dx = −1) from
+    /// the centre; the row's three sites are bits 3r, 3r + 1, 3r + 2 of a window, and <see cref="WindowNeighbours"/>
+    /// marks the bits that are neighbours (not the centre, nor a diagonal of a von Neumann neighbourhood).
+    /// </summary>
+    public ReadOnlySpan<int> RowStarts => _rowStart;
+
+    /// <summary>The bits of a window (<see cref="RowStarts"/>) that are neighbours, in direction order from bit 0 up.</summary>
+    public uint WindowNeighbours { get; }
+
+    /// <summary>The difference in site number to the neighbour at bit <paramref name="bit"/> of a window.</summary>
+    public int WindowOffset(int bit) => _windowOffset[bit];
 
     /// <summary>The neighbour of <paramref name="site"/> in <paramref name="direction"/>, or −1 beyond a fixed boundary.</summary>
     public int Neighbour(int site, int direction)

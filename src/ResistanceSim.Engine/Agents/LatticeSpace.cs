@@ -1,3 +1,4 @@
+using System.Numerics;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
@@ -28,26 +29,46 @@ internal sealed class LatticeSpace(Lattice lattice) : IAgentSpace
     public int SiteForNewCell(AgentStore store, int parentSite, ref Xoshiro256StarStar rng)
     {
         int directions = _geometry.Directions;
-        int empty = 0;
         _geometry.Coordinates(parentSite, out int x, out int y, out int z);
         if (_geometry.IsInterior(x, y, z))
         {
-            for (int d = 0; d < directions; d++)
+            uint free = EmptyNeighbours(store, parentSite);
+            if (free != 0)
             {
-                int neighbour = parentSite + _geometry.Offset(d);
-                if (store.IsEmpty(neighbour)) _emptyNeighbours[empty++] = neighbour;
+                int pick = BitOperations.IsPow2(free) ? 0 : (int)rng.NextUInt64((ulong)BitOperations.PopCount(free));
+                return parentSite + _geometry.WindowOffset(NthSetBit(free, pick));
             }
         }
         else
         {
+            int empty = 0;
             for (int d = 0; d < directions; d++)
             {
                 int neighbour = _geometry.Neighbour(parentSite, d);
                 if (neighbour >= 0 && store.IsEmpty(neighbour)) _emptyNeighbours[empty++] = neighbour;
             }
+            if (empty > 0) return _emptyNeighbours[empty == 1 ? 0 : (int)rng.NextUInt64((ulong)empty)];
         }
-        if (empty > 0) return _emptyNeighbours[empty == 1 ? 0 : (int)rng.NextUInt64((ulong)empty)];
         return lattice.PushDepth > 0 ? Push(store, parentSite, (int)rng.NextUInt64((ulong)directions)) : -1;
+    }
+
+    /// <summary>
+    /// The empty neighbours of an interior site as window bits (<see cref="LatticeGeometry.RowStarts"/>), in direction
+    /// order: one read of three occupancy bits per row (3 in 2D, 9 in 3D) instead of a test per neighbour.
+    /// </summary>
+    private uint EmptyNeighbours(AgentStore store, int site)
+    {
+        var rowStarts = _geometry.RowStarts;
+        uint occupied = 0;
+        for (int r = 0; r < rowStarts.Length; r++) occupied |= store.OccupiedTriple(site + rowStarts[r]) << (3 * r);
+        return ~occupied & _geometry.WindowNeighbours;
+    }
+
+    /// <summary>The position of the <paramref name="k"/>-th set bit of <paramref name="bits"/> (from 0, lowest first).</summary>
+    private static int NthSetBit(uint bits, int k)
+    {
+        for (; k > 0; k--) bits &= bits - 1;
+        return BitOperations.TrailingZeroCount(bits);
     }
 
     private int Push(AgentStore store, int parentSite, int direction)

@@ -103,11 +103,6 @@ public sealed class CloneRateIndex : ICloneListener
         return _rates.Sample(u, ref rng, out channel);
     }
 
-    /// <summary><see cref="NextEvent(SimulationRun, double, ref Xoshiro256StarStar, out bool, out double)"/> for a caller that draws its own channel.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NextEvent(SimulationRun run, double untilDay, ref Xoshiro256StarStar rng, out bool densityDeath) =>
-        NextEvent(run, untilDay, ref rng, out densityDeath, out _);
-
     /// <summary>
     /// A clone's cells changed, or it was just added at the end (the run's contract, <see cref="ICloneListener"/>): only
     /// a new clone's rates are read; an existing one's weight is its kept per-cell rate times its cells, since rates

@@ -83,12 +83,15 @@ public class AgentEngineTests
         Assert.True(checker.MaxClones > 2, "mutants or switched cells must appear");
     }
 
-    [Fact]
-    public void ACloneAloneOnADenseLatticeStaysTheRunsCloneAsOthersAppearAndPassagesThinIt()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void ACloneAloneOnADenseLatticeStaysTheRunsCloneAsOthersAppearAndPassagesThinIt(int stages)
     {
-        // One clone on 83% of the sites is drawn by rejection over sites and keeps no list of its cells; switching into
-        // autophagy under drug founds other clones (its list is rebuilt), and passages at 1:20 leave it on under a
-        // sixteenth of the sites (rebuilt again). Every sample checks the lattice against the run.
+        // One clone on 83% of the sites is drawn by rejection over sites and keeps no list of its cells, nor site records
+        // but its cells' stages; switching into autophagy under drug founds other clones (its list and records are
+        // rebuilt), and passages at 1:20 leave it on under a sixteenth of the sites (rebuilt again). Every sample checks
+        // the lattice against the run, with an Erlang cycle of 4 stages too.
         string yaml = $$"""
             name: lone-clone
             description: one clone filling a dish, then switching and passaging
@@ -107,6 +110,7 @@ public class AgentEngineTests
             passaging: { at_confluence_fraction: 0.9, split_ratio: 20 }
             sampling: { every_days: 1, clone_threshold_cells: 1 }
             stop: { days: 30 }
+            engine_settings: { cell_cycle_shape: {{stages}} }
             """;
         var checker = VerifiedReplicates(AgentScenarios.Load(yaml), 3);
         Assert.True(checker.LoneCloneSamples > 0, "a single clone must hold every cell at some sample");
