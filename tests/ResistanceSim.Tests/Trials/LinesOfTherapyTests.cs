@@ -1,8 +1,4 @@
-using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Observation;
-using ResistanceSim.Engine.Running;
-using ResistanceSim.Model;
-using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Tests.Trials;
 
@@ -43,16 +39,7 @@ public class LinesOfTherapyTests
 
         """;
 
-    private static IReadOnlyList<ClinicalCourse> Run(string yaml, int arm = 0)
-    {
-        var loaded = TrialScenarios.Load(yaml);
-        var courses = new ClinicalCourse[loaded.PointsPerArm[arm]];
-        var units = Enumerable.Range(0, courses.Length).Select(p => new WorkUnit(arm, p, 0)).ToArray();
-        BatchRunner.Run(loaded.Scenario, unit => loaded.ScenarioFor(unit.Arm, unit.Point), units, 2,
-            Algorithms.All.First(a => a.Kind == EngineKind.Hybrid), s => new SimulationRun(s),
-            result => courses[result.Unit.Point] = result.Summary.Clinical!.Value, CancellationToken.None);
-        return courses;
-    }
+    private static IReadOnlyList<ClinicalCourse> Run(string yaml, int arm = 0) => TrialScenarios.Courses(yaml, arm);
 
     [Fact]
     public void EveryPatientWhoProgressesOnChemotherapyReceivesTheNextLine()

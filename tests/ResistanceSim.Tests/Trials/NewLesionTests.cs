@@ -1,11 +1,9 @@
-using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Observation;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
 using ResistanceSim.Model.Clinical;
 using ResistanceSim.Runs;
 using ResistanceSim.Runs.Reporting;
-using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Tests.Trials;
 
@@ -115,13 +113,7 @@ public class NewLesionTests
     private static IReadOnlyList<ClinicalCourse> Run(double newLesionMm)
     {
         string scans = FormattableString.Invariant($"  scans: {{ every_days: 21, lesions: 1, cells_per_cm3: 1.0e5, new_lesion_mm: {newLesionMm} }}\n");
-        var loaded = TrialScenarios.Load(Trial + scans);
-        var courses = new ClinicalCourse[loaded.PointsPerArm[0]];
-        var units = Enumerable.Range(0, courses.Length).Select(p => new WorkUnit(0, p, 0)).ToArray();
-        BatchRunner.Run(loaded.Scenario, unit => loaded.ScenarioFor(unit.Arm, unit.Point), units, 2,
-            Algorithms.All.First(a => a.Kind == EngineKind.Hybrid), s => new SimulationRun(s),
-            result => courses[result.Unit.Point] = result.Summary.Clinical!.Value, CancellationToken.None);
-        return courses;
+        return TrialScenarios.Courses(Trial + scans);
     }
 
     [Fact]

@@ -1,3 +1,7 @@
+using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Engine.Observation;
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Sweeps;
 using ResistanceSim.Scenarios.Yaml;
@@ -66,6 +70,18 @@ internal static class TrialScenarios
     {
         var bag = new DiagnosticBag();
         return SweepLoader.FromDocument(ScenarioDocumentLoader.LoadText(yaml, "trial.yaml", LoadOptions.Default, bag), bag);
+    }
+
+    /// <summary>Every patient's course in arm <paramref name="arm"/> of <paramref name="yaml"/>, on the hybrid engine, two threads.</summary>
+    public static IReadOnlyList<ClinicalCourse> Courses(string yaml, int arm = 0)
+    {
+        var loaded = Load(yaml);
+        var courses = new ClinicalCourse[loaded.PointsPerArm[arm]];
+        var units = Enumerable.Range(0, courses.Length).Select(p => new WorkUnit(arm, p, 0)).ToArray();
+        BatchRunner.Run(loaded.Scenario, unit => loaded.ScenarioFor(unit.Arm, unit.Point), units, 2,
+            Algorithms.All.First(a => a.Kind == EngineKind.Hybrid), s => new SimulationRun(s),
+            result => courses[result.Unit.Point] = result.Summary.Clinical!.Value, CancellationToken.None);
+        return courses;
     }
 
     public static IReadOnlyList<Diagnostic> Errors(string yaml) =>
