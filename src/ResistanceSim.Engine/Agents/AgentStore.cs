@@ -109,6 +109,7 @@ internal sealed class AgentStore
     /// occupancy bits (at most 16 draws on average, all in cache); any other from its list, one read of a large array.
     /// Both are uniform over its cells.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int RandomCell(int clone, ref Xoshiro256StarStar rng)
     {
         int slot = _slotOfClone[clone];
@@ -167,6 +168,7 @@ internal sealed class AgentStore
     public int MemberSite(int clone, int k) => _members[_slotOfClone[clone]][k];
 
     /// <summary>A new cell of clone <paramref name="clone"/> at the empty site <paramref name="site"/>.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Place(int site, int clone, int stage)
     {
         int slot = _slotOfClone[clone];
@@ -191,6 +193,7 @@ internal sealed class AgentStore
     }
 
     /// <summary>Removes the cell at <paramref name="site"/> (death, or sampled out by passaging).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Vacate(int site)
     {
         _occupied[site >> 6] &= ~(1UL << site);
