@@ -124,13 +124,5 @@ internal sealed class LatticeGeometry
         return Site(x, y, z);
     }
 
-    /// <summary>Squared Euclidean distance from <paramref name="site"/> to the point (cx, cy, cz), ignoring wrap-around.</summary>
-    public double DistanceSquared(int site, double cx, double cy, double cz)
-    {
-        Coordinates(site, out int x, out int y, out int z);
-        double dx = x - cx, dy = y - cy, dz = z - cz;
-        return dx * dx + dy * dy + dz * dz;
-    }
-
     private static int Wrap(int value, int size) => value < 0 ? value + size : value >= size ? value - size : value;
 }
