@@ -22,7 +22,7 @@ internal sealed class LatticeSpace(Lattice lattice) : IAgentSpace
 
     public void Seed(AgentStore store, SimulationRun run, ref Xoshiro256StarStar rng)
     {
-        store.Reset(_geometry.Sites);
+        store.Reset(_geometry.X, _geometry.Y, _geometry.Z);
         for (int i = 0; i < run.Clones.Count; i++) store.TrackNewClone(i);
         LatticeSeeder.Seed(store, _geometry, lattice, run, ref rng);
     }
