@@ -81,7 +81,10 @@ internal static class LatticeSeeder
     {
         if (count == 0) return [];
         int cx = centre[0], cy = centre[1], cz = centre.Count > 2 ? centre[2] : 0;
-        int radius = Math.Max(1, (int)Math.Ceiling(Math.Pow(count, 1.0 / (geometry.Z > 1 ? 3 : 2))));
+        // First guess: a little more than the radius of a disc or ball of `count` sites (the result does not depend on
+        // it; a box too small doubles, one too large costs time: a cube of side 2·count^(1/3) holds ~4 such balls).
+        double reach = geometry.Z > 1 ? Math.Cbrt(3 * count / (4 * Math.PI)) : Math.Sqrt(count / Math.PI);
+        int radius = (int)Math.Ceiling(reach) + 2;
         while (true)
         {
             int x0 = Math.Max(0, cx - radius), x1 = Math.Min(geometry.X - 1, cx + radius);
