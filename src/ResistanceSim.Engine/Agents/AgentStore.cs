@@ -129,11 +129,14 @@ internal sealed class AgentStore
                 return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
             if (_changesSinceListed >= RelistCost) _unlistedSlot = slot;
         }
-        while (true)
-        {
-            int site = _box.RandomSite(ref rng);
-            if (!IsEmpty(site)) return site;
-        }
+        // A copy of the generator, kept in registers through the draws: the caller's is on its stack (it passes it on
+        // to calls that are not inlined), where each draw would wait for its own stores.
+        var local = rng;
+        int site;
+        do site = _box.RandomSite(ref local);
+        while (IsEmpty(site));
+        rng = local;
+        return site;
     }
 
     /// <summary>Whether clone <paramref name="clone"/> keeps a list of its cells (<see cref="MemberSite"/>); see the class notes.</summary>

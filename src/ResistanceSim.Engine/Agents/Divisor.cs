@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ResistanceSim.Engine.Random;
 
 namespace ResistanceSim.Engine.Agents;
 
@@ -20,5 +21,5 @@ internal readonly struct Divisor
 
     /// <summary>⌊<paramref name="n"/> / d⌋ for n ≥ 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Divide(int n) => _reciprocal == 0 ? n : (int)Math.BigMul(_reciprocal, (ulong)(uint)n, out _);
+    public int Divide(int n) => _reciprocal == 0 ? n : (int)WideProduct.High(_reciprocal, (ulong)(uint)n);
 }

@@ -89,14 +89,18 @@ public struct Xoshiro256StarStar
     public ulong NextUInt64(ulong exclusiveBound)
     {
         ArgumentOutOfRangeException.ThrowIfZero(exclusiveBound);
-        ulong high = Math.BigMul(NextUInt64(), exclusiveBound, out ulong low);
+        ulong random = NextUInt64();
+        ulong high = WideProduct.High(random, exclusiveBound);
+        ulong low = random * exclusiveBound;
         if (low < exclusiveBound)
         {
             // Reject the few low products that would over-represent small results.
             ulong threshold = (0 - exclusiveBound) % exclusiveBound;
             while (low < threshold)
             {
-                high = Math.BigMul(NextUInt64(), exclusiveBound, out low);
+                random = NextUInt64();
+                high = WideProduct.High(random, exclusiveBound);
+                low = random * exclusiveBound;
             }
         }
 
