@@ -170,24 +170,35 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
                 run.Random = rng;
                 return;
             }
+            var spilled = rng;   // calls that are not inlined get a copy, so that the loop's own stays in registers
             if (densityDeath)
             {
-                Die(run, i, _store.RandomCell(i, ref rng));
+                Die(run, i, _store.RandomCell(i, ref spilled));
+                rng = spilled;
                 continue;
             }
-            int site = _store.RandomCell(i, ref rng);
+            int site = _store.RandomCell(i, ref spilled);
+            rng = spilled;
             // The channel that chose the clone, reused: uniform on [0, (k·β + δ + σ + ν)·n), so each rate is compared
             // times the clone's n cells (no further draw, no division).
             double n = clones.Cells[i];
             double cycle = stages * clones.Birth[i], death = clones.Death[i], switching = clones.Switch[i];
             if (channel < cycle * n)
-                CompleteStage(run, i, site, stages, ref rng);
+            {
+                spilled = rng;
+                CompleteStage(run, i, site, stages, ref spilled);
+                rng = spilled;
+            }
             else if (channel < (cycle + death) * n)
                 Die(run, i, site);
             else if (channel < (cycle + death + switching) * n)
                 SwitchPhenotype(run, i, site, run.ChoosePhenotypeSwitch(i, rng.NextDouble()));
             else if (clones.MutationPerDay[i] > 0)
-                MutatePerDay(run, i, site, channel / n - (cycle + death + switching), ref rng);   // the excess, uniform on [0, ν)
+            {
+                spilled = rng;
+                MutatePerDay(run, i, site, channel / n - (cycle + death + switching), ref spilled);   // the excess, uniform on [0, ν)
+                rng = spilled;
+            }
             // Otherwise rounding put the channel past the clone's last channel: a null event (probability ~1e-16).
         }
     }
