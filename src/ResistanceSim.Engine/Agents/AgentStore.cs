@@ -129,8 +129,8 @@ internal sealed class AgentStore
                 return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
             if (_changesSinceListed >= RelistCost) _unlistedSlot = slot;
         }
-        // A copy of the generator, kept in registers through the draws: the caller's is on its stack (it passes it on
-        // to calls that are not inlined), where each draw would wait for its own stores.
+        // A copy of the generator, kept in registers through the draws: the one passed by reference is in memory,
+        // where each draw would wait for its own stores.
         var local = rng;
         int site;
         do site = _box.RandomSite(ref local);
