@@ -137,7 +137,8 @@ internal static class RunPipeline
         {
             var written = RunFiles.Pending(runDirectory, files);
             files.AddRange(AssayFits.Write(runDirectory, AssayFits.FitAll(written), settings.Format, provenance));
-            trial = TrialResults.Read(written, [.. loaded.Arms.Select(a => a.Name)]);
+            // Only a cohort's summary has the trial's columns: a sweep's is not read back for nothing.
+            trial = scenario.Cohort is null ? null : TrialResults.Read(written, [.. loaded.Arms.Select(a => a.Name)]);
             if (trial is not null) files.AddRange(TrialResults.Write(runDirectory, trial, settings.Format, provenance));
         }
         FaultInjection.Reach(FaultInjection.PublishManifest);

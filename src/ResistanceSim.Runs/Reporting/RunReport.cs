@@ -33,7 +33,8 @@ public static class RunReport
     {
         var files = RunFiles.Published(runDirectory);
         var scenario = loaded.Scenario;
-        var totals = RunTableReader.Read(files, "totals");
+        // The charts of one course draw only replicate 0 of arm 0, point 0: the other rows of a big sweep are not read.
+        var totals = RunTableReader.Read(files, "totals", FirstCourse);
         var summary = RunTableReader.Read(files, "summary");
         var charts = new List<(string File, string Caption, string Svg)>
         {
@@ -42,15 +43,15 @@ public static class RunReport
         };
         if (RunTableReader.Exists(files, "clones") && RunTableReader.Exists(files, "trajectories"))
         {
-            var muller = MullerInputs.From(scenario, totals, RunTableReader.Read(files, "clones"),
-                RunTableReader.Read(files, "trajectories"), replicate: 0);
+            var muller = MullerInputs.From(scenario, totals, RunTableReader.Read(files, "clones", FirstCourse),
+                RunTableReader.Read(files, "trajectories", FirstCourse), replicate: 0);
             // A run that stopped at its first sample (e.g. its initial cells already met stop.max_cells) has no course to draw.
             if (muller.Clones.Count > 0 && muller.Times.Length >= 2)
                 charts.Add(("muller.svg", "Clonal composition (Muller plot, replicate 0): each clone drawn inside the clone it arose from, coloured by mechanism family.",
                     MullerChart.Render(muller)));
         }
 
-        var trial = TrialResults.Read(files, [.. loaded.Arms.Select(a => a.Name)]);
+        var trial = TrialResults.From(summary, [.. loaded.Arms.Select(a => a.Name)]);
         if (trial is not null) charts.InsertRange(0, TrialCharts.From(scenario.Name, trial));
         else if (SweepCharts.From(scenario, loaded.Sweep, summary) is { } sweepChart) charts.Insert(0, sweepChart);
         var fits = AssayFits.FitAll(files);
@@ -96,6 +97,9 @@ public static class RunReport
         written.Add(reportPath);
         return written;
     }
+
+    /// <summary>The rows of the course the charts draw: arm 0, point 0, replicate 0.</summary>
+    private static readonly IReadOnlyList<(string Column, long Value)> FirstCourse = [("arm", 0), ("point", 0), ("replicate", 0)];
 
     internal static string Number(double value) =>
         double.IsNaN(value) ? "–" : Math.Abs(value) >= 1e4 ? value.ToString("0.###e+0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
