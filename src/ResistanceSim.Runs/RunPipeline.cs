@@ -65,6 +65,8 @@ internal static class RunPipeline
         {
             if (checkpoints.AlreadyPublished)
                 return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: true, shardUnits.Count, clock.Elapsed, trial: null, summary: null);
+            using var output = new RunOutput(runDirectory, scenario, settings.Format, provenance, shard.Index, sweep, wholeRun: shard.IsWhole);
+            StreamTables(checkpoints, output, summary, runDirectory, shardUnits.Count, cancellation);
             var remaining = shardUnits.Skip(checkpoints.UnitsDone);
             progress?.Report(new RunProgress(RunStage.Started, 0, remaining.Count)
             {
@@ -77,14 +79,9 @@ internal static class RunPipeline
             if (done < remaining.Count)
                 throw new RunStoppedException(RunStage.Running, checkpoints.UnitsDone, shardUnits.Count, runDirectory, cancellation);
             progress?.Report(new RunProgress(RunStage.Publishing, done, remaining.Count));
-            try
-            {
-                trial = Publish(runDirectory, scenario, sweep, loaded, settings, provenance, algorithm, shardUnits.Count, clock, checkpoints, summary, cancellation);
-            }
-            catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
-            {
-                throw new RunStoppedException(RunStage.Publishing, shardUnits.Count, shardUnits.Count, runDirectory, cancellation, e);
-            }
+            if (cancellation.IsCancellationRequested)
+                throw new RunStoppedException(RunStage.Publishing, shardUnits.Count, shardUnits.Count, runDirectory, cancellation);
+            trial = Publish(runDirectory, scenario, sweep, loaded, settings, provenance, algorithm, shardUnits.Count, clock, checkpoints, output);
         }
 
         if (cancellation.IsCancellationRequested)
@@ -95,6 +92,29 @@ internal static class RunPipeline
             RunReport.Write(runDirectory, loaded, settings.ReportPage);
         }
         return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: false, shardUnits.Count, clock.Elapsed, trial, summary);
+    }
+
+    /// <summary>
+    /// Writes the shard's part files as its units finish (hidden until <see cref="Publish"/> commits them), the run's
+    /// summary watching every row, instead of reading the spool back once they are all done; a resumed run first
+    /// replays what its spool holds, so the files are the same bytes.
+    /// </summary>
+    private static void StreamTables(ShardCheckpoints checkpoints, RunOutput output, RunSummaryPrinter summary, string runDirectory, int shardUnits,
+        CancellationToken cancellation)
+    {
+        var tables = output.Tables;
+        try
+        {
+            checkpoints.StreamTo((table, batch) =>
+            {
+                summary.Observe(tables[table], batch);
+                output.Append(table, batch);
+            }, cancellation);
+        }
+        catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
+        {
+            throw new RunStoppedException(RunStage.Running, checkpoints.UnitsDone, shardUnits, runDirectory, cancellation, e);
+        }
     }
 
     /// <summary>
@@ -112,25 +132,23 @@ internal static class RunPipeline
 
     /// <summary>
     /// Publishes a finished shard: the manifests it makes stale go first, then the resolved scenario, the tables
-    /// (from the spool) and the derived tables, and last the manifest that lists them all, so readers see them all
-    /// together or not at all; only then is the shard marked complete. A run killed or stopped before that
-    /// publishes again from the spool when resumed. Returns the trial readout of a whole cohort run.
+    /// (streamed into <paramref name="output"/> while the units ran) and the derived tables, and last the manifest that
+    /// lists them all, so readers see them all together or not at all; only then is the shard marked complete. A run
+    /// killed or stopped before that replays its spool into new part files when resumed. Returns the trial readout of
+    /// a whole cohort run.
     /// </summary>
     private static TrialResults.Readout? Publish(string runDirectory, Scenario scenario, Sweep sweep, LoadedSweep loaded, RunSettings settings,
-        Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunSummaryPrinter summary,
-        CancellationToken cancellation)
+        Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunOutput output)
     {
+        checkpoints.Finish();
         InvalidateManifests(runDirectory, settings.Shard);
         FaultInjection.Reach(FaultInjection.PublishStart);
         // The resolved scenario is published with the tables it produced (an earlier run's tables keep theirs until then).
         string resolved = Path.Combine(runDirectory, "scenario.yaml");
         AtomicFile.WriteAllText(resolved, loaded.Document.ResolvedYaml);
         var files = new List<string> { resolved };
-        using (var output = new RunOutput(runDirectory, scenario, settings.Format, provenance, settings.Shard.Index, sweep, wholeRun: settings.Shard.IsWhole))
-        {
-            checkpoints.Publish(output, summary.Observe, cancellation);
-            files.AddRange(output.Paths);
-        }
+        output.Commit();
+        files.AddRange(output.Paths);
         FaultInjection.Reach(FaultInjection.PublishDerived);
         TrialResults.Readout? trial = null;
         if (settings.Shard.IsWhole)
