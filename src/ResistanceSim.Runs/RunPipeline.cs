@@ -61,12 +61,14 @@ internal static class RunPipeline
         if (leftovers > 0) Notify(progress, $"note: removed {leftovers} unfinished temporary file{(leftovers == 1 ? "" : "s")} an interrupted run left in {runDirectory}.");
         var summary = new RunSummaryPrinter(sweep);
         TrialResults.Readout? trial;
+        CourseCapture? course;
         using (var checkpoints = OpenCheckpoints(runDirectory, scenario, sweep, work, settings))
         {
             if (checkpoints.AlreadyPublished)
                 return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: true, shardUnits.Count, clock.Elapsed, trial: null, summary: null);
             using var output = new RunOutput(runDirectory, scenario, settings.Format, provenance, shard.Index, sweep, wholeRun: shard.IsWhole);
-            StreamTables(checkpoints, output, summary, runDirectory, shardUnits.Count, cancellation);
+            course = shard.IsWhole && settings.Plots ? new CourseCapture(output.Tables) : null;
+            StreamTables(checkpoints, output, summary, course, runDirectory, shardUnits.Count, cancellation);
             var remaining = shardUnits.Skip(checkpoints.UnitsDone);
             progress?.Report(new RunProgress(RunStage.Started, 0, remaining.Count)
             {
@@ -79,9 +81,14 @@ internal static class RunPipeline
             if (done < remaining.Count)
                 throw new RunStoppedException(RunStage.Running, checkpoints.UnitsDone, shardUnits.Count, runDirectory, cancellation);
             progress?.Report(new RunProgress(RunStage.Publishing, done, remaining.Count));
-            if (cancellation.IsCancellationRequested)
-                throw new RunStoppedException(RunStage.Publishing, shardUnits.Count, shardUnits.Count, runDirectory, cancellation);
-            trial = Publish(runDirectory, scenario, sweep, loaded, settings, provenance, algorithm, shardUnits.Count, clock, checkpoints, output);
+            try
+            {
+                trial = Publish(runDirectory, scenario, sweep, loaded, settings, provenance, algorithm, shardUnits.Count, clock, checkpoints, output, cancellation);
+            }
+            catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
+            {
+                throw new RunStoppedException(RunStage.Publishing, shardUnits.Count, shardUnits.Count, runDirectory, cancellation, e);
+            }
         }
 
         if (cancellation.IsCancellationRequested)
@@ -89,18 +96,18 @@ internal static class RunPipeline
         if (shard.IsWhole && settings.Plots)
         {
             progress?.Report(new RunProgress(RunStage.Drawing, shardUnits.Count, shardUnits.Count));
-            RunReport.Write(runDirectory, loaded, settings.ReportPage);
+            RunReport.Write(runDirectory, loaded, settings.ReportPage, course?.Tables);
         }
         return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: false, shardUnits.Count, clock.Elapsed, trial, summary);
     }
 
     /// <summary>
     /// Writes the shard's part files as its units finish (hidden until <see cref="Publish"/> commits them), the run's
-    /// summary watching every row, instead of reading the spool back once they are all done; a resumed run first
-    /// replays what its spool holds, so the files are the same bytes.
+    /// summary and the report's course watching every row, instead of reading the spool back once they are all done;
+    /// a resumed run first replays what its spool holds, so the files are the same bytes.
     /// </summary>
-    private static void StreamTables(ShardCheckpoints checkpoints, RunOutput output, RunSummaryPrinter summary, string runDirectory, int shardUnits,
-        CancellationToken cancellation)
+    private static void StreamTables(ShardCheckpoints checkpoints, RunOutput output, RunSummaryPrinter summary, CourseCapture? course,
+        string runDirectory, int shardUnits, CancellationToken cancellation)
     {
         var tables = output.Tables;
         try
@@ -108,6 +115,7 @@ internal static class RunPipeline
             checkpoints.StreamTo((table, batch) =>
             {
                 summary.Observe(tables[table], batch);
+                course?.Observe(tables[table], batch);
                 output.Append(table, batch);
             }, cancellation);
         }
@@ -138,7 +146,8 @@ internal static class RunPipeline
     /// a whole cohort run.
     /// </summary>
     private static TrialResults.Readout? Publish(string runDirectory, Scenario scenario, Sweep sweep, LoadedSweep loaded, RunSettings settings,
-        Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunOutput output)
+        Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunOutput output,
+        CancellationToken cancellation)
     {
         checkpoints.Finish();
         InvalidateManifests(runDirectory, settings.Shard);
@@ -147,6 +156,8 @@ internal static class RunPipeline
         string resolved = Path.Combine(runDirectory, "scenario.yaml");
         AtomicFile.WriteAllText(resolved, loaded.Document.ResolvedYaml);
         var files = new List<string> { resolved };
+        // A stop request up to here leaves the part files unpublished (the owner discards them; --resume replays the spool).
+        cancellation.ThrowIfCancellationRequested();
         output.Commit();
         files.AddRange(output.Paths);
         FaultInjection.Reach(FaultInjection.PublishDerived);

@@ -26,25 +26,25 @@ public static class RunReport
 
     /// <summary>
     /// As <see cref="Write(string)"/>, with the scenario the run itself loaded (its <c>scenario.yaml</c> is that
-    /// scenario resolved), so a finished run does not parse and validate it a second time; without
-    /// <paramref name="withPage"/> only the charts and frames are written, not <c>report.html</c>.
+    /// scenario resolved), so a finished run does not parse and validate it a second time, and the course the charts
+    /// draw as the run kept it while writing its tables (<paramref name="course"/>; read from the files when null);
+    /// without <paramref name="withPage"/> only the charts and frames are written, not <c>report.html</c>.
     /// </summary>
-    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded, bool withPage = true)
+    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded, bool withPage = true, CourseTables? course = null)
     {
         var files = RunFiles.Published(runDirectory);
         var scenario = loaded.Scenario;
-        // The charts of one course draw only replicate 0 of arm 0, point 0: the other rows of a big sweep are not read.
-        var totals = RunTableReader.Read(files, "totals", FirstCourse);
+        course ??= CourseTables.Read(files);
+        var totals = course.Totals;
         var summary = RunTableReader.Read(files, "summary");
         var charts = new List<(string File, string Caption, string Svg)>
         {
             ("population.svg", "Population over time (replicate 0): total and cells carrying each mechanism, with the drug levels and protocol phases.",
                 PopulationChart.Render(PopulationInput.From(scenario, totals, replicate: 0))),
         };
-        if (RunTableReader.Exists(files, "clones") && RunTableReader.Exists(files, "trajectories"))
+        if (course is { Clones: { } clones, Trajectories: { } trajectories })
         {
-            var muller = MullerInputs.From(scenario, totals, RunTableReader.Read(files, "clones", FirstCourse),
-                RunTableReader.Read(files, "trajectories", FirstCourse), replicate: 0);
+            var muller = MullerInputs.From(scenario, totals, clones, trajectories, replicate: 0);
             // A run that stopped at its first sample (e.g. its initial cells already met stop.max_cells) has no course to draw.
             if (muller.Clones.Count > 0 && muller.Times.Length >= 2)
                 charts.Add(("muller.svg", "Clonal composition (Muller plot, replicate 0): each clone drawn inside the clone it arose from, coloured by mechanism family.",
@@ -97,9 +97,6 @@ public static class RunReport
         written.Add(reportPath);
         return written;
     }
-
-    /// <summary>The rows of the course the charts draw: arm 0, point 0, replicate 0.</summary>
-    private static readonly IReadOnlyList<(string Column, long Value)> FirstCourse = [("arm", 0), ("point", 0), ("replicate", 0)];
 
     internal static string Number(double value) =>
         double.IsNaN(value) ? "–" : Math.Abs(value) >= 1e4 ? value.ToString("0.###e+0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
