@@ -67,7 +67,7 @@ internal static class RunPipeline
             if (checkpoints.AlreadyPublished)
                 return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: true, shardUnits.Count, clock.Elapsed, trial: null, summary: null);
             using var output = new RunOutput(runDirectory, scenario, settings.Format, provenance, shard.Index, sweep, wholeRun: shard.IsWhole);
-            course = shard.IsWhole && settings.Plots ? new CourseCapture(output.Tables) : null;
+            course = shard.IsWhole && settings.Plots ? new CourseCapture(output.Tables) : null;   // sharded runs are drawn once merged
             StreamTables(checkpoints, output, summary, course, runDirectory, shardUnits.Count, cancellation);
             var remaining = shardUnits.Skip(checkpoints.UnitsDone);
             progress?.Report(new RunProgress(RunStage.Started, 0, remaining.Count)
@@ -93,10 +93,10 @@ internal static class RunPipeline
 
         if (cancellation.IsCancellationRequested)
             throw new RunStoppedException(RunStage.Drawing, shardUnits.Count, shardUnits.Count, runDirectory, cancellation);
-        if (shard.IsWhole && settings.Plots)
+        if (course is not null)   // kept only by a whole run that draws its report
         {
             progress?.Report(new RunProgress(RunStage.Drawing, shardUnits.Count, shardUnits.Count));
-            RunReport.Write(runDirectory, loaded, settings.ReportPage, course?.Tables);
+            RunReport.Write(runDirectory, loaded, settings.ReportPage, new HeldByTheRun(course.Tables, trial));
         }
         return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: false, shardUnits.Count, clock.Elapsed, trial, summary);
     }

@@ -26,15 +26,15 @@ public static class RunReport
 
     /// <summary>
     /// As <see cref="Write(string)"/>, with the scenario the run itself loaded (its <c>scenario.yaml</c> is that
-    /// scenario resolved), so a finished run does not parse and validate it a second time, and the course the charts
-    /// draw as the run kept it while writing its tables (<paramref name="course"/>; read from the files when null);
-    /// without <paramref name="withPage"/> only the charts and frames are written, not <c>report.html</c>.
+    /// scenario resolved), so a finished run does not parse and validate it a second time, and with what the run
+    /// already holds (<paramref name="held"/>; read from the files when null); without <paramref name="withPage"/>
+    /// only the charts and frames are written, not <c>report.html</c>.
     /// </summary>
-    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded, bool withPage = true, CourseTables? course = null)
+    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded, bool withPage = true, HeldByTheRun? held = null)
     {
         var files = RunFiles.Published(runDirectory);
         var scenario = loaded.Scenario;
-        course ??= CourseTables.Read(files);
+        var course = held?.Course ?? CourseTables.Read(files);
         var totals = course.Totals;
         var summary = RunTableReader.Read(files, "summary");
         var charts = new List<(string File, string Caption, string Svg)>
@@ -51,7 +51,7 @@ public static class RunReport
                     MullerChart.Render(muller)));
         }
 
-        var trial = TrialResults.From(summary, [.. loaded.Arms.Select(a => a.Name)]);
+        var trial = held is null ? TrialResults.From(summary, [.. loaded.Arms.Select(a => a.Name)]) : held.Trial;
         if (trial is not null) charts.InsertRange(0, TrialCharts.From(scenario.Name, trial));
         else if (SweepCharts.From(scenario, loaded.Sweep, summary) is { } sweepChart) charts.Insert(0, sweepChart);
         var fits = AssayFits.FitAll(files);
