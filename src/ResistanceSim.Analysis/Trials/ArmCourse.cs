@@ -16,6 +16,9 @@ public sealed record ArmCourse(
     /// <summary>Progressions that were a sanctuary site seen as a new lesion (0 when scans do not image sanctuaries apart).</summary>
     public int NewLesionProgressions { get; init; }
 
+    /// <summary>Progressions at a sanctuary site imaged apart, new lesions included (0 when scans do not image sanctuaries apart).</summary>
+    public int SanctuaryProgressions { get; init; }
+
     /// <summary>Patients whose progression was seen.</summary>
     public int Progressions { get; init; }
 

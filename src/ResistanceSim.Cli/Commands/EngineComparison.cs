@@ -12,7 +12,8 @@ namespace ResistanceSim.Cli.Commands;
 /// Whole-run timings for <c>resistancesim bench --engines</c>: each case runs a few replicates on
 /// each engine that can do it in reasonable time, and reports wall time per run, living clones
 /// and clones ever founded at the end, and the process's peak working set (a process-wide high-water
-/// mark, so cases run from small to large).
+/// mark, so cases run from small to large). Each case's timing starts once the background compiler has gone quiet
+/// (<see cref="BackgroundCompilation"/>), so no case is charged for optimizing an earlier one's code.
 /// </summary>
 internal static class EngineComparison
 {
@@ -61,6 +62,8 @@ internal static class EngineComparison
                 var algorithm = Algorithms.Get(engine).Create();
                 var times = new double[c.Replicates];
                 long clones = 0, founded = 0, eventsBefore = algorithm is AgentMethod before ? before.Events : 0;
+                // Loading this and earlier cases' scenarios queued methods for optimization; that is not this case's work.
+                BackgroundCompilation.WaitUntilQuiet(context.Cancellation);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 double endDay = 0, cells = 0;
                 for (int r = 0; r < c.Replicates; r++)

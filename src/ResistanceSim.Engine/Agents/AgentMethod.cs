@@ -152,6 +152,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         else AdvanceInField(run, untilDay, _field);
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void AdvanceUniform(SimulationRun run, double untilDay)
     {
         var clones = run.Clones;
@@ -196,6 +197,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     /// the bounds and accepted with probability (the cell's own rate)/(bound), otherwise a null event (thinning). The
     /// field is solved again every <c>update_every_days</c>, between events.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void AdvanceInField(SimulationRun run, double untilDay, FieldRates field)
     {
         var clones = run.Clones;
@@ -307,6 +309,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>The cell at <paramref name="site"/> has finished its cycle: a daughter takes a free site, or nothing happens.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void Divide(SimulationRun run, int clone, int site, int stages, ref Xoshiro256StarStar rng)
     {
         int target = _space.SiteForNewCell(_store, site, ref rng);
@@ -332,6 +335,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         _inEvent = false;
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void Die(SimulationRun run, int clone, int site)
     {
         _store.Vacate(site);
@@ -355,6 +359,7 @@ public sealed class AgentMethod : ISimulationAlgorithm, ICloneListener
         }
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void CloneChanged(int index)
     {
         if (!Tracking) return;

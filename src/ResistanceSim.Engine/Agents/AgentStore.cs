@@ -16,10 +16,12 @@ namespace ResistanceSim.Engine.Agents;
 /// clone that fills the lattice (<see cref="RandomCell"/>) read no site record at all.
 /// </para>
 /// <para>
-/// Such a clone — the only one with cells, on at least an eighth of the sites — needs no list, and keeping it costs two
-/// more cache misses per death (the list entry and the moved member's record): its list is dropped, and rebuilt by one
-/// scan of the sites when another clone gets a cell or it falls below a sixteenth. A list is dropped only after as many
-/// placements and removals as there are sites since it was last rebuilt, so the scans cost O(1) per change amortised.
+/// Such a clone — the only one with cells, on at least an eighth of the sites of the box that holds every cell
+/// (<see cref="OccupiedBox"/>: the dish, or the box around a ball) — needs no list, and keeping it costs two more cache
+/// misses per death (the list entry and the moved member's record): its list is dropped, and rebuilt by one scan of the
+/// sites when another clone gets a cell or it falls below a sixteenth of the box. A list is dropped only after as many
+/// placements and removals as that scan visits (the cells and the words of occupancy bits) since it was last rebuilt, so
+/// the scans cost O(1) per change amortised.
 /// While it is dropped the site records are not kept either — every occupied site is that clone's, and that scan
 /// rewrites them — so a birth and a death write no record (each was a cache miss on a large lattice); only a cell's
 /// stage is written, once some cell has had a stage other than 0.
@@ -35,6 +37,7 @@ internal sealed class AgentStore
 
     private SiteRecord[] _sites = [];
     private ulong[] _occupied = [];
+    private readonly OccupiedBox _box = new();
     private int[][] _members = [];
     private int[] _memberCount = [];
     private int[] _slotOfClone = [];
@@ -54,9 +57,14 @@ internal sealed class AgentStore
     /// <summary>Sites the store can address.</summary>
     public int Sites => _sites.Length;
 
-    /// <summary>Empties the store and makes it address <paramref name="sites"/> sites.</summary>
-    public void Reset(int sites)
+    /// <summary>Empties the store and makes it address <paramref name="sites"/> sites in one row (well mixed: sites are cell ids).</summary>
+    public void Reset(int sites) => Reset(sites, 1, 1);
+
+    /// <summary>Empties the store and makes it address the sites of an <paramref name="x"/> × <paramref name="y"/> × <paramref name="z"/> lattice.</summary>
+    public void Reset(int x, int y, int z)
     {
+        int sites = checked(x * y * z);
+        _box.Reset(x, y, z);
         if (_sites.Length != sites)
         {
             _sites = new SiteRecord[sites];
@@ -72,7 +80,7 @@ internal sealed class AgentStore
         _slotsUsed = 0;
         _unlistedSlot = -1;
         _stagesInUse = false;
-        _changesSinceListed = sites;
+        _changesSinceListed = long.MaxValue / 2;   // nothing listed yet to pay back
         TrackedClones = 0;
         Count = 0;
     }
@@ -84,6 +92,7 @@ internal sealed class AgentStore
         int capacity = (int)Math.Min(Array.MaxLength, Math.Max(sites, 2L * _sites.Length));
         Array.Resize(ref _sites, capacity);
         Array.Resize(ref _occupied, WordsFor(capacity));
+        _box.Widen(capacity);
     }
 
     /// <summary>Words of occupancy bits for <paramref name="sites"/> sites, plus one left 0 so that <see cref="OccupiedTriple"/> may read past the last.</summary>
@@ -105,24 +114,24 @@ internal sealed class AgentStore
 
     /// <summary>
     /// A uniformly random cell of clone <paramref name="clone"/> (its site). A clone that is the only one on the lattice
-    /// and fills at least an eighth of it (a sixteenth once unlisted) is drawn by rejection over sites against the
-    /// occupancy bits (at most 16 draws on average, all in cache); any other from its list, one read of a large array.
-    /// Both are uniform over its cells.
+    /// and fills at least an eighth of the box around the cells (a sixteenth once unlisted) is drawn by rejection over the
+    /// box's sites against the occupancy bits (at most 16 draws on average, all in cache); any other from its list, one
+    /// read of a large array. Both are uniform over its cells.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int RandomCell(int clone, ref Xoshiro256StarStar rng)
     {
         int slot = _slotOfClone[clone];
         int cells = _memberCount[slot];
         if (slot != _unlistedSlot)
         {
-            if (cells != Count || cells < _sites.Length >> 3)
+            if (cells != Count || cells < _box.Volume >> 3)
                 return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
-            if (_changesSinceListed >= _sites.Length) _unlistedSlot = slot;
+            if (_changesSinceListed >= RelistCost) _unlistedSlot = slot;
         }
-        ulong sites = (ulong)_sites.Length;
         while (true)
         {
-            int site = (int)rng.NextUInt64(sites);
+            int site = _box.RandomSite(ref rng);
             if (!IsEmpty(site)) return site;
         }
     }
@@ -130,12 +139,19 @@ internal sealed class AgentStore
     /// <summary>Whether clone <paramref name="clone"/> keeps a list of its cells (<see cref="MemberSite"/>); see the class notes.</summary>
     public bool IsListed(int clone) => _slotOfClone[clone] != _unlistedSlot;
 
-    /// <summary>Rebuilds the dropped list and its cells' records from the sites: the unlisted clone is still the only one with cells.</summary>
+    /// <summary>What <see cref="Relist"/> visits: the words of occupancy bits and the cells.</summary>
+    private long RelistCost => _occupied.Length + Count;
+
+    /// <summary>
+    /// Rebuilds the dropped list and its cells' records from the sites (the unlisted clone is still the only one with
+    /// cells), and the box tight around them.
+    /// </summary>
     private void Relist()
     {
         int slot = _unlistedSlot;
         _unlistedSlot = -1;
         _changesSinceListed = 0;
+        _box.Clear();
         ref int[] members = ref _members[slot];
         if (members.Length < _memberCount[slot]) members = new int[Math.Max(_memberCount[slot], 2 * members.Length)];
         int k = 0;
@@ -144,6 +160,7 @@ internal sealed class AgentStore
             {
                 int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
                 members[k] = site;
+                _box.Include(site);
                 ref SiteRecord record = ref _sites[site];
                 record.Occupant = (record.Occupant & ~SlotMask) | (slot + 1);   // its stage is kept (see Place)
                 record.Position = k++;
@@ -167,6 +184,7 @@ internal sealed class AgentStore
     public int MemberSite(int clone, int k) => _members[_slotOfClone[clone]][k];
 
     /// <summary>A new cell of clone <paramref name="clone"/> at the empty site <paramref name="site"/>.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Place(int site, int clone, int stage)
     {
         int slot = _slotOfClone[clone];
@@ -186,11 +204,13 @@ internal sealed class AgentStore
             _sites[site].Occupant = (stage << StageShift) | (slot + 1);
         }
         _occupied[site >> 6] |= 1UL << site;
+        _box.Include(site);
         _changesSinceListed++;
         Count++;
     }
 
     /// <summary>Removes the cell at <paramref name="site"/> (death, or sampled out by passaging).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void Vacate(int site)
     {
         _occupied[site >> 6] &= ~(1UL << site);
@@ -199,7 +219,7 @@ internal sealed class AgentStore
         if (_unlistedSlot >= 0)
         {
             // The only clone's cell: its record is neither read nor written (an empty site's record is never read).
-            if (--_memberCount[_unlistedSlot] < _sites.Length >> 4) Relist();   // too sparse for drawing by rejection
+            if (--_memberCount[_unlistedSlot] < _box.Volume >> 4) Relist();   // too sparse for drawing by rejection
             return;
         }
         ref SiteRecord record = ref _sites[site];
@@ -222,6 +242,7 @@ internal sealed class AgentStore
         record.Occupant = 0;
         _occupied[to >> 6] |= 1UL << to;
         _occupied[from >> 6] &= ~(1UL << from);
+        _box.Include(to);
     }
 
     /// <summary>The cell at <paramref name="site"/> joins clone <paramref name="clone"/> in place (a phenotype switch), keeping its stage.</summary>

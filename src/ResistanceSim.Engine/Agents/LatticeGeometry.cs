@@ -16,8 +16,8 @@ internal sealed class LatticeGeometry
     private readonly int[] _windowOffset;
     private readonly bool _periodic;
     private readonly bool _flat;
-    private readonly ulong _byX;   // ⌈2^64 / X⌉ and ⌈2^64 / Y⌉ (0 for a side of 1): see Divide
-    private readonly ulong _byY;
+    private readonly Divisor _byX;
+    private readonly Divisor _byY;
 
     public LatticeGeometry(Lattice lattice)
     {
@@ -52,8 +52,8 @@ internal sealed class LatticeGeometry
             WindowNeighbours |= 1u << bit;
         }
         _flat = lattice.Dims == 2;
-        _byX = ulong.MaxValue / (ulong)X + 1;   // wraps to 0 for a side of 1
-        _byY = ulong.MaxValue / (ulong)Y + 1;
+        _byX = new Divisor(X);
+        _byY = new Divisor(Y);
     }
 
     public int X { get; }
@@ -69,19 +69,11 @@ internal sealed class LatticeGeometry
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Coordinates(int site, out int x, out int y, out int z)
     {
-        int rest = Divide(site, _byX);
+        int rest = _byX.Divide(site);
         x = site - rest * X;
-        z = Divide(rest, _byY);
+        z = _byY.Divide(rest);
         y = rest - z * Y;
     }
-
-    /// <summary>
-    /// n / d for n ≥ 0 by a multiply-high with ⌈2^64 / d⌉, exact for 32-bit n (Lemire, Kaser &amp; Kurz 2019, "Faster
-    /// remainder by direct computation"); every division scans from here, and two hardware divisions cost more.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Divide(int n, ulong reciprocal) =>
-        reciprocal == 0 ? n : (int)Math.BigMul(reciprocal, (ulong)(uint)n, out _);
 
     /// <summary>
     /// Whether every neighbour of the site at (x, y, z) lies on the lattice without wrapping, so that each is simply
@@ -122,14 +114,6 @@ internal sealed class LatticeGeometry
             return -1;
         }
         return Site(x, y, z);
-    }
-
-    /// <summary>Squared Euclidean distance from <paramref name="site"/> to the point (cx, cy, cz), ignoring wrap-around.</summary>
-    public double DistanceSquared(int site, double cx, double cy, double cz)
-    {
-        Coordinates(site, out int x, out int y, out int z);
-        double dx = x - cx, dy = y - cy, dz = z - cz;
-        return dx * dx + dy * dy + dz * dz;
     }
 
     private static int Wrap(int value, int size) => value < 0 ? value + size : value >= size ? value - size : value;

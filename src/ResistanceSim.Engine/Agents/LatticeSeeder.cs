@@ -73,45 +73,81 @@ internal static class LatticeSeeder
 
     /// <summary>
     /// The <paramref name="count"/> sites accepted by <paramref name="accept"/> nearest to <paramref name="centre"/>
-    /// (ties by site number), searching a box that doubles until it holds enough or covers the lattice.
+    /// (ties by site number), in site order, searching a box that doubles until it holds enough or covers the lattice.
+    /// Squared distances from a site to the centre are whole numbers, so the farthest distance needed is found by
+    /// bisection over counts (no sort of the box, which for a ball of 1e5 cells in 3D holds ~9e5 sites).
     /// </summary>
     private static int[] NearestSites(LatticeGeometry geometry, IReadOnlyList<int> centre, int count, Func<int, bool> accept)
     {
         if (count == 0) return [];
         int cx = centre[0], cy = centre[1], cz = centre.Count > 2 ? centre[2] : 0;
-        int radius = Math.Max(1, (int)Math.Ceiling(Math.Pow(count, 1.0 / (geometry.Z > 1 ? 3 : 2))));
+        // First guess: a little more than the radius of a disc or ball of `count` sites (the result does not depend on
+        // it; a box too small doubles, one too large costs time: a cube of side 2·count^(1/3) holds ~4 such balls).
+        double reach = geometry.Z > 1 ? Math.Cbrt(3 * count / (4 * Math.PI)) : Math.Sqrt(count / Math.PI);
+        int radius = (int)Math.Ceiling(reach) + 2;
         while (true)
         {
-            var sites = new List<int>();
-            var distances = new List<double>();
             int x0 = Math.Max(0, cx - radius), x1 = Math.Min(geometry.X - 1, cx + radius);
             int y0 = Math.Max(0, cy - radius), y1 = Math.Min(geometry.Y - 1, cy + radius);
             int z0 = Math.Max(0, cz - radius), z1 = Math.Min(geometry.Z - 1, cz + radius);
-            for (int z = z0; z <= z1; z++)
+            long boxSites = (long)(x1 - x0 + 1) * (y1 - y0 + 1) * (z1 - z0 + 1);
+            var sites = new int[boxSites];
+            var distances = new long[boxSites];
+            int found = 0;
+            for (int z = z0; z <= z1; z++)   // in site order
                 for (int y = y0; y <= y1; y++)
                     for (int x = x0; x <= x1; x++)
                     {
                         int site = geometry.Site(x, y, z);
                         if (!accept(site)) continue;
-                        sites.Add(site);
-                        distances.Add(geometry.DistanceSquared(site, cx, cy, cz));
+                        long dx = x - cx, dy = y - cy, dz = z - cz;
+                        sites[found] = site;
+                        distances[found++] = dx * dx + dy * dy + dz * dz;
                     }
             bool coversLattice = x0 == 0 && y0 == 0 && z0 == 0 && x1 == geometry.X - 1 && y1 == geometry.Y - 1 && z1 == geometry.Z - 1;
             // Enough sites in the box are only the nearest ones if the box contains the whole ball of that radius.
-            if (sites.Count >= count || coversLattice)
+            if (found >= count || coversLattice)
             {
-                var siteArray = sites.ToArray();
-                var keys = distances.ToArray();
-                Array.Sort(keys, siteArray);
-                var chosen = siteArray.AsSpan(0, Math.Min(count, siteArray.Length));
-                double needed = keys[chosen.Length - 1];
-                if (coversLattice || needed <= (double)radius * radius)
-                {
-                    if (chosen.Length < count) throw new InvalidOperationException($"Only {chosen.Length} free sites for {count} cells.");
-                    return chosen.ToArray();
-                }
+                if (found < count) throw new InvalidOperationException($"Only {found} free sites for {count} cells.");
+                long needed = SmallestDistanceCovering(distances.AsSpan(0, found), count);
+                if (coversLattice || needed <= (long)radius * radius)
+                    return Within(sites.AsSpan(0, found), distances.AsSpan(0, found), needed, count);
             }
             radius *= 2;
         }
+    }
+
+    /// <summary>The least squared distance d with at least <paramref name="count"/> of <paramref name="distances"/> ≤ d.</summary>
+    private static long SmallestDistanceCovering(ReadOnlySpan<long> distances, int count)
+    {
+        long low = 0, high = 0;
+        foreach (long d in distances) high = Math.Max(high, d);
+        while (low < high)
+        {
+            long middle = low + (high - low) / 2;
+            int within = 0;
+            foreach (long d in distances)
+                if (d <= middle) within++;
+            if (within >= count) high = middle;
+            else low = middle + 1;
+        }
+        return low;
+    }
+
+    /// <summary>Every site nearer than <paramref name="needed"/>, and those at exactly that distance by site number, <paramref name="count"/> in all.</summary>
+    private static int[] Within(ReadOnlySpan<int> sites, ReadOnlySpan<long> distances, long needed, int count)
+    {
+        int nearer = 0;
+        foreach (long d in distances)
+            if (d < needed) nearer++;
+        int atBoundary = count - nearer;
+        var chosen = new int[count];
+        int k = 0;
+        for (int j = 0; j < sites.Length; j++)
+        {
+            if (distances[j] > needed || (distances[j] == needed && atBoundary-- <= 0)) continue;
+            chosen[k++] = sites[j];
+        }
+        return chosen;
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Random;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
@@ -21,11 +22,12 @@ internal sealed class LatticeSpace(Lattice lattice) : IAgentSpace
 
     public void Seed(AgentStore store, SimulationRun run, ref Xoshiro256StarStar rng)
     {
-        store.Reset(_geometry.Sites);
+        store.Reset(_geometry.X, _geometry.Y, _geometry.Z);
         for (int i = 0; i < run.Clones.Count; i++) store.TrackNewClone(i);
         LatticeSeeder.Seed(store, _geometry, lattice, run, ref rng);
     }
 
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int SiteForNewCell(AgentStore store, int parentSite, ref Xoshiro256StarStar rng)
     {
         int directions = _geometry.Directions;
@@ -56,6 +58,7 @@ internal sealed class LatticeSpace(Lattice lattice) : IAgentSpace
     /// The empty neighbours of an interior site as window bits (<see cref="LatticeGeometry.RowStarts"/>), in direction
     /// order: one read of three occupancy bits per row (3 in 2D, 9 in 3D) instead of a test per neighbour.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private uint EmptyNeighbours(AgentStore store, int site)
     {
         var rowStarts = _geometry.RowStarts;

@@ -98,6 +98,7 @@ public sealed class TableRecorder : IRunObserver
             LinesStarted = response.LinesStarted,
             PriorLineDays = run.PriorLineDays,
             ProgressedByNewLesion = progressed && !double.IsNaN(response.NewLesionDay),
+            ProgressedInSanctuary = progressed && !double.IsNaN(response.SanctuaryProgressionDay),
         };
     }
 

@@ -150,4 +150,7 @@ public readonly record struct ClinicalCourse(
 
     /// <summary>The progression on the last line was a sanctuary site seen as a new lesion (scans imaging sanctuaries apart).</summary>
     public bool ProgressedByNewLesion { get; init; }
+
+    /// <summary>The progression on the last line was at a sanctuary site imaged apart: a new lesion there or a known one's growth.</summary>
+    public bool ProgressedInSanctuary { get; init; }
 }

@@ -8,14 +8,15 @@ namespace ResistanceSim.Engine.Running;
 /// declares progression the first time the scenario's <see cref="ProgressionRule"/> says so against it
 /// (the nadir includes the baseline, as in RECIST). For virtual patients (<see cref="RecistProgression"/>)
 /// it also classifies every scan by RECIST 1.1 and keeps the best overall response; when the imaging looks at
-/// sanctuary sites on their own (<see cref="TumourImaging.ImagesSanctuaries"/>), a site not seen at the line's baseline
-/// that grows into a visible lesion is a new lesion: progression, whatever the sum does.
+/// sanctuary sites on their own (<see cref="TumourImaging.ImagesSanctuaries"/>), the sum of diameters is of the rest of
+/// the body and the sanctuary is one lesion followed apart (<see cref="SanctuaryLesionFollowUp"/>): a new lesion there,
+/// or a known one's growth, is progression whatever the sum does.
 /// </summary>
 public sealed class ResponseTracker
 {
     private ProgressionRule _rule = new FoldOverNadir(StopRule.DefaultProgressionFold);
     private TumourImaging? _imaging;
-    private bool _sanctuarySeenAtBaseline;
+    private SanctuaryLesionFollowUp _sanctuary;
 
     public double BaselineCells { get; private set; }
     public double NadirCells { get; private set; }
@@ -53,6 +54,9 @@ public sealed class ResponseTracker
     /// <summary>Day a sanctuary site showed as a new lesion on the current line (the progression it caused), NaN if none.</summary>
     public double NewLesionDay { get; private set; }
 
+    /// <summary>Day the sanctuary lesion progressed on the current line, new or grown (the progression it caused), NaN if none.</summary>
+    public double SanctuaryProgressionDay { get; private set; }
+
     public void Reset(ProgressionRule rule)
     {
         _rule = rule;
@@ -67,8 +71,9 @@ public sealed class ResponseTracker
         BaselineMm = double.NaN;
         NadirMm = double.NaN;
         BestOverallResponse = RecistResponse.NotEvaluable;
-        _sanctuarySeenAtBaseline = false;
+        _sanctuary = default;
         NewLesionDay = double.NaN;
+        SanctuaryProgressionDay = double.NaN;
     }
 
     /// <param name="day">Day of the scan or sample.</param>
@@ -79,54 +84,60 @@ public sealed class ResponseTracker
         if (double.IsNaN(BeyondBaselineDay) && BaselineCells > 0 && _rule.HasProgressed(BaselineCells, cells))
             BeyondBaselineDay = day;
         if (Progressed) return;
-        bool newLesion = false;
-        if (double.IsNaN(BaselineCells))
-        {
-            BaselineCells = cells;
-            BaselineMm = NadirMm = _imaging?.SumOfDiametersMm(cells) ?? double.NaN;
-            _sanctuarySeenAtBaseline = _imaging?.ShowsSanctuaryLesion(sanctuaryCells) ?? false;
-        }
-        else if (_imaging is { } imaging)
-        {
-            double mm = imaging.SumOfDiametersMm(cells);
-            newLesion = !_sanctuarySeenAtBaseline && imaging.ShowsSanctuaryLesion(sanctuaryCells);
-            var category = newLesion ? RecistResponse.ProgressiveDisease : imaging.Thresholds.Classify(BaselineMm, NadirMm, mm);
-            BestOverallResponse = (RecistResponse)Math.Min((int)BestOverallResponse, (int)category);   // enum order is best first
-            NadirMm = Math.Min(NadirMm, mm);
-        }
+        bool baseline = double.IsNaN(BaselineCells);
+        if (baseline) BaselineCells = cells;
+        // A scan judges the sum of diameters (RECIST): the same verdict as the rule on cells, and the only one when the
+        // sanctuary is imaged apart, since the sum then leaves it out.
+        bool progressed = _imaging is { } imaging
+            ? Scan(imaging, day, cells, sanctuaryCells, baseline)
+            : cells >= NadirCells && _rule.HasProgressed(NadirCells, cells);
         if (cells < NadirCells)
         {
             NadirCells = cells;
             NadirDay = day;
         }
-        else if (_rule.HasProgressed(NadirCells, cells))
+        if (progressed) ProgressionDay = day;
+    }
+
+    /// <summary>Reads one scan: the body's sum of diameters and the sanctuary lesion. True on progression.</summary>
+    private bool Scan(TumourImaging imaging, double day, double cells, double sanctuaryCells, bool baseline)
+    {
+        double mm = imaging.SumOfDiametersMm(imaging.ImagesSanctuaries ? cells - sanctuaryCells : cells);
+        if (baseline)
         {
-            ProgressionDay = day;
+            BaselineMm = NadirMm = mm;
+            _sanctuary.Start(imaging, sanctuaryCells);
+            return false;
         }
-        if (newLesion)
-        {
-            NewLesionDay = day;
-            ProgressionDay = day;
-        }
+        var finding = _sanctuary.Scan(imaging, sanctuaryCells);
+        var category = finding != SanctuaryFinding.None ? RecistResponse.ProgressiveDisease : imaging.Thresholds.Classify(BaselineMm, NadirMm, mm);
+        // A complete response needs every lesion gone, the one in the sanctuary too.
+        if (category == RecistResponse.CompleteResponse && _sanctuary.LastMm > 0) category = RecistResponse.PartialResponse;
+        BestOverallResponse = (RecistResponse)Math.Min((int)BestOverallResponse, (int)category);   // enum order is best first
+        NadirMm = Math.Min(NadirMm, mm);
+        if (finding != SanctuaryFinding.None) SanctuaryProgressionDay = day;
+        if (finding == SanctuaryFinding.NewLesion) NewLesionDay = day;
+        return category == RecistResponse.ProgressiveDisease;
     }
 
     /// <summary>
     /// The protocol moved to its next line because the tumour progressed: that progression is not the end of
     /// the sequence, so it is kept as <see cref="FirstProgressionDay"/> and the nadir restarts from the current size.
     /// </summary>
-    /// <remarks>A sanctuary lesion visible when the next line starts is known from then on, not new.</remarks>
+    /// <remarks>The sanctuary lesion as seen when the next line starts is its baseline on that line.</remarks>
     public void StartNextLine(double day, double cells, double sanctuaryCells = 0)
     {
         if (Progressed && double.IsNaN(FirstProgressionDay)) FirstProgressionDay = ProgressionDay;
         LinesStarted++;
         ProgressionDay = double.NaN;
         NewLesionDay = double.NaN;
+        SanctuaryProgressionDay = double.NaN;
         NadirCells = cells;
         NadirDay = day;
         if (_imaging is { } imaging)
         {
-            NadirMm = imaging.SumOfDiametersMm(cells);
-            _sanctuarySeenAtBaseline |= imaging.ShowsSanctuaryLesion(sanctuaryCells);
+            NadirMm = imaging.SumOfDiametersMm(imaging.ImagesSanctuaries ? cells - sanctuaryCells : cells);
+            _sanctuary.Start(imaging, sanctuaryCells);
         }
     }
 }

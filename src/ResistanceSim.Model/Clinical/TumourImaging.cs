@@ -7,8 +7,9 @@ namespace ResistanceSim.Model.Clinical;
 /// <see cref="Lesions"/> spherical lesions at <see cref="CellsPerCubicCentimetre"/>; lesions under
 /// <see cref="DetectionLimitMm"/> are not seen), classified with <see cref="Thresholds"/>. With
 /// <see cref="NewLesionMm"/> &gt; 0 the scan also images sanctuary sites (cells carrying a <c>kind: sanctuary</c>
-/// mechanism, such as brain metastases) on their own: a site not seen at baseline that has grown into one lesion of
-/// that diameter is a RECIST new lesion, which is progression whatever the sum does (RECIST 1.1 §4.3.3).
+/// mechanism, such as brain metastases) on their own, as one lesion seen from that diameter on, and the sum of
+/// diameters is of the rest of the body: a site not seen at baseline that becomes visible is a RECIST new lesion, which
+/// is progression whatever the sum does (RECIST 1.1 §4.3.3), and one seen at baseline progresses by its own growth.
 /// </summary>
 public sealed record TumourImaging(
     double ScanEveryDays, int Lesions, double CellsPerCubicCentimetre, double DetectionLimitMm, RecistThresholds Thresholds,
@@ -23,7 +24,14 @@ public sealed record TumourImaging(
     /// <summary>Whether scans look at sanctuary sites on their own (<see cref="NewLesionMm"/> &gt; 0).</summary>
     public bool ImagesSanctuaries => NewLesionMm > 0;
 
-    /// <summary>True when <paramref name="sanctuaryCells"/>, as one spherical lesion, reach <see cref="NewLesionMm"/>.</summary>
-    public bool ShowsSanctuaryLesion(double sanctuaryCells) =>
-        ImagesSanctuaries && TumourBurdenConversion.LesionDiameterMm(sanctuaryCells, CellsPerCubicCentimetre) >= NewLesionMm;
+    /// <summary>
+    /// Diameter (mm) of <paramref name="sanctuaryCells"/> as one spherical lesion, or 0 when it is under
+    /// <see cref="NewLesionMm"/> (unseen) or the scans do not image sanctuaries apart.
+    /// </summary>
+    public double SanctuaryLesionMm(double sanctuaryCells)
+    {
+        if (!ImagesSanctuaries) return 0;
+        double mm = TumourBurdenConversion.LesionDiameterMm(sanctuaryCells, CellsPerCubicCentimetre);
+        return mm >= NewLesionMm ? mm : 0;
+    }
 }

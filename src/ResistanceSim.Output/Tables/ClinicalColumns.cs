@@ -26,6 +26,7 @@ internal static class ClinicalColumns
         new("lines_started", ColumnType.Int32, false, "", "lines of the arm's protocol the patient started: 1 plus each switch on progression"),
         new("prior_line_days", ColumnType.Double, false, "day", "time on the cohort's prior lines, from diagnosis to the progression that started this arm (0 without prior lines)"),
         new("progression_by_new_lesion", ColumnType.Boolean, false, "", "the progression on the last line was a sanctuary site (such as the brain) seen as a new lesion (cohort.scans.new_lesion_mm)"),
+        new("progression_in_sanctuary", ColumnType.Boolean, false, "", "the progression on the last line was at a sanctuary site imaged apart: a new lesion there or a known one grown 20% and 5 mm over its nadir"),
     ];
 
     /// <summary>Writes the course of <paramref name="result"/> from column <paramref name="first"/> on.</summary>
@@ -52,6 +53,7 @@ internal static class ClinicalColumns
         batch.Int32(first + 14)[0] = course.LinesStarted;
         batch.Double(first + 15)[0] = course.PriorLineDays;
         batch.Boolean(first + 16)[0] = course.ProgressedByNewLesion;
+        batch.Boolean(first + 17)[0] = course.ProgressedInSanctuary;
     }
 
     private static string[] MechanismNames(MechanismCatalog catalog, ulong mask)

@@ -101,6 +101,7 @@ public static class TrialResults
                 Progressions = g.Count(r => summary.Bool("pfs_event", r)),
                 // Runs written before sanctuaries could be imaged apart have no such column.
                 NewLesionProgressions = summary.Has("progression_by_new_lesion") ? g.Count(r => summary.Bool("progression_by_new_lesion", r)) : 0,
+                SanctuaryProgressions = summary.Has("progression_in_sanctuary") ? g.Count(r => summary.Bool("progression_in_sanctuary", r)) : 0,
             }).ToArray();
         var mechanisms = byArm.SelectMany(g =>
         {
@@ -206,9 +207,9 @@ public static class TrialResults
                 $"Course, {course.Name}: cured {Percent(course.Cured.Proportion)} [{Percent(course.Cured.Interval.Lower)}, {Percent(course.Cured.Interval.Upper)}], " +
                 $"switched line on progression {course.SwitchedLines}; resistant fraction at day 0 median {course.ResistantFractionMedian:G2}, " +
                 $"90th percentile {course.ResistantFractionP90:G2}, more than half resistant {course.MostlyResistant.Successes}/{course.MostlyResistant.Trials}"));
-        foreach (var course in readout.Courses.Where(c => c.NewLesionProgressions > 0))
+        foreach (var course in readout.Courses.Where(c => c.SanctuaryProgressions > 0))
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"New lesions, {course.Name}: {course.NewLesionProgressions} of {course.Progressions} progressions were a sanctuary site (such as the brain) seen as a new lesion"));
+                $"Sanctuary sites, {course.Name}: {course.SanctuaryProgressions} of {course.Progressions} progressions were at a sanctuary site (such as the brain), {course.NewLesionProgressions} of them a new lesion"));
     }
 
     private static string Months(double days) =>

@@ -166,6 +166,20 @@ public class AgentEngineTests
         Assert.Equal(314, engine.Cells().Count());
     }
 
+    [Fact]
+    public void ABallBreaksTiesAtItsRimBySiteNumber()
+    {
+        // Six cells around (2, 2): the centre, its four faces (squared distance 1) and one of the four diagonals (2),
+        // the one with the lowest site number, (1, 1).
+        var scenario = AgentScenarios.Load(AgentScenarios.Colony("{ dims: 2, size: [5, 5] }", 6, 1.0, 0.0, 0.001));
+        var run = new SimulationRun(scenario);
+        var engine = new AgentMethod();
+        run.Start(new WorkUnit(0, 0, 0), null, engine.Listener);
+        engine.Begin(run);
+        (int, int)[] expected = [(1, 1), (2, 1), (1, 2), (2, 2), (3, 2), (2, 3)];
+        Assert.Equal(expected, engine.Cells().Select(c => (c.X, c.Y)));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(4)]

@@ -58,4 +58,34 @@ public class AgentStoreTests
             Assert.Equal(expected, store.OccupiedTriple(first));
         }
     }
+
+    [Fact]
+    public void ALoneCloneFillingItsBoxInACornerOfALargeLatticeIsDrawnFromTheBoxAndListedAgainWhenSparse()
+    {
+        // A 4 × 4 × 4 block of cells on a 20³ lattice: far below an eighth of the lattice, but the whole of its box.
+        var store = new AgentStore();
+        store.Reset(20, 20, 20);
+        store.TrackNewClone(0);
+        var block = new List<int>();
+        for (int z = 3; z < 7; z++)
+            for (int y = 10; y < 14; y++)
+                for (int x = 0; x < 4; x++)
+                    block.Add(x + 20 * (y + 20 * z));
+        foreach (int site in block) store.Place(site, 0, 0);
+        var rng = new Xoshiro256StarStar(4);
+        var counts = new Dictionary<int, int>();
+        for (int i = 0; i < 32_000; i++)
+        {
+            int site = store.RandomCell(0, ref rng);
+            counts[site] = counts.GetValueOrDefault(site) + 1;
+        }
+        Assert.False(store.IsListed(0));
+        Assert.Equal(block.Order(), counts.Keys.Order());
+        Assert.All(counts.Values, c => Assert.InRange(c, 300, 700));   // 500 expected, standard deviation 22
+
+        // Down to 3 cells, under a sixteenth of the box: listed again, with exactly the cells left.
+        foreach (int site in block.Skip(3)) store.Vacate(site);
+        Assert.True(store.IsListed(0));
+        Assert.Equal(block.Take(3).Order(), Enumerable.Range(0, store.CellsOf(0)).Select(k => store.MemberSite(0, k)).Order());
+    }
 }

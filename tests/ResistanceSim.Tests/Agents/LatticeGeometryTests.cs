@@ -25,4 +25,28 @@ public class LatticeGeometryTests
         for (int bit = 0; bit < 3 * geometry.RowStarts.Length; bit++)
             if ((geometry.WindowNeighbours >> bit & 1) != 0) Assert.Equal(geometry.RowStarts[bit / 3] + bit % 3, geometry.WindowOffset(bit));
     }
+
+    [Theory]
+    [InlineData(2, LatticeBoundary.Fixed)]
+    [InlineData(2, LatticeBoundary.Periodic)]
+    [InlineData(3, LatticeBoundary.Fixed)]
+    [InlineData(3, LatticeBoundary.Periodic)]
+    public void ASiteIsInteriorExactlyWhenEveryNeighbourIsTheWindowsOffsetAway(int dims, LatticeBoundary boundary)
+    {
+        // The window scan trusts IsInterior: there every neighbour must exist (fixed) and not wrap (periodic), and at
+        // every edge, corner and face some neighbour must be missing or wrapped.
+        int[] size = dims == 2 ? [6, 4] : [5, 4, 3];
+        var geometry = new LatticeGeometry(new Lattice(size, Neighbourhood.Moore, boundary, InitialLayout.Dish, 0));
+        int centre = geometry.Site(2, 2, dims == 2 ? 0 : 1);
+        var offsets = Enumerable.Range(0, geometry.Directions).Select(d => geometry.Neighbour(centre, d) - centre).ToArray();
+        int interior = 0;
+        for (int site = 0; site < geometry.Sites; site++)
+        {
+            bool plain = Enumerable.Range(0, geometry.Directions).All(d => geometry.Neighbour(site, d) == site + offsets[d]);
+            geometry.Coordinates(site, out int x, out int y, out int z);
+            Assert.Equal(plain, geometry.IsInterior(x, y, z));
+            if (plain) interior++;
+        }
+        Assert.Equal(dims == 2 ? 4 * 2 : 3 * 2 * 1, interior);
+    }
 }
