@@ -61,10 +61,14 @@ internal static class RunPipeline
         if (leftovers > 0) Notify(progress, $"note: removed {leftovers} unfinished temporary file{(leftovers == 1 ? "" : "s")} an interrupted run left in {runDirectory}.");
         var summary = new RunSummaryPrinter(sweep);
         TrialResults.Readout? trial;
+        CourseCapture? course;
         using (var checkpoints = OpenCheckpoints(runDirectory, scenario, sweep, work, settings))
         {
             if (checkpoints.AlreadyPublished)
                 return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: true, shardUnits.Count, clock.Elapsed, trial: null, summary: null);
+            using var output = new RunOutput(runDirectory, scenario, settings.Format, provenance, shard.Index, sweep, wholeRun: shard.IsWhole);
+            course = shard.IsWhole && settings.Plots ? new CourseCapture(output.Tables) : null;   // sharded runs are drawn once merged
+            StreamTables(checkpoints, output, summary, course, runDirectory, shardUnits.Count, cancellation);
             var remaining = shardUnits.Skip(checkpoints.UnitsDone);
             progress?.Report(new RunProgress(RunStage.Started, 0, remaining.Count)
             {
@@ -79,7 +83,7 @@ internal static class RunPipeline
             progress?.Report(new RunProgress(RunStage.Publishing, done, remaining.Count));
             try
             {
-                trial = Publish(runDirectory, scenario, sweep, loaded, settings, provenance, algorithm, shardUnits.Count, clock, checkpoints, summary, cancellation);
+                trial = Publish(runDirectory, scenario, sweep, loaded, settings, provenance, algorithm, shardUnits.Count, clock, checkpoints, output, cancellation);
             }
             catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
             {
@@ -89,12 +93,36 @@ internal static class RunPipeline
 
         if (cancellation.IsCancellationRequested)
             throw new RunStoppedException(RunStage.Drawing, shardUnits.Count, shardUnits.Count, runDirectory, cancellation);
-        if (shard.IsWhole && settings.Plots)
+        if (course is not null)   // kept only by a whole run that draws its report
         {
             progress?.Report(new RunProgress(RunStage.Drawing, shardUnits.Count, shardUnits.Count));
-            RunReport.Write(runDirectory, loaded, settings.ReportPage);
+            RunReport.Write(runDirectory, loaded, settings.ReportPage, new HeldByTheRun(course.Tables, trial));
         }
         return new RunOutcome(scenario.Name, runDirectory, shard, alreadyComplete: false, shardUnits.Count, clock.Elapsed, trial, summary);
+    }
+
+    /// <summary>
+    /// Writes the shard's part files as its units finish (hidden until <see cref="Publish"/> commits them), the run's
+    /// summary and the report's course watching every row, instead of reading the spool back once they are all done;
+    /// a resumed run first replays what its spool holds, so the files are the same bytes.
+    /// </summary>
+    private static void StreamTables(ShardCheckpoints checkpoints, RunOutput output, RunSummaryPrinter summary, CourseCapture? course,
+        string runDirectory, int shardUnits, CancellationToken cancellation)
+    {
+        var tables = output.Tables;
+        try
+        {
+            checkpoints.StreamTo((table, batch) =>
+            {
+                summary.Observe(tables[table], batch);
+                course?.Observe(tables[table], batch);
+                output.Append(table, batch);
+            }, cancellation);
+        }
+        catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
+        {
+            throw new RunStoppedException(RunStage.Running, checkpoints.UnitsDone, shardUnits, runDirectory, cancellation, e);
+        }
     }
 
     /// <summary>
@@ -112,32 +140,34 @@ internal static class RunPipeline
 
     /// <summary>
     /// Publishes a finished shard: the manifests it makes stale go first, then the resolved scenario, the tables
-    /// (from the spool) and the derived tables, and last the manifest that lists them all, so readers see them all
-    /// together or not at all; only then is the shard marked complete. A run killed or stopped before that
-    /// publishes again from the spool when resumed. Returns the trial readout of a whole cohort run.
+    /// (streamed into <paramref name="output"/> while the units ran) and the derived tables, and last the manifest that
+    /// lists them all, so readers see them all together or not at all; only then is the shard marked complete. A run
+    /// killed or stopped before that replays its spool into new part files when resumed. Returns the trial readout of
+    /// a whole cohort run.
     /// </summary>
     private static TrialResults.Readout? Publish(string runDirectory, Scenario scenario, Sweep sweep, LoadedSweep loaded, RunSettings settings,
-        Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunSummaryPrinter summary,
+        Provenance provenance, AlgorithmInfo algorithm, int units, Stopwatch clock, ShardCheckpoints checkpoints, RunOutput output,
         CancellationToken cancellation)
     {
+        checkpoints.Finish();
         InvalidateManifests(runDirectory, settings.Shard);
         FaultInjection.Reach(FaultInjection.PublishStart);
         // The resolved scenario is published with the tables it produced (an earlier run's tables keep theirs until then).
         string resolved = Path.Combine(runDirectory, "scenario.yaml");
         AtomicFile.WriteAllText(resolved, loaded.Document.ResolvedYaml);
         var files = new List<string> { resolved };
-        using (var output = new RunOutput(runDirectory, scenario, settings.Format, provenance, settings.Shard.Index, sweep, wholeRun: settings.Shard.IsWhole))
-        {
-            checkpoints.Publish(output, summary.Observe, cancellation);
-            files.AddRange(output.Paths);
-        }
+        // A stop request up to here leaves the part files unpublished (the owner discards them; --resume replays the spool).
+        cancellation.ThrowIfCancellationRequested();
+        output.Commit();
+        files.AddRange(output.Paths);
         FaultInjection.Reach(FaultInjection.PublishDerived);
         TrialResults.Readout? trial = null;
         if (settings.Shard.IsWhole)
         {
             var written = RunFiles.Pending(runDirectory, files);
             files.AddRange(AssayFits.Write(runDirectory, AssayFits.FitAll(written), settings.Format, provenance));
-            trial = TrialResults.Read(written, [.. loaded.Arms.Select(a => a.Name)]);
+            // Only a cohort's summary has the trial's columns: a sweep's is not read back for nothing.
+            trial = scenario.Cohort is null ? null : TrialResults.Read(written, [.. loaded.Arms.Select(a => a.Name)]);
             if (trial is not null) files.AddRange(TrialResults.Write(runDirectory, trial, settings.Format, provenance));
         }
         FaultInjection.Reach(FaultInjection.PublishManifest);

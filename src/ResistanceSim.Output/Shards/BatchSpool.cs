@@ -5,10 +5,10 @@ namespace ResistanceSim.Output.Shards;
 
 /// <summary>
 /// A private, exact binary encoding of table batches, used to keep finished work units' rows on disk until
-/// a shard's part files are written (so a killed run loses no finished unit). A record is: table index,
-/// row count, then each column's values and, for nullable columns, a validity byte per row. The file ends
-/// with table index −1, so a truncated file is detected. Format-agnostic: the part files are written from
-/// it in CSV or Parquet alike.
+/// a shard's part files are published (so a killed run loses no finished unit: its resume replays them into new
+/// part files). A record is: table index, row count, then each column's values and, for nullable columns, a
+/// validity byte per row. The file ends with table index −1, so a truncated file is detected. Format-agnostic:
+/// the part files are written from it in CSV or Parquet alike.
 /// </summary>
 public static class BatchSpool
 {

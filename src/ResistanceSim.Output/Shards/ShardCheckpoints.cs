@@ -6,17 +6,18 @@ using ResistanceSim.Output.Tables;
 namespace ResistanceSim.Output.Shards;
 
 /// <summary>
-/// Makes a shard resumable. Finished work units' rows go to chunk files in <c>shards/part-K.spool/</c>
-/// (each written atomically); after each chunk the done-list records how many units are safe. A run killed
-/// at any moment — even SIGKILL — therefore loses at most the current chunk, and <c>--resume</c> continues
-/// after the last recorded unit (chunks written after the last done-list update are discarded). When every
-/// unit is done, <see cref="Publish"/> streams the chunks in order into the shard's part files, which are
-/// thus byte-identical to an uninterrupted run's; once the caller has written the manifest that lists them,
-/// <see cref="MarkComplete"/> marks the done-list complete and deletes the spool. A run killed anywhere
-/// before that publishes again from the spool on <c>--resume</c>.
-/// <para>A run that will never be resumed (the teaching server's) can keep its chunks in memory instead
-/// (<c>durable: false</c>): the part files are the same, and the done-list is written once, complete, with no spool
-/// folder, chunk files or done-list rewrites on the way — most of the files a small run would otherwise create.</para>
+/// Makes a shard resumable while its part files are written as units finish. Each unit's rows go, in unit order,
+/// to the consumer given to <see cref="StreamTo"/> (the shard's part files, written straight away rather than read
+/// back from the spool when the run ends) and to chunk files in <c>shards/part-K.spool/</c> (each written
+/// atomically); after each chunk the done-list records how many units are safe. A run killed at any moment — even
+/// SIGKILL — therefore loses at most the current chunk and its unfinished part files, and <c>--resume</c> replays the
+/// recorded chunks into the new part files (so they are byte-identical to an uninterrupted run's) and continues
+/// after the last recorded unit (chunks written after the last done-list update are discarded). Once the caller has
+/// committed the part files and written the manifest that lists them, <see cref="MarkComplete"/> marks the done-list
+/// complete and deletes the spool. A run killed before that runs or replays again on <c>--resume</c>.
+/// <para>A run that will never be resumed (the teaching server's) keeps no spool (<c>durable: false</c>): its done-list
+/// is written once, complete, with no spool folder, chunk files or done-list rewrites on the way — most of the files
+/// a small run would otherwise create.</para>
 /// </summary>
 public sealed class ShardCheckpoints : IDisposable
 {
@@ -28,23 +29,23 @@ public sealed class ShardCheckpoints : IDisposable
     private readonly TableBatch[] _batches;
     private readonly string _spoolDirectory;
     private readonly int _unitsPerChunk;
+    private readonly bool _durable;
     private readonly Stopwatch _chunkAge = new();
-    /// <summary>The finished chunks of a run that is not durable; null when they are files.</summary>
-    private readonly List<byte[]>? _memoryChunks;
     private DoneList _progress;
+    private Action<int, TableBatch>? _consume;
     private AtomicFile? _chunk;
-    private MemoryStream? _memoryChunk;
     private BinaryWriter? _writer;
     private int _unitsInChunk;
 
     /// <param name="work">What the shard computes, with zero progress.</param>
     /// <param name="resume">Continue from an existing done-list (which must describe the same work); otherwise start over.</param>
-    /// <param name="durable">Spool to disk so that a killed run can resume; false keeps the spool in memory (no resume).</param>
+    /// <param name="durable">Spool to disk so that a killed run can resume; false keeps no spool (no resume).</param>
     public ShardCheckpoints(string runDirectory, int part, IReadOnlyList<IRunTable> tables, DoneList work, bool resume, bool durable = true)
     {
-        if (resume && !durable) throw new ArgumentException("a run whose spool is kept in memory cannot resume", nameof(resume));
+        if (resume && !durable) throw new ArgumentException("a run without a spool on disk cannot resume", nameof(resume));
         _tables = tables;
         _batches = [.. tables.Select(t => new TableBatch(t.Columns))];
+        _durable = durable;
         string name = string.Create(CultureInfo.InvariantCulture, $"part-{part:D5}");
         DoneListPath = Path.Combine(runDirectory, "shards", name + ".done.json");
         _spoolDirectory = Path.Combine(runDirectory, "shards", name + ".spool");
@@ -62,7 +63,6 @@ public sealed class ShardCheckpoints : IDisposable
             if (durable) _progress.Write(DoneListPath);
             else File.Delete(DoneListPath);
         }
-        if (!durable) _memoryChunks = [];
         DiscardUnrecordedChunks();
     }
 
@@ -74,14 +74,36 @@ public sealed class ShardCheckpoints : IDisposable
     /// <summary>True when an earlier run already published this shard's part files.</summary>
     public bool AlreadyPublished => _progress.Complete;
 
-    /// <summary>Spools the next unit's rows (units must come in order); checkpoints when a chunk is due.</summary>
+    /// <summary>
+    /// From now on hands every unit's rows, table by table and in unit order, to <paramref name="consume"/> (the table's
+    /// index and a batch valid only during the call): first the units an earlier run recorded, read back from the spool,
+    /// then each unit as it is written. Call once, before the first <see cref="Write"/>. A stop request is observed
+    /// between chunks of the replay (a big run's can take minutes).
+    /// </summary>
+    public void StreamTo(Action<int, TableBatch> consume, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        if (_consume is not null || _unitsInChunk > 0) throw new InvalidOperationException("a shard's rows are streamed once, from its first unit");
+        for (int c = 0; c < _progress.Chunks; c++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var reader = new BinaryReader(File.OpenRead(ChunkPath(c)));
+            BatchSpool.Read(reader, _batches, consume);
+        }
+        _consume = consume;
+    }
+
+    /// <summary>Streams and spools the next unit's rows (units must come in order); checkpoints when a chunk is due.</summary>
     public void Write(WorkUnitResult result)
     {
-        if (_writer is null) OpenChunk();
+        if (_durable && _writer is null) OpenChunk();
         for (int t = 0; t < _tables.Count; t++)
         {
-            _tables[t].Fill(result, _batches[t]);
-            if (_batches[t].RowCount > 0) BatchSpool.Write(_writer!, t, _batches[t]);
+            var batch = _batches[t];
+            _tables[t].Fill(result, batch);
+            if (batch.RowCount == 0) continue;
+            if (_writer is not null) BatchSpool.Write(_writer, t, batch);
+            _consume?.Invoke(t, batch);
         }
         _unitsInChunk++;
         if (_unitsInChunk >= _unitsPerChunk || _chunkAge.Elapsed >= MaxChunkAge) Checkpoint();
@@ -90,49 +112,29 @@ public sealed class ShardCheckpoints : IDisposable
     /// <summary>Makes every unit written so far safe: closes the current chunk and records it in the done-list.</summary>
     public void Checkpoint()
     {
+        if (_unitsInChunk == 0) return;
+        _progress = _progress with { UnitsDone = _progress.UnitsDone + _unitsInChunk, Chunks = _progress.Chunks + (_durable ? 1 : 0) };
+        _unitsInChunk = 0;
         if (_writer is null) return;
         BatchSpool.WriteEnd(_writer);
         _writer.Flush();
         _writer.Dispose();
-        _progress = _progress with { UnitsDone = _progress.UnitsDone + _unitsInChunk, Chunks = _progress.Chunks + 1 };
-        if (_memoryChunks is not null)
-        {
-            _memoryChunks.Add(_memoryChunk!.ToArray());
-        }
-        else
-        {
-            _chunk!.Commit();
-            FaultInjection.Reach(FaultInjection.Checkpoint);
-            _progress.Write(DoneListPath);
-        }
         _writer = null;
+        _chunk!.Commit();
         _chunk = null;
-        _memoryChunk = null;
-        _unitsInChunk = 0;
+        FaultInjection.Reach(FaultInjection.Checkpoint);
+        _progress.Write(DoneListPath);
     }
 
     /// <summary>
-    /// Writes the spooled rows, in unit order, into <paramref name="output"/> (whose tables must be the spool's)
-    /// and commits it. <paramref name="observe"/> sees every batch. The spool stays until <see cref="MarkComplete"/>.
-    /// A stop request is observed between chunks (a big run's publish can take minutes); the uncommitted
-    /// output is then discarded by its owner and <c>--resume</c> publishes again.
+    /// Checkpoints the last units and checks that the shard has them all, before its caller commits the part files the
+    /// rows were streamed to. The spool stays until <see cref="MarkComplete"/>.
     /// </summary>
-    public void Publish(RunOutput output, Action<IRunTable, TableBatch>? observe = null, CancellationToken cancellation = default)
+    public void Finish()
     {
         Checkpoint();
         if (_progress.UnitsDone != _progress.ShardUnits)
             throw new InvalidOperationException($"shard {_progress.Shard} has {_progress.UnitsDone} of {_progress.ShardUnits} units; publish only a finished shard");
-        for (int c = 0; c < _progress.Chunks; c++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            using var reader = new BinaryReader(_memoryChunks is not null ? new MemoryStream(_memoryChunks[c], writable: false) : File.OpenRead(ChunkPath(c)));
-            BatchSpool.Read(reader, _batches, (t, batch) =>
-            {
-                observe?.Invoke(_tables[t], batch);
-                output.Append(t, batch);
-            });
-        }
-        output.Commit();
     }
 
     /// <summary>Records that the shard's tables and manifest are published, and removes the spool.</summary>
@@ -140,7 +142,6 @@ public sealed class ShardCheckpoints : IDisposable
     {
         _progress = _progress with { Chunks = 0, Complete = true };
         _progress.Write(DoneListPath);
-        _memoryChunks?.Clear();
         if (Directory.Exists(_spoolDirectory)) Directory.Delete(_spoolDirectory, recursive: true);
     }
 
@@ -154,10 +155,8 @@ public sealed class ShardCheckpoints : IDisposable
 
     private void OpenChunk()
     {
-        Stream stream;
-        if (_memoryChunks is not null) stream = _memoryChunk = new MemoryStream();
-        else stream = (_chunk = new AtomicFile(ChunkPath(_progress.Chunks))).Stream;
-        _writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        _chunk = new AtomicFile(ChunkPath(_progress.Chunks));
+        _writer = new BinaryWriter(_chunk.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
         _chunkAge.Restart();
     }
 

@@ -26,31 +26,32 @@ public static class RunReport
 
     /// <summary>
     /// As <see cref="Write(string)"/>, with the scenario the run itself loaded (its <c>scenario.yaml</c> is that
-    /// scenario resolved), so a finished run does not parse and validate it a second time; without
-    /// <paramref name="withPage"/> only the charts and frames are written, not <c>report.html</c>.
+    /// scenario resolved), so a finished run does not parse and validate it a second time, and with what the run
+    /// already holds (<paramref name="held"/>; read from the files when null); without <paramref name="withPage"/>
+    /// only the charts and frames are written, not <c>report.html</c>.
     /// </summary>
-    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded, bool withPage = true)
+    internal static IReadOnlyList<string> Write(string runDirectory, LoadedSweep loaded, bool withPage = true, HeldByTheRun? held = null)
     {
         var files = RunFiles.Published(runDirectory);
         var scenario = loaded.Scenario;
-        var totals = RunTableReader.Read(files, "totals");
+        var course = held?.Course ?? CourseTables.Read(files);
+        var totals = course.Totals;
         var summary = RunTableReader.Read(files, "summary");
         var charts = new List<(string File, string Caption, string Svg)>
         {
             ("population.svg", "Population over time (replicate 0): total and cells carrying each mechanism, with the drug levels and protocol phases.",
                 PopulationChart.Render(PopulationInput.From(scenario, totals, replicate: 0))),
         };
-        if (RunTableReader.Exists(files, "clones") && RunTableReader.Exists(files, "trajectories"))
+        if (course is { Clones: { } clones, Trajectories: { } trajectories })
         {
-            var muller = MullerInputs.From(scenario, totals, RunTableReader.Read(files, "clones"),
-                RunTableReader.Read(files, "trajectories"), replicate: 0);
+            var muller = MullerInputs.From(scenario, totals, clones, trajectories, replicate: 0);
             // A run that stopped at its first sample (e.g. its initial cells already met stop.max_cells) has no course to draw.
             if (muller.Clones.Count > 0 && muller.Times.Length >= 2)
                 charts.Add(("muller.svg", "Clonal composition (Muller plot, replicate 0): each clone drawn inside the clone it arose from, coloured by mechanism family.",
                     MullerChart.Render(muller)));
         }
 
-        var trial = TrialResults.Read(files, [.. loaded.Arms.Select(a => a.Name)]);
+        var trial = held is null ? TrialResults.From(summary, [.. loaded.Arms.Select(a => a.Name)]) : held.Trial;
         if (trial is not null) charts.InsertRange(0, TrialCharts.From(scenario.Name, trial));
         else if (SweepCharts.From(scenario, loaded.Sweep, summary) is { } sweepChart) charts.Insert(0, sweepChart);
         var fits = AssayFits.FitAll(files);

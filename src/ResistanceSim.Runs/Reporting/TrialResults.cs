@@ -80,12 +80,13 @@ public static class TrialResults
     /// <summary>The readout of the run whose tables are <paramref name="files"/>, or null if it is not a cohort run.</summary>
     /// <param name="files">The run's published (or pending) table files.</param>
     /// <param name="armNames">Arm names in order; when null they are taken from an existing <c>endpoints/</c> table.</param>
-    public static Readout? Read(RunFiles files, IReadOnlyList<string>? armNames = null)
+    public static Readout? Read(RunFiles files, IReadOnlyList<string>? armNames = null) =>
+        RunTableReader.Exists(files, "summary") ? From(RunTableReader.Read(files, "summary"), armNames ?? StoredArmNames(files)) : null;
+
+    /// <summary>The readout from a run's <c>summary</c> table already in memory, or null if it is not a cohort run's.</summary>
+    public static Readout? From(TableData summary, IReadOnlyList<string> armNames)
     {
-        if (!RunTableReader.Exists(files, "summary")) return null;
-        var summary = RunTableReader.Read(files, "summary");
         if (!summary.Has("pfs_days")) return null;
-        armNames ??= StoredArmNames(files);
         var byArm = Enumerable.Range(0, summary.RowCount).GroupBy(r => (int)summary.Long("arm", r)).OrderBy(g => g.Key).ToArray();
         string Name(int arm) => arm < armNames.Count && armNames[arm].Length > 0 ? armNames[arm] : $"arm {arm}";
         var arms = byArm.Select(g => new TrialArm(Name(g.Key),

@@ -164,22 +164,26 @@ public static class SweepLoader
         Scenario scenario, SweepDefinition sweep, DiagnosticBag bag)
     {
         var reported = new HashSet<(string, string)>();   // (path, message): the same mistake in many points is reported once
-        for (int a = 0; a < armDocuments.Count; a++)
+        var points = Enumerable.Range(0, armDocuments.Count)
+            .SelectMany(a => Enumerable.Range(0, arms[a].Patients ?? sweep.Points.Count).Select(i => (Arm: a, Point: i)));
+        // Binding every point (a cohort's hundreds of patients) is most of a big run's start-up and each point is bound on
+        // its own, so they are bound side by side; their problems are still reported in point order, as bound one by one.
+        var checkedPoints = points.AsParallel().AsOrdered().Select(p =>
         {
-            int points = arms[a].Patients ?? sweep.Points.Count;
-            for (int i = 0; i < points; i++)
-            {
-                var pointBag = new DiagnosticBag();
-                var patched = sweep.Patch(armDocuments[a], i, pointBag);
-                var bound = pointBag.HasErrors ? null : ScenarioBinder.Bind(patched, pointBag, drugs);
-                string prefix = ArmPrefix(arms, a) + Prefix(sweep, i);
-                foreach (var problem in pointBag.InRecordedOrder)
-                    if (reported.Add((problem.Path, problem.Message))) bag.Add(problem with { Message = prefix + problem.Message });
-                if (bound is not null && !pointBag.HasErrors && !SameShape(scenario, bound))
-                    bag.Error(sweep.Parameters[0].Location, SweepReader.Key,
-                        prefix + "a sweep may change parameter values, not which mechanisms or drugs a scenario has (the output columns depend on them)");
-                if (reported.Count > 50) return;   // enough to fix; the rest are usually the same mistake
-            }
+            var pointBag = new DiagnosticBag();
+            var patched = sweep.Patch(armDocuments[p.Arm], p.Point, pointBag);
+            var bound = pointBag.HasErrors ? null : ScenarioBinder.Bind(patched, pointBag, drugs);
+            return (p.Arm, p.Point, Problems: pointBag, Bound: bound);
+        });
+        foreach (var (a, i, pointBag, bound) in checkedPoints)
+        {
+            string prefix = ArmPrefix(arms, a) + Prefix(sweep, i);
+            foreach (var problem in pointBag.InRecordedOrder)
+                if (reported.Add((problem.Path, problem.Message))) bag.Add(problem with { Message = prefix + problem.Message });
+            if (bound is not null && !pointBag.HasErrors && !SameShape(scenario, bound))
+                bag.Error(sweep.Parameters[0].Location, SweepReader.Key,
+                    prefix + "a sweep may change parameter values, not which mechanisms or drugs a scenario has (the output columns depend on them)");
+            if (reported.Count > 50) return;   // enough to fix; the rest are usually the same mistake
         }
     }
 

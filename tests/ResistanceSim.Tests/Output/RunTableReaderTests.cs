@@ -1,4 +1,5 @@
 using ResistanceSim.Output.Reading;
+using ResistanceSim.Parquet;
 using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Output;
@@ -59,6 +60,37 @@ public class RunTableReaderTests
         Assert.Equal(0, RunTableReader.Read(files, "clones", [("replicate", 3)]).RowCount);   // no such replicate
         var missing = Assert.Throws<InvalidDataException>(() => RunTableReader.Read(files, "clones", [("patient", 0)]));
         Assert.Contains("has no column 'patient' to select rows by", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASelectionReadsTheSameRowsWhateverRowGroupsTheyFallIn()
+    {
+        // Row groups holding replicates {0}, {0, 1}, {1, 2} and {2}: one the statistics rule out for replicate 1, two it
+        // is inside, one that holds it only in part.
+        using var temp = new TempDirectory();
+        string path = Path.Combine(temp.Path, "t", "part-00000.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        int[][] groups = [[0, 0], [0, 1, 1], [1, 2], [2, 2, 2]];
+        using (var stream = File.Create(path))
+        using (var writer = new ParquetFileWriter(stream, new ParquetSchema([ParquetColumn.Int32("replicate", false), ParquetColumn.Double("value", false)])))
+        {
+            double next = 0;
+            foreach (var replicates in groups)
+            {
+                using (var rows = writer.BeginRowBatch())
+                {
+                    rows.AppendInt32(0, replicates);
+                    rows.AppendDouble(1, [.. replicates.Select(_ => next++)]);
+                }
+                writer.FlushRowGroup();
+            }
+        }
+        var files = RunFiles.Pending(temp.Path, [path]);
+
+        var second = RunTableReader.Read(files, "t", [("replicate", 1)]);
+        Assert.Equal([3.0, 4.0, 5.0], Enumerable.Range(0, second.RowCount).Select(r => second.Double("value", r)));
+        Assert.Equal(0, RunTableReader.Read(files, "t", [("replicate", 7)]).RowCount);
+        Assert.Equal(10, RunTableReader.Read(files, "t").RowCount);
     }
 }
 

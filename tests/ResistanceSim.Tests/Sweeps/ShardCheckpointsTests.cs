@@ -1,6 +1,8 @@
 using ResistanceSim.Engine.Observation;
 using ResistanceSim.Engine.Running;
+using ResistanceSim.Output;
 using ResistanceSim.Output.Shards;
+using ResistanceSim.Output.Sinks;
 using ResistanceSim.Output.Tables;
 using ResistanceSim.Tests.Support;
 
@@ -74,7 +76,7 @@ public class ShardCheckpointsTests
     }
 
     [Fact]
-    public void ASpoolKeptInMemoryWritesNoFileWhileUnitsArriveAndRemovesAnEarlierDoneList()
+    public void AShardThatIsNotDurableWritesNoSpoolWhileUnitsArriveAndRemovesAnEarlierDoneList()
     {
         using var temp = new TempDirectory();
         string shards = Directory.CreateDirectory(Path.Combine(temp.Path, "shards")).FullName;
@@ -87,6 +89,55 @@ public class ShardCheckpointsTests
     }
 
     [Fact]
-    public void ASpoolKeptInMemoryCannotResume() =>
+    public void StreamedRowsReachThePartFileInUnitOrderAndAResumedShardWritesTheSameBytes()
+    {
+        using var temp = new TempDirectory();
+        var table = new ReplicateTable();
+        var provenance = new Provenance("test", "abc", 1, "tau");
+        string StreamedFile(string name, Action<ShardCheckpoints> write, Func<ShardCheckpoints>? resumeAfter = null)
+        {
+            string path = Path.Combine(temp.Path, name);
+            using var checkpoints = resumeAfter?.Invoke() ?? new ShardCheckpoints(Path.Combine(temp.Path, "run-" + name), 0, [table], Work, resume: false);
+            using var sink = new ParquetTableSink(path, table.Columns, provenance);
+            checkpoints.StreamTo((_, batch) => sink.Append(batch));
+            write(checkpoints);
+            checkpoints.Finish();
+            sink.Commit();
+            return path;
+        }
+
+        string uninterrupted = StreamedFile("uninterrupted.parquet", c => WriteUnits(c, 0, 600));
+        string interruptedRun = Path.Combine(temp.Path, "run-resumed.parquet");
+        using (var first = new ShardCheckpoints(interruptedRun, 0, [table], Work, resume: false))
+        {
+            string abandoned = Path.Combine(temp.Path, "abandoned.parquet");
+            var sink = new ParquetTableSink(abandoned, table.Columns, provenance);   // killed: never committed
+            first.StreamTo((_, batch) => sink.Append(batch));
+            WriteUnits(first, 0, 301);   // 150 chunks of 2 recorded, unit 300 not yet
+            sink.Dispose();
+        }
+        string resumed = StreamedFile("resumed.parquet", c =>
+        {
+            Assert.Equal(300, c.UnitsDone);
+            WriteUnits(c, 300, 600);
+        }, () => new ShardCheckpoints(interruptedRun, 0, [table], Work, resume: true));
+
+        Assert.Equal(File.ReadAllBytes(uninterrupted), File.ReadAllBytes(resumed));
+        using var reader = ResistanceSim.Parquet.ParquetFileReader.Open(resumed);
+        Assert.Equal(Enumerable.Range(0, 600), reader.ReadValues<int>(0, 0).Values.ToArray());
+    }
+
+    [Fact]
+    public void AShardIsStreamedOnceFromItsFirstUnit()
+    {
+        using var temp = new TempDirectory();
+        using var checkpoints = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: false);
+        WriteUnits(checkpoints, 0, 1);
+        Assert.Throws<InvalidOperationException>(() => checkpoints.StreamTo((_, _) => { }));
+        Assert.Throws<InvalidOperationException>(checkpoints.Finish);   // 1 of 600 units
+    }
+
+    [Fact]
+    public void AShardThatIsNotDurableCannotResume() =>
         Assert.Throws<ArgumentException>(() => new ShardCheckpoints(Path.GetTempPath(), 0, [new ReplicateTable()], Work, resume: true, durable: false));
 }

@@ -46,6 +46,16 @@ public class SweepErrorTests
         Assert.Equal((26, 34), (error.Location.Line, error.Location.Column));
     }
 
+    [Fact]
+    public void ThePointsProblemsComeInPointOrderUpToTheCapHoweverThePointsAreBound()
+    {
+        // 80 points, each with its own bad value: every problem is distinct, so only the cap stops the reporting.
+        string points = string.Join(", ", Enumerable.Range(1, 80).Select(k => $"-{k}"));
+        var errors = SweepScenarios.Errors(SweepScenarios.Base + $"sweep:\n  grid:\n    population.b0_per_day: [{points}]\n");
+        Assert.Equal(51, errors.Count);
+        Assert.All(errors.Select((e, k) => (e, k)), p => Assert.StartsWith($"sweep point {p.k} (population.b0_per_day=-{p.k + 1})", p.e.Message, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("sweep:\n  grid: { seed: [1] }\n  list: [{ seed: 1 }]\n", "exactly one of grid, list or latin_hypercube (grid, list supplied)")]
     [InlineData("sweep:\n  gird: { seed: [1] }\n", "unknown key 'gird' in sweep; did you mean 'grid'?")]
