@@ -102,7 +102,7 @@ public sealed class ResponseTracker
     /// <summary>Reads one scan: the body's sum of diameters and the sanctuary lesion. True on progression.</summary>
     private bool Scan(TumourImaging imaging, double day, double cells, double sanctuaryCells, bool baseline)
     {
-        double mm = imaging.SumOfDiametersMm(imaging.ImagesSanctuaries ? cells - sanctuaryCells : cells);
+        double mm = imaging.SumOfDiametersMm(cells, sanctuaryCells);
         if (baseline)
         {
             BaselineMm = NadirMm = mm;
@@ -136,7 +136,7 @@ public sealed class ResponseTracker
         NadirDay = day;
         if (_imaging is { } imaging)
         {
-            NadirMm = imaging.SumOfDiametersMm(imaging.ImagesSanctuaries ? cells - sanctuaryCells : cells);
+            NadirMm = imaging.SumOfDiametersMm(cells, sanctuaryCells);
             _sanctuary.Start(imaging, sanctuaryCells);
         }
     }

@@ -3,7 +3,7 @@ using ResistanceSim.Model.Clinical;
 namespace ResistanceSim.Engine.Running;
 
 /// <summary>What a scan found at the sanctuary sites when they are imaged on their own.</summary>
-public enum SanctuaryFinding
+internal enum SanctuaryFinding
 {
     /// <summary>No progression there.</summary>
     None,

@@ -21,6 +21,13 @@ public sealed record TumourImaging(
     public double SumOfDiametersMm(double cells) =>
         TumourBurdenConversion.SumOfDiametersMm(cells, Lesions, CellsPerCubicCentimetre, DetectionLimitMm);
 
+    /// <summary>
+    /// The sum of diameters a scan reads of a tumour of <paramref name="cells"/>, <paramref name="sanctuaryCells"/> of
+    /// them in sanctuary sites: those are left out when the scans image them apart (they are then a lesion of their own).
+    /// </summary>
+    public double SumOfDiametersMm(double cells, double sanctuaryCells) =>
+        SumOfDiametersMm(ImagesSanctuaries ? cells - sanctuaryCells : cells);
+
     /// <summary>Whether scans look at sanctuary sites on their own (<see cref="NewLesionMm"/> &gt; 0).</summary>
     public bool ImagesSanctuaries => NewLesionMm > 0;
 

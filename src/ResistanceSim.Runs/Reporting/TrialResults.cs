@@ -89,6 +89,8 @@ public static class TrialResults
         if (!summary.Has("pfs_days")) return null;
         var byArm = Enumerable.Range(0, summary.RowCount).GroupBy(r => (int)summary.Long("arm", r)).OrderBy(g => g.Key).ToArray();
         string Name(int arm) => arm < armNames.Count && armNames[arm].Length > 0 ? armNames[arm] : $"arm {arm}";
+        // Runs written before sanctuaries could be imaged apart have no such columns.
+        int Flagged(IEnumerable<int> rows, string column) => summary.Has(column) ? rows.Count(r => summary.Bool(column, r)) : 0;
         var arms = byArm.Select(g => new TrialArm(Name(g.Key),
             [.. g.Select(r => new SurvivalObservation(summary.Double("pfs_days", r), summary.Bool("pfs_event", r)))],
             [.. g.Select(r => summary.Bool("objective_response", r))])).ToArray();
@@ -99,9 +101,8 @@ public static class TrialResults
             [.. g.Select(r => (int)summary.Long("lines_started", r))]) with
             {
                 Progressions = g.Count(r => summary.Bool("pfs_event", r)),
-                // Runs written before sanctuaries could be imaged apart have no such column.
-                NewLesionProgressions = summary.Has("progression_by_new_lesion") ? g.Count(r => summary.Bool("progression_by_new_lesion", r)) : 0,
-                SanctuaryProgressions = summary.Has("progression_in_sanctuary") ? g.Count(r => summary.Bool("progression_in_sanctuary", r)) : 0,
+                NewLesionProgressions = Flagged(g, "progression_by_new_lesion"),
+                SanctuaryProgressions = Flagged(g, "progression_in_sanctuary"),
             }).ToArray();
         var mechanisms = byArm.SelectMany(g =>
         {
