@@ -22,6 +22,9 @@ public sealed record ArmCourse(
     /// <summary>Patients whose progression was seen.</summary>
     public int Progressions { get; init; }
 
+    /// <summary>The arm split by a sanctuary lesion visible at baseline; null when the scans do not image sanctuaries apart.</summary>
+    public BaselineSanctuarySplit? SanctuaryAtBaseline { get; init; }
+
     /// <param name="resistantFractionAtStart">Per patient: cells carrying any mechanism / all cells, at day 0 of the arm.</param>
     /// <param name="linesStarted">Per patient: lines of the arm's protocol started (1 plus switches on progression).</param>
     public static ArmCourse Summarise(string name, IReadOnlyList<bool> cured, IReadOnlyList<double> resistantFractionAtStart, IReadOnlyList<int> linesStarted)

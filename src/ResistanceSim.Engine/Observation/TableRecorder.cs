@@ -99,6 +99,7 @@ public sealed class TableRecorder : IRunObserver
             PriorLineDays = run.PriorLineDays,
             ProgressedByNewLesion = progressed && !double.IsNaN(response.NewLesionDay),
             ProgressedInSanctuary = progressed && !double.IsNaN(response.SanctuaryProgressionDay),
+            SanctuaryBaselineMm = response.BaselineSanctuaryMm,
         };
     }
 

@@ -153,4 +153,7 @@ public readonly record struct ClinicalCourse(
 
     /// <summary>The progression on the last line was at a sanctuary site imaged apart: a new lesion there or a known one's growth.</summary>
     public bool ProgressedInSanctuary { get; init; }
+
+    /// <summary>Diameter (mm) of the sanctuary lesion at the arm's baseline, 0 if not visible; NaN when sanctuaries are not imaged apart.</summary>
+    public double SanctuaryBaselineMm { get; init; } = double.NaN;
 }

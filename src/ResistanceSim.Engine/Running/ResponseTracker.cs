@@ -57,6 +57,12 @@ public sealed class ResponseTracker
     /// <summary>Day the sanctuary lesion progressed on the current line, new or grown (the progression it caused), NaN if none.</summary>
     public double SanctuaryProgressionDay { get; private set; }
 
+    /// <summary>
+    /// Diameter (mm) of the sanctuary lesion at the first scan (the baseline), 0 when it was not visible; NaN unless the
+    /// scans image sanctuaries apart. Trials report outcomes by this (baseline brain metastases).
+    /// </summary>
+    public double BaselineSanctuaryMm { get; private set; }
+
     public void Reset(ProgressionRule rule)
     {
         _rule = rule;
@@ -74,6 +80,7 @@ public sealed class ResponseTracker
         _sanctuary = default;
         NewLesionDay = double.NaN;
         SanctuaryProgressionDay = double.NaN;
+        BaselineSanctuaryMm = double.NaN;
     }
 
     /// <param name="day">Day of the scan or sample.</param>
@@ -107,6 +114,7 @@ public sealed class ResponseTracker
         {
             BaselineMm = NadirMm = mm;
             _sanctuary.Start(imaging, sanctuaryCells);
+            if (imaging.ImagesSanctuaries) BaselineSanctuaryMm = _sanctuary.LastMm;
             return false;
         }
         var finding = _sanctuary.Scan(imaging, sanctuaryCells);

@@ -27,6 +27,7 @@ internal static class ClinicalColumns
         new("prior_line_days", ColumnType.Double, false, "day", "time on the cohort's prior lines, from diagnosis to the progression that started this arm (0 without prior lines)"),
         new("progression_by_new_lesion", ColumnType.Boolean, false, "", "the progression on the last line was a sanctuary site (such as the brain) seen as a new lesion (cohort.scans.new_lesion_mm)"),
         new("progression_in_sanctuary", ColumnType.Boolean, false, "", "the progression on the last line was at a sanctuary site imaged apart: a new lesion there or a known one grown 20% and 5 mm over its nadir"),
+        new("sanctuary_at_baseline_mm", ColumnType.Double, true, "mm", "diameter of the sanctuary lesion (such as brain metastases) at the arm's baseline scan, 0 if below cohort.scans.new_lesion_mm; null when sanctuaries are not imaged apart"),
     ];
 
     /// <summary>Writes the course of <paramref name="result"/> from column <paramref name="first"/> on.</summary>
@@ -54,6 +55,7 @@ internal static class ClinicalColumns
         batch.Double(first + 15)[0] = course.PriorLineDays;
         batch.Boolean(first + 16)[0] = course.ProgressedByNewLesion;
         batch.Boolean(first + 17)[0] = course.ProgressedInSanctuary;
+        batch.SetDoubleOrNull(first + 18, 0, course.SanctuaryBaselineMm);
     }
 
     private static string[] MechanismNames(MechanismCatalog catalog, ulong mask)

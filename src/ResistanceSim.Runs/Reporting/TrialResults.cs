@@ -91,9 +91,12 @@ public static class TrialResults
         string Name(int arm) => arm < armNames.Count && armNames[arm].Length > 0 ? armNames[arm] : $"arm {arm}";
         // Runs written before sanctuaries could be imaged apart have no such columns.
         int Flagged(IEnumerable<int> rows, string column) => summary.Has(column) ? rows.Count(r => summary.Bool(column, r)) : 0;
+        SurvivalObservation Pfs(int r) => new(summary.Double("pfs_days", r), summary.Bool("pfs_event", r));
         var arms = byArm.Select(g => new TrialArm(Name(g.Key),
-            [.. g.Select(r => new SurvivalObservation(summary.Double("pfs_days", r), summary.Bool("pfs_event", r)))],
+            [.. g.Select(Pfs)],
             [.. g.Select(r => summary.Bool("objective_response", r))])).ToArray();
+        // Null (NaN) where the scans did not image sanctuaries apart, and absent from runs written before the column.
+        double SanctuaryMm(int r) => summary.Has("sanctuary_at_baseline_mm") ? summary.Double("sanctuary_at_baseline_mm", r) : double.NaN;
         // Runs written before the cure and line columns existed have no course to read.
         var courses = !summary.Has("cured") ? [] : byArm.Select(g => ArmCourse.Summarise(Name(g.Key),
             [.. g.Select(r => summary.Bool("cured", r))],
@@ -103,6 +106,8 @@ public static class TrialResults
                 Progressions = g.Count(r => summary.Bool("pfs_event", r)),
                 NewLesionProgressions = Flagged(g, "progression_by_new_lesion"),
                 SanctuaryProgressions = Flagged(g, "progression_in_sanctuary"),
+                SanctuaryAtBaseline = g.Any(r => double.IsNaN(SanctuaryMm(r))) ? null
+                    : BaselineSanctuarySplit.Split([.. g.Select(Pfs)], [.. g.Select(r => SanctuaryMm(r) > 0)]),
             }).ToArray();
         var mechanisms = byArm.SelectMany(g =>
         {
@@ -211,6 +216,16 @@ public static class TrialResults
         foreach (var course in readout.Courses.Where(c => c.SanctuaryProgressions > 0))
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sanctuary sites, {course.Name}: {course.SanctuaryProgressions} of {course.Progressions} progressions were at a sanctuary site (such as the brain), {course.NewLesionProgressions} of them a new lesion"));
+        foreach (var course in readout.Courses.Where(c => c.SanctuaryAtBaseline is not null))
+        {
+            var split = course.SanctuaryAtBaseline!;
+            var medians = new List<string>();
+            if (split.WithLesion > 0) medians.Add($"with it {Months(split.MedianWith.Median)}");
+            if (split.WithLesion < split.Patients) medians.Add($"without {Months(split.MedianWithout.Median)}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Sanctuary at baseline, {course.Name}: {split.WithLesion} of {split.Patients} patients had a lesion visible there (such as a brain metastasis); " +
+                $"median PFS, months: {string.Join(", ", medians)}"));
+        }
     }
 
     private static string Months(double days) =>

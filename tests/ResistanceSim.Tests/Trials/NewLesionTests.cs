@@ -1,3 +1,4 @@
+using System.Globalization;
 using ResistanceSim.Engine.Observation;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
@@ -60,6 +61,23 @@ public class NewLesionTests
         Assert.True(tracker.Progressed, "12.4 mm over a 5.76 mm nadir is 20% and 5 mm");
         Assert.Equal(84, tracker.SanctuaryProgressionDay);
         Assert.True(double.IsNaN(tracker.NewLesionDay));
+    }
+
+    [Fact]
+    public void TheBaselineScanRecordsTheSanctuaryLesionsDiameterOrZeroWhenUnseen()
+    {
+        var visible = Tracker(5);
+        visible.Observe(0, 1e10, 1e8);
+        visible.Observe(42, 3e9, 1e9);
+        Assert.Equal(5.76, visible.BaselineSanctuaryMm, 2);   // the baseline's, not the later scan's 12.4 mm
+
+        var unseen = Tracker(5);
+        unseen.Observe(0, 1e10, FiveMillimetreLesionCells * 0.99);
+        Assert.Equal(0, unseen.BaselineSanctuaryMm);
+
+        var notImaged = Tracker(0);
+        notImaged.Observe(0, 1e10, 1e8);
+        Assert.True(double.IsNaN(notImaged.BaselineSanctuaryMm));
     }
 
     [Fact]
@@ -217,6 +235,11 @@ public class NewLesionTests
             Assert.Equal(Flagged("progression_by_new_lesion"), course.NewLesionProgressions);
             Assert.Equal(Flagged("progression_in_sanctuary"), course.SanctuaryProgressions);
             Assert.True(course.SanctuaryProgressions >= course.NewLesionProgressions);
+            if (newLesionMm > 0)
+                Assert.Equal(Enumerable.Range(0, summary.RowCount).Count(r => Convert.ToDouble(summary["sanctuary_at_baseline_mm", r], CultureInfo.InvariantCulture) > 0),
+                    course.SanctuaryAtBaseline!.WithLesion);
+            else
+                Assert.Null(course.SanctuaryAtBaseline);
             using var text = new StringWriter();
             TrialResults.Print(text, run.Trial);
             return text.ToString();
@@ -224,7 +247,10 @@ public class NewLesionTests
 
         var printed = Readout(5);
         Assert.Matches(@"Sanctuary sites, tki: [1-9][0-9]* of [1-9][0-9]* progressions were at a sanctuary site \(such as the brain\), [1-9][0-9]* of them a new lesion", printed);
-        Assert.DoesNotContain("Sanctuary sites", Readout(0));
+        Assert.Matches(@"Sanctuary at baseline, tki: [0-9]+ of [1-9][0-9]* patients had a lesion visible there \(such as a brain metastasis\); median PFS, months: ", printed);
+        var withoutImaging = Readout(0);
+        Assert.DoesNotContain("Sanctuary sites", withoutImaging);
+        Assert.DoesNotContain("Sanctuary at baseline", withoutImaging);
     }
 
     [Fact]
