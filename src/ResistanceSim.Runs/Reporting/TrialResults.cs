@@ -65,6 +65,9 @@ public static class TrialResults
         new("resistant_fraction_median", ColumnType.Double, true, "fraction", "median over patients of the resistant fraction at the arm's day 0"),
         new("resistant_fraction_p90", ColumnType.Double, true, "fraction", "its 90th percentile"),
         new("mostly_resistant_share", ColumnType.Double, true, "fraction", "share of patients whose tumour was more than half resistant at day 0"),
+        new("sanctuary_at_baseline", ColumnType.Int32, true, "", "patients with a sanctuary lesion (such as a brain metastasis) visible at baseline; null unless the scans image sanctuaries apart"),
+        new("median_pfs_with_sanctuary_days", ColumnType.Double, true, "day", "Kaplan–Meier median PFS of those patients (null if none or not reached)"),
+        new("median_pfs_without_sanctuary_days", ColumnType.Double, true, "day", "of the others (null if none or not reached)"),
     ];
 
     internal static IReadOnlyList<ColumnSpec> MechanismColumns { get; } =
@@ -159,6 +162,11 @@ public static class TrialResults
             endpoints.SetDoubleOrNull(18, a, course?.ResistantFractionMedian ?? double.NaN);
             endpoints.SetDoubleOrNull(19, a, course?.ResistantFractionP90 ?? double.NaN);
             endpoints.SetDoubleOrNull(20, a, course?.MostlyResistant.Proportion ?? double.NaN);
+            var split = course?.SanctuaryAtBaseline;
+            endpoints.Int32(21)[a] = split?.WithLesion ?? 0;
+            endpoints.Valid(21)[a] = split is not null;
+            endpoints.SetDoubleOrNull(22, a, split?.MedianWith.Median ?? double.NaN);
+            endpoints.SetDoubleOrNull(23, a, split?.MedianWithout.Median ?? double.NaN);
         }
         string endpointsPath = DerivedTable.Write(runDirectory, EndpointsTable, endpoints, format, provenance);
 

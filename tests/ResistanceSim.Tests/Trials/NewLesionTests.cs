@@ -240,6 +240,12 @@ public class NewLesionTests
                     course.SanctuaryAtBaseline!.WithLesion);
             else
                 Assert.Null(course.SanctuaryAtBaseline);
+            // The endpoints table holds the same split (null without sanctuary imaging).
+            var endpoints = run.Tables["endpoints"];
+            double Endpoint(string column) => endpoints[column, 0] is { } value ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : double.NaN;
+            Assert.Equal((double?)course.SanctuaryAtBaseline?.WithLesion ?? double.NaN, Endpoint("sanctuary_at_baseline"));
+            Assert.Equal(course.SanctuaryAtBaseline?.MedianWith.Median ?? double.NaN, Endpoint("median_pfs_with_sanctuary_days"));
+            Assert.Equal(course.SanctuaryAtBaseline?.MedianWithout.Median ?? double.NaN, Endpoint("median_pfs_without_sanctuary_days"));
             using var text = new StringWriter();
             TrialResults.Print(text, run.Trial);
             return text.ToString();
