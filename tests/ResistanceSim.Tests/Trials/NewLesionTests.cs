@@ -152,6 +152,7 @@ public class NewLesionTests
         Assert.True(double.IsNaN(tracker.NewLesionDay));
         tracker.Observe(84, 5e9, 2e8);
         Assert.False(tracker.Progressed);
+        Assert.Equal(0, tracker.BaselineSanctuaryMm);   // the arm's baseline, not the next line's
     }
 
     private const string Trial = """
