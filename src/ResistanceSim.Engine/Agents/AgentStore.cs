@@ -38,6 +38,7 @@ internal sealed class AgentStore
     private SiteRecord[] _sites = [];
     private ulong[] _occupied = [];
     private readonly OccupiedBox _box = new();
+    private readonly OccupiedChunks _chunks = new();
     private int[][] _members = [];
     private int[] _memberCount = [];
     private int[] _slotOfClone = [];
@@ -65,6 +66,7 @@ internal sealed class AgentStore
     {
         int sites = checked(x * y * z);
         _box.Reset(x, y, z);
+        _chunks.Reset(sites);
         if (_sites.Length != sites)
         {
             _sites = new SiteRecord[sites];
@@ -93,6 +95,7 @@ internal sealed class AgentStore
         Array.Resize(ref _sites, capacity);
         Array.Resize(ref _occupied, WordsFor(capacity));
         _box.Widen(capacity);
+        _chunks.Widen(capacity);
     }
 
     /// <summary>Words of occupancy bits for <paramref name="sites"/> sites, plus one left 0 so that <see cref="OccupiedTriple"/> may read past the last.</summary>
@@ -115,8 +118,9 @@ internal sealed class AgentStore
     /// <summary>
     /// A uniformly random cell of clone <paramref name="clone"/> (its site). A clone that is the only one on the lattice
     /// and fills at least an eighth of the box around the cells (a sixteenth once unlisted) is drawn by rejection over the
-    /// box's sites against the occupancy bits (at most 16 draws on average, all in cache); any other from its list, one
-    /// read of a large array. Both are uniform over its cells.
+    /// box's sites, or over the sites of the chunks that hold its cells (<see cref="OccupiedChunks"/>) when they are fewer,
+    /// against the occupancy bits (at most 16 draws on average, all in cache); any other from its list, one read of a
+    /// large array. All are uniform over its cells.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int RandomCell(int clone, ref Xoshiro256StarStar rng)
@@ -127,16 +131,32 @@ internal sealed class AgentStore
         {
             if (cells != Count || cells < _box.Volume >> 3)
                 return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
-            if (_changesSinceListed >= RelistCost) _unlistedSlot = slot;
+            if (_changesSinceListed >= RelistCost) Unlist(slot);
         }
         // A copy of the generator, kept in registers through the draws: the one passed by reference is in memory,
-        // where each draw would wait for its own stores.
+        // where each draw would wait for its own stores. The smaller region has the fewer rejections: the box on a
+        // confluent dish (one draw, no indirection), the chunks around a ball.
         var local = rng;
         int site;
-        do site = _box.RandomSite(ref local);
-        while (IsEmpty(site));
+        if (_chunks.Volume < _box.Volume)
+        {
+            do site = _chunks.RandomSite(ref local);
+            while (IsEmpty(site));
+        }
+        else
+        {
+            do site = _box.RandomSite(ref local);
+            while (IsEmpty(site));
+        }
         rng = local;
         return site;
+    }
+
+    /// <summary>Drops the list of <paramref name="slot"/>, the only clone with cells, and the chunks its cells have left (listed clones leave chunks behind unchecked).</summary>
+    private void Unlist(int slot)
+    {
+        _unlistedSlot = slot;
+        _chunks.DropEmpty(_occupied);
     }
 
     /// <summary>Whether clone <paramref name="clone"/> keeps a list of its cells (<see cref="MemberSite"/>); see the class notes.</summary>
@@ -155,6 +175,7 @@ internal sealed class AgentStore
         _unlistedSlot = -1;
         _changesSinceListed = 0;
         _box.Clear();
+        _chunks.Reset(_sites.Length);
         ref int[] members = ref _members[slot];
         if (members.Length < _memberCount[slot]) members = new int[Math.Max(_memberCount[slot], 2 * members.Length)];
         int k = 0;
@@ -164,6 +185,7 @@ internal sealed class AgentStore
                 int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
                 members[k] = site;
                 _box.Include(site);
+                _chunks.Include(site);
                 ref SiteRecord record = ref _sites[site];
                 record.Occupant = (record.Occupant & ~SlotMask) | (slot + 1);   // its stage is kept (see Place)
                 record.Position = k++;
@@ -208,6 +230,7 @@ internal sealed class AgentStore
         }
         _occupied[site >> 6] |= 1UL << site;
         _box.Include(site);
+        _chunks.Include(site);
         _changesSinceListed++;
         Count++;
     }
@@ -223,6 +246,7 @@ internal sealed class AgentStore
         {
             // The only clone's cell: its record is neither read nor written (an empty site's record is never read).
             if (--_memberCount[_unlistedSlot] < _box.Volume >> 4) Relist();   // too sparse for drawing by rejection
+            else if (_chunks.Volume > Count << 4) _chunks.DropEmpty(_occupied);   // O(1) amortised: the chunks left are at most the cells
             return;
         }
         ref SiteRecord record = ref _sites[site];
@@ -246,6 +270,7 @@ internal sealed class AgentStore
         _occupied[to >> 6] |= 1UL << to;
         _occupied[from >> 6] &= ~(1UL << from);
         _box.Include(to);
+        _chunks.Include(to);
     }
 
     /// <summary>The cell at <paramref name="site"/> joins clone <paramref name="clone"/> in place (a phenotype switch), keeping its stage.</summary>

@@ -88,4 +88,36 @@ public class AgentStoreTests
         Assert.True(store.IsListed(0));
         Assert.Equal(block.Take(3).Order(), Enumerable.Range(0, store.CellsOf(0)).Select(k => store.MemberSite(0, k)).Order());
     }
+
+    [Fact]
+    public void ALoneBallHalfFillingItsBoxIsDrawnUniformlyFromItsChunks()
+    {
+        // A ball of radius 6 on a 20³ lattice fills about half its 13³ box and nine tenths of its chunks of eight sites,
+        // so it is drawn from the chunks; a cell that dies leaves its chunk listed, and is never drawn.
+        var store = new AgentStore();
+        store.Reset(20, 20, 20);
+        store.TrackNewClone(0);
+        var ball = new List<int>();
+        for (int z = 0; z < 20; z++)
+            for (int y = 0; y < 20; y++)
+                for (int x = 0; x < 20; x++)
+                    if ((x - 10) * (x - 10) + (y - 10) * (y - 10) + (z - 10) * (z - 10) <= 36) ball.Add(x + 20 * (y + 20 * z));
+        foreach (int site in ball) store.Place(site, 0, 0);
+        var rng = new Xoshiro256StarStar(6);
+        store.RandomCell(0, ref rng);
+        Assert.False(store.IsListed(0));
+        int dead = ball[ball.Count / 2];
+        store.Vacate(dead);
+        ball.Remove(dead);
+
+        var counts = new Dictionary<int, int>();
+        int draws = 200 * ball.Count;
+        for (int i = 0; i < draws; i++)
+        {
+            int site = store.RandomCell(0, ref rng);
+            counts[site] = counts.GetValueOrDefault(site) + 1;
+        }
+        Assert.Equal(ball.Order(), counts.Keys.Order());
+        Assert.All(counts.Values, c => Assert.InRange(c, 130, 270));   // 200 expected, standard deviation 14
+    }
 }
