@@ -17,7 +17,8 @@ namespace ResistanceSim.Engine.Agents;
 /// </para>
 /// <para>
 /// Such a clone — the only one with cells, on at least an eighth of the sites of the box that holds every cell
-/// (<see cref="OccupiedBox"/>: the dish, or the box around a ball) — needs no list, and keeping it costs two more cache
+/// (<see cref="OccupiedBox"/>: the dish, or the box around a ball) — needs no list (it is drawn by rejection over the box
+/// or, when they are fewer sites, the chunks of eight sites that hold its cells, <see cref="OccupiedChunks"/>), and keeping it costs two more cache
 /// misses per death (the list entry and the moved member's record): its list is dropped, and rebuilt by one scan of the
 /// sites when another clone gets a cell or it falls below a sixteenth of the box. A list is dropped only after as many
 /// placements and removals as that scan visits (the cells and the words of occupancy bits) since it was last rebuilt, so
