@@ -40,6 +40,7 @@ internal sealed class AgentStore
     private ulong[] _occupied = [];
     private readonly OccupiedBox _box = new();
     private readonly OccupiedChunks _chunks = new();
+    private bool _chunksIncomplete;   // cells were placed while the box was the whole grid, unlisted in the chunks (see IncludeInChunks)
     private int[][] _members = [];
     private int[] _memberCount = [];
     private int[] _slotOfClone = [];
@@ -68,6 +69,7 @@ internal sealed class AgentStore
         int sites = checked(x * y * z);
         _box.Reset(x, y, z);
         _chunks.Reset(sites);
+        _chunksIncomplete = false;
         if (_sites.Length != sites)
         {
             _sites = new SiteRecord[sites];
@@ -139,7 +141,7 @@ internal sealed class AgentStore
         // confluent dish (one draw, no indirection), the chunks around a ball.
         var local = rng;
         int site;
-        if (_chunks.Volume < _box.Volume)
+        if (!_chunksIncomplete && _chunks.Volume < _box.Volume)
         {
             do site = _chunks.RandomSite(ref local);
             while (IsEmpty(site));
@@ -177,6 +179,7 @@ internal sealed class AgentStore
         _changesSinceListed = 0;
         _box.Clear();
         _chunks.Reset(_sites.Length);
+        _chunksIncomplete = false;
         ref int[] members = ref _members[slot];
         if (members.Length < _memberCount[slot]) members = new int[Math.Max(_memberCount[slot], 2 * members.Length)];
         int k = 0;
@@ -231,9 +234,21 @@ internal sealed class AgentStore
         }
         _occupied[site >> 6] |= 1UL << site;
         _box.Include(site);
-        _chunks.Include(site);
+        IncludeInChunks(site);
         _changesSinceListed++;
         Count++;
+    }
+
+    /// <summary>
+    /// Lists the chunk of a newly occupied site, unless the box is the whole grid (a dish): that box is drawn from
+    /// without a list, and once the chunks miss a cell they are not drawn from (<see cref="RandomCell"/>) until the scan
+    /// that makes the box tight again rebuilds them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void IncludeInChunks(int site)
+    {
+        if (_box.IsWholeGrid) _chunksIncomplete = true;
+        else _chunks.Include(site);
     }
 
     /// <summary>Removes the cell at <paramref name="site"/> (death, or sampled out by passaging).</summary>
@@ -271,7 +286,7 @@ internal sealed class AgentStore
         _occupied[to >> 6] |= 1UL << to;
         _occupied[from >> 6] &= ~(1UL << from);
         _box.Include(to);
-        _chunks.Include(to);
+        IncludeInChunks(to);
     }
 
     /// <summary>The cell at <paramref name="site"/> joins clone <paramref name="clone"/> in place (a phenotype switch), keeping its stage.</summary>
