@@ -120,4 +120,27 @@ public class AgentStoreTests
         Assert.Equal(ball.Order(), counts.Keys.Order());
         Assert.All(counts.Values, c => Assert.InRange(c, 130, 270));   // 200 expected, standard deviation 14
     }
+
+    [Fact]
+    public void CellsPlacedWhileTheBoxIsTheWholeGridAreDrawnOnceItGrowsBeyondIt()
+    {
+        // 64 ids: the first and the last make the box the whole grid, so no chunk is listed for the 62 placed after
+        // them. The store then grows (well mixed) and a 65th cell's chunk is listed: the chunks (3 of them, 24 sites)
+        // are fewer sites than the box (0..90), and a draw from them would miss most cells.
+        var store = new AgentStore();
+        store.Reset(64);
+        store.TrackNewClone(0);
+        store.Place(0, 0, 0);
+        store.Place(63, 0, 0);
+        for (int site = 1; site < 63; site++) store.Place(site, 0, 0);
+        var rng = new Xoshiro256StarStar(8);
+        store.RandomCell(0, ref rng);
+        Assert.False(store.IsListed(0));
+        store.EnsureSites(100);
+        store.Place(90, 0, 0);
+
+        var drawn = new HashSet<int>();
+        for (int i = 0; i < 5000; i++) drawn.Add(store.RandomCell(0, ref rng));
+        Assert.Equal([.. Enumerable.Range(0, 64), 90], drawn.Order());
+    }
 }
