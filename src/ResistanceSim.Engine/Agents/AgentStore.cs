@@ -17,7 +17,8 @@ namespace ResistanceSim.Engine.Agents;
 /// </para>
 /// <para>
 /// Such a clone — the only one with cells, on at least an eighth of the sites of the box that holds every cell
-/// (<see cref="OccupiedBox"/>: the dish, or the box around a ball) — needs no list, and keeping it costs two more cache
+/// (<see cref="OccupiedBox"/>: the dish, or the box around a ball) — needs no list (it is drawn by rejection over the box
+/// or, when they are fewer sites, the chunks of eight sites that hold its cells, <see cref="OccupiedChunks"/>), and keeping it costs two more cache
 /// misses per death (the list entry and the moved member's record): its list is dropped, and rebuilt by one scan of the
 /// sites when another clone gets a cell or it falls below a sixteenth of the box. A list is dropped only after as many
 /// placements and removals as that scan visits (the cells and the words of occupancy bits) since it was last rebuilt, so
@@ -38,6 +39,8 @@ internal sealed class AgentStore
     private SiteRecord[] _sites = [];
     private ulong[] _occupied = [];
     private readonly OccupiedBox _box = new();
+    private readonly OccupiedChunks _chunks = new();
+    private bool _chunksIncomplete;   // cells were placed while the box was the whole grid, unlisted in the chunks (see IncludeInChunks)
     private int[][] _members = [];
     private int[] _memberCount = [];
     private int[] _slotOfClone = [];
@@ -65,6 +68,8 @@ internal sealed class AgentStore
     {
         int sites = checked(x * y * z);
         _box.Reset(x, y, z);
+        _chunks.Reset(sites);
+        _chunksIncomplete = false;
         if (_sites.Length != sites)
         {
             _sites = new SiteRecord[sites];
@@ -93,6 +98,7 @@ internal sealed class AgentStore
         Array.Resize(ref _sites, capacity);
         Array.Resize(ref _occupied, WordsFor(capacity));
         _box.Widen(capacity);
+        _chunks.Widen(capacity);
     }
 
     /// <summary>Words of occupancy bits for <paramref name="sites"/> sites, plus one left 0 so that <see cref="OccupiedTriple"/> may read past the last.</summary>
@@ -115,8 +121,9 @@ internal sealed class AgentStore
     /// <summary>
     /// A uniformly random cell of clone <paramref name="clone"/> (its site). A clone that is the only one on the lattice
     /// and fills at least an eighth of the box around the cells (a sixteenth once unlisted) is drawn by rejection over the
-    /// box's sites against the occupancy bits (at most 16 draws on average, all in cache); any other from its list, one
-    /// read of a large array. Both are uniform over its cells.
+    /// box's sites, or over the sites of the chunks that hold its cells (<see cref="OccupiedChunks"/>) when they are fewer,
+    /// against the occupancy bits (at most 16 draws on average, all in cache); any other from its list, one read of a
+    /// large array. All are uniform over its cells.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int RandomCell(int clone, ref Xoshiro256StarStar rng)
@@ -127,16 +134,32 @@ internal sealed class AgentStore
         {
             if (cells != Count || cells < _box.Volume >> 3)
                 return _members[slot][cells == 1 ? 0 : (int)rng.NextUInt64((ulong)cells)];
-            if (_changesSinceListed >= RelistCost) _unlistedSlot = slot;
+            if (_changesSinceListed >= RelistCost) Unlist(slot);
         }
         // A copy of the generator, kept in registers through the draws: the one passed by reference is in memory,
-        // where each draw would wait for its own stores.
+        // where each draw would wait for its own stores. The smaller region has the fewer rejections: the box on a
+        // confluent dish (one draw, no indirection), the chunks around a ball.
         var local = rng;
         int site;
-        do site = _box.RandomSite(ref local);
-        while (IsEmpty(site));
+        if (!_chunksIncomplete && _chunks.Volume < _box.Volume)
+        {
+            do site = _chunks.RandomSite(ref local);
+            while (IsEmpty(site));
+        }
+        else
+        {
+            do site = _box.RandomSite(ref local);
+            while (IsEmpty(site));
+        }
         rng = local;
         return site;
+    }
+
+    /// <summary>Drops the list of <paramref name="slot"/>, the only clone with cells, and the chunks its cells have left (listed clones leave chunks behind unchecked).</summary>
+    private void Unlist(int slot)
+    {
+        _unlistedSlot = slot;
+        _chunks.DropEmpty(_occupied);
     }
 
     /// <summary>Whether clone <paramref name="clone"/> keeps a list of its cells (<see cref="MemberSite"/>); see the class notes.</summary>
@@ -155,6 +178,8 @@ internal sealed class AgentStore
         _unlistedSlot = -1;
         _changesSinceListed = 0;
         _box.Clear();
+        _chunks.Reset(_sites.Length);
+        _chunksIncomplete = false;
         ref int[] members = ref _members[slot];
         if (members.Length < _memberCount[slot]) members = new int[Math.Max(_memberCount[slot], 2 * members.Length)];
         int k = 0;
@@ -164,6 +189,7 @@ internal sealed class AgentStore
                 int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
                 members[k] = site;
                 _box.Include(site);
+                _chunks.Include(site);
                 ref SiteRecord record = ref _sites[site];
                 record.Occupant = (record.Occupant & ~SlotMask) | (slot + 1);   // its stage is kept (see Place)
                 record.Position = k++;
@@ -208,8 +234,21 @@ internal sealed class AgentStore
         }
         _occupied[site >> 6] |= 1UL << site;
         _box.Include(site);
+        IncludeInChunks(site);
         _changesSinceListed++;
         Count++;
+    }
+
+    /// <summary>
+    /// Lists the chunk of a newly occupied site, unless the box is the whole grid (a dish): that box is drawn from
+    /// without a list, and once the chunks miss a cell they are not drawn from (<see cref="RandomCell"/>) until the scan
+    /// that makes the box tight again rebuilds them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void IncludeInChunks(int site)
+    {
+        if (_box.IsWholeGrid) _chunksIncomplete = true;
+        else _chunks.Include(site);
     }
 
     /// <summary>Removes the cell at <paramref name="site"/> (death, or sampled out by passaging).</summary>
@@ -223,6 +262,7 @@ internal sealed class AgentStore
         {
             // The only clone's cell: its record is neither read nor written (an empty site's record is never read).
             if (--_memberCount[_unlistedSlot] < _box.Volume >> 4) Relist();   // too sparse for drawing by rejection
+            else if (_chunks.Volume > Count << 4) _chunks.DropEmpty(_occupied);   // O(1) amortised: the chunks left are at most the cells
             return;
         }
         ref SiteRecord record = ref _sites[site];
@@ -246,6 +286,7 @@ internal sealed class AgentStore
         _occupied[to >> 6] |= 1UL << to;
         _occupied[from >> 6] &= ~(1UL << from);
         _box.Include(to);
+        IncludeInChunks(to);
     }
 
     /// <summary>The cell at <paramref name="site"/> joins clone <paramref name="clone"/> in place (a phenotype switch), keeping its stage.</summary>

@@ -88,4 +88,59 @@ public class AgentStoreTests
         Assert.True(store.IsListed(0));
         Assert.Equal(block.Take(3).Order(), Enumerable.Range(0, store.CellsOf(0)).Select(k => store.MemberSite(0, k)).Order());
     }
+
+    [Fact]
+    public void ALoneBallHalfFillingItsBoxIsDrawnUniformlyFromItsChunks()
+    {
+        // A ball of radius 6 on a 20³ lattice fills about half its 13³ box and nine tenths of its chunks of eight sites,
+        // so it is drawn from the chunks; a cell that dies leaves its chunk listed, and is never drawn.
+        var store = new AgentStore();
+        store.Reset(20, 20, 20);
+        store.TrackNewClone(0);
+        var ball = new List<int>();
+        for (int z = 0; z < 20; z++)
+            for (int y = 0; y < 20; y++)
+                for (int x = 0; x < 20; x++)
+                    if ((x - 10) * (x - 10) + (y - 10) * (y - 10) + (z - 10) * (z - 10) <= 36) ball.Add(x + 20 * (y + 20 * z));
+        foreach (int site in ball) store.Place(site, 0, 0);
+        var rng = new Xoshiro256StarStar(6);
+        store.RandomCell(0, ref rng);
+        Assert.False(store.IsListed(0));
+        int dead = ball[ball.Count / 2];
+        store.Vacate(dead);
+        ball.Remove(dead);
+
+        var counts = new Dictionary<int, int>();
+        int draws = 200 * ball.Count;
+        for (int i = 0; i < draws; i++)
+        {
+            int site = store.RandomCell(0, ref rng);
+            counts[site] = counts.GetValueOrDefault(site) + 1;
+        }
+        Assert.Equal(ball.Order(), counts.Keys.Order());
+        Assert.All(counts.Values, c => Assert.InRange(c, 130, 270));   // 200 expected, standard deviation 14
+    }
+
+    [Fact]
+    public void CellsPlacedWhileTheBoxIsTheWholeGridAreDrawnOnceItGrowsBeyondIt()
+    {
+        // 64 ids: the first and the last make the box the whole grid, so no chunk is listed for the 62 placed after
+        // them. The store then grows (well mixed) and a 65th cell's chunk is listed: the chunks (3 of them, 24 sites)
+        // are fewer sites than the box (0..90), and a draw from them would miss most cells.
+        var store = new AgentStore();
+        store.Reset(64);
+        store.TrackNewClone(0);
+        store.Place(0, 0, 0);
+        store.Place(63, 0, 0);
+        for (int site = 1; site < 63; site++) store.Place(site, 0, 0);
+        var rng = new Xoshiro256StarStar(8);
+        store.RandomCell(0, ref rng);
+        Assert.False(store.IsListed(0));
+        store.EnsureSites(100);
+        store.Place(90, 0, 0);
+
+        var drawn = new HashSet<int>();
+        for (int i = 0; i < 5000; i++) drawn.Add(store.RandomCell(0, ref rng));
+        Assert.Equal([.. Enumerable.Range(0, 64), 90], drawn.Order());
+    }
 }
