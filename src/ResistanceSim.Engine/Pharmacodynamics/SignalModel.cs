@@ -37,6 +37,7 @@ public sealed class SignalModel
     private readonly PathwayActivity[][] _phenotypeActivities;
     private readonly double[] _phenotypeProtection;
     private readonly GenotypeTerms _terms;
+    private readonly PhenotypeState[] _phenotypes;   // an array, so the per-switch lookup is not an interface call
 
     public SignalModel(Scenario scenario)
     {
@@ -82,6 +83,7 @@ public sealed class SignalModel
         _phenotypeActivities = _catalog.Phenotypes.Select(p => p.Activities.ToArray()).ToArray();
         _phenotypeProtection = _catalog.Phenotypes.Select(p => p.DeathProtection).ToArray();
         _terms = new GenotypeTerms(DrugCount);
+        _phenotypes = [.. _catalog.Phenotypes];
     }
 
     public int DrugCount { get; }
@@ -132,8 +134,9 @@ public sealed class SignalModel
         }
 
         var response = _population.Signal;
-        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        ResidualSignals(activity, coupled, onBirth, onDeath, inhibition, out double signalBirth, out double signalDeath, out double signal);
+        double phiBirth = Hill.GrowthFactor(alkIndependent + signalBirth, response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(alkIndependent + signalDeath, response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
         double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
         double birth = _population.BirthPerDay * costFactor * phiBirth;
         double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
@@ -141,7 +144,7 @@ public sealed class SignalModel
 
         double switchTotal = 0;
         for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + signal);
     }
 
     /// <summary>Computes and keeps the terms of <paramref name="genotype"/> that no drug level changes (<see cref="GenotypeTerms"/>).</summary>
@@ -194,26 +197,32 @@ public sealed class SignalModel
 
     /// <summary>
     /// Σ_p (a_p + c_p (1 − I_ALK)) (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal),
-    /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share.
+    /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share. Summed in one pass for the
+    /// three inhibitions the model needs (on birth, on death, and the drugs' full effect), each sum in pathway order.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
-    private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled, ReadOnlySpan<double> inhibition)
+    private static void ResidualSignals(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled,
+        ReadOnlySpan<double> onBirth, ReadOnlySpan<double> onDeath, ReadOnlySpan<double> inhibition,
+        out double signalBirth, out double signalDeath, out double signal)
     {
+        double alkUninhibitedBirth = 1 - onBirth[(int)Pathway.Alk];
+        double alkUninhibitedDeath = 1 - onDeath[(int)Pathway.Alk];
         double alkUninhibited = 1 - inhibition[(int)Pathway.Alk];
-        double signal = 0;
+        signalBirth = signalDeath = signal = 0;
         for (int p = 0; p < activity.Length; p++)
         {
             if (p == (int)Pathway.Autophagy) continue;
+            signalBirth += (activity[p] + coupled[p] * alkUninhibitedBirth) * (1 - onBirth[p]);
+            signalDeath += (activity[p] + coupled[p] * alkUninhibitedDeath) * (1 - onDeath[p]);
             signal += (activity[p] + coupled[p] * alkUninhibited) * (1 - inhibition[p]);
         }
-        return signal;
     }
 
     /// <summary>Per-cell rate at which this genotype flips phenotype <paramref name="phenotype"/> (on if off, off if on).</summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public double SwitchRate(ulong genotype, int phenotype, double alkInhibition)
     {
-        var p = _catalog.Phenotypes[phenotype];
+        var p = _phenotypes[phenotype];
         return _layout.HasPhenotype(genotype, phenotype)
             ? p.OffPerDay + p.OffPerDayWithoutStress * (1 - alkInhibition)
             : p.OnPerDay + p.OnPerDayAtFullStress * alkInhibition;
