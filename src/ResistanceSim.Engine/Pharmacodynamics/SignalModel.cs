@@ -134,9 +134,8 @@ public sealed class SignalModel
         }
 
         var response = _population.Signal;
-        ResidualSignals(activity, coupled, onBirth, onDeath, inhibition, out double signalBirth, out double signalDeath, out double signal);
-        double phiBirth = Hill.GrowthFactor(alkIndependent + signalBirth, response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double phiDeath = Hill.GrowthFactor(alkIndependent + signalDeath, response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
         double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
         double birth = _population.BirthPerDay * costFactor * phiBirth;
         double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
@@ -144,7 +143,7 @@ public sealed class SignalModel
 
         double switchTotal = 0;
         for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + signal);
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
     }
 
     /// <summary>Computes and keeps the terms of <paramref name="genotype"/> that no drug level changes (<see cref="GenotypeTerms"/>).</summary>
@@ -197,25 +196,19 @@ public sealed class SignalModel
 
     /// <summary>
     /// Σ_p (a_p + c_p (1 − I_ALK)) (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal),
-    /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share. Summed in one pass for the
-    /// three inhibitions the model needs (on birth, on death, and the drugs' full effect), each sum in pathway order.
+    /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
-    private static void ResidualSignals(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled,
-        ReadOnlySpan<double> onBirth, ReadOnlySpan<double> onDeath, ReadOnlySpan<double> inhibition,
-        out double signalBirth, out double signalDeath, out double signal)
+    private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled, ReadOnlySpan<double> inhibition)
     {
-        double alkUninhibitedBirth = 1 - onBirth[(int)Pathway.Alk];
-        double alkUninhibitedDeath = 1 - onDeath[(int)Pathway.Alk];
         double alkUninhibited = 1 - inhibition[(int)Pathway.Alk];
-        signalBirth = signalDeath = signal = 0;
+        double signal = 0;
         for (int p = 0; p < activity.Length; p++)
         {
             if (p == (int)Pathway.Autophagy) continue;
-            signalBirth += (activity[p] + coupled[p] * alkUninhibitedBirth) * (1 - onBirth[p]);
-            signalDeath += (activity[p] + coupled[p] * alkUninhibitedDeath) * (1 - onDeath[p]);
             signal += (activity[p] + coupled[p] * alkUninhibited) * (1 - inhibition[p]);
         }
+        return signal;
     }
 
     /// <summary>Per-cell rate at which this genotype flips phenotype <paramref name="phenotype"/> (on if off, off if on).</summary>
