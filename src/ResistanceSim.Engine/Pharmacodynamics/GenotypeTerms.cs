@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Pharmacodynamics;
@@ -22,6 +23,8 @@ internal sealed class GenotypeTerms
     private double[] _killFold = [];
     private double[] _costFactor = [];
     private double[] _protection = [];
+    private int[] _drugClass = [];
+    private readonly List<int> _drugClassFirstSlot = [];
 
     public GenotypeTerms(int drugCount) => _drugCount = drugCount;
 
@@ -59,6 +62,29 @@ internal sealed class GenotypeTerms
     /// <summary>ρ_max: the largest autophagy protection among the genotype's states.</summary>
     public ref double Protection(int slot) => ref _protection[slot];
 
+    /// <summary>Which genotypes the drugs see alike: those with the same ALK, exposure and kill fold changes share a class
+    /// (<see cref="DrugEffects"/>).</summary>
+    public int DrugClass(int slot) => _drugClass[slot];
+
+    /// <summary>Gives a filled slot its drug class: that of the first genotype with the same fold changes bit for bit, else a new one.</summary>
+    public void AssignDrugClass(int slot)
+    {
+        for (int c = 0; c < _drugClassFirstSlot.Count; c++)
+        {
+            if (!SameFolds(_drugClassFirstSlot[c], slot)) continue;
+            _drugClass[slot] = c;
+            return;
+        }
+        _drugClass[slot] = _drugClassFirstSlot.Count;
+        _drugClassFirstSlot.Add(slot);
+    }
+
+    private bool SameFolds(int a, int b) =>
+        Same(AlkFold(a), AlkFold(b)) && Same(ExposureFold(a), ExposureFold(b)) && Same(KillFold(a), KillFold(b));
+
+    private static bool Same(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        MemoryMarshal.Cast<double, long>(a).SequenceEqual(MemoryMarshal.Cast<double, long>(b));
+
     private void Grow(int slots)
     {
         Array.Resize(ref _activity, slots * Pathways.Count);
@@ -68,5 +94,6 @@ internal sealed class GenotypeTerms
         Array.Resize(ref _killFold, slots * _drugCount);
         Array.Resize(ref _costFactor, slots);
         Array.Resize(ref _protection, slots);
+        Array.Resize(ref _drugClass, slots);
     }
 }

@@ -37,6 +37,7 @@ public sealed class SignalModel
     private readonly PathwayActivity[][] _phenotypeActivities;
     private readonly double[] _phenotypeProtection;
     private readonly GenotypeTerms _terms;
+    private readonly DrugEffects _effects;
     private readonly PhenotypeState[] _phenotypes;   // an array, so the per-switch lookup is not an interface call
 
     public SignalModel(Scenario scenario)
@@ -83,6 +84,7 @@ public sealed class SignalModel
         _phenotypeActivities = _catalog.Phenotypes.Select(p => p.Activities.ToArray()).ToArray();
         _phenotypeProtection = _catalog.Phenotypes.Select(p => p.DeathProtection).ToArray();
         _terms = new GenotypeTerms(DrugCount);
+        _effects = new DrugEffects(DrugCount);
         _phenotypes = [.. _catalog.Phenotypes];
     }
 
@@ -98,21 +100,42 @@ public sealed class SignalModel
         if (slot < 0) slot = AddTerms(genotype);
         ReadOnlySpan<double> activity = _terms.Activity(slot);
         ReadOnlySpan<double> coupled = _terms.Coupled(slot);
-        ReadOnlySpan<double> alkFold = _terms.AlkFold(slot);
-        ReadOnlySpan<double> exposureFold = _terms.ExposureFold(slot);
-        ReadOnlySpan<double> killFold = _terms.KillFold(slot);
         double costFactor = _terms.CostFactor(slot);
         double protection = _terms.Protection(slot);
         double alkIndependent = _population.Signal.AlkIndependentShare;
 
         // Inhibition per pathway three ways: the drugs' full effect (drug stress, autophagy blockade) and the
-        // effect each drug's action puts on birth and on death.
-        Span<double> inhibition = stackalloc double[Pathways.Count];
-        Span<double> onBirth = stackalloc double[Pathways.Count];
-        Span<double> onDeath = stackalloc double[Pathways.Count];
-        inhibition.Clear();
-        onBirth.Clear();
-        onDeath.Clear();
+        // effect each drug's action puts on birth and on death; the same for every genotype of the drug class.
+        int drugClass = _terms.DrugClass(slot);
+        if (!_effects.HeldFor(drugClass, totalNanoMolar)) ComputeDrugEffects(drugClass, slot, totalNanoMolar);
+        ReadOnlySpan<double> inhibition = _effects.Inhibition(drugClass);
+        ReadOnlySpan<double> onBirth = _effects.OnBirth(drugClass);
+        ReadOnlySpan<double> onDeath = _effects.OnDeath(drugClass);
+        double kill = _effects.Kill(drugClass);
+
+        var response = _population.Signal;
+        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
+        double birth = _population.BirthPerDay * costFactor * phiBirth;
+        double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
+        double alkInhibition = inhibition[(int)Pathway.Alk];
+
+        double switchTotal = 0;
+        for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
+    }
+
+    /// <summary>The drugs' effects at <paramref name="totalNanoMolar"/> on the genotypes of <paramref name="drugClass"/>, from the fold changes of one of them (<paramref name="slot"/>).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private void ComputeDrugEffects(int drugClass, int slot, ReadOnlySpan<double> totalNanoMolar)
+    {
+        ReadOnlySpan<double> alkFold = _terms.AlkFold(slot);
+        ReadOnlySpan<double> exposureFold = _terms.ExposureFold(slot);
+        ReadOnlySpan<double> killFold = _terms.KillFold(slot);
+        var inhibition = _effects.Inhibition(drugClass);
+        var onBirth = _effects.OnBirth(drugClass);
+        var onDeath = _effects.OnDeath(drugClass);
         double kill = 0;
         for (int d = 0; d < DrugCount; d++)
         {
@@ -132,18 +155,7 @@ public sealed class SignalModel
             if (drug.Cytotoxic is { } cytotoxic)
                 kill += _maxKill[d] * killFold[d] * Hill.Effect(free, cytotoxic.Ec50NanoMolar, cytotoxic.HillSlope);
         }
-
-        var response = _population.Signal;
-        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
-        double birth = _population.BirthPerDay * costFactor * phiBirth;
-        double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
-        double alkInhibition = inhibition[(int)Pathway.Alk];
-
-        double switchTotal = 0;
-        for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
+        _effects.Kill(drugClass) = kill;
     }
 
     /// <summary>Computes and keeps the terms of <paramref name="genotype"/> that no drug level changes (<see cref="GenotypeTerms"/>).</summary>
@@ -191,6 +203,7 @@ public sealed class SignalModel
             _terms.ExposureFold(slot)[d] = _exposureFolds.For(genotype, d);
             _terms.KillFold(slot)[d] = _killFolds.For(genotype, d);
         }
+        _terms.AssignDrugClass(slot);
         return slot;
     }
 
