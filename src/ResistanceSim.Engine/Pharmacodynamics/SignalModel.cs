@@ -13,6 +13,7 @@ namespace ResistanceSim.Engine.Pharmacodynamics;
 /// concentration a clone sees is the plasma's scaled by its exposure fold changes (a sanctuary site, an efflux pump).
 /// Each drug's inhibition is weighted by its <see cref="DrugAction"/>: S^birth (weights on birth) sets
 /// the birth factor and S^death (weights on death) the drug-induced death.
+/// Not thread-safe: it keeps terms per genotype and drug effects per level as it evaluates (each run has its own model).
 /// </summary>
 public sealed class SignalModel
 {
