@@ -167,12 +167,13 @@ public static class BirthDeathTransition
     /// <summary>
     /// ∫ n dt over a step that went from <paramref name="start"/> to <paramref name="end"/> cells,
     /// taking the path as exponential (logarithmic mean), the shape of birth–death growth.
-    /// Used to count divisions and switches in the step.
+    /// Used to count divisions and switches in the step. <paramref name="logRatio"/> is ln(end / start) when both are
+    /// positive and differ (else unused): the caller computes it, since it needs the step's growth rate too.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double CellDays(long start, long end, double tau)
+    public static double CellDays(long start, long end, double tau, double logRatio)
     {
         if (start == end || start == 0 || end == 0) return 0.5 * (start + end) * tau;
-        return tau * (end - start) / Math.Log((double)end / start);
+        return tau * (end - start) / logRatio;
     }
 }

@@ -200,8 +200,10 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
                 ? BirthDeathTransition.MeanFlow(ref rng, cells, birth * (1 - u), LeapDeath(i), tau)
                 : BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), LeapDeath(i), tau);
             _leapDelta[i] += after - cells;
-            double cellDays = BirthDeathTransition.CellDays(cells, after, tau);
-            double growth = after > 0 ? Math.Log((double)after / cells) / tau : 0;
+            // ln(after / cells), once: the leap's cell-days and its growth rate both need it.
+            double logGrowth = after > 0 && after != cells ? Math.Log((double)after / cells) : 0;
+            double cellDays = BirthDeathTransition.CellDays(cells, after, tau, logGrowth);
+            double growth = logGrowth / tau;
             if (u > 0 && birth > 0)
             {
                 long mutants = Samplers.Poisson(ref rng, u * birth * cellDays);
@@ -328,20 +330,25 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     private void SimulateLine(SimulationRun run, int index, long cells, double from, double end)
     {
         var clones = run.Clones;
-        ref Xoshiro256StarStar rng = ref run.Random;
         double birth = _heldBirthFactor * clones.Birth[index];
         double death = clones.Death[index] + _heldDensityDeath;
         double switching = clones.Switch[index];
         double perCell = birth + death + switching + clones.MutationPerDay[index];
         double mutantBirth = birth * clones.MutationProbability[index];
         if (!(perCell > 0)) return;
+        // Local copies of the run's generator and event count (nothing the loop calls draws from the run's), so they can
+        // live in registers instead of the run's and this object's fields on every event; written back after the loop
+        // (a cancelled run, which leaves by an exception, is discarded).
+        var rng = run.Random;
+        long events = ExactEventsInLeaps;
+        var cancellation = run.Cancellation;
         long n = cells;
         double day = from;
         while (n > 0)
         {
             day += Samplers.Exponential(ref rng, perCell * n);
             if (day >= end) break;
-            CancellationCheck.AfterEvent(++ExactEventsInLeaps, run.Cancellation);
+            CancellationCheck.AfterEvent(++events, cancellation);
             double channel = rng.NextDouble() * perCell;
             if (channel < mutantBirth)
             {
@@ -368,6 +375,8 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
                 _arrivals.Enqueue(new Arrival(index, genotype, Arrival.Mutant), day);
             }
         }
+        run.Random = rng;
+        ExactEventsInLeaps = events;
         if (n != cells) run.AdjustCells(index, n - cells);   // emptied clones retire after the leap, so indices stay valid within it
     }
 

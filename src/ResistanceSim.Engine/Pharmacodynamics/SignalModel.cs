@@ -5,13 +5,15 @@ namespace ResistanceSim.Engine.Pharmacodynamics;
 
 /// <summary>
 /// The pathway signal model (docs/biology.md), precompiled from a scenario into flat arrays so rate
-/// evaluation for a genotype is a few loops over pathways and drugs with no allocation: activities a_p
+/// evaluation for a genotype is a few loops over pathways and drugs with no allocation once the genotype's
+/// drug-independent terms are kept (<see cref="GenotypeTerms"/>): activities a_p
 /// from the genotype, Hill inhibition per drug and pathway (ALK IC50 times the product of the clone's
 /// kinase-mutation fold changes), Bliss across drugs, residual signal S, saturating growth factor φ(S),
 /// fitness cost, autophagy protection ρ and non-targeted kill scaled by the clone's kill fold changes. The free
 /// concentration a clone sees is the plasma's scaled by its exposure fold changes (a sanctuary site, an efflux pump).
 /// Each drug's inhibition is weighted by its <see cref="DrugAction"/>: S^birth (weights on birth) sets
 /// the birth factor and S^death (weights on death) the drug-induced death.
+/// Not thread-safe: it keeps terms per genotype and drug effects per level as it evaluates (each run has its own model).
 /// </summary>
 public sealed class SignalModel
 {
@@ -35,6 +37,9 @@ public sealed class SignalModel
     private readonly MechanismDrugFolds _exposureFolds;
     private readonly PathwayActivity[][] _phenotypeActivities;
     private readonly double[] _phenotypeProtection;
+    private readonly GenotypeTerms _terms;
+    private readonly DrugEffects _effects;
+    private readonly PhenotypeState[] _phenotypes;   // an array, so the per-switch lookup is not an interface call
 
     public SignalModel(Scenario scenario)
     {
@@ -79,6 +84,9 @@ public sealed class SignalModel
         _exposureFolds = MechanismDrugFolds.Exposure(_catalog, _drugs);
         _phenotypeActivities = _catalog.Phenotypes.Select(p => p.Activities.ToArray()).ToArray();
         _phenotypeProtection = _catalog.Phenotypes.Select(p => p.DeathProtection).ToArray();
+        _terms = new GenotypeTerms(DrugCount);
+        _effects = new DrugEffects(DrugCount);
+        _phenotypes = [.. _catalog.Phenotypes];
     }
 
     public int DrugCount { get; }
@@ -89,23 +97,86 @@ public sealed class SignalModel
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public CloneRates Evaluate(ulong genotype, ReadOnlySpan<double> totalNanoMolar)
     {
+        int slot = _terms.Find(genotype);
+        if (slot < 0) slot = AddTerms(genotype);
+        ReadOnlySpan<double> activity = _terms.Activity(slot);
+        ReadOnlySpan<double> coupled = _terms.Coupled(slot);
+        double costFactor = _terms.CostFactor(slot);
+        double protection = _terms.Protection(slot);
+        double alkIndependent = _population.Signal.AlkIndependentShare;
+
+        // Inhibition per pathway three ways: the drugs' full effect (drug stress, autophagy blockade) and the
+        // effect each drug's action puts on birth and on death; the same for every genotype of the drug class.
+        int drugClass = _terms.DrugClass(slot);
+        if (!_effects.HeldFor(drugClass, totalNanoMolar)) ComputeDrugEffects(drugClass, slot, totalNanoMolar);
+        ReadOnlySpan<double> inhibition = _effects.Inhibition(drugClass);
+        ReadOnlySpan<double> onBirth = _effects.OnBirth(drugClass);
+        ReadOnlySpan<double> onDeath = _effects.OnDeath(drugClass);
+        double kill = _effects.Kill(drugClass);
+
+        var response = _population.Signal;
+        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
+        double birth = _population.BirthPerDay * costFactor * phiBirth;
+        double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
+        double alkInhibition = inhibition[(int)Pathway.Alk];
+
+        double switchTotal = 0;
+        for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
+    }
+
+    /// <summary>The drugs' effects at <paramref name="totalNanoMolar"/> on the genotypes of <paramref name="drugClass"/>, from the fold changes of one of them (<paramref name="slot"/>).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private void ComputeDrugEffects(int drugClass, int slot, ReadOnlySpan<double> totalNanoMolar)
+    {
+        ReadOnlySpan<double> alkFold = _terms.AlkFold(slot);
+        ReadOnlySpan<double> exposureFold = _terms.ExposureFold(slot);
+        ReadOnlySpan<double> killFold = _terms.KillFold(slot);
+        var inhibition = _effects.Inhibition(drugClass);
+        var onBirth = _effects.OnBirth(drugClass);
+        var onDeath = _effects.OnDeath(drugClass);
+        double kill = 0;
+        for (int d = 0; d < DrugCount; d++)
+        {
+            var drug = _drugs[d];
+            double free = drug.FreeFraction * totalNanoMolar[d];
+            if (free <= 0) continue;
+            free *= exposureFold[d];
+            foreach (var target in _targets[d])
+            {
+                double ic50 = target.Pathway == Pathway.Alk ? target.Ic50NanoMolar * alkFold[d] : target.Ic50NanoMolar;
+                int p = (int)target.Pathway;
+                double h = Hill.Effect(free, ic50, target.HillSlope);
+                inhibition[p] = Hill.BlissCombine(inhibition[p], h);
+                onBirth[p] = Hill.BlissCombine(onBirth[p], _onBirth[d] * h);
+                onDeath[p] = Hill.BlissCombine(onDeath[p], _onDeath[d] * h);
+            }
+            if (drug.Cytotoxic is { } cytotoxic)
+                kill += _maxKill[d] * killFold[d] * Hill.Effect(free, cytotoxic.Ec50NanoMolar, cytotoxic.HillSlope);
+        }
+        _effects.Kill(drugClass) = kill;
+    }
+
+    /// <summary>Computes and keeps the terms of <paramref name="genotype"/> that no drug level changes (<see cref="GenotypeTerms"/>).</summary>
+    private int AddTerms(ulong genotype)
+    {
+        int slot = _terms.Add(genotype);
         // Activity per pathway in two parts: independent of ALK, and coupled to it (scaled by ALK's uninhibited
         // fraction: the ALK-dependent share of a bypass's signal).
-        Span<double> activity = stackalloc double[Pathways.Count];
-        Span<double> coupled = stackalloc double[Pathways.Count];
-        activity.Clear();
-        coupled.Clear();
+        var activity = _terms.Activity(slot);
+        var coupled = _terms.Coupled(slot);
         int copies = _layout.AlkCopies(genotype);
-        double alkIndependent = _population.Signal.AlkIndependentShare;
-        activity[(int)Pathway.Alk] = copies * (1 - alkIndependent);
+        activity[(int)Pathway.Alk] = copies * (1 - _population.Signal.AlkIndependentShare);
         double costFactor = Math.Pow(_amplificationCostFactor, copies - 1);
 
         // ALK fold change per drug: product over this clone's kinase mutations (compound = product).
-        Span<double> alkFold = stackalloc double[DrugCount];
+        var alkFold = _terms.AlkFold(slot);
         alkFold.Fill(1.0);
-        for (int slot = 0; slot < _layout.AlkSlots; slot++)
+        for (int slotOfMutation = 0; slotOfMutation < _layout.AlkSlots; slotOfMutation++)
         {
-            int m = _layout.AlkMutationAt(genotype, slot);
+            int m = _layout.AlkMutationAt(genotype, slotOfMutation);
             if (m < 0) break;
             costFactor *= _alkMutationCostFactor[m];
             for (int d = 0; d < DrugCount; d++) alkFold[d] *= _alkFold[m * DrugCount + d];
@@ -126,46 +197,15 @@ public sealed class SignalModel
             foreach (var a in _phenotypeActivities[p]) activity[(int)a.Pathway] += a.Activity;
             protection = Math.Max(protection, _phenotypeProtection[p]);
         }
-
-        // Inhibition per pathway three ways: the drugs' full effect (drug stress, autophagy blockade) and the
-        // effect each drug's action puts on birth and on death.
-        Span<double> inhibition = stackalloc double[Pathways.Count];
-        Span<double> onBirth = stackalloc double[Pathways.Count];
-        Span<double> onDeath = stackalloc double[Pathways.Count];
-        inhibition.Clear();
-        onBirth.Clear();
-        onDeath.Clear();
-        double kill = 0;
+        _terms.CostFactor(slot) = costFactor;
+        _terms.Protection(slot) = protection;
         for (int d = 0; d < DrugCount; d++)
         {
-            var drug = _drugs[d];
-            double free = drug.FreeFraction * totalNanoMolar[d];
-            if (free <= 0) continue;
-            free *= _exposureFolds.For(genotype, d);   // only for drugs present: off-drug evaluations skip the genotype walk
-            foreach (var target in _targets[d])
-            {
-                double ic50 = target.Pathway == Pathway.Alk ? target.Ic50NanoMolar * alkFold[d] : target.Ic50NanoMolar;
-                int p = (int)target.Pathway;
-                double h = Hill.Effect(free, ic50, target.HillSlope);
-                inhibition[p] = Hill.BlissCombine(inhibition[p], h);
-                onBirth[p] = Hill.BlissCombine(onBirth[p], _onBirth[d] * h);
-                onDeath[p] = Hill.BlissCombine(onDeath[p], _onDeath[d] * h);
-            }
-            if (drug.Cytotoxic is { } cytotoxic)
-                kill += _maxKill[d] * _killFolds.For(genotype, d) * Hill.Effect(free, cytotoxic.Ec50NanoMolar, cytotoxic.HillSlope);
+            _terms.ExposureFold(slot)[d] = _exposureFolds.For(genotype, d);
+            _terms.KillFold(slot)[d] = _killFolds.For(genotype, d);
         }
-
-        var response = _population.Signal;
-        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
-        double birth = _population.BirthPerDay * costFactor * phiBirth;
-        double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
-        double alkInhibition = inhibition[(int)Pathway.Alk];
-
-        double switchTotal = 0;
-        for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
+        _terms.AssignDrugClass(slot);
+        return slot;
     }
 
     /// <summary>
@@ -189,7 +229,7 @@ public sealed class SignalModel
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public double SwitchRate(ulong genotype, int phenotype, double alkInhibition)
     {
-        var p = _catalog.Phenotypes[phenotype];
+        var p = _phenotypes[phenotype];
         return _layout.HasPhenotype(genotype, phenotype)
             ? p.OffPerDay + p.OffPerDayWithoutStress * (1 - alkInhibition)
             : p.OnPerDay + p.OnPerDayAtFullStress * alkInhibition;

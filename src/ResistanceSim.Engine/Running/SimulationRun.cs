@@ -533,7 +533,7 @@ public sealed class SimulationRun
         _listener?.AllRatesChanged();
     }
 
-    /// <summary>The rates that depend on the drug levels: birth, death and phenotype switching.</summary>
+    /// <summary>The rates that depend on the drug levels: birth, death, phenotype switching and the ALK inhibition that drives it.</summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void UpdateDrugRates(int index)
     {
@@ -541,6 +541,7 @@ public sealed class SimulationRun
         Clones.Birth[index] = rates.Birth;
         Clones.Death[index] = rates.Death;
         Clones.Switch[index] = rates.Switch;
+        Clones.AlkInhibition[index] = rates.AlkInhibition;
     }
 
     /// <summary>
@@ -647,7 +648,7 @@ public sealed class SimulationRun
 
     /// <summary>Picks which phenotype a switching cell of clone <paramref name="index"/> flips, in proportion to the rates.</summary>
     public int ChoosePhenotypeSwitch(int index, double uniform) =>
-        ChoosePhenotypeSwitch(index, uniform, Signal.Evaluate(Clones.Genotype[index], _rateConcentration).AlkInhibition);
+        ChoosePhenotypeSwitch(index, uniform, Clones.AlkInhibition[index]);
 
     /// <summary>As <see cref="ChoosePhenotypeSwitch(int, double)"/> for a cell under ALK inhibition
     /// <paramref name="alkInhibition"/> (a cell of the agent engine's drug field, which sees its own level).</summary>
@@ -692,8 +693,7 @@ public sealed class SimulationRun
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void PhenotypeSwitchRates(int index, Span<double> rates)
     {
-        ulong genotype = Clones.Genotype[index];
-        PhenotypeSwitchRates(genotype, Signal.Evaluate(genotype, _rateConcentration).AlkInhibition, rates);
+        PhenotypeSwitchRates(Clones.Genotype[index], Clones.AlkInhibition[index], rates);
     }
 
     [MethodImpl(HotPath.OptimizeAtFirstCall)]

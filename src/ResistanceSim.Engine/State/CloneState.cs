@@ -17,6 +17,7 @@ public sealed class CloneState
     private double[] _birth;
     private double[] _death;
     private double[] _switch;
+    private double[] _alkInhibition;
     private double[] _mutation;
     private double[] _mutationPerDay;
     private readonly Dictionary<long, int> _indexByLookupKey;
@@ -30,6 +31,7 @@ public sealed class CloneState
         _birth = new double[capacity];
         _death = new double[capacity];
         _switch = new double[capacity];
+        _alkInhibition = new double[capacity];
         _mutation = new double[capacity];
         _mutationPerDay = new double[capacity];
         _indexByLookupKey = new Dictionary<long, int>(capacity);
@@ -50,6 +52,9 @@ public sealed class CloneState
     public Span<double> Death => _death.AsSpan(0, Count);
     /// <summary>σ: per-cell rate of leaving the current phenotype state (all switches summed).</summary>
     public Span<double> Switch => _switch.AsSpan(0, Count);
+    /// <summary>I_ALK: the clone's ALK inhibition at the drug levels its rates were evaluated at, which sets how its cells
+    /// switch phenotype; kept with the rates so that choosing a switch does not evaluate the signal model again.</summary>
+    public Span<double> AlkInhibition => _alkInhibition.AsSpan(0, Count);
     /// <summary>U: probability that a division yields a daughter with a new mechanism.</summary>
     public Span<double> MutationProbability => _mutation.AsSpan(0, Count);
     /// <summary>ν: per-cell rate per day of giving rise to a mutant cell apart from division (the cell itself is unchanged).</summary>
@@ -75,6 +80,7 @@ public sealed class CloneState
         Array.Copy(source._birth, _birth, count);
         Array.Copy(source._death, _death, count);
         Array.Copy(source._switch, _switch, count);
+        Array.Copy(source._alkInhibition, _alkInhibition, count);
         Array.Copy(source._mutation, _mutation, count);
         Array.Copy(source._mutationPerDay, _mutationPerDay, count);
         _indexByLookupKey.Clear();
@@ -94,7 +100,7 @@ public sealed class CloneState
         _genotype[index] = genotype;
         _registryId[index] = registryId;
         _lookupKey[index] = lookupKey;
-        _birth[index] = _death[index] = _switch[index] = _mutation[index] = _mutationPerDay[index] = 0;
+        _birth[index] = _death[index] = _switch[index] = _alkInhibition[index] = _mutation[index] = _mutationPerDay[index] = 0;
         _indexByLookupKey.Add(lookupKey, index);
         TotalCells += cells;
         return index;
@@ -125,6 +131,7 @@ public sealed class CloneState
         _birth[index] = _birth[last];
         _death[index] = _death[last];
         _switch[index] = _switch[last];
+        _alkInhibition[index] = _alkInhibition[last];
         _mutation[index] = _mutation[last];
         _mutationPerDay[index] = _mutationPerDay[last];
         _indexByLookupKey[_lookupKey[index]] = index;
@@ -141,6 +148,7 @@ public sealed class CloneState
         Array.Resize(ref _birth, capacity);
         Array.Resize(ref _death, capacity);
         Array.Resize(ref _switch, capacity);
+        Array.Resize(ref _alkInhibition, capacity);
         Array.Resize(ref _mutation, capacity);
         Array.Resize(ref _mutationPerDay, capacity);
         _indexByLookupKey.EnsureCapacity(capacity);
