@@ -14,7 +14,8 @@ namespace ResistanceSim.Benchmarks;
 /// median, the clones and the process's peak working set; "-" for the sampling interval keeps the scenario's. "Genotypes
 /// sampled" counts the distinct genotypes alive at some sample — what OncoSimulR reports as NumClones (its
 /// genotypes kept every <c>keepEvery</c> time units), hence the optional sampling interval. The two integrals are
-/// <see cref="CloneConcentration"/>'s.
+/// <see cref="CloneConcentration"/>'s; "cpu" is the process's CPU time during the run (all threads), which a loaded
+/// machine inflates much less than the wall time.
 /// BenchmarkDotNet repeats one input, which hides how much run time varies between replicates.
 /// </summary>
 public static class WholeRuns
@@ -35,12 +36,16 @@ public static class WholeRuns
         var concentration = new CloneConcentration();
         for (int r = 0; r < replicates; r++)
         {
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             Simulator.Run(run, algorithm, new WorkUnit(0, 0, first + r), concentration);
             seconds[r] = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;   // all threads (background JIT, GC included)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"replicate {first + r}: {seconds[r]:0.000} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {SampledGenotypes(run.Registry)} genotypes sampled, {run.Registry.Count} founded; " +
-                $"integral N dt {concentration.CellDays:0.000e0}, integral sum nu n^2 dt {concentration.MutationWeightedSquaredCellDays:0.000e0}"));
+                $"integral N dt {concentration.CellDays:0.000e0}, integral sum nu n^2 dt {concentration.MutationWeightedSquaredCellDays:0.000e0}; cpu {cpu:0.000} s"));
         }
         Array.Sort(seconds);
         double peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
