@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Summarises the TSVs of side-by-side.sh: per (model, size) and side, the runs, the median wall time per run
-(min–max), the median whole-process time and peak memory; the ratio of OncoSimulR's median to each of our sides'
-medians; the 1-minute load range and the UTC span. As a sanity line, a two-sample Kolmogorov–Smirnov test between
+(min–max), the median whole-process time and peak memory, and the median CPU time of the run alone where the TSV has
+it (run_cpu_s); the ratio of OncoSimulR's median to each of our sides' medians, of wall time and of run CPU time (a
+loaded machine inflates the latter far less); the 1-minute load range and the UTC span. As a sanity line, a two-sample Kolmogorov–Smirnov test between
 OncoSimulR and the `runs` side on the time to the detection size and on the genotypes (OncoSimulR's NumClones; the
 harness samples daily to match) — the same test as compare.py, with as few runs as a side-by-side batch has it only
 flags gross differences.
@@ -35,7 +36,7 @@ for (model, size), case in cases.items():
     by_side = defaultdict(list)
     for r in case:
         by_side[r["side"]].append(r)
-    medians = {}
+    medians, cpu_medians = {}, {}
     for side in sorted(by_side, key=lambda s: order.index(s) if s in order else len(order)):
         runs = by_side[side]
         wall = [float(r["wall_s"]) for r in runs]
@@ -43,6 +44,12 @@ for (model, size), case in cases.items():
         cpu = [float(r["cpu_s"]) for r in runs]
         peak = [float(r["peak_mib"]) for r in runs if r["peak_mib"] not in ("", "NA")]
         medians[side] = statistics.median(wall)
+        run_cpu = [float(r["run_cpu_s"]) for r in runs if r.get("run_cpu_s") not in (None, "", "NA")]
+        if run_cpu:
+            cpu_medians[side] = statistics.median(run_cpu)
+            extra_cpu = f"; run CPU median {seconds(cpu_medians[side])} ({len(run_cpu)} runs)"
+        else:
+            extra_cpu = ""
         unfinished = sum(r["genotypes"] == "NA" for r in runs) if side == "oncosimulr" else 0
         restarts = [int(r["attempts"]) - 1 for r in runs if r["attempts"] not in ("", "NA")]
         extra = ""
@@ -52,11 +59,13 @@ for (model, size), case in cases.items():
                 extra += f"; {unfinished} stopped at max.wall.time (counted at their limit: the median is a lower bound)"
         print(f"  {side:10s} n {len(runs):3d}: wall per run median {seconds(medians[side])} ({seconds(min(wall))}–{seconds(max(wall))}); "
               f"whole process median {seconds(statistics.median(process))}, CPU {seconds(statistics.median(cpu))}; "
-              f"peak memory {min(peak, default=math.nan):.0f}–{max(peak, default=math.nan):.0f} MiB{extra}")
+              f"peak memory {min(peak, default=math.nan):.0f}–{max(peak, default=math.nan):.0f} MiB{extra_cpu}{extra}")
     if "oncosimulr" in medians:
         for side in medians:
             if side != "oncosimulr":
-                print(f"  ratio of medians OncoSimulR / {side}: {medians['oncosimulr'] / medians[side]:.0f}x")
+                cpu = (f", of run CPU {cpu_medians['oncosimulr'] / cpu_medians[side]:.0f}x"
+                       if "oncosimulr" in cpu_medians and side in cpu_medians else "")
+                print(f"  ratio of medians OncoSimulR / {side}: wall {medians['oncosimulr'] / medians[side]:.0f}x{cpu}")
         peer = [r for r in by_side["oncosimulr"] if r["genotypes"] != "NA"]
         ours = by_side.get("runs", [])
         if len(peer) >= 2 and len(ours) >= 2:

@@ -24,7 +24,9 @@
 #   dotnet build -c Release src/ResistanceSim.Cli && dotnet build -c Release benchmarks/ResistanceSim.Benchmarks
 # TSV columns: utc (start), model, size, pair, side, seed, wall_s (OncoSimulR: its system.time of the simulation;
 # runs: the harness's time of the run; process/tool: the whole process), process_s (the whole process, start-up
-# included), cpu_s (user + system of the process), load1 (/proc/loadavg's 1-minute load at the start), nice,
+# included), cpu_s (user + system of the process), run_cpu_s (CPU time of the run alone: OncoSimulR's system.time
+# user + system; the harness's process CPU during the run; process/tool: cpu_s. NA in OncoSimulR rows whose CSV
+# predates the column. A loaded machine inflates it far less than wall time), load1 (/proc/loadavg's 1-minute load at the start), nice,
 # end_day, genotypes (OncoSimulR's NumClones; the harness's genotypes sampled), attempts (OncoSimulR's attemptsUsed),
 # peak_mib (OncoSimulR: VmHWM of its R process; runs: peak working set; process/tool: max RSS)
 set -euo pipefail
@@ -52,13 +54,14 @@ for side in $sides; do
 done
 scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$(dirname "$out")"
-[ -s "$out" ] || printf 'utc\tmodel\tsize\tpair\tside\tseed\twall_s\tprocess_s\tcpu_s\tload1\tnice\tend_day\tgenotypes\tattempts\tpeak_mib\n' > "$out"
+[ -s "$out" ] || printf 'utc\tmodel\tsize\tpair\tside\tseed\twall_s\tprocess_s\tcpu_s\trun_cpu_s\tload1\tnice\tend_day\tgenotypes\tattempts\tpeak_mib\n' > "$out"
 niceness=$(ps -o ni= -p $$ | tr -d ' ')
 timed() { /usr/bin/time -f '%e %U %S %M' -o "$scratch/time" "$@"; }
-row() {   # pair side seed wall end_day genotypes attempts peak_mib (process figures from $scratch/time)
+row() {   # pair side seed wall end_day genotypes attempts peak_mib run_cpu (process figures from $scratch/time)
   read -r pwall user sys rss < <(tail -n 1 "$scratch/time")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n' "$started" "$model" "$size" "$1" "$2" "$3" \
-    "${4:-$pwall}" "$pwall" "$(echo "$user + $sys" | bc)" "$load" "$niceness" "$5" "$6" "$7" "${8:-$((rss / 1024))}" >> "$out"
+  cpu=$(printf '%.2f' "$(echo "$user + $sys" | bc)")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$started" "$model" "$size" "$1" "$2" "$3" \
+    "${4:-$pwall}" "$pwall" "$cpu" "${9:-$cpu}" "$load" "$niceness" "$5" "$6" "$7" "${8:-$((rss / 1024))}" >> "$out"
   tail -n 1 "$out" >&2
 }
 start() { started=$(date -u +%FT%TZ); load=$(cut -d' ' -f1 /proc/loadavg); }
@@ -67,9 +70,10 @@ peer() {   # pair seed
   rm -f "$scratch/peer.csv"
   timed Rscript benchmarks/peer/oncosimulr-mcfl.R "$size" 1 "$2" "$scratch/peer.csv" "$prop_growth" 0.025 TRUE "$max_wall" \
     > "$scratch/peer.log" 2>&1 || { cat "$scratch/peer.log" >&2; [ -s "$scratch/peer.csv" ] || exit 1; }
-  # seed, wall_s, num_clones, final_time, total_pop, peak_rss_mib, attempts
-  IFS=, read -r _ wall clones day _ peak attempts < <(tail -n 1 "$scratch/peer.csv")
-  row "$1" oncosimulr "$2" "$wall" "$day" "$clones" "$attempts" "$(printf '%.0f' "$peak")"
+  # the CSV's columns by name (oncosimulr-mcfl.R's header; cpu_s is NA when absent)
+  read -r wall clones day peak attempts run_cpu < <(awk -F, 'NR == 1 { gsub(/"/, ""); for (i = 1; i <= NF; i++) h[$i] = i }
+    NR == 2 { print $h["wall_s"], $h["num_clones"], $h["final_time"], $h["peak_rss_mib"], $h["attempts"], ("cpu_s" in h ? $h["cpu_s"] : "NA") }' "$scratch/peer.csv")
+  row "$1" oncosimulr "$2" "$wall" "$day" "$clones" "$attempts" "$(printf '%.0f' "$peak")" "$run_cpu"
 }
 ours() {   # pair seed side
   start
@@ -79,7 +83,7 @@ ours() {   # pair seed side
       line=$(grep '^replicate ' "$scratch/runs.log")
       row "$1" runs "$2" "$(sed -E 's/^replicate [0-9]+: ([0-9.]+) s.*/\1/' <<< "$line")" \
         "$(sed -E 's/.*end day ([0-9.]+),.*/\1/' <<< "$line")" "$(sed -E 's/.* ([0-9]+) genotypes sampled.*/\1/' <<< "$line")" NA \
-        "$(sed -nE 's/.*peak working set ([0-9]+) MiB.*/\1/p' "$scratch/runs.log")" ;;
+        "$(sed -nE 's/.*peak working set ([0-9]+) MiB.*/\1/p' "$scratch/runs.log")" "$(sed -nE 's/.*; cpu ([0-9.]+) s$/\1/p' <<< "$line" | grep . || echo NA)" ;;
     process|tool)
       rm -rf "$scratch/out"
       if [ "$3" = process ]; then command=(dotnet "$cli"); else command=("$TOOL"); fi
