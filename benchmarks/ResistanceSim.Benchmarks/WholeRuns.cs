@@ -8,37 +8,44 @@ using ResistanceSim.Scenarios;
 namespace ResistanceSim.Benchmarks;
 
 /// <summary>
-/// <c>runs &lt;scenario.yaml&gt; &lt;engine&gt; &lt;replicates&gt; [sample-every-days]</c>: wall time of whole runs of one
-/// scenario, replicate by replicate (different seeds, so the spread between runs shows), on one thread, after
-/// one untimed warm-up run; then the median, the clones and the process's peak working set. "Genotypes
+/// <c>runs &lt;scenario.yaml&gt; &lt;engine&gt; &lt;replicates&gt; [sample-every-days] [first-replicate]</c>: wall time of whole
+/// runs of one scenario, replicate by replicate (different seeds, so the spread between runs shows; replicates
+/// first…first+n−1, default 0…n−1), on one thread, after one untimed warm-up run (replicate first+n); then the
+/// median, the clones and the process's peak working set; "-" for the sampling interval keeps the scenario's. "Genotypes
 /// sampled" counts the distinct genotypes alive at some sample — what OncoSimulR reports as NumClones (its
 /// genotypes kept every <c>keepEvery</c> time units), hence the optional sampling interval. The two integrals are
-/// <see cref="CloneConcentration"/>'s.
+/// <see cref="CloneConcentration"/>'s; "cpu" is the process's CPU time during the run (all threads), which a loaded
+/// machine inflates much less than the wall time.
 /// BenchmarkDotNet repeats one input, which hides how much run time varies between replicates.
 /// </summary>
 public static class WholeRuns
 {
     public static void Run(string[] args)
     {
-        if (args.Length is < 3 or > 4) throw new ArgumentException("usage: runs <scenario.yaml> <engine> <replicates> [sample-every-days]");
+        if (args.Length is < 3 or > 5) throw new ArgumentException("usage: runs <scenario.yaml> <engine> <replicates> [sample-every-days] [first-replicate]");
         var scenario = ScenarioLoader.Load(args[0]).Scenario;
         var info = Algorithms.All.Single(a => a.Name == args[1]);
         scenario = scenario with { Engine = scenario.Engine with { Engine = info.Kind } };
-        if (args.Length == 4) scenario = scenario with { Sampling = scenario.Sampling with { EveryDays = double.Parse(args[3], CultureInfo.InvariantCulture) } };
+        if (args.Length >= 4 && args[3] != "-") scenario = scenario with { Sampling = scenario.Sampling with { EveryDays = double.Parse(args[3], CultureInfo.InvariantCulture) } };
         int replicates = int.Parse(args[2], CultureInfo.InvariantCulture);
+        int first = args.Length == 5 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0;   // the peer side-by-side gives each pair its own
         var run = new SimulationRun(scenario);
         var algorithm = info.Create();
-        Simulator.Run(run, algorithm, new WorkUnit(0, 0, replicates), observer: null);   // warm-up (JIT), a replicate not timed below
+        Simulator.Run(run, algorithm, new WorkUnit(0, 0, first + replicates), observer: null);   // warm-up (JIT), a replicate not timed below
         var seconds = new double[replicates];
         var concentration = new CloneConcentration();
         for (int r = 0; r < replicates; r++)
         {
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            Simulator.Run(run, algorithm, new WorkUnit(0, 0, r), concentration);
+            Simulator.Run(run, algorithm, new WorkUnit(0, 0, first + r), concentration);
             seconds[r] = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;   // all threads (background JIT, GC included)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"replicate {r}: {seconds[r]:0.00} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {SampledGenotypes(run.Registry)} genotypes sampled, {run.Registry.Count} founded; " +
-                $"integral N dt {concentration.CellDays:0.000e0}, integral sum nu n^2 dt {concentration.MutationWeightedSquaredCellDays:0.000e0}"));
+                $"replicate {first + r}: {seconds[r]:0.000} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {SampledGenotypes(run.Registry)} genotypes sampled, {run.Registry.Count} founded; " +
+                $"integral N dt {concentration.CellDays:0.000e0}, integral sum nu n^2 dt {concentration.MutationWeightedSquaredCellDays:0.000e0}; cpu {cpu:0.000} s"));
         }
         Array.Sort(seconds);
         double peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);

@@ -13,7 +13,8 @@
 # maxWallTime (default 1200 s): OncoSimulR's max.wall.time; a run that hits it is reported as an error.
 # Writes one row per run: seed, wall_s, num_clones (distinct genotypes alive at some kept time), final_time, total_pop,
 # peak_rss_mib (VmHWM of this R process after the run), attempts (OncoSimulR's attemptsUsed: 1 + the times it threw
-# the run away and started again after a "ti set to DBL_MIN" exception, which large clones trigger).
+# the run away and started again after a "ti set to DBL_MIN" exception, which large clones trigger), cpu_s (user +
+# system CPU time of the run, which a loaded machine inflates far less than wall_s).
 suppressPackageStartupMessages(library(OncoSimulR))
 args <- commandArgs(trailingOnly = TRUE)
 detection <- as.numeric(args[1]); runs <- as.integer(args[2]); first <- as.integer(args[3]); out <- args[4]
@@ -36,6 +37,7 @@ rows <- lapply(seq_len(runs), function(i) {
   finished <- !is.null(s$NumClones)   # FALSE when OncoSimulR gave up (max.wall.time): the row keeps the wall time
   data.frame(seed = seed, wall_s = t[["elapsed"]], num_clones = if (finished) s$NumClones else NA,
              final_time = if (finished) s$FinalTime else NA, total_pop = if (finished) s$TotalPopSize else NA,
-             peak_rss_mib = peak_mib(), attempts = if (finished) s$other$attemptsUsed else NA)
+             peak_rss_mib = peak_mib(), attempts = if (finished) s$other$attemptsUsed else NA,
+             cpu_s = t[["user.self"]] + t[["sys.self"]])
 })
 write.csv(do.call(rbind, rows), out, row.names = FALSE)
