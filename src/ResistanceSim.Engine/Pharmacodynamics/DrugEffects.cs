@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Pharmacodynamics;
@@ -30,8 +29,7 @@ internal sealed class DrugEffects
         if (drugClass >= _held.Length) Grow(Math.Max(4, 2 * (drugClass + 1)));
         levels = levels[.._drugCount];
         var recorded = _levels.AsSpan(drugClass * _drugCount, _drugCount);
-        if (_held[drugClass] && MemoryMarshal.Cast<double, long>(recorded).SequenceEqual(MemoryMarshal.Cast<double, long>(levels)))
-            return true;
+        if (_held[drugClass] && BitwiseEqual.Spans(recorded, levels)) return true;
         levels.CopyTo(recorded);
         Inhibition(drugClass).Clear();
         OnBirth(drugClass).Clear();

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Pharmacodynamics;
@@ -80,10 +79,8 @@ internal sealed class GenotypeTerms
     }
 
     private bool SameFolds(int a, int b) =>
-        Same(AlkFold(a), AlkFold(b)) && Same(ExposureFold(a), ExposureFold(b)) && Same(KillFold(a), KillFold(b));
-
-    private static bool Same(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
-        MemoryMarshal.Cast<double, long>(a).SequenceEqual(MemoryMarshal.Cast<double, long>(b));
+        BitwiseEqual.Spans(AlkFold(a), AlkFold(b)) && BitwiseEqual.Spans(ExposureFold(a), ExposureFold(b))
+        && BitwiseEqual.Spans(KillFold(a), KillFold(b));
 
     private void Grow(int slots)
     {
