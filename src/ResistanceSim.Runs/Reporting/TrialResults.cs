@@ -94,14 +94,14 @@ public static class TrialResults
         string Name(int arm) => arm < armNames.Count && armNames[arm].Length > 0 ? armNames[arm] : $"arm {arm}";
         // Runs written before sanctuaries could be imaged apart have no such columns.
         int Flagged(IEnumerable<int> rows, string column) => summary.Has(column) ? rows.Count(r => summary.Bool(column, r)) : 0;
-        SurvivalObservation Pfs(int r) => new(summary.Double("pfs_days", r), summary.Bool("pfs_event", r));
         var arms = byArm.Select(g => new TrialArm(Name(g.Key),
-            [.. g.Select(Pfs)],
+            [.. g.Select(r => new SurvivalObservation(summary.Double("pfs_days", r), summary.Bool("pfs_event", r)))],
             [.. g.Select(r => summary.Bool("objective_response", r))])).ToArray();
         // Null (NaN) where the scans did not image sanctuaries apart, and absent from runs written before the column.
-        double SanctuaryMm(int r) => summary.Has("sanctuary_at_baseline_mm") ? summary.Double("sanctuary_at_baseline_mm", r) : double.NaN;
+        bool hasSanctuaryColumn = summary.Has("sanctuary_at_baseline_mm");
+        double SanctuaryMm(int r) => hasSanctuaryColumn ? summary.Double("sanctuary_at_baseline_mm", r) : double.NaN;
         // Runs written before the cure and line columns existed have no course to read.
-        var courses = !summary.Has("cured") ? [] : byArm.Select(g => ArmCourse.Summarise(Name(g.Key),
+        var courses = !summary.Has("cured") ? [] : byArm.Select((g, k) => ArmCourse.Summarise(Name(g.Key),
             [.. g.Select(r => summary.Bool("cured", r))],
             [.. g.Select(r => summary.Double("resistant_cells_at_diagnosis", r) / summary.Double("cells_at_diagnosis", r))],
             [.. g.Select(r => (int)summary.Long("lines_started", r))]) with
@@ -110,7 +110,7 @@ public static class TrialResults
                 NewLesionProgressions = Flagged(g, "progression_by_new_lesion"),
                 SanctuaryProgressions = Flagged(g, "progression_in_sanctuary"),
                 SanctuaryAtBaseline = g.Any(r => double.IsNaN(SanctuaryMm(r))) ? null
-                    : BaselineSanctuarySplit.Split([.. g.Select(Pfs)], [.. g.Select(r => SanctuaryMm(r) > 0)]),
+                    : BaselineSanctuarySplit.Split(arms[k].ProgressionFreeSurvival, [.. g.Select(r => SanctuaryMm(r) > 0)]),
             }).ToArray();
         var mechanisms = byArm.SelectMany(g =>
         {
