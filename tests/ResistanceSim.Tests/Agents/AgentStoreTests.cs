@@ -73,12 +73,7 @@ public class AgentStoreTests
                     block.Add(x + 20 * (y + 20 * z));
         foreach (int site in block) store.Place(site, 0, 0);
         var rng = new Xoshiro256StarStar(4);
-        var counts = new Dictionary<int, int>();
-        for (int i = 0; i < 32_000; i++)
-        {
-            int site = store.RandomCell(0, ref rng);
-            counts[site] = counts.GetValueOrDefault(site) + 1;
-        }
+        var counts = CountDraws(store, ref rng, 32_000);
         Assert.False(store.IsListed(0));
         Assert.Equal(block.Order(), counts.Keys.Order());
         Assert.All(counts.Values, c => Assert.InRange(c, 300, 700));   // 500 expected, standard deviation 22
@@ -110,13 +105,7 @@ public class AgentStoreTests
         store.Vacate(dead);
         ball.Remove(dead);
 
-        var counts = new Dictionary<int, int>();
-        int draws = 200 * ball.Count;
-        for (int i = 0; i < draws; i++)
-        {
-            int site = store.RandomCell(0, ref rng);
-            counts[site] = counts.GetValueOrDefault(site) + 1;
-        }
+        var counts = CountDraws(store, ref rng, 200 * ball.Count);
         Assert.Equal(ball.Order(), counts.Keys.Order());
         Assert.All(counts.Values, c => Assert.InRange(c, 130, 270));   // 200 expected, standard deviation 14
     }
@@ -142,5 +131,17 @@ public class AgentStoreTests
         var drawn = new HashSet<int>();
         for (int i = 0; i < 5000; i++) drawn.Add(store.RandomCell(0, ref rng));
         Assert.Equal([.. Enumerable.Range(0, 64), 90], drawn.Order());
+    }
+
+    /// <summary>How often each site of clone 0 is drawn in <paramref name="draws"/> draws.</summary>
+    private static Dictionary<int, int> CountDraws(AgentStore store, ref Xoshiro256StarStar rng, int draws)
+    {
+        var counts = new Dictionary<int, int>();
+        for (int i = 0; i < draws; i++)
+        {
+            int site = store.RandomCell(0, ref rng);
+            counts[site] = counts.GetValueOrDefault(site) + 1;
+        }
+        return counts;
     }
 }
