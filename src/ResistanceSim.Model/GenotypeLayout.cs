@@ -5,10 +5,12 @@ namespace ResistanceSim.Model;
 /// <summary>
 /// Packs a genotype into a 64-bit key, with field widths sized to the catalog:
 /// <code>
-/// [phenotype flags: one bit each][ALK copies − 1][ALK mutation slots, in acquisition order][other heritable: one bit each]
+/// [phenotype flags: one bit each][ALK copies − 1][ALK mutation slots, in acquisition order][other heritable: one bit each][lesion]
 /// </code>
-/// An ALK slot holds 1 + the mutation's index (0 = empty). Keys compare equal exactly when the
-/// genotypes are equal, which is what <c>per_genotype</c> lineage merging needs.
+/// An ALK slot holds 1 + the mutation's index (0 = empty). The lesion field, present when a sanctuary follows its
+/// metastases one by one (<see cref="Sanctuary.Lesions"/>), holds the seed's lesion (1, 2, …; 0 = the pool of later
+/// seeds, or outside the sanctuary). Keys compare equal exactly when the genotypes and lesions are equal, which is what
+/// <c>per_genotype</c> lineage merging needs: cells of one genotype in two metastases are two clones.
 /// </summary>
 public sealed class GenotypeLayout
 {
@@ -18,6 +20,8 @@ public sealed class GenotypeLayout
     private readonly int _copyShift, _copyBits;
     private readonly int _alkShift, _alkSlotBits, _alkSlots;
     private readonly int _otherShift;
+    private readonly int _lesionShift, _lesionBits;
+    private readonly ulong _lesionSiteBit;
 
     internal GenotypeLayout(MechanismCatalog catalog)
     {
@@ -32,7 +36,17 @@ public sealed class GenotypeLayout
         _copyShift = _phenotypeShift + PhenotypeCount;
         _alkShift = _copyShift + _copyBits;
         _otherShift = _alkShift + _alkSlots * _alkSlotBits;
-        BitsUsed = _otherShift + OtherCount;
+        _lesionShift = _otherShift + OtherCount;
+        for (int i = 0; i < OtherCount; i++)
+        {
+            if (catalog.OtherHeritable[i] is not Sanctuary { Lesions: > 0 } site) continue;
+            LesionCount = site.Lesions;
+            LesionSite = i;
+            _lesionSiteBit = 1UL << (_otherShift + i);
+            break;
+        }
+        _lesionBits = BitsFor(LesionCount);
+        BitsUsed = _lesionShift + _lesionBits;
     }
 
     public int BitsUsed { get; }
@@ -41,6 +55,12 @@ public sealed class GenotypeLayout
     public int OtherCount { get; }
     public int MaxCopies { get; }
     public int AlkSlots => _alkSlots;
+
+    /// <summary>Seeds of the sanctuary that found lesions of their own (<see cref="Sanctuary.Lesions"/>); 0 when none does.</summary>
+    public int LesionCount { get; }
+
+    /// <summary>Index among the other heritable mechanisms of the sanctuary that follows its lesions; −1 when none does.</summary>
+    public int LesionSite { get; } = -1;
 
     private static int BitsFor(int maxValue) => maxValue <= 0 ? 0 : 64 - BitOperations.LeadingZeroCount((ulong)maxValue);
 
@@ -94,6 +114,18 @@ public sealed class GenotypeLayout
     public bool HasOther(ulong key, int other) => ((key >> (_otherShift + other)) & 1UL) != 0;
 
     public ulong WithOther(ulong key, int other) => key | (1UL << (_otherShift + other));
+
+    /// <summary>The sanctuary lesion a cell of <paramref name="key"/> belongs to: 1 … <see cref="LesionCount"/>, or 0 (the pool, or none).</summary>
+    public int Lesion(ulong key) => (int)((key >> _lesionShift) & Mask(_lesionBits));
+
+    public ulong WithLesion(ulong key, int lesion)
+    {
+        if (lesion < 0 || lesion > LesionCount) throw new ArgumentOutOfRangeException(nameof(lesion));
+        return (key & ~(Mask(_lesionBits) << _lesionShift)) | ((ulong)lesion << _lesionShift);
+    }
+
+    /// <summary>Whether a daughter of <paramref name="child"/> born to a cell of <paramref name="parent"/> seeded the sanctuary that follows its lesions.</summary>
+    public bool Seeds(ulong parent, ulong child) => (child & ~parent & _lesionSiteBit) != 0;
 
     /// <summary>The key without phenotype flags: the heritable genotype shared by phenotype siblings.</summary>
     public ulong Heritable(ulong key) => key & ~Mask(PhenotypeCount);

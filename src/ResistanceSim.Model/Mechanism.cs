@@ -102,7 +102,24 @@ public sealed record ChemoResistance(string Name, double FitnessCost, double Pro
 /// of the site, inherited by every cell that grows there.
 /// </summary>
 public sealed record Sanctuary(string Name, double FitnessCost, double ProbabilityPerDivision)
-    : HeritableMechanism(Name, MechanismFamilies.Sanctuary, FitnessCost, ProbabilityPerDivision);
+    : HeritableMechanism(Name, MechanismFamilies.Sanctuary, FitnessCost, ProbabilityPerDivision)
+{
+    /// <summary>
+    /// How many seeds found lesions of their own (metastases followed one by one: their descendants keep the seed's
+    /// lesion); later seeds join one pool of micro-metastases. 0: the site's cells are one lesion, however seeded.
+    /// </summary>
+    public int Lesions { get; init; }
+
+    /// <summary>
+    /// The exposure fold changes in the lesions followed one by one (<see cref="Lesions"/>), for the drugs that reach an
+    /// established metastasis otherwise than the site at large (through its leakier blood–tumour barrier); other drugs,
+    /// and the pool of later seeds, keep <see cref="Mechanism.ExposureFoldChangeByDrug"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> LesionExposureFoldChangeByDrug { get; init; } = new Dictionary<string, double>();
+
+    public double LesionExposureFoldChangeFor(string drug) =>
+        LesionExposureFoldChangeByDrug.TryGetValue(drug, out var fold) ? fold : ExposureFoldChangeFor(drug);
+}
 
 /// <summary>
 /// A reversible phenotype (EMT, autophagy). Cells enter at <c>OnPerDay + OnPerDayAtFullStress · σ</c>

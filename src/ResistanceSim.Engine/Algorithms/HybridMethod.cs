@@ -277,7 +277,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     private void Route(SimulationRun run, int parent, ulong genotype, long count, double growth, double start, double end, bool perGenotype)
     {
         ref Xoshiro256StarStar rng = ref run.Random;
-        int target = perGenotype ? run.Clones.IndexOf((long)genotype) : -1;
+        int target = perGenotype && !run.FoundsLesion(parent, genotype) ? run.Clones.IndexOf((long)genotype) : -1;
         bool leaped = target >= 0 && !_exact[target];
         double tau = end - start;
         if (leaped)

@@ -6,7 +6,8 @@ namespace ResistanceSim.Engine.Pharmacodynamics;
 /// <summary>
 /// A per-drug factor a genotype's mechanisms multiply together: the kill fold changes
 /// (<see cref="Mechanism.KillFoldChangeByDrug"/>) or the exposure fold changes
-/// (<see cref="Mechanism.ExposureFoldChangeByDrug"/>) of the mechanisms and phenotype states it carries.
+/// (<see cref="Mechanism.ExposureFoldChangeByDrug"/>) of the mechanisms and phenotype states it carries; in a sanctuary
+/// lesion followed on its own, the sanctuary's lesion folds (<see cref="Sanctuary.LesionExposureFoldChangeByDrug"/>).
 /// Precompiled per genotype part so evaluation is a few multiplications; catalogs whose mechanisms set no fold
 /// skip it entirely.
 /// </summary>
@@ -18,21 +19,27 @@ internal sealed class MechanismDrugFolds
     private readonly double[] _alk;          // [mutation * drugCount + drug]
     private readonly double[] _amplification; // [drug], for cells with extra ALK copies
     private readonly double[] _other;        // [other heritable * drugCount + drug]
+    private readonly double[] _lesion;       // [drug], the followed sanctuary's in one of its lesions
     private readonly double[] _phenotype;    // [phenotype * drugCount + drug]
     private readonly int _otherCount;
     private readonly int _phenotypeCount;
 
-    private MechanismDrugFolds(MechanismCatalog catalog, IReadOnlyList<Drug> drugs, Func<Mechanism, string, double> foldOf)
+    /// <param name="lesionFoldOf">The followed sanctuary's fold in one of its lesions; null: as elsewhere in the site.</param>
+    private MechanismDrugFolds(MechanismCatalog catalog, IReadOnlyList<Drug> drugs, Func<Mechanism, string, double> foldOf,
+        Func<Sanctuary, string, double>? lesionFoldOf = null)
     {
         _layout = catalog.Layout;
         _drugCount = drugs.Count;
         _alk = Table(catalog.AlkMutations, drugs, foldOf);
         _amplification = Table<AlkAmplification>(catalog.Amplification is { } a ? [a] : [], drugs, foldOf);
         _other = Table(catalog.OtherHeritable, drugs, foldOf);
+        _lesion = catalog.Layout.LesionSite >= 0 && catalog.OtherHeritable[catalog.Layout.LesionSite] is Sanctuary site
+            ? Table<Sanctuary>([site], drugs, (m, drug) => (lesionFoldOf ?? foldOf)((Sanctuary)m, drug))
+            : [];
         _phenotype = Table(catalog.Phenotypes, drugs, foldOf);
         _otherCount = catalog.OtherHeritable.Count;
         _phenotypeCount = catalog.Phenotypes.Count;
-        _any = _alk.Concat(_amplification).Concat(_other).Concat(_phenotype).Any(fold => fold != 1.0);
+        _any = _alk.Concat(_amplification).Concat(_other).Concat(_lesion).Concat(_phenotype).Any(fold => fold != 1.0);
     }
 
     /// <summary>The factor on each cytotoxic drug's kill.</summary>
@@ -41,7 +48,7 @@ internal sealed class MechanismDrugFolds
 
     /// <summary>The factor on each drug's free concentration that the cells see.</summary>
     public static MechanismDrugFolds Exposure(MechanismCatalog catalog, IReadOnlyList<Drug> drugs) =>
-        new(catalog, drugs, (mechanism, drug) => mechanism.ExposureFoldChangeFor(drug));
+        new(catalog, drugs, (mechanism, drug) => mechanism.ExposureFoldChangeFor(drug), (site, drug) => site.LesionExposureFoldChangeFor(drug));
 
     /// <summary>Factor of drug <paramref name="drug"/> (scenario order) for cells of <paramref name="genotype"/>.</summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
@@ -57,7 +64,10 @@ internal sealed class MechanismDrugFolds
         }
         if (_amplification.Length > 0 && _layout.AlkCopies(genotype) > 1) fold *= _amplification[drug];
         for (int i = 0; i < _otherCount; i++)
-            if (_layout.HasOther(genotype, i)) fold *= _other[i * _drugCount + drug];
+        {
+            if (!_layout.HasOther(genotype, i)) continue;
+            fold *= i == _layout.LesionSite && _layout.Lesion(genotype) > 0 ? _lesion[drug] : _other[i * _drugCount + drug];
+        }
         for (int p = 0; p < _phenotypeCount; p++)
             if (_layout.HasPhenotype(genotype, p)) fold *= _phenotype[p * _drugCount + drug];
         return fold;

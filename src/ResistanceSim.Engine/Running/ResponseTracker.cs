@@ -9,14 +9,14 @@ namespace ResistanceSim.Engine.Running;
 /// (the nadir includes the baseline, as in RECIST). For virtual patients (<see cref="RecistProgression"/>)
 /// it also classifies every scan by RECIST 1.1 and keeps the best overall response; when the imaging looks at
 /// sanctuary sites on their own (<see cref="TumourImaging.ImagesSanctuaries"/>), the sum of diameters is of the rest of
-/// the body and the sanctuary is one lesion followed apart (<see cref="SanctuaryLesionFollowUp"/>): a new lesion there,
+/// the body and the sanctuary's lesions are followed apart (<see cref="SanctuaryLesionFollowUp"/>): a new lesion there,
 /// or a known one's growth, is progression whatever the sum does.
 /// </summary>
 public sealed class ResponseTracker
 {
     private ProgressionRule _rule = new FoldOverNadir(StopRule.DefaultProgressionFold);
     private TumourImaging? _imaging;
-    private SanctuaryLesionFollowUp _sanctuary;
+    private readonly SanctuaryLesionFollowUp _sanctuary = new();
 
     public double BaselineCells { get; private set; }
     public double NadirCells { get; private set; }
@@ -58,8 +58,8 @@ public sealed class ResponseTracker
     public double SanctuaryProgressionDay { get; private set; }
 
     /// <summary>
-    /// Diameter (mm) of the sanctuary lesion at the first scan (the baseline), 0 when it was not visible; NaN unless the
-    /// scans image sanctuaries apart. Trials report outcomes by this (baseline brain metastases).
+    /// Diameter (mm) of the largest sanctuary lesion at the first scan (the baseline), 0 when none was visible; NaN unless
+    /// the scans image sanctuaries apart. Trials report outcomes by this (baseline brain metastases).
     /// </summary>
     public double BaselineSanctuaryMm { get; private set; }
 
@@ -77,7 +77,7 @@ public sealed class ResponseTracker
         BaselineMm = double.NaN;
         NadirMm = double.NaN;
         BestOverallResponse = RecistResponse.NotEvaluable;
-        _sanctuary = default;
+        _sanctuary.Reset();
         NewLesionDay = double.NaN;
         SanctuaryProgressionDay = double.NaN;
         BaselineSanctuaryMm = double.NaN;
@@ -85,8 +85,15 @@ public sealed class ResponseTracker
 
     /// <param name="day">Day of the scan or sample.</param>
     /// <param name="cells">All cells of the tumour.</param>
+    /// <param name="sanctuaryCells">Those of them in sanctuary sites, seen as one lesion; read only when <see cref="ImagesSanctuaries"/>.</param>
+    public void Observe(double day, double cells, double sanctuaryCells = 0) =>
+        Observe(day, cells, sanctuaryCells, new ReadOnlySpan<double>(in sanctuaryCells));
+
+    /// <param name="day">Day of the scan or sample.</param>
+    /// <param name="cells">All cells of the tumour.</param>
     /// <param name="sanctuaryCells">Those of them in sanctuary sites; read only when <see cref="ImagesSanctuaries"/>.</param>
-    public void Observe(double day, double cells, double sanctuaryCells = 0)
+    /// <param name="lesionCells">The cells of each sanctuary lesion a scan sees, as many at every scan of a run.</param>
+    public void Observe(double day, double cells, double sanctuaryCells, ReadOnlySpan<double> lesionCells)
     {
         if (double.IsNaN(BeyondBaselineDay) && BaselineCells > 0 && _rule.HasProgressed(BaselineCells, cells))
             BeyondBaselineDay = day;
@@ -96,7 +103,7 @@ public sealed class ResponseTracker
         // A scan judges the sum of diameters (RECIST): the same verdict as the rule on cells, and the only one when the
         // sanctuary is imaged apart, since the sum then leaves it out.
         bool progressed = _imaging is { } imaging
-            ? Scan(imaging, day, cells, sanctuaryCells, baseline)
+            ? Scan(imaging, day, cells, sanctuaryCells, lesionCells, baseline)
             : cells >= NadirCells && _rule.HasProgressed(NadirCells, cells);
         if (cells < NadirCells)
         {
@@ -106,20 +113,20 @@ public sealed class ResponseTracker
         if (progressed) ProgressionDay = day;
     }
 
-    /// <summary>Reads one scan: the body's sum of diameters and the sanctuary lesion. True on progression.</summary>
-    private bool Scan(TumourImaging imaging, double day, double cells, double sanctuaryCells, bool baseline)
+    /// <summary>Reads one scan: the body's sum of diameters and the sanctuary lesions. True on progression.</summary>
+    private bool Scan(TumourImaging imaging, double day, double cells, double sanctuaryCells, ReadOnlySpan<double> lesionCells, bool baseline)
     {
         double mm = imaging.SumOfDiametersMm(cells, sanctuaryCells);
         if (baseline)
         {
             BaselineMm = NadirMm = mm;
-            _sanctuary.Start(imaging, sanctuaryCells);
+            _sanctuary.Start(imaging, lesionCells);
             if (imaging.ImagesSanctuaries) BaselineSanctuaryMm = _sanctuary.LastMm;
             return false;
         }
-        var finding = _sanctuary.Scan(imaging, sanctuaryCells);
+        var finding = _sanctuary.Scan(imaging, lesionCells);
         var category = finding != SanctuaryFinding.None ? RecistResponse.ProgressiveDisease : imaging.Thresholds.Classify(BaselineMm, NadirMm, mm);
-        // A complete response needs every lesion gone, the one in the sanctuary too.
+        // A complete response needs every lesion gone, those in the sanctuary too.
         if (category == RecistResponse.CompleteResponse && _sanctuary.LastMm > 0) category = RecistResponse.PartialResponse;
         BestOverallResponse = (RecistResponse)Math.Min((int)BestOverallResponse, (int)category);   // enum order is best first
         NadirMm = Math.Min(NadirMm, mm);
@@ -132,8 +139,13 @@ public sealed class ResponseTracker
     /// The protocol moved to its next line because the tumour progressed: that progression is not the end of
     /// the sequence, so it is kept as <see cref="FirstProgressionDay"/> and the nadir restarts from the current size.
     /// </summary>
-    /// <remarks>The sanctuary lesion as seen when the next line starts is its baseline on that line.</remarks>
-    public void StartNextLine(double day, double cells, double sanctuaryCells = 0)
+    /// <remarks>The sanctuary lesions as seen when the next line starts are their baseline on that line.</remarks>
+    public void StartNextLine(double day, double cells, double sanctuaryCells = 0) =>
+        StartNextLine(day, cells, sanctuaryCells, new ReadOnlySpan<double>(in sanctuaryCells));
+
+    /// <inheritdoc cref="StartNextLine(double, double, double)"/>
+    /// <param name="lesionCells">The cells of each sanctuary lesion a scan sees (as at <see cref="Observe(double, double, double, ReadOnlySpan{double})"/>).</param>
+    public void StartNextLine(double day, double cells, double sanctuaryCells, ReadOnlySpan<double> lesionCells)
     {
         if (Progressed && double.IsNaN(FirstProgressionDay)) FirstProgressionDay = ProgressionDay;
         LinesStarted++;
@@ -145,7 +157,7 @@ public sealed class ResponseTracker
         if (_imaging is { } imaging)
         {
             NadirMm = imaging.SumOfDiametersMm(cells, sanctuaryCells);
-            _sanctuary.Start(imaging, sanctuaryCells);
+            _sanctuary.Start(imaging, lesionCells);
         }
     }
 }

@@ -32,6 +32,9 @@ public sealed class SimulationRun
     private readonly double[] _phenotypeRates = new double[PhenotypeKeyBits];
     private readonly long[] _phenotypeCounts = new long[PhenotypeKeyBits];
 
+    /// <summary>Cells of each sanctuary lesion a scan sees, counted at every scan (<see cref="SanctuaryBurden.Census"/>).</summary>
+    private readonly double[] _sanctuaryLesionCells;
+
     public SimulationRun(Scenario scenario, IExposureSchedule? schedule = null)
     {
         Scenario = scenario;
@@ -46,6 +49,7 @@ public sealed class SimulationRun
             scenario.Population.GrowthLimit.CapacityCells, scenario.Cohort?.Adherence ?? 1);
         _concentration = new double[Signal.DrugCount];
         _rateConcentration = new double[Signal.DrugCount];
+        _sanctuaryLesionCells = new double[SanctuaryBurden.ImagedLesions(scenario.Catalog)];
         if (Layout.PhenotypeCount > PhenotypeKeyBits)
             throw new ArgumentException($"At most {PhenotypeKeyBits} phenotype states are supported.");
     }
@@ -371,7 +375,7 @@ public sealed class SimulationRun
         }
         if (Day >= _nextSampleDay || cells >= SizeLimit)
         {
-            Response.Observe(Day, cells, SanctuaryCellsIfImaged());
+            ObserveResponse(cells);
             if (Response.Progressed || cells >= SizeLimit)
             {
                 BeginStudiedLine();
@@ -440,7 +444,8 @@ public sealed class SimulationRun
             int switches = Schedule.ResponseSwitches;
             if (Schedule.Observe(Day, Clones.TotalCells, Response.Progressed))
             {
-                if (Schedule.ResponseSwitches != switches) Response.StartNextLine(Day, Clones.TotalCells, SanctuaryCellsIfImaged());
+                if (Schedule.ResponseSwitches != switches)
+                    Response.StartNextLine(Day, Clones.TotalCells, SanctuaryCensusIfImaged(), _sanctuaryLesionCells);
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
                 RefreshRates();
             }
@@ -460,14 +465,20 @@ public sealed class SimulationRun
         var cells = Clones.Cells;
         var ids = Clones.RegistryId;
         for (int i = 0; i < cells.Length; i++) Registry.RecordSample(ids[i], cells[i]);
-        Response.Observe(Day, Clones.TotalCells, SanctuaryCellsIfImaged());
+        ObserveResponse(Clones.TotalCells);
         _observer?.Sampled(this);
         AdvanceSampleClock();
     }
 
-    /// <summary>Cells in sanctuary sites when the scans image them on their own; otherwise not counted (0).</summary>
-    private long SanctuaryCellsIfImaged() =>
-        Response.ImagesSanctuaries ? SanctuaryBurden.Cells(Scenario.Catalog, Clones) : 0;
+    /// <summary>A scan (or sample) of the tumour of <paramref name="cells"/> cells now.</summary>
+    private void ObserveResponse(long cells) => Response.Observe(Day, cells, SanctuaryCensusIfImaged(), _sanctuaryLesionCells);
+
+    /// <summary>
+    /// Cells in sanctuary sites when the scans image them on their own, each imaged lesion's into
+    /// <see cref="_sanctuaryLesionCells"/>; otherwise not counted (0, and the lesions stay empty).
+    /// </summary>
+    private double SanctuaryCensusIfImaged() =>
+        Response.ImagesSanctuaries ? SanctuaryBurden.Census(Scenario.Catalog, Clones, _sanctuaryLesionCells) : 0;
 
     /// <summary>The next sample falls on the sampling grid from day 0, and never at or before now.</summary>
     private void AdvanceSampleClock()
@@ -564,12 +575,14 @@ public sealed class SimulationRun
     /// <summary>
     /// A mutant cell of <paramref name="genotype"/> from clone <paramref name="parentIndex"/> (a division's
     /// mutant daughter, or a cell arising per unit time); the parent clone's count is unchanged.
-    /// <c>per_event</c> founds a new clone; <c>per_genotype</c> joins the existing clone of that genotype.
-    /// Returns the index of the clone that gained the cell.
+    /// <c>per_event</c> founds a new clone; <c>per_genotype</c> joins the existing clone of that genotype. A seed of a
+    /// sanctuary that follows its lesions founds the next lesion while any are left (<see cref="FoundsLesion"/>), else
+    /// joins the pool. Returns the index of the clone that gained the cell.
     /// </summary>
     public int AddMutant(int parentIndex, ulong genotype)
     {
         int parentId = Clones.RegistryId[parentIndex];
+        if (FoundsLesion(parentIndex, genotype)) genotype = Layout.WithLesion(genotype, Registry.FoundLesion());
         if (Scenario.Population.Lineage == LineageMode.PerGenotype)
         {
             int existing = Clones.IndexOf((long)genotype);
@@ -582,6 +595,13 @@ public sealed class SimulationRun
         int id = Registry.Register(parentId, Day, genotype, lineage: -1);
         return AddClone(genotype, id, LookupKey(genotype, id), 1);
     }
+
+    /// <summary>
+    /// Whether a mutant of <paramref name="genotype"/> from clone <paramref name="parentIndex"/> seeds the sanctuary while
+    /// lesions of their own are left to found: such a seed cannot join an existing clone.
+    /// </summary>
+    public bool FoundsLesion(int parentIndex, ulong genotype) =>
+        Registry.LesionsFounded < Layout.LesionCount && Layout.Seeds(Clones.Genotype[parentIndex], genotype);
 
     /// <summary>Moves <paramref name="count"/> cells of clone <paramref name="index"/> into the state with phenotype <paramref name="phenotype"/> flipped.</summary>
     public void SwitchPhenotype(int index, int phenotype, long count)

@@ -3,7 +3,8 @@ namespace ResistanceSim.Engine.State;
 /// <summary>
 /// Every clone that ever lived in a run, addressed by id (0, 1, 2, … in order of birth): parent,
 /// birth time, genotype and lineage, plus the largest size it reached at a sample. Extinct clones
-/// stay here, so phylogenies and Muller plots are complete. Arrays grow by doubling and are reused
+/// stay here, so phylogenies and Muller plots are complete; so does the count of sanctuary lesions founded (a lesion's
+/// number is never reused, even after it dies out). Arrays grow by doubling and are reused
 /// across runs, so steady-state runs do not allocate.
 /// </summary>
 public sealed class CloneRegistry
@@ -34,7 +35,17 @@ public sealed class CloneRegistry
     public ReadOnlySpan<int> Lineage => _lineage.AsSpan(0, Count);
     public ReadOnlySpan<long> MaxSampledCells => _maxSampledCells.AsSpan(0, Count);
 
-    public void Clear() => Count = 0;
+    /// <summary>Sanctuary lesions founded so far (<see cref="ResistanceSim.Model.Sanctuary.Lesions"/>): the last lesion's number.</summary>
+    public int LesionsFounded { get; private set; }
+
+    /// <summary>Founds the next sanctuary lesion; returns its number (1, 2, …).</summary>
+    public int FoundLesion() => ++LesionsFounded;
+
+    public void Clear()
+    {
+        Count = 0;
+        LesionsFounded = 0;
+    }
 
     /// <summary>Makes this registry an exact copy of <paramref name="source"/>.</summary>
     public void CopyFrom(CloneRegistry source)
@@ -48,6 +59,7 @@ public sealed class CloneRegistry
         Array.Copy(source._lineage, _lineage, count);
         Array.Copy(source._maxSampledCells, _maxSampledCells, count);
         Count = count;
+        LesionsFounded = source.LesionsFounded;
     }
 
     /// <summary>Moves every birth time by <paramref name="days"/> (the clock restarts at diagnosis, so earlier clones are born at negative days).</summary>

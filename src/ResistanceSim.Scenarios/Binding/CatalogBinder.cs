@@ -1,5 +1,6 @@
 using ResistanceSim.Model;
 using ResistanceSim.Scenarios.Diagnostics;
+using ResistanceSim.Scenarios.Keys;
 using ResistanceSim.Scenarios.Yaml;
 
 namespace ResistanceSim.Scenarios.Binding;
@@ -14,7 +15,8 @@ internal static class CatalogBinder
     public static readonly string[] Kinds = ["alk_mutation", "alk_amplification", "bypass", "fitness", "chemoresistance", "sanctuary", "phenotype"];
 
     /// <param name="cytotoxicDrugs">Drugs with a cytotoxic kill: the ones a <c>kill_fold_change</c> may name.</param>
-    public static MechanismCatalog Bind(MapReader root, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs)
+    /// <param name="engine">The engine: only those that found clones seed by seed can follow sanctuary lesions.</param>
+    public static MechanismCatalog Bind(MapReader root, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs, EngineKind engine)
     {
         var definitions = new Dictionary<string, (Mechanism Mechanism, NamedMap Source)>(StringComparer.Ordinal);
         foreach (var entry in root.MapOfMaps("catalog"))
@@ -41,6 +43,8 @@ internal static class CatalogBinder
                 continue;
             }
             selected.Add(definition.Mechanism);
+            if (definition.Mechanism is Sanctuary { Lesions: > 0 })
+                CheckFollowedLesions(definition.Source.Reader, selected, engine);
         }
 
         int maxAlk = root.Int("max_alk_mutations", Rules.InRange(0, 4), defaultValue: 2);
@@ -52,6 +56,18 @@ internal static class CatalogBinder
         if (catalog.Phenotypes.Count > 8)
             root.Report("mechanisms", $"may select at most 8 phenotype mechanisms ({catalog.Phenotypes.Count} supplied)");
         return catalog;
+    }
+
+    /// <summary>
+    /// Lesions are founded seed by seed, so the mean field (no single seeds) and the lattice (one clone per site's
+    /// genotype) cannot follow them; and the genotype has room for one sanctuary's lesions.
+    /// </summary>
+    private static void CheckFollowedLesions(MapReader sanctuary, IReadOnlyList<Mechanism> selected, EngineKind engine)
+    {
+        if (engine is not (EngineKind.Exact or EngineKind.Tau or EngineKind.Hybrid))
+            sanctuary.Report("lesions", $"following sanctuary lesions one by one needs an engine that founds every seed as a clone (exact, tau or hybrid; '{engine.ToString().ToLowerInvariant()}' supplied)");
+        if (selected.OfType<Sanctuary>().Count(s => s.Lesions > 0) > 1)
+            sanctuary.Report("lesions", "only one selected sanctuary may follow its lesions one by one");
     }
 
     private static Mechanism? BindMechanism(NamedMap entry, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs)
@@ -67,7 +83,7 @@ internal static class CatalogBinder
                 r.Double("activity", Rules.Positive), r.Double("alk_dependence", Rules.Probability, defaultValue: 0)),
             "fitness" => new FitnessMutation(entry.Name, cost, Probability(r)),
             "chemoresistance" => new ChemoResistance(entry.Name, cost, Probability(r)),
-            "sanctuary" => new Sanctuary(entry.Name, cost, Probability(r)),
+            "sanctuary" => new Sanctuary(entry.Name, cost, Probability(r)) { Lesions = r.OptionalInt("lesions", Rules.InRange(1, ScenarioKeys.MaxSanctuaryLesions)) ?? 0 },
             "phenotype" => BindPhenotype(entry.Name, cost, r),
             _ => null,
         };
@@ -80,6 +96,7 @@ internal static class CatalogBinder
         if (mechanism is not null && exposureFolds.Count > 0) mechanism = mechanism with { ExposureFoldChangeByDrug = exposureFolds };
         if (kind == "sanctuary" && exposureFolds.Count == 0 && !r.IsPlaceholder)
             r.Report("exposure_fold_change", "a sanctuary needs exposure_fold_change naming at least one drug (the share of its free plasma concentration that reaches the site)");
+        if (mechanism is Sanctuary site) mechanism = site with { LesionExposureFoldChangeByDrug = LesionExposureFoldChanges(r, site, knownDrugs) };
         r.Finish();
         return mechanism;
     }
@@ -143,6 +160,15 @@ internal static class CatalogBinder
             drug => cytotoxicDrugs.Contains(drug) ? null : $"drug '{drug}' has no cytotoxic kill to scale (only drugs with `cytotoxic:` can be named)");
 
     /// <summary><c>exposure_fold_change: { drug: fold }</c>: factors on the free concentration of drugs the cells see.</summary>
+    /// <summary><c>lesion_exposure_fold_change</c>: only for a sanctuary that follows its lesions.</summary>
+    private static Dictionary<string, double> LesionExposureFoldChanges(MapReader r, Sanctuary site, IReadOnlyCollection<string> knownDrugs)
+    {
+        var folds = DrugFolds(r, "lesion_exposure_fold_change", Rules.NonNegative & Rules.Finite, "lesion exposure fold change", knownDrugs, knownDrugs);
+        if (folds.Count > 0 && site.Lesions == 0)
+            r.Report("lesion_exposure_fold_change", "applies to lesions followed one by one: set lesions too");
+        return folds;
+    }
+
     private static Dictionary<string, double> ExposureFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs) =>
         DrugFolds(r, "exposure_fold_change", Rules.NonNegative & Rules.Finite, "exposure fold change", knownDrugs, knownDrugs);
 

@@ -26,7 +26,7 @@ public static partial class ScenarioBinder
         var engine = RunSettingsBinder.BindEngine(root);
 
         var library = DrugBinder.Bind(root);
-        var catalog = CatalogBinder.Bind(root, library.Keys, DrugBinder.Cytotoxic(library));
+        var catalog = CatalogBinder.Bind(root, library.Keys, DrugBinder.Cytotoxic(library), engine.Engine);
         var space = SpaceBinder.Bind(root, engine.Engine);
         var population = PopulationBinder.Bind(root, catalog, space);
         var usedDrugs = new HashSet<string>(StringComparer.Ordinal);

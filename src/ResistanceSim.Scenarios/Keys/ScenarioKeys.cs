@@ -13,6 +13,9 @@ namespace ResistanceSim.Scenarios.Keys;
 /// </summary>
 public static class ScenarioKeys
 {
+    /// <summary>Most lesions a sanctuary follows one by one: 12 genotype bits, far more than the early seeds that can become visible.</summary>
+    public const int MaxSanctuaryLesions = 4095;
+
     private static KeySpec Required(string name, ValueShape shape, string description) => new(name, shape, Presence.Required, description);
 
     private static KeySpec Optional(string name, ValueShape shape, string description) => new(name, shape, Presence.Optional, description);
@@ -125,7 +128,11 @@ public static class ScenarioKeys
                     "Share of that signal that needs ALK still signalling, 0..1 (default 0): scaled by ALK's uninhibited fraction.")),
             Heritable("fitness"),
             Heritable("chemoresistance"),
-            Heritable("sanctuary"),
+            Heritable("sanctuary",
+                Optional("lesions", Int(Rules.InRange(1, MaxSanctuaryLesions)),
+                    "Seeds that found metastases of their own, followed and imaged one by one (later seeds join an unseen pool; default: the site's cells are one lesion)."),
+                Optional("lesion_exposure_fold_change", NamedEntries("lesionExposureFoldChanges", "Drug → factor on the free concentration in a followed lesion.", Number(Rules.NonNegative & Rules.Finite)),
+                    "Factors on the free concentration in the lesions followed one by one, for drugs that reach an established metastasis otherwise than the site at large (default: exposure_fold_change).")),
             new MapVariant("phenotype",
             [
                 Required("family", new ChoiceShape([MechanismFamilies.Emt, MechanismFamilies.Autophagy]), "Which reversible state."),

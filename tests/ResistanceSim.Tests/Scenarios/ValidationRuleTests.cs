@@ -111,6 +111,8 @@ public class ValidationRuleTests
         { 16, "    kill_fold_change: { docetaxl: 0.1 }", "kill fold change for unknown drug 'docetaxl'", 16, 25 },
         { 19, "    kind: chemoresistance", "a chemoresistance mechanism needs kill_fold_change naming at least one cytotoxic drug", 19, 5 },
         { 19, "    kind: sanctuary", "a sanctuary needs exposure_fold_change naming at least one drug", 19, 5 },
+        { 19, "    kind: sanctuary\n    exposure_fold_change: { crizotinib: 0.03 }\n    lesions: 0", "catalog.EGFR_activation.lesions must be in [1, 4095] (0 supplied)", 21, 14 },
+        { 19, "    kind: sanctuary\n    exposure_fold_change: { crizotinib: 0.03 }\n    lesion_exposure_fold_change: { crizotinib: 0.3 }", "applies to lesions followed one by one: set lesions too", 21, 34 },
         { 16, "    exposure_fold_change: { crizotinb: 0.03 }", "exposure fold change for unknown drug 'crizotinb'; did you mean 'crizotinib'?", 16, 29 },
         { 16, "    exposure_fold_change: { crizotinib: -0.5 }", "catalog.ALK_L1196M.exposure_fold_change.crizotinib must be >= 0 and finite (-0.5 supplied)", 16, 41 },
         { 29, "  signal: { hyperactivation_gain: 2 }", "population.signal.hyperactivation_gain must be in [0, 1] (2 supplied)", 29, 35 },
@@ -129,6 +131,23 @@ public class ValidationRuleTests
         var diagnostic = Assert.Single(error.Diagnostics, d => d.Message.Contains(message, StringComparison.Ordinal));
         Assert.Equal((expectedLine, expectedColumn), (diagnostic.Location.Line, diagnostic.Location.Column));
         Assert.StartsWith($"{path}:{expectedLine}:{expectedColumn}: ", diagnostic.ToString());
+    }
+
+    [Theory]
+    [InlineData("ode")]
+    [InlineData("agents")]
+    public void SanctuaryLesionsNeedAnEngineThatFoundsEverySeed(string engine)
+    {
+        using var temp = new TempDirectory();
+        var lines = Valid.Split('\n');
+        lines[4] = "engine: " + engine;
+        lines[17] = "  brain: { kind: sanctuary, probability_per_division: 1.0e-4, lesions: 50, exposure_fold_change: { crizotinib: 0.03 } }\n" + lines[17];
+        lines[22] = "mechanisms: [ALK_L1196M, EGFR_activation, brain]";
+        string path = temp.File("rules.yaml", string.Join('\n', lines));
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(path));
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.Message.Contains("following sanctuary lesions one by one needs an engine", StringComparison.Ordinal));
+        Assert.Contains($"'{engine}' supplied", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal((18, 72), (diagnostic.Location.Line, diagnostic.Location.Column));
     }
 
     [Fact]

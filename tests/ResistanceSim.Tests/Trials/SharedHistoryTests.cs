@@ -96,6 +96,8 @@ public class SharedHistoryTests
     [InlineData("hybrid", "a prior line")]
     [InlineData("hybrid", "a prior line that runs into the arm")]
     [InlineData("hybrid", "a prior line and arms on different rate-step clocks")]
+    [InlineData("hybrid", "brain metastases followed one by one")]
+    [InlineData("tau", "brain metastases followed one by one")]
     public void ArmsThatShareHistoriesWriteTheSameTablesAsArmsThatGrowTheirOwn(string engine, string cohort)
     {
         string yaml = Yaml(cohort).Replace("engine: hybrid", "engine: " + engine, StringComparison.Ordinal);
@@ -164,6 +166,8 @@ public class SharedHistoryTests
 
     private static string Yaml(string cohort)
     {
+        // The lesions founded before diagnosis are part of the patient's past: a resumed arm founds the next ones.
+        if (cohort == "brain metastases followed one by one") return SanctuaryLesionFoundingTests.Yaml(TrialScenarios.TwoArms);
         string WithPriorLine(string priorLine) => TrialScenarios.Cohort.Replace("  variability:", priorLine, StringComparison.Ordinal);
         return TrialScenarios.Header.Replace("drugs:\n", MoreDrugs + "\n", StringComparison.Ordinal) + cohort switch
         {
