@@ -1,0 +1,20 @@
+namespace ResistanceSim.Engine.Algorithms;
+
+/// <summary>
+/// The hybrid leap's bound on the cells that phenotype switching moves from large clones into a large clone within one
+/// leap. Those cells join the receiver at the leap's end, so they miss their own divisions, deaths, switches and
+/// mutations within it: about inflow·τ²/2 cell-days against the receiver's n·τ. The Cao, Gillespie &amp; Petzold (2006)
+/// form applied to the inflow — its expected number within the leap at most ε·n and its Poisson variance at most
+/// (ε·n)², with max(ε·n, 1) as their rule has it — keeps what is missed below ε/2 of the receiver's own (and the
+/// receiver's expected count off by at most ε·|r|τ/2 of itself, r the joining cells' net rate).
+/// </summary>
+public static class SwitchInflowLimit
+{
+    /// <summary>Longest leap for <paramref name="inflow"/> cells per day switching into a clone of <paramref name="receiverCells"/>.</summary>
+    public static double Of(double receiverCells, double inflow, double epsilon)
+    {
+        if (!(inflow > 0)) return double.PositiveInfinity;
+        double allowed = Math.Max(epsilon * receiverCells, 1);
+        return Math.Min(allowed, allowed * allowed) / inflow;
+    }
+}
