@@ -1,0 +1,140 @@
+using ResistanceSim.Engine.Algorithms;
+using ResistanceSim.Engine.Running;
+using ResistanceSim.Model;
+using ResistanceSim.Scenarios;
+using ResistanceSim.Tests.Support;
+
+namespace ResistanceSim.Tests.Engine;
+
+/// <summary>
+/// How phenotype switching bounds the hybrid engine's leaps: a large clone's own switching does not (σ is part of its
+/// exact transition), the switching cells a large sibling takes at the end of a leap do (at most ε of it,
+/// <see cref="SwitchInflowLimit"/>).
+/// </summary>
+public class HybridSwitchLeapTests
+{
+    private const double Epsilon = 0.03;   // the default tau_epsilon
+
+    [Fact]
+    public void TheInflowLimitIsTheCaoBoundOnTheReceiver()
+    {
+        // ε·n = 300 cells: the mean bound (ε·n / inflow) is the smaller.
+        Assert.Equal(300.0 / 600, SwitchInflowLimit.Of(10_000, 600, Epsilon), 12);
+        // ε·n = 0.3 cells, below one: one cell is allowed, for both the mean and the variance.
+        Assert.Equal(1.0 / 4, SwitchInflowLimit.Of(10, 4, Epsilon), 12);
+        Assert.Equal(double.PositiveInfinity, SwitchInflowLimit.Of(10_000, 0, Epsilon));
+    }
+
+    [Fact]
+    public void ALargeCloneThatRarelySwitchesLeapsAsIfItDidNot()
+    {
+        // 1e6 cells, r = 0.01 and b + d = 0.27 per day, switching at 1e-6 per day into a state that is small: the
+        // leap is the total's ε/r = 3 days, not ε/(b + d + σ) = 0.11 days (270 leaps in 30 days).
+        var (_, leaps) = Run(Yaml(switchedCells: 0, on: 1e-6, off: 0.05, days: 30), replicates: 5);
+        Assert.InRange(leaps, 1, 2 * 30 * 0.01 / Epsilon + 2);
+    }
+
+    [Fact]
+    public void ALargeReceiverOfSwitchingCellsBoundsTheLeapAndKeepsItsMean()
+    {
+        // 1e6 parental cells sending 0.05 per day into a state of 1e5 cells that leaves it at 1 per day: the state takes
+        // 5e4 cells a day, so a leap may last at most ε·1e5 / 5e4 = 0.06 days; the total alone would allow 3.
+        const double days = 2;
+        var (runs, leaps) = Run(Yaml(switchedCells: 100_000, on: 0.05, off: 1.0, days: days), replicates: 20);
+        Assert.True(leaps >= days / SwitchInflowLimit.Of(100_000, 0.05 * 1e6 * 0.9, Epsilon), $"{leaps} leaps per run");
+
+        // The joining batch has the exact mean (SwitchedBatch): the state's mean is the linear system's, within its
+        // noise (a standard error of about 0.2% over 20 runs). Joined as they were, each leap's cells would lose half a
+        // leap of their decay at 1 per day: at most ε/2 = 1.5% too many.
+        var first = runs[0];
+        double expected = ExpectedSwitched(first.Birth, first.Death, first.Switch, days);
+        double mean = runs.Average(r => r.SwitchedAtEnd);
+        Assert.InRange(mean, 0.99 * expected, 1.01 * expected);
+    }
+
+    [Theory]
+    [InlineData(0.0, -1.0, 0.5)]
+    [InlineData(0.3, -1.0, 0.5)]
+    [InlineData(-0.2, 0.4, 2.0)]
+    [InlineData(0.05, 1e-12, 1.0)]
+    public void TheSwitchedBatchMovesOverTheTimeThatGivesItsExactMean(double growth, double net, double tau)
+    {
+        // E[e^{ρ(τ−s)}] for s ∝ e^{gs} on [0, τ), by the midpoint rule on a fine grid.
+        const int steps = 200_000;
+        double weight = 0, mean = 0;
+        for (int k = 0; k < steps; k++)
+        {
+            double s = (k + 0.5) * tau / steps, w = Math.Exp(growth * s);
+            weight += w;
+            mean += w * Math.Exp(net * (tau - s));
+        }
+        double t = SwitchedBatch.EffectiveTime(growth, net, tau);
+        Assert.InRange(t, 0, tau);
+        Assert.Equal(mean / weight, Math.Exp(net * t), 8);
+    }
+
+    private sealed record RunEnd(long SwitchedAtEnd, double[] Birth, double[] Death, double[] Switch);
+
+    private static (RunEnd[] Runs, double LeapsPerRun) Run(string yaml, int replicates)
+    {
+        using var temp = new TempDirectory();
+        var scenario = ScenarioLoader.Load(temp.File("switching.yaml", yaml)).Scenario;
+        var run = new SimulationRun(scenario);
+        var hybrid = new HybridMethod();
+        var ends = new RunEnd[replicates];
+        for (int r = 0; r < replicates; r++)
+        {
+            Simulator.Run(run, hybrid, new WorkUnit(0, 0, r), observer: null);
+            ulong parental = run.GenotypeOf(scenario.Population.Initial[0]);
+            long switched = 0;
+            for (int i = 0; i < run.Clones.Count; i++)
+                if (run.Clones.Genotype[i] != parental) switched += run.Clones.Cells[i];
+            // Rates per phenotype (parental first), constant in these scenarios (no drug, no growth limit).
+            int p = IndexOf(run, parental, equal: true), s = IndexOf(run, parental, equal: false);
+            ends[r] = new RunEnd(switched,
+                [run.Clones.Birth[p], run.Clones.Birth[s]], [run.Clones.Death[p], run.Clones.Death[s]], [run.Clones.Switch[p], run.Clones.Switch[s]]);
+        }
+        return (ends, (double)hybrid.Leaps / replicates);
+    }
+
+    private static int IndexOf(SimulationRun run, ulong parental, bool equal)
+    {
+        for (int i = 0; i < run.Clones.Count; i++)
+            if ((run.Clones.Genotype[i] == parental) == equal) return i;
+        throw new InvalidOperationException("both phenotypes must be alive at the end");
+    }
+
+    /// <summary>The switched state's mean at <paramref name="days"/>: e^{At}x₀ of the two-state linear system, from 1e6 and 1e5 cells.</summary>
+    private static double ExpectedSwitched(double[] birth, double[] death, double[] switching, double days)
+    {
+        double a = birth[0] - death[0] - switching[0], b = switching[1], c = switching[0], d = birth[1] - death[1] - switching[1];
+        double half = (a + d) / 2, q = Math.Sqrt((a - d) * (a - d) / 4 + b * c);
+        double ch = Math.Cosh(q * days), sh = Math.Sinh(q * days) / q;
+        // Second row of e^{At} = e^{half·t}[cosh(qt)·I + sinh(qt)/q·(A − half·I)], times (1e6, 1e5).
+        return Math.Exp(half * days) * (c * sh * 1e6 + (ch + (d - half) * sh) * 1e5);
+    }
+
+    private static string Yaml(long switchedCells, double on, double off, double days) => $$"""
+        name: switching-leaps
+        description: a large clone switching phenotype under the hybrid engine (illustrative rates)
+        seed: 31
+        engine: hybrid
+        catalog:
+          SLOW:
+            kind: phenotype
+            family: emt
+            activities: {}
+            on_per_day: {{on}}
+            on_per_day_at_full_stress: {{on}}
+            off_per_day: {{off}}
+            off_per_day_without_stress: {{off}}
+            fitness_cost: 0.1
+        mechanisms: [SLOW]
+        population:
+          initial: [{ genotype: parental, cells: 1000000 }{{(switchedCells > 0 ? $", {{ genotype: SLOW, cells: {switchedCells} }}" : "")}}]
+          b0_per_day: 0.14
+          d0_per_day: 0.13
+        sampling: { every_days: {{days}} }
+        stop: { days: {{days}} }
+        """;
+}
