@@ -334,7 +334,8 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             if (counts[p] == 0) continue;
             int sibling = run.PhenotypeSibling(parent, p);
             if (sibling >= 0 && !_exact[sibling])
-                _leapDelta[sibling] += SwitchedBatch.CellsAtEnd(ref run.Random, counts[p], growth, end - start, LeapLineBirth(sibling), LeapDeath(sibling));
+                _leapDelta[sibling] += SwitchedBatch.CellsAtEnd(ref run.Random, counts[p], growth, end - start, LeapLineBirth(sibling),
+                    run.Clones.Death[sibling] + _heldDensityDeath);   // without σ: the batch's own switches are not drawn, so its cells stay
             else ToExactPart(run, new Arrival(parent, 0, p), counts[p], growth, start, end);
         }
     }
