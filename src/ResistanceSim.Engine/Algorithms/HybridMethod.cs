@@ -30,9 +30,9 @@ namespace ResistanceSim.Engine.Algorithms;
 /// with the cells sent between clones handled in time order. A clone changes regime only between leaps; each
 /// regime samples the same single-clone law (BNB is exact for constant rates), so crossing the
 /// threshold carries no bias. Switching cells from large clones are born exact in a small sibling, at
-/// times on their source's path, and join a large one at the end of the leap as one batch grown to its
-/// exact mean (<see cref="SwitchedBatch"/>); a leap is short enough that they are a small part of a
-/// large receiver (<see cref="SwitchInflowLimit"/>).
+/// times on their source's path, and join a large one at the end of the leap as one batch that has
+/// divided and died since (<see cref="SwitchedBatch"/>); a leap is short enough that they are a small
+/// part of a large receiver (<see cref="SwitchInflowLimit"/>).
 /// </para>
 /// <para>
 /// With <see cref="LargeCloneMode.Flow"/> the large clones follow their mean-field flow instead (the

@@ -5,11 +5,11 @@ namespace ResistanceSim.Engine.Algorithms;
 
 /// <summary>
 /// The switching cells a large clone sends into a large sibling within a hybrid leap, joined in one draw. Each was
-/// born at a time s on the source's path (density ∝ e^{gs}) and should have grown in the receiver from then on; the
-/// batch is moved by the receiver's transition over the one time t* at which that transition's mean equals the
-/// exact E[e^{ρ(τ−s)}], so the batch's mean is exact. Approximate are its spread (a mixture over birth times drawn as
-/// one transition) and its cells' own mutations and switches within the leap (not drawn): what
-/// <see cref="SwitchInflowLimit"/> bounds. One transition instead of <see cref="ImmigrantLines"/>' one line per cell
+/// born at a time s on the source's path (density ∝ e^{gs}) and should have divided and died in the receiver from then
+/// on; the batch is moved by the receiver's birth–death transition over the one time t* at which its mean equals the
+/// exact E[e^{ρ(τ−s)}]. Left out are its cells' own mutations and switches within the leap (the caller passes a death
+/// rate without switching, so the cells stay), and its spread (a mixture over birth times drawn as one transition) is
+/// approximate: what <see cref="SwitchInflowLimit"/> bounds. One transition instead of <see cref="ImmigrantLines"/>' one line per cell
 /// with an event, because a large clone sends thousands a leap.
 /// </summary>
 public static class SwitchedBatch
