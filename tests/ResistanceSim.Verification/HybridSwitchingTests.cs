@@ -9,7 +9,7 @@ namespace ResistanceSim.Verification;
 /// <summary>
 /// The hybrid engine where phenotype switching moves more cells than growth does and both phenotypes are large clones
 /// (<c>switching-exchange.yaml</c>): what its leap rule bounds is the switching cells a large clone takes at the end of a
-/// leap (<see cref="SwitchInflowLimit"/>), and the cells sent into a new sibling while it is small are born exact.
+/// leap (<see cref="SwitchFlowLimit"/>), and the cells sent into a new sibling while it is small are born exact.
 /// Two-sample KS against the exact engine, 1,000 runs a side with fixed seeds (a CDF gap of about 0.1 fails at
 /// p = 1e-4, as in <see cref="CrossEngineTests"/>), on the total and on the cells in the switched state at day 10.
 /// </summary>

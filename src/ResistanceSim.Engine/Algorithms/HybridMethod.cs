@@ -32,7 +32,7 @@ namespace ResistanceSim.Engine.Algorithms;
 /// threshold carries no bias. Switching cells from large clones are born exact in a small sibling, at
 /// times on their source's path, and join a large one at the end of the leap as one batch that has
 /// divided and died since (<see cref="SwitchedBatch"/>); a leap is short enough that they are a small
-/// part of a large receiver (<see cref="SwitchInflowLimit"/>).
+/// part of a large receiver (<see cref="SwitchFlowLimit"/>).
 /// </para>
 /// <para>
 /// With <see cref="LargeCloneMode.Flow"/> the large clones follow their mean-field flow instead (the
@@ -168,10 +168,10 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     }
 
     /// <summary>
-    /// Longest leap for the cells the large clones switch into their siblings (a large clone's own switching is exact: σ
-    /// is part of its transition's death). A large receiver may gain at most ε of itself, in the Cao form
-    /// (<see cref="SwitchInflowLimit"/>); a small or absent one, which takes its cells exactly one line each, is
-    /// expected to receive at most the threshold, so the exact part stays as small as the horizon keeps it.
+    /// Longest leap for the cells the large clones switch into their siblings: a large clone may lose at most ε of itself
+    /// to switching and a large receiver gain at most ε of itself, in the Cao form (<see cref="SwitchFlowLimit"/>); a
+    /// small or absent receiver, which takes its cells exactly one line each, is expected to receive at most the
+    /// threshold, so the exact part stays as small as the horizon keeps it.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private double SwitchingLimit(SimulationRun run, double threshold, double epsilon)
@@ -186,6 +186,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         for (int i = 0; i < cells.Length; i++)
         {
             if (cells[i] < threshold || !(clones.Switch[i] > 0)) continue;
+            tau = Math.Min(tau, SwitchFlowLimit.Of(cells[i], clones.Switch[i] * cells[i], epsilon));
             run.PhenotypeSwitchRates(i, rates);
             for (int p = 0; p < rates.Length; p++)
             {
@@ -197,7 +198,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             }
         }
         for (int j = 0; j < inflow.Length; j++)
-            if (inflow[j] > 0) tau = Math.Min(tau, SwitchInflowLimit.Of(cells[j], inflow[j], epsilon));
+            if (inflow[j] > 0) tau = Math.Min(tau, SwitchFlowLimit.Of(cells[j], inflow[j], epsilon));
         return tau;
     }
 
@@ -231,9 +232,12 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             double birth = _heldBirthFactor * clones.Birth[i];
             double u = clones.MutationProbability[i];
             double sigma = clones.Switch[i];
+            // Switching is left out of the transition and its cells taken off after, so the cells the clone loses to
+            // switching are the cells its siblings gain (drawn apart, the total gained a second Poisson noise).
+            double death = clones.Death[i] + _heldDensityDeath;
             long after = flow
-                ? BirthDeathTransition.MeanFlow(ref rng, cells, birth * (1 - u), LeapDeath(i), tau)
-                : BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), LeapDeath(i), tau);
+                ? BirthDeathTransition.MeanFlow(ref rng, cells, birth * (1 - u), death, tau)
+                : BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), death, tau);
             _leapDelta[i] += after - cells;
             // ln(after / cells), once: the leap's cell-days and its growth rate both need it.
             double logGrowth = after > 0 && after != cells ? Math.Log((double)after / cells) : 0;
@@ -252,8 +256,12 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             }
             if (sigma > 0)
             {
-                long switches = Samplers.Poisson(ref rng, sigma * cellDays);
-                if (switches > 0) SendSwitches(run, i, switches, growth, start, end);
+                long switches = Math.Min(Samplers.Poisson(ref rng, sigma * cellDays), after);
+                if (switches > 0)
+                {
+                    _leapDelta[i] -= switches;
+                    SendSwitches(run, i, switches, growth, start, end);
+                }
             }
         }
 

@@ -9,7 +9,7 @@ namespace ResistanceSim.Engine.Algorithms;
 /// on; the batch is moved by the receiver's birth–death transition over the one time t* at which its mean equals the
 /// exact E[e^{ρ(τ−s)}]. Left out are its cells' own mutations and switches within the leap (the caller passes a death
 /// rate without switching, so the cells stay), and its spread (a mixture over birth times drawn as one transition) is
-/// approximate: what <see cref="SwitchInflowLimit"/> bounds. One transition instead of <see cref="ImmigrantLines"/>' one line per cell
+/// approximate: what <see cref="SwitchFlowLimit"/> bounds. One transition instead of <see cref="ImmigrantLines"/>' one line per cell
 /// with an event, because a large clone sends thousands a leap.
 /// </summary>
 public static class SwitchedBatch

@@ -9,7 +9,7 @@ namespace ResistanceSim.Tests.Engine;
 /// <summary>
 /// How phenotype switching bounds the hybrid engine's leaps: a large clone's own switching does not (σ is part of its
 /// exact transition), the switching cells a large sibling takes at the end of a leap do (at most ε of it,
-/// <see cref="SwitchInflowLimit"/>).
+/// <see cref="SwitchFlowLimit"/>).
 /// </summary>
 public class HybridSwitchLeapTests
 {
@@ -19,10 +19,10 @@ public class HybridSwitchLeapTests
     public void TheInflowLimitIsTheCaoBoundOnTheReceiver()
     {
         // ε·n = 300 cells: the mean bound (ε·n / inflow) is the smaller.
-        Assert.Equal(300.0 / 600, SwitchInflowLimit.Of(10_000, 600, Epsilon), 12);
+        Assert.Equal(300.0 / 600, SwitchFlowLimit.Of(10_000, 600, Epsilon), 12);
         // ε·n = 0.3 cells, below one: one cell is allowed, for both the mean and the variance.
-        Assert.Equal(1.0 / 4, SwitchInflowLimit.Of(10, 4, Epsilon), 12);
-        Assert.Equal(double.PositiveInfinity, SwitchInflowLimit.Of(10_000, 0, Epsilon));
+        Assert.Equal(1.0 / 4, SwitchFlowLimit.Of(10, 4, Epsilon), 12);
+        Assert.Equal(double.PositiveInfinity, SwitchFlowLimit.Of(10_000, 0, Epsilon));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class HybridSwitchLeapTests
         // 5e4 cells a day, so a leap may last at most ε·1e5 / 5e4 = 0.06 days; the total alone would allow 3.
         const double days = 2;
         var (runs, leaps) = Run(Yaml(switchedCells: 100_000, on: 0.05, off: 1.0, days: days), replicates: 20);
-        Assert.True(leaps >= days / SwitchInflowLimit.Of(100_000, 0.05 * 1e6 * 0.9, Epsilon), $"{leaps} leaps per run");
+        Assert.True(leaps >= days / SwitchFlowLimit.Of(100_000, 0.05 * 1e6 * 0.9, Epsilon), $"{leaps} leaps per run");
 
         // The cells joining at a leap's end do not switch back within it: the state holds at most ε/2 of itself too
         // many (1.25% here), on top of its noise (4.5 standard errors of the 20 runs' mean). Without the bound the
