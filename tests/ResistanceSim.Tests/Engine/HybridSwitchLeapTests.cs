@@ -54,6 +54,17 @@ public class HybridSwitchLeapTests
         Assert.InRange(mean, expected - noise, expected * (1 + Epsilon / 2) + noise);
     }
 
+    [Fact]
+    public void SwitchingAloneMovesCellsWithoutMakingOrLosingAny()
+    {
+        // No death and next to no division (birth must be positive: 1e-12 per day, about 1e-6 divisions a run): the cells
+        // a large clone loses to switching are the cells its sibling gains, every leap (the source's switches were once
+        // drawn apart from its own loss, which let the total wander by hundreds of cells here).
+        var (runs, leaps) = Run(Yaml(switchedCells: 100_000, on: 0.05, off: 1.0, days: 2, birth: 1e-12, death: 0), replicates: 5);
+        Assert.True(leaps > 1, "the runs must leap");
+        Assert.All(runs, r => Assert.Equal(1_100_000, r.TotalAtEnd));
+    }
+
     [Theory]
     [InlineData(0.0, -1.0, 0.5)]
     [InlineData(0.3, -1.0, 0.5)]
@@ -75,7 +86,7 @@ public class HybridSwitchLeapTests
         Assert.Equal(mean / weight, Math.Exp(net * t), 8);
     }
 
-    private sealed record RunEnd(long SwitchedAtEnd, double[] Birth, double[] Death, double[] Switch);
+    private sealed record RunEnd(long SwitchedAtEnd, long TotalAtEnd, double[] Birth, double[] Death, double[] Switch);
 
     private static (RunEnd[] Runs, double LeapsPerRun) Run(string yaml, int replicates)
     {
@@ -93,7 +104,7 @@ public class HybridSwitchLeapTests
                 if (run.Clones.Genotype[i] != parental) switched += run.Clones.Cells[i];
             // Rates per phenotype (parental first), constant in these scenarios (no drug, no growth limit).
             int p = IndexOf(run, parental, equal: true), s = IndexOf(run, parental, equal: false);
-            ends[r] = new RunEnd(switched,
+            ends[r] = new RunEnd(switched, run.Clones.TotalCells,
                 [run.Clones.Birth[p], run.Clones.Birth[s]], [run.Clones.Death[p], run.Clones.Death[s]], [run.Clones.Switch[p], run.Clones.Switch[s]]);
         }
         return (ends, (double)hybrid.Leaps / replicates);
@@ -116,7 +127,7 @@ public class HybridSwitchLeapTests
         return Math.Exp(half * days) * (c * sh * 1e6 + (ch + (d - half) * sh) * 1e5);
     }
 
-    private static string Yaml(long switchedCells, double on, double off, double days) => $$"""
+    private static string Yaml(long switchedCells, double on, double off, double days, double birth = 0.14, double death = 0.13) => $$"""
         name: switching-leaps
         description: a large clone switching phenotype under the hybrid engine (illustrative rates)
         seed: 31
@@ -134,8 +145,8 @@ public class HybridSwitchLeapTests
         mechanisms: [SLOW]
         population:
           initial: [{ genotype: parental, cells: 1000000 }{{(switchedCells > 0 ? $", {{ genotype: SLOW, cells: {switchedCells} }}" : "")}}]
-          b0_per_day: 0.14
-          d0_per_day: 0.13
+          b0_per_day: {{birth}}
+          d0_per_day: {{death}}
         sampling: { every_days: {{days}} }
         stop: { days: {{days}} }
         """;
