@@ -30,9 +30,8 @@ namespace ResistanceSim.Engine.Algorithms;
 /// with the cells sent between clones handled in time order. A clone changes regime only between leaps; each
 /// regime samples the same single-clone law (BNB is exact for constant rates), so crossing the
 /// threshold carries no bias. Switching cells from large clones are born exact in a small sibling, at
-/// times on their source's path, and join a large one at the end of the leap as one batch that has
-/// divided and died since (<see cref="SwitchedBatch"/>); a leap is short enough that they are a small
-/// part of a large receiver (<see cref="SwitchFlowLimit"/>).
+/// times on their source's path, and join a large one at the end of the leap; a leap is short enough
+/// that the switching flows are a small part of every large clone they change (<see cref="SwitchFlowLimit"/>).
 /// </para>
 /// <para>
 /// With <see cref="LargeCloneMode.Flow"/> the large clones follow their mean-field flow instead (the
@@ -331,7 +330,8 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>
     /// The <paramref name="switches"/> switching cells of large clone <paramref name="parent"/> in this leap, split over
     /// the phenotypes it can flip. Into a small or new sibling they are born exact, at times on the parent's path, as
-    /// mutant daughters are; a large sibling takes them at the leap's end as one batch (<see cref="SwitchedBatch"/>).
+    /// mutant daughters are; a large sibling takes them at the leap's end (<see cref="SwitchFlowLimit"/> bounds what that
+    /// leaves out). Not as one-cell lines like mutant daughters: a large clone sends thousands a leap.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void SendSwitches(SimulationRun run, int parent, long switches, double growth, double start, double end)
@@ -341,9 +341,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         {
             if (counts[p] == 0) continue;
             int sibling = run.PhenotypeSibling(parent, p);
-            if (sibling >= 0 && !_exact[sibling])
-                _leapDelta[sibling] += SwitchedBatch.CellsAtEnd(ref run.Random, counts[p], growth, end - start, LeapLineBirth(sibling),
-                    run.Clones.Death[sibling] + _heldDensityDeath);   // without σ: the batch's own switches are not drawn, so its cells stay
+            if (sibling >= 0 && !_exact[sibling]) _leapDelta[sibling] += counts[p];
             else ToExactPart(run, new Arrival(parent, 0, p), counts[p], growth, start, end);
         }
     }

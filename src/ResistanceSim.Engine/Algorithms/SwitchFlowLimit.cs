@@ -5,9 +5,9 @@ namespace ResistanceSim.Engine.Algorithms;
 /// applied to each flow against the clone it changes: its expected number within the leap at most ε·n and its Poisson
 /// variance at most (ε·n)², with max(ε·n, 1) as their rule has it. A large source's transition leaves its switching
 /// out and the switched cells are taken off at the end, so its cell-days (and the mutants and switches drawn from them)
-/// count cells that had left: at most ε/2 of them. A large receiver takes its switched cells at the end as one batch
-/// that has divided and died since each arrived (<see cref="SwitchedBatch"/>), whose own switches and mutations within
-/// the leap are not drawn: about inflow·τ²/2 cell-days against its n·τ, at most ε/2 of its own.
+/// count cells that had left; a large receiver takes its switched cells at the end, so they miss their own divisions,
+/// deaths, switches and mutations within the leap. Either way the cell-days misplaced are about flow·τ²/2 against the
+/// clone's n·τ: at most ε/2 of its own.
 /// </summary>
 public static class SwitchFlowLimit
 {

@@ -43,8 +43,8 @@ public class HybridSwitchLeapTests
         var (runs, leaps) = Run(Yaml(switchedCells: 100_000, on: 0.05, off: 1.0, days: days), replicates: 20);
         Assert.True(leaps >= days / SwitchFlowLimit.Of(100_000, 0.05 * 1e6 * 0.9, Epsilon), $"{leaps} leaps per run");
 
-        // The cells joining at a leap's end do not switch back within it: the state holds at most ε/2 of itself too
-        // many (1.25% here), on top of its noise (4.5 standard errors of the 20 runs' mean). Without the bound the
+        // The cells joining at a leap's end miss half a leap of leaving it again: the state holds at most ε/2 of itself
+        // too many (1.4% here), on top of its noise (4.5 standard errors of the 20 runs' mean). Without the bound the
         // leap would span the 2 days and the 1e5 cells switched in would all still be there: about four times too many.
         var first = runs[0];
         double expected = ExpectedSwitched(first.Birth, first.Death, first.Switch, days);
@@ -63,27 +63,6 @@ public class HybridSwitchLeapTests
         var (runs, leaps) = Run(Yaml(switchedCells: 100_000, on: 0.05, off: 1.0, days: 2, birth: 1e-12, death: 0), replicates: 5);
         Assert.True(leaps > 1, "the runs must leap");
         Assert.All(runs, r => Assert.Equal(1_100_000, r.TotalAtEnd));
-    }
-
-    [Theory]
-    [InlineData(0.0, -1.0, 0.5)]
-    [InlineData(0.3, -1.0, 0.5)]
-    [InlineData(-0.2, 0.4, 2.0)]
-    [InlineData(0.05, 1e-12, 1.0)]
-    public void TheSwitchedBatchMovesOverTheTimeThatGivesItsExactMean(double growth, double net, double tau)
-    {
-        // E[e^{ρ(τ−s)}] for s ∝ e^{gs} on [0, τ), by the midpoint rule on a fine grid.
-        const int steps = 200_000;
-        double weight = 0, mean = 0;
-        for (int k = 0; k < steps; k++)
-        {
-            double s = (k + 0.5) * tau / steps, w = Math.Exp(growth * s);
-            weight += w;
-            mean += w * Math.Exp(net * (tau - s));
-        }
-        double t = SwitchedBatch.EffectiveTime(growth, net, tau);
-        Assert.InRange(t, 0, tau);
-        Assert.Equal(mean / weight, Math.Exp(net * t), 8);
     }
 
     private sealed record RunEnd(long SwitchedAtEnd, long TotalAtEnd, double[] Birth, double[] Death, double[] Switch);
