@@ -19,10 +19,10 @@ namespace ResistanceSim.Engine.Algorithms;
 /// short enough that no clone is expected to outgrow twice the threshold (memorylessness makes a
 /// chunk boundary exact). Once a clone is large, each leap τ (the tau-leaping rule applied to the
 /// large clones, and no longer than lets a small clone double past the threshold) first draws every
-/// large clone's transition with birth β(1−u) (divisions without a mutant) and death δ + h + σ
-/// (switching cells leave), then the Poisson numbers of its mutant daughters and of the mutants arising
-/// from it per unit time (born at times drawn
-/// from the clone's exponential path within the leap) and of its switching cells. Daughters that
+/// large clone's transition with birth β(1−u) (divisions without a mutant) and death δ + h, then the
+/// Poisson numbers of its mutant daughters and of the mutants arising from it per unit time (born at
+/// times drawn from the clone's exponential path within the leap) and of its switching cells, which
+/// are taken off its count. Daughters that
 /// join a large clone of their genotype grow with it for the rest of the leap; the others enter the
 /// exact part at their times, so a new mutant is always born exact. Growth limitation is held at its
 /// start-of-leap value (the leap changes the total by at most ε), so within a leap the small clones
