@@ -16,7 +16,7 @@ public class HybridSwitchLeapTests
     private const double Epsilon = 0.03;   // the default tau_epsilon
 
     [Fact]
-    public void TheInflowLimitIsTheCaoBoundOnTheReceiver()
+    public void TheFlowLimitIsTheCaoBoundOnTheCloneItChanges()
     {
         // ε·n = 300 cells: the mean bound (ε·n / inflow) is the smaller.
         Assert.Equal(300.0 / 600, SwitchFlowLimit.Of(10_000, 600, Epsilon), 12);
