@@ -19,18 +19,19 @@ namespace ResistanceSim.Engine.Algorithms;
 /// short enough that no clone is expected to outgrow twice the threshold (memorylessness makes a
 /// chunk boundary exact). Once a clone is large, each leap τ (the tau-leaping rule applied to the
 /// large clones, and no longer than lets a small clone double past the threshold) first draws every
-/// large clone's transition with birth β(1−u) (divisions without a mutant) and death δ + h + σ
-/// (switching cells leave), then the Poisson numbers of its mutant daughters and of the mutants arising
-/// from it per unit time (born at times drawn
-/// from the clone's exponential path within the leap) and of its switching cells. Daughters that
+/// large clone's transition with birth β(1−u) (divisions without a mutant) and death δ + h, then the
+/// Poisson numbers of its mutant daughters and of the mutants arising from it per unit time (born at
+/// times drawn from the clone's exponential path within the leap) and of its switching cells, which
+/// are taken off its count. Daughters that
 /// join a large clone of their genotype grow with it for the rest of the leap; the others enter the
 /// exact part at their times, so a new mutant is always born exact. Growth limitation is held at its
 /// start-of-leap value (the leap changes the total by at most ε), so within a leap the small clones
 /// are independent and the exact part is simulated one line at a time (<see cref="SimulateLine"/>),
 /// with the cells sent between clones handled in time order. A clone changes regime only between leaps; each
 /// regime samples the same single-clone law (BNB is exact for constant rates), so crossing the
-/// threshold carries no bias. Switching cells from large clones join their sibling at the end of
-/// the leap.
+/// threshold carries no bias. Switching cells from large clones are born exact in a small sibling, at
+/// times on their source's path, and join a large one at the end of the leap; a leap is short enough
+/// that the switching flows are a small part of every large clone they change (<see cref="SwitchFlowLimit"/>).
 /// </para>
 /// <para>
 /// With <see cref="LargeCloneMode.Flow"/> the large clones follow their mean-field flow instead (the
@@ -51,7 +52,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     private bool _directActive;
     private bool[] _exact = new bool[64];
     private long[] _leapDelta = new long[64];
-    private long[] _switchOut = new long[64];
+    private double[] _inflow = new double[64];   // cells per day switching into each large clone from large ones (LeapSize)
     private readonly List<(ulong Genotype, double Weight)> _outcomes = [];
     private double[] _outcomeShare = new double[64];
     private long[] _outcomeCount = new long[64];
@@ -138,9 +139,9 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         return horizon;
     }
 
-    /// <summary>The tau-leaping rule (after Cao, Gillespie &amp; Petzold 2006) over the large clones, capped by the small clones' horizon.</summary>
+    /// <summary>The tau-leaping rule (after Cao, Gillespie &amp; Petzold 2006) over the large clones and the cells they switch into others, capped by the small clones' horizon.</summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
-    private static double LeapSize(SimulationRun run, double threshold)
+    private double LeapSize(SimulationRun run, double threshold)
     {
         var clones = run.Clones;
         var cells = clones.Cells;
@@ -156,12 +157,47 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             noise += (b + d) * cells[i];
             if (cells[i] < threshold) continue;
             fastest = Math.Max(fastest, Math.Abs(r));
-            if (clones.Switch[i] > 0) tau = Math.Min(tau, epsilon / (b + d + clones.Switch[i]));
         }
+        tau = Math.Min(tau, SwitchingLimit(run, threshold, epsilon));
         tau = Math.Min(tau, TauLeaping.TotalChangeLimit(clones.TotalCells, drift, curvature, epsilon));
         // Growth limitation is held for the leap, small clones' events included.
         if (run.Growth.DependsOnDensity) tau = Math.Min(tau, TauLeaping.DensityNoiseLimit(clones.TotalCells, noise, epsilon));
         if (fastest > 0) tau = Math.Min(tau, MaxGrowthExponent / fastest);
+        return tau;
+    }
+
+    /// <summary>
+    /// Longest leap for the cells the large clones switch into their siblings: a large clone may lose at most ε of itself
+    /// to switching and a large receiver gain at most ε of itself, in the Cao form (<see cref="SwitchFlowLimit"/>); a
+    /// small or absent receiver, which takes its cells exactly one line each, is expected to receive at most the
+    /// threshold, so the exact part stays as small as the horizon keeps it.
+    /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private double SwitchingLimit(SimulationRun run, double threshold, double epsilon)
+    {
+        var clones = run.Clones;
+        var cells = clones.Cells;
+        EnsureCapacity(cells.Length);
+        var inflow = _inflow.AsSpan(0, cells.Length);
+        inflow.Clear();
+        Span<double> rates = stackalloc double[run.Layout.PhenotypeCount];
+        double tau = double.PositiveInfinity;
+        for (int i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] < threshold || !(clones.Switch[i] > 0)) continue;
+            tau = Math.Min(tau, SwitchFlowLimit.Of(cells[i], clones.Switch[i] * cells[i], epsilon));
+            run.PhenotypeSwitchRates(i, rates);
+            for (int p = 0; p < rates.Length; p++)
+            {
+                if (!(rates[p] > 0)) continue;
+                double flow = rates[p] * cells[i];
+                int sibling = run.PhenotypeSibling(i, p);
+                if (sibling >= 0 && cells[sibling] >= threshold) inflow[sibling] += flow;
+                else tau = Math.Min(tau, threshold / flow);
+            }
+        }
+        for (int j = 0; j < inflow.Length; j++)
+            if (inflow[j] > 0) tau = Math.Min(tau, SwitchFlowLimit.Of(cells[j], inflow[j], epsilon));
         return tau;
     }
 
@@ -183,7 +219,6 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         {
             _exact[i] = clones.Cells[i] < threshold;
             _leapDelta[i] = 0;
-            _switchOut[i] = 0;
         }
 
         // Large clones: their own transition, and the mutant daughters and switching cells they send out.
@@ -196,9 +231,12 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             double birth = _heldBirthFactor * clones.Birth[i];
             double u = clones.MutationProbability[i];
             double sigma = clones.Switch[i];
+            // Switching is left out of the transition and its cells taken off after, so the cells the clone loses to
+            // switching are the cells its siblings gain (drawn apart, the total gained a second Poisson noise).
+            double death = clones.Death[i] + _heldDensityDeath;
             long after = flow
-                ? BirthDeathTransition.MeanFlow(ref rng, cells, birth * (1 - u), LeapDeath(i), tau)
-                : BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), LeapDeath(i), tau);
+                ? BirthDeathTransition.MeanFlow(ref rng, cells, birth * (1 - u), death, tau)
+                : BirthDeathTransition.Sample(ref rng, cells, birth * (1 - u), death, tau);
             _leapDelta[i] += after - cells;
             // ln(after / cells), once: the leap's cell-days and its growth rate both need it.
             double logGrowth = after > 0 && after != cells ? Math.Log((double)after / cells) : 0;
@@ -215,7 +253,15 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
                 long arising = Samplers.Poisson(ref rng, nu * cellDays);
                 if (arising > 0) SendMutants(run, i, run.Mutations.PerDay, nu, arising, growth, start, end, perGenotype);
             }
-            if (sigma > 0) _switchOut[i] = Samplers.Poisson(ref rng, sigma * cellDays);
+            if (sigma > 0)
+            {
+                long switches = Math.Min(Samplers.Poisson(ref rng, sigma * cellDays), after);
+                if (switches > 0)
+                {
+                    _leapDelta[i] -= switches;
+                    SendSwitches(run, i, switches, growth, start, end);
+                }
+            }
         }
 
         // Small clones: exact events across the leap, one clone at a time (see SimulateLine); cells
@@ -224,11 +270,9 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             if (_exact[i] && clones.Cells[i] > 0) SimulateLine(run, i, clones.Cells[i], start, end);
         while (_arrivals.TryDequeue(out var arrival, out double day)) Arrive(run, arrival, day, end);
 
-        // Apply the large clones' transitions and switches; only now may emptied clones retire.
+        // Apply the large clones' transitions; only now may emptied clones retire.
         for (int i = 0; i < count; i++)
             if (_leapDelta[i] != 0) run.AdjustCells(i, _leapDelta[i]);
-        for (int i = 0; i < count; i++)
-            if (_switchOut[i] > 0) run.DistributePhenotypeSwitches(i, _switchOut[i], ref rng);
         run.RetireEmptyClones();
         run.Day = end;
     }
@@ -276,20 +320,43 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void Route(SimulationRun run, int parent, ulong genotype, long count, double growth, double start, double end, bool perGenotype)
     {
-        ref Xoshiro256StarStar rng = ref run.Random;
         int target = perGenotype && !run.FoundsLesion(parent, genotype) ? run.Clones.IndexOf((long)genotype) : -1;
-        bool leaped = target >= 0 && !_exact[target];
-        double tau = end - start;
-        if (leaped)
+        if (target >= 0 && !_exact[target])
+            _leapDelta[target] += ImmigrantLines.CellsAtEnd(ref run.Random, count, growth, end - start, LeapLineBirth(target), LeapDeath(target), run.Cancellation);
+        else
+            ToExactPart(run, new Arrival(parent, genotype, Arrival.Mutant), count, growth, start, end);
+    }
+
+    /// <summary>
+    /// The <paramref name="switches"/> switching cells of large clone <paramref name="parent"/> in this leap, split over
+    /// the phenotypes it can flip. Into a small or new sibling they are born exact, at times on the parent's path, as
+    /// mutant daughters are; a large sibling takes them at the leap's end (<see cref="SwitchFlowLimit"/> bounds what that
+    /// leaves out). Not as one-cell lines like mutant daughters: a large clone sends thousands a leap.
+    /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private void SendSwitches(SimulationRun run, int parent, long switches, double growth, double start, double end)
+    {
+        var counts = run.SplitPhenotypeSwitches(parent, switches, ref run.Random);
+        for (int p = 0; p < counts.Length; p++)
         {
-            _leapDelta[target] += ImmigrantLines.CellsAtEnd(ref rng, count, growth, tau, LeapLineBirth(target), LeapDeath(target), run.Cancellation);
-            return;
+            if (counts[p] == 0) continue;
+            int sibling = run.PhenotypeSibling(parent, p);
+            if (sibling >= 0 && !_exact[sibling]) _leapDelta[sibling] += counts[p];
+            else ToExactPart(run, new Arrival(parent, 0, p), counts[p], growth, start, end);
         }
+    }
+
+    /// <summary><paramref name="count"/> cells like <paramref name="arrival"/> injected into the exact part, each at a time drawn on the parent's path.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private void ToExactPart(SimulationRun run, Arrival arrival, long count, double growth, double start, double end)
+    {
+        ref Xoshiro256StarStar rng = ref run.Random;
+        double tau = end - start;
         double spread = double.ExpM1(growth * tau);
         for (long c = 0; c < count; c++)
         {
             CancellationCheck.AfterEvent(c + 1, run.Cancellation);
-            _arrivals.Enqueue(new Arrival(parent, genotype, Arrival.Mutant), start + ImmigrantLines.PathTime(rng.NextDouble(), growth, spread, tau));
+            _arrivals.Enqueue(arrival, start + ImmigrantLines.PathTime(rng.NextDouble(), growth, spread, tau));
         }
     }
 
@@ -410,7 +477,6 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             EnsureCapacity(index + 1);
             _exact[index] = true;
             _leapDelta[index] = 0;
-            _switchOut[index] = 0;
         }
     }
 
@@ -432,7 +498,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         int capacity = Math.Max(count, _exact.Length * 2);
         Array.Resize(ref _exact, capacity);
         Array.Resize(ref _leapDelta, capacity);
-        Array.Resize(ref _switchOut, capacity);
+        Array.Resize(ref _inflow, capacity);
     }
 
     /// <summary>A cell sent into the exact part: a mutant daughter of <paramref name="Genotype"/>, or (Phenotype ≥ 0) a cell of clone <paramref name="Parent"/> switching that phenotype.</summary>

@@ -618,15 +618,27 @@ public sealed class SimulationRun
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int AddToPhenotypeSibling(int index, int phenotype, long count)
     {
-        ulong from = Clones.Genotype[index];
-        ulong to = Layout.WithPhenotype(from, phenotype, !Layout.HasPhenotype(from, phenotype));
-        int sourceId = Clones.RegistryId[index];
-        int lineage = Registry.Lineage[sourceId];
-        long lookup = LookupKey(to, lineage);
-        int target = Clones.IndexOf(lookup);
-        if (target < 0) return AddClone(to, Registry.Register(sourceId, Day, to, lineage), lookup, count);
+        int target = PhenotypeSibling(index, phenotype, out ulong to, out long lookup);
+        if (target < 0)
+        {
+            int sourceId = Clones.RegistryId[index];
+            return AddClone(to, Registry.Register(sourceId, Day, to, Registry.Lineage[sourceId]), lookup, count);
+        }
         AddBirths(target, count);
         return target;
+    }
+
+    /// <summary>Index of the living sibling of clone <paramref name="index"/> with phenotype <paramref name="phenotype"/> flipped, or −1 if it has none.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    public int PhenotypeSibling(int index, int phenotype) => PhenotypeSibling(index, phenotype, out _, out _);
+
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private int PhenotypeSibling(int index, int phenotype, out ulong to, out long lookup)
+    {
+        ulong from = Clones.Genotype[index];
+        to = Layout.WithPhenotype(from, phenotype, !Layout.HasPhenotype(from, phenotype));
+        lookup = LookupKey(to, Registry.Lineage[Clones.RegistryId[index]]);
+        return Clones.IndexOf(lookup);
     }
 
     /// <summary>Changes a clone's cells by <paramref name="delta"/> without retiring it at 0; pair with <see cref="RetireEmptyClones"/>.</summary>
@@ -697,16 +709,27 @@ public sealed class SimulationRun
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public void DistributePhenotypeSwitches(int index, long switches, ref Xoshiro256StarStar rng)
     {
+        var counts = SplitPhenotypeSwitches(index, switches, ref rng);
+        for (int p = 0; p < counts.Length; p++)
+            if (counts[p] > 0) AddToPhenotypeSibling(index, p, counts[p]);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="switches"/> switching cells of clone <paramref name="index"/> flip each phenotype, in
+    /// proportion to the rates (one multinomial); empty if the clone has no switching rate. The span is reused by the next call.
+    /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    public ReadOnlySpan<long> SplitPhenotypeSwitches(int index, long switches, ref Xoshiro256StarStar rng)
+    {
         var rates = _phenotypeRates.AsSpan(0, Layout.PhenotypeCount);
         PhenotypeSwitchRates(index, rates);
         double total = 0;
         foreach (double r in rates) total += r;
-        if (!(total > 0)) return;
+        if (!(total > 0)) return [];
         for (int p = 0; p < rates.Length; p++) rates[p] /= total;
         var counts = _phenotypeCounts.AsSpan(0, rates.Length);
         Samplers.Multinomial(ref rng, switches, rates, counts);
-        for (int p = 0; p < rates.Length; p++)
-            if (counts[p] > 0) AddToPhenotypeSibling(index, p, counts[p]);
+        return counts;
     }
 
     /// <summary>Per-phenotype switching rates of clone <paramref name="index"/> now.</summary>
