@@ -21,25 +21,25 @@ public static class SanctuaryBurden
     public static int ImagedLesions(MechanismCatalog catalog) => Math.Max(1, catalog.Layout.LesionCount);
 
     /// <summary>
-    /// Counts the cells in sanctuary sites, and into <paramref name="imagedLesions"/> (<see cref="ImagedLesions"/> long)
-    /// those of each lesion a scan sees: the followed metastases in order (the pool of later seeds, each of them too small
-    /// to see, is in the total only), or every sanctuary cell as one lesion when the sanctuary does not follow its lesions.
+    /// Counts into <paramref name="imagedLesions"/> (<see cref="ImagedLesions"/> long) the cells of each sanctuary lesion a
+    /// scan images apart — the followed metastases in order, or every sanctuary cell as one lesion when the sanctuary does
+    /// not follow its lesions. The pool of later seeds is none of them: too small each to be
+    /// seen as a lesion, its cells count in the rest of the tumour's burden (the sum of diameters), as a sanctuary's do
+    /// when it is not imaged apart, so a pool that grows on is still seen.
     /// </summary>
-    public static double Census(MechanismCatalog catalog, CloneState clones, Span<double> imagedLesions)
+    public static void Census(MechanismCatalog catalog, CloneState clones, Span<double> imagedLesions)
     {
         var layout = catalog.Layout;
         bool followed = layout.LesionCount > 0;
         imagedLesions.Clear();
         var cells = clones.Cells;
         var genotypes = clones.Genotype;
-        double inSanctuaries = 0;
         for (int i = 0; i < cells.Length; i++)
         {
             if (cells[i] == 0 || !InSanctuary(catalog, genotypes[i])) continue;
-            inSanctuaries += cells[i];
             int lesion = followed ? layout.Lesion(genotypes[i]) : 1;
-            if (lesion > 0) imagedLesions[lesion - 1] += cells[i];
+            if (lesion == 0) continue;
+            imagedLesions[lesion - 1] += cells[i];
         }
-        return inSanctuaries;
     }
 }

@@ -87,13 +87,15 @@ public sealed class ResponseTracker
     /// <param name="cells">All cells of the tumour.</param>
     /// <param name="sanctuaryCells">Those of them in sanctuary sites, seen as one lesion; read only when <see cref="ImagesSanctuaries"/>.</param>
     public void Observe(double day, double cells, double sanctuaryCells = 0) =>
-        Observe(day, cells, sanctuaryCells, new ReadOnlySpan<double>(in sanctuaryCells));
+        Observe(day, cells, new ReadOnlySpan<double>(in sanctuaryCells));
 
     /// <param name="day">Day of the scan or sample.</param>
     /// <param name="cells">All cells of the tumour.</param>
-    /// <param name="sanctuaryCells">Those of them in sanctuary sites; read only when <see cref="ImagesSanctuaries"/>.</param>
-    /// <param name="lesionCells">The cells of each sanctuary lesion a scan sees, as many at every scan of a run.</param>
-    public void Observe(double day, double cells, double sanctuaryCells, ReadOnlySpan<double> lesionCells)
+    /// <param name="lesionCells">
+    /// Those of them in each sanctuary lesion imaged apart, as many at every scan of a run (the sum of diameters is of
+    /// the rest); read only when <see cref="ImagesSanctuaries"/>.
+    /// </param>
+    public void Observe(double day, double cells, ReadOnlySpan<double> lesionCells)
     {
         if (double.IsNaN(BeyondBaselineDay) && BaselineCells > 0 && _rule.HasProgressed(BaselineCells, cells))
             BeyondBaselineDay = day;
@@ -103,7 +105,7 @@ public sealed class ResponseTracker
         // A scan judges the sum of diameters (RECIST): the same verdict as the rule on cells, and the only one when the
         // sanctuary is imaged apart, since the sum then leaves it out.
         bool progressed = _imaging is { } imaging
-            ? Scan(imaging, day, cells, sanctuaryCells, lesionCells, baseline)
+            ? Scan(imaging, day, cells, lesionCells, baseline)
             : cells >= NadirCells && _rule.HasProgressed(NadirCells, cells);
         if (cells < NadirCells)
         {
@@ -114,9 +116,9 @@ public sealed class ResponseTracker
     }
 
     /// <summary>Reads one scan: the body's sum of diameters and the sanctuary lesions. True on progression.</summary>
-    private bool Scan(TumourImaging imaging, double day, double cells, double sanctuaryCells, ReadOnlySpan<double> lesionCells, bool baseline)
+    private bool Scan(TumourImaging imaging, double day, double cells, ReadOnlySpan<double> lesionCells, bool baseline)
     {
-        double mm = imaging.SumOfDiametersMm(cells, sanctuaryCells);
+        double mm = imaging.SumOfDiametersMm(cells, Sum(lesionCells));
         if (baseline)
         {
             BaselineMm = NadirMm = mm;
@@ -141,11 +143,11 @@ public sealed class ResponseTracker
     /// </summary>
     /// <remarks>The sanctuary lesions as seen when the next line starts are their baseline on that line.</remarks>
     public void StartNextLine(double day, double cells, double sanctuaryCells = 0) =>
-        StartNextLine(day, cells, sanctuaryCells, new ReadOnlySpan<double>(in sanctuaryCells));
+        StartNextLine(day, cells, new ReadOnlySpan<double>(in sanctuaryCells));
 
     /// <inheritdoc cref="StartNextLine(double, double, double)"/>
-    /// <param name="lesionCells">The cells of each sanctuary lesion a scan sees (as at <see cref="Observe(double, double, double, ReadOnlySpan{double})"/>).</param>
-    public void StartNextLine(double day, double cells, double sanctuaryCells, ReadOnlySpan<double> lesionCells)
+    /// <param name="lesionCells">The cells of each sanctuary lesion imaged apart (as at <see cref="Observe(double, double, ReadOnlySpan{double})"/>).</param>
+    public void StartNextLine(double day, double cells, ReadOnlySpan<double> lesionCells)
     {
         if (Progressed && double.IsNaN(FirstProgressionDay)) FirstProgressionDay = ProgressionDay;
         LinesStarted++;
@@ -156,8 +158,15 @@ public sealed class ResponseTracker
         NadirDay = day;
         if (_imaging is { } imaging)
         {
-            NadirMm = imaging.SumOfDiametersMm(cells, sanctuaryCells);
+            NadirMm = imaging.SumOfDiametersMm(cells, Sum(lesionCells));
             _sanctuary.Start(imaging, lesionCells);
         }
+    }
+
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double value in values) sum += value;
+        return sum;
     }
 }

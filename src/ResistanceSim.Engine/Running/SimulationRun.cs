@@ -445,7 +445,7 @@ public sealed class SimulationRun
             if (Schedule.Observe(Day, Clones.TotalCells, Response.Progressed))
             {
                 if (Schedule.ResponseSwitches != switches)
-                    Response.StartNextLine(Day, Clones.TotalCells, SanctuaryCensusIfImaged(), _sanctuaryLesionCells);
+                    Response.StartNextLine(Day, Clones.TotalCells, SanctuaryLesionsIfImaged());
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
                 RefreshRates();
             }
@@ -471,14 +471,14 @@ public sealed class SimulationRun
     }
 
     /// <summary>A scan (or sample) of the tumour of <paramref name="cells"/> cells now.</summary>
-    private void ObserveResponse(long cells) => Response.Observe(Day, cells, SanctuaryCensusIfImaged(), _sanctuaryLesionCells);
+    private void ObserveResponse(long cells) => Response.Observe(Day, cells, SanctuaryLesionsIfImaged());
 
-    /// <summary>
-    /// Cells in sanctuary sites when the scans image them on their own, each imaged lesion's into
-    /// <see cref="_sanctuaryLesionCells"/>; otherwise not counted (0, and the lesions stay empty).
-    /// </summary>
-    private double SanctuaryCensusIfImaged() =>
-        Response.ImagesSanctuaries ? SanctuaryBurden.Census(Scenario.Catalog, Clones, _sanctuaryLesionCells) : 0;
+    /// <summary>The cells of each sanctuary lesion the scans image on their own; all 0 when they image none apart.</summary>
+    private ReadOnlySpan<double> SanctuaryLesionsIfImaged()
+    {
+        if (Response.ImagesSanctuaries) SanctuaryBurden.Census(Scenario.Catalog, Clones, _sanctuaryLesionCells);
+        return _sanctuaryLesionCells;
+    }
 
     /// <summary>The next sample falls on the sampling grid from day 0, and never at or before now.</summary>
     private void AdvanceSampleClock()
