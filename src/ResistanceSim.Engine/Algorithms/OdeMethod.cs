@@ -44,7 +44,7 @@ public sealed class OdeMethod : ISimulationAlgorithm
     public IReadOnlyList<ulong> Genotypes => _system?.Genotypes ?? [];
 
     /// <summary>Expected total cells at <see cref="SimulationRun.Day"/>.</summary>
-    public double ExpectedTotal => Sum(_state);
+    public double ExpectedTotal => Spans.Sum(_state);
 
     /// <summary>Whether the last run switched to the stiff (Rosenbrock) integrator.</summary>
     public bool UsedStiffSolver => _stiff;
@@ -87,7 +87,7 @@ public sealed class OdeMethod : ISimulationAlgorithm
         while (true)
         {
             run.Cancellation.ThrowIfCancellationRequested();
-            if (Sum(stepper.Y) >= sizeTarget)
+            if (Spans.Sum(stepper.Y) >= sizeTarget)
             {
                 double reached = LocateSize(stepper, sizeTarget);
                 if (reached <= untilDay)
@@ -145,7 +145,7 @@ public sealed class OdeMethod : ISimulationAlgorithm
         {
             double mid = 0.5 * (low + high);
             stepper.Interpolate(mid, _trial);
-            if (Sum(_trial) >= size) high = mid;
+            if (Spans.Sum(_trial) >= size) high = mid;
             else low = mid;
         }
         return high;
@@ -203,13 +203,6 @@ public sealed class OdeMethod : ISimulationAlgorithm
 
     private static long Round(double cells) =>
         cells <= 0 ? 0 : cells >= long.MaxValue / 2 ? long.MaxValue / 2 : (long)Math.Round(cells, MidpointRounding.AwayFromZero);
-
-    private static double Sum(ReadOnlySpan<double> values)
-    {
-        double total = 0;
-        foreach (double v in values) total += v;
-        return total;
-    }
 
     private static double Rtol(SimulationRun run) => run.Scenario.Engine.OdeRelativeTolerance;
 

@@ -137,8 +137,7 @@ public sealed class MeanFieldSystem
             _schedule.TotalConcentrations(Math.Min(t, _latestEvaluation), _concentration);
             EvaluateRates(_concentration);
         }
-        double total = 0;
-        foreach (double v in x) total += v;
+        double total = Spans.Sum(x);
         double g = _growth.BirthFactor(total), h = _growth.DeathPerCell(total);
         int phenotypes = _layout.PhenotypeCount;
         dx.Clear();

@@ -118,7 +118,7 @@ public sealed class ResponseTracker
     /// <summary>Reads one scan: the body's sum of diameters and the sanctuary lesions. True on progression.</summary>
     private bool Scan(TumourImaging imaging, double day, double cells, ReadOnlySpan<double> lesionCells, bool baseline)
     {
-        double mm = imaging.SumOfDiametersMm(cells, Sum(lesionCells));
+        double mm = imaging.SumOfDiametersMm(cells, Spans.Sum(lesionCells));
         if (baseline)
         {
             BaselineMm = NadirMm = mm;
@@ -158,15 +158,8 @@ public sealed class ResponseTracker
         NadirDay = day;
         if (_imaging is { } imaging)
         {
-            NadirMm = imaging.SumOfDiametersMm(cells, Sum(lesionCells));
+            NadirMm = imaging.SumOfDiametersMm(cells, Spans.Sum(lesionCells));
             _sanctuary.Start(imaging, lesionCells);
         }
-    }
-
-    private static double Sum(ReadOnlySpan<double> values)
-    {
-        double sum = 0;
-        foreach (double value in values) sum += value;
-        return sum;
     }
 }

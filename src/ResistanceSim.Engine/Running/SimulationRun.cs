@@ -688,9 +688,7 @@ public sealed class SimulationRun
     {
         Span<double> rates = stackalloc double[Layout.PhenotypeCount];
         PhenotypeSwitchRates(Clones.Genotype[index], alkInhibition, rates);
-        double total = 0;
-        foreach (double rate in rates) total += rate;
-        double target = uniform * total;
+        double target = uniform * Spans.Sum(rates);
         int last = 0;
         for (int p = 0; p < rates.Length; p++)
         {
@@ -723,8 +721,7 @@ public sealed class SimulationRun
     {
         var rates = _phenotypeRates.AsSpan(0, Layout.PhenotypeCount);
         PhenotypeSwitchRates(index, rates);
-        double total = 0;
-        foreach (double r in rates) total += r;
+        double total = Spans.Sum(rates);
         if (!(total > 0)) return [];
         for (int p = 0; p < rates.Length; p++) rates[p] /= total;
         var counts = _phenotypeCounts.AsSpan(0, rates.Length);
