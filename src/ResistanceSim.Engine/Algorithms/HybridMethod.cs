@@ -53,6 +53,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     private bool[] _exact = new bool[64];
     private long[] _leapDelta = new long[64];
     private double[] _inflow = new double[64];   // cells per day switching into each large clone from large ones (LeapSize)
+    private readonly LeapSwitchPlan _switchPlan = new();   // where the large clones switch to, from sizing the leap to taking it
     private readonly List<(ulong Genotype, double Weight)> _outcomes = [];
     private double[] _outcomeShare = new double[64];
     private long[] _outcomeCount = new long[64];
@@ -170,7 +171,8 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// Longest leap for the cells the large clones switch into their siblings: a large clone may lose at most ε of itself
     /// to switching and a large receiver gain at most ε of itself, in the Cao form (<see cref="SwitchFlowLimit"/>); a
     /// small or absent receiver, which takes its cells exactly one line each, is expected to receive at most the
-    /// threshold, so the exact part stays as small as the horizon keeps it.
+    /// threshold, so the exact part stays as small as the horizon keeps it. Each clone's shares and siblings are kept
+    /// for the leap's <see cref="SendSwitches"/> (<see cref="LeapSwitchPlan"/>).
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private double SwitchingLimit(SimulationRun run, double threshold, double epsilon)
@@ -180,21 +182,25 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         EnsureCapacity(cells.Length);
         var inflow = _inflow.AsSpan(0, cells.Length);
         inflow.Clear();
-        Span<double> rates = stackalloc double[run.Layout.PhenotypeCount];
+        _switchPlan.Begin(cells.Length, run.Layout.PhenotypeCount);
         double tau = double.PositiveInfinity;
         for (int i = 0; i < cells.Length; i++)
         {
             if (cells[i] < threshold || !(clones.Switch[i] > 0)) continue;
             tau = Math.Min(tau, SwitchFlowLimit.Of(cells[i], clones.Switch[i] * cells[i], epsilon));
+            var rates = _switchPlan.Shares(i);
+            var siblings = _switchPlan.Siblings(i);
             run.PhenotypeSwitchRates(i, rates);
+            _switchPlan.ClearSiblings(i);
             for (int p = 0; p < rates.Length; p++)
             {
                 if (!(rates[p] > 0)) continue;
                 double flow = rates[p] * cells[i];
-                int sibling = run.PhenotypeSibling(i, p);
+                int sibling = siblings[p] = run.PhenotypeSibling(i, p);
                 if (sibling >= 0 && cells[sibling] >= threshold) inflow[sibling] += flow;
                 else tau = Math.Min(tau, threshold / flow);
             }
+            _switchPlan.Normalise(i);
         }
         for (int j = 0; j < inflow.Length; j++)
             if (inflow[j] > 0) tau = Math.Min(tau, SwitchFlowLimit.Of(cells[j], inflow[j], epsilon));
@@ -336,11 +342,15 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void SendSwitches(SimulationRun run, int parent, long switches, double growth, double start, double end)
     {
-        var counts = run.SplitPhenotypeSwitches(parent, switches, ref run.Random);
+        if (!_switchPlan.Switches(parent)) return;
+        var shares = _switchPlan.Shares(parent);
+        var siblings = _switchPlan.Siblings(parent);
+        var counts = _switchPlan.Counts;
+        Samplers.Multinomial(ref run.Random, switches, shares, counts);
         for (int p = 0; p < counts.Length; p++)
         {
             if (counts[p] == 0) continue;
-            int sibling = run.PhenotypeSibling(parent, p);
+            int sibling = siblings[p];
             if (sibling >= 0 && !_exact[sibling]) _leapDelta[sibling] += counts[p];
             else ToExactPart(run, new Arrival(parent, 0, p), counts[p], growth, start, end);
         }

@@ -717,7 +717,7 @@ public sealed class SimulationRun
     /// proportion to the rates (one multinomial); empty if the clone has no switching rate. The span is reused by the next call.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
-    public ReadOnlySpan<long> SplitPhenotypeSwitches(int index, long switches, ref Xoshiro256StarStar rng)
+    private ReadOnlySpan<long> SplitPhenotypeSwitches(int index, long switches, ref Xoshiro256StarStar rng)
     {
         var rates = _phenotypeRates.AsSpan(0, Layout.PhenotypeCount);
         PhenotypeSwitchRates(index, rates);
