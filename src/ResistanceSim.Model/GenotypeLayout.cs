@@ -8,8 +8,9 @@ namespace ResistanceSim.Model;
 /// [phenotype flags: one bit each][ALK copies − 1][ALK mutation slots, in acquisition order][other heritable: one bit each][lesion]
 /// </code>
 /// An ALK slot holds 1 + the mutation's index (0 = empty). The lesion field, present when a sanctuary follows its
-/// metastases one by one (<see cref="Sanctuary.Lesions"/>), holds the seed's lesion (1, 2, …; 0 = the pool of later
-/// seeds, or outside the sanctuary). Keys compare equal exactly when the genotypes and lesions are equal, which is what
+/// metastases one by one (<see cref="Sanctuary.Lesions"/>), holds the cell's metastasis: 1 … K for the seeds followed,
+/// K + 1 … 2K for those founded by a mutation inside the pool (<see cref="LesionNumbers"/>), 0 for the pool of later
+/// seeds or outside the sanctuary. Keys compare equal exactly when the genotypes and lesions are equal, which is what
 /// <c>per_genotype</c> lineage merging needs: cells of one genotype in two metastases are two clones.
 /// </summary>
 public sealed class GenotypeLayout
@@ -45,7 +46,7 @@ public sealed class GenotypeLayout
             _lesionSiteBit = 1UL << (_otherShift + i);
             break;
         }
-        _lesionBits = BitsFor(LesionCount);
+        _lesionBits = BitsFor(LesionNumbers);
         BitsUsed = _lesionShift + _lesionBits;
     }
 
@@ -58,6 +59,12 @@ public sealed class GenotypeLayout
 
     /// <summary>Seeds of the sanctuary that found lesions of their own (<see cref="Sanctuary.Lesions"/>); 0 when none does.</summary>
     public int LesionCount { get; }
+
+    /// <summary>
+    /// Lesion numbers there are: the <see cref="LesionCount"/> followed seeds, then as many metastases founded by a
+    /// mutation that arises inside the pool (it arose in one of the pool's metastases, so its clone is one lesion).
+    /// </summary>
+    public int LesionNumbers => 2 * LesionCount;
 
     /// <summary>Index among the other heritable mechanisms of the sanctuary that follows its lesions; −1 when none does.</summary>
     public int LesionSite { get; } = -1;
@@ -115,17 +122,20 @@ public sealed class GenotypeLayout
 
     public ulong WithOther(ulong key, int other) => key | (1UL << (_otherShift + other));
 
-    /// <summary>The sanctuary lesion a cell of <paramref name="key"/> belongs to: 1 … <see cref="LesionCount"/>, or 0 (the pool, or none).</summary>
+    /// <summary>The sanctuary lesion a cell of <paramref name="key"/> belongs to: 1 … <see cref="LesionNumbers"/>, or 0 (the pool, or none).</summary>
     public int Lesion(ulong key) => (int)((key >> _lesionShift) & Mask(_lesionBits));
 
     public ulong WithLesion(ulong key, int lesion)
     {
-        if (lesion < 0 || lesion > LesionCount) throw new ArgumentOutOfRangeException(nameof(lesion));
+        if (lesion < 0 || lesion > LesionNumbers) throw new ArgumentOutOfRangeException(nameof(lesion));
         return (key & ~(Mask(_lesionBits) << _lesionShift)) | ((ulong)lesion << _lesionShift);
     }
 
     /// <summary>Whether a daughter of <paramref name="child"/> born to a cell of <paramref name="parent"/> seeded the sanctuary that follows its lesions.</summary>
     public bool Seeds(ulong parent, ulong child) => (child & ~parent & _lesionSiteBit) != 0;
+
+    /// <summary>Whether a cell of <paramref name="key"/> is in the pool of a sanctuary that follows its lesions: seeded there, in no lesion of its own.</summary>
+    public bool InPool(ulong key) => (key & _lesionSiteBit) != 0 && Lesion(key) == 0;
 
     /// <summary>The key without phenotype flags: the heritable genotype shared by phenotype siblings.</summary>
     public ulong Heritable(ulong key) => key & ~Mask(PhenotypeCount);

@@ -106,7 +106,8 @@ public sealed record Sanctuary(string Name, double FitnessCost, double Probabili
 {
     /// <summary>
     /// How many seeds found lesions of their own (metastases followed one by one: their descendants keep the seed's
-    /// lesion); later seeds join one pool of micro-metastases. 0: the site's cells are one lesion, however seeded.
+    /// lesion); later seeds join one pool of micro-metastases, where as many mutants again found lesions of their own
+    /// (<see cref="GenotypeLayout.LesionNumbers"/>). 0: the site's cells are one lesion, however seeded.
     /// </summary>
     public int Lesions { get; init; }
 

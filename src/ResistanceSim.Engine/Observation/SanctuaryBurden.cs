@@ -17,29 +17,42 @@ public static class SanctuaryBurden
         return false;
     }
 
-    /// <summary>How many lesions a scan of the sanctuary sees apart: each followed metastasis, or one holding every cell.</summary>
-    public static int ImagedLesions(MechanismCatalog catalog) => Math.Max(1, catalog.Layout.LesionCount);
+    /// <summary>How many lesions a scan of the sanctuary sees apart: each metastasis it follows, or one holding every cell.</summary>
+    public static int ImagedLesions(MechanismCatalog catalog) => Math.Max(1, catalog.Layout.LesionNumbers);
 
     /// <summary>
     /// Counts into <paramref name="imagedLesions"/> (<see cref="ImagedLesions"/> long) the cells of each sanctuary lesion a
-    /// scan images apart — the followed metastases in order, or every sanctuary cell as one lesion when the sanctuary does
-    /// not follow its lesions. The pool of later seeds is none of them: too small each to be
-    /// seen as a lesion, its cells count in the rest of the tumour's burden (the sum of diameters), as a sanctuary's do
-    /// when it is not imaged apart, so a pool that grows on is still seen.
+    /// scan images apart — the followed metastases by number (seeds, then those founded by a mutation in the pool), or
+    /// every sanctuary cell as one lesion when the sanctuary does not follow its lesions — and returns the cells of the
+    /// pool of later seeds, which is none of them: many metastases, each too small to be seen.
     /// </summary>
-    public static void Census(MechanismCatalog catalog, CloneState clones, Span<double> imagedLesions)
+    public static double Census(MechanismCatalog catalog, CloneState clones, Span<double> imagedLesions)
     {
         var layout = catalog.Layout;
         bool followed = layout.LesionCount > 0;
         imagedLesions.Clear();
+        double pool = 0;
         var cells = clones.Cells;
         var genotypes = clones.Genotype;
         for (int i = 0; i < cells.Length; i++)
         {
             if (cells[i] == 0 || !InSanctuary(catalog, genotypes[i])) continue;
             int lesion = followed ? layout.Lesion(genotypes[i]) : 1;
-            if (lesion == 0) continue;
-            imagedLesions[lesion - 1] += cells[i];
+            if (lesion == 0) pool += cells[i];
+            else imagedLesions[lesion - 1] += cells[i];
         }
+        return pool;
+    }
+
+    /// <summary>
+    /// A scan's census (<see cref="Census"/>): fills <paramref name="imagedLesions"/> and returns the cells the scan sees
+    /// nowhere, to leave out of the sum of diameters — the pool's, while any lesion of the sanctuary has cells. Each of
+    /// the pool's many metastases is smaller than any followed one, so a followed one is seen first; with none left the
+    /// pool counts in the sum, so it cannot grow unseen.
+    /// </summary>
+    public static double UnseenByScan(MechanismCatalog catalog, CloneState clones, Span<double> imagedLesions)
+    {
+        double pool = Census(catalog, clones, imagedLesions);
+        return Spans.Sum(imagedLesions) > 0 ? pool : 0;
     }
 }

@@ -32,7 +32,7 @@ public sealed class SimulationRun
     private readonly double[] _phenotypeRates = new double[PhenotypeKeyBits];
     private readonly long[] _phenotypeCounts = new long[PhenotypeKeyBits];
 
-    /// <summary>Cells of each sanctuary lesion a scan sees, counted at every scan (<see cref="SanctuaryBurden.Census"/>).</summary>
+    /// <summary>Cells of each sanctuary lesion a scan sees, counted at every scan (<see cref="SanctuaryCensus"/>).</summary>
     private readonly double[] _sanctuaryLesionCells;
 
     public SimulationRun(Scenario scenario, IExposureSchedule? schedule = null)
@@ -445,7 +445,7 @@ public sealed class SimulationRun
             if (Schedule.Observe(Day, Clones.TotalCells, Response.Progressed))
             {
                 if (Schedule.ResponseSwitches != switches)
-                    Response.StartNextLine(Day, Clones.TotalCells, SanctuaryLesionsIfImaged());
+                    Response.StartNextLine(Day, Clones.TotalCells - SanctuaryCensus(), _sanctuaryLesionCells);
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
                 RefreshRates();
             }
@@ -471,14 +471,14 @@ public sealed class SimulationRun
     }
 
     /// <summary>A scan (or sample) of the tumour of <paramref name="cells"/> cells now.</summary>
-    private void ObserveResponse(long cells) => Response.Observe(Day, cells, SanctuaryLesionsIfImaged());
+    private void ObserveResponse(long cells) => Response.Observe(Day, cells - SanctuaryCensus(), _sanctuaryLesionCells);
 
-    /// <summary>The cells of each sanctuary lesion the scans image on their own; all 0 when they image none apart.</summary>
-    private ReadOnlySpan<double> SanctuaryLesionsIfImaged()
-    {
-        if (Response.ImagesSanctuaries) SanctuaryBurden.Census(Scenario.Catalog, Clones, _sanctuaryLesionCells);
-        return _sanctuaryLesionCells;
-    }
+    /// <summary>
+    /// Counts the cells of each sanctuary lesion the scans image apart into <see cref="_sanctuaryLesionCells"/> (all 0
+    /// when they image none apart) and returns the cells they see nowhere (<see cref="SanctuaryBurden.UnseenByScan"/>).
+    /// </summary>
+    private double SanctuaryCensus() =>
+        Response.ImagesSanctuaries ? SanctuaryBurden.UnseenByScan(Scenario.Catalog, Clones, _sanctuaryLesionCells) : 0;
 
     /// <summary>The next sample falls on the sampling grid from day 0, and never at or before now.</summary>
     private void AdvanceSampleClock()
@@ -576,8 +576,8 @@ public sealed class SimulationRun
     /// A mutant cell of <paramref name="genotype"/> from clone <paramref name="parentIndex"/> (a division's
     /// mutant daughter, or a cell arising per unit time); the parent clone's count is unchanged.
     /// <c>per_event</c> founds a new clone; <c>per_genotype</c> joins the existing clone of that genotype. A seed of a
-    /// sanctuary that follows its lesions founds the next lesion while any are left (<see cref="FoundsLesion"/>), else
-    /// joins the pool. Returns the index of the clone that gained the cell.
+    /// sanctuary that follows its lesions, and a mutant arising in its pool, founds the next lesion while any are left
+    /// (<see cref="FoundsLesion"/>); other seeds join the pool. Returns the index of the clone that gained the cell.
     /// </summary>
     public int AddMutant(int parentIndex, ulong genotype)
     {
@@ -597,11 +597,18 @@ public sealed class SimulationRun
     }
 
     /// <summary>
-    /// Whether a mutant of <paramref name="genotype"/> from clone <paramref name="parentIndex"/> seeds the sanctuary while
-    /// lesions of their own are left to found: such a seed cannot join an existing clone.
+    /// Whether a mutant of <paramref name="genotype"/> from clone <paramref name="parentIndex"/> founds a sanctuary lesion
+    /// of its own (it cannot join an existing clone): a seed while followed seeds are left to found, or a mutant that
+    /// arises inside the pool (one of the pool's metastases) while lesion numbers are left. The pool fills only once
+    /// every followed seed is founded, so one count numbers both in turn.
     /// </summary>
-    public bool FoundsLesion(int parentIndex, ulong genotype) =>
-        Registry.LesionsFounded < Layout.LesionCount && Layout.Seeds(Clones.Genotype[parentIndex], genotype);
+    public bool FoundsLesion(int parentIndex, ulong genotype)
+    {
+        ulong parent = Clones.Genotype[parentIndex];
+        return Layout.Seeds(parent, genotype)
+            ? Registry.LesionsFounded < Layout.LesionCount
+            : Registry.LesionsFounded < Layout.LesionNumbers && Layout.InPool(parent);
+    }
 
     /// <summary>Moves <paramref name="count"/> cells of clone <paramref name="index"/> into the state with phenotype <paramref name="phenotype"/> flipped.</summary>
     public void SwitchPhenotype(int index, int phenotype, long count)

@@ -61,7 +61,7 @@ public class SanctuaryLesionImagingTests
     }
 
     [Fact]
-    public void TheCensusImagesEachFollowedLesionAndLeavesThePoolToTheSumOfDiameters()
+    public void TheCensusImagesEachFollowedLesionAndCountsThePoolApart()
     {
         var brain = new Sanctuary("brain", 0, 1e-4) { Lesions = 3 };
         var mutation = new AlkKinaseMutation("ALK_X", 0, 0, new Dictionary<string, double>());
@@ -74,16 +74,40 @@ public class SanctuaryLesionImagingTests
         clones.Add(layout.WithLesion(layout.WithAlkMutation(inBrain, 0), 2), 2, 2, 5);           // a mutant in lesion 2
         clones.Add(layout.WithLesion(inBrain, 3), 3, 3, 7);                                      // lesion 3
         clones.Add(inBrain, 4, 4, 100);                                                          // the pool
+        clones.Add(layout.WithLesion(layout.WithAlkMutation(inBrain, 0), 5), 5, 5, 11);          // a mutant born in the pool
         var lesions = new double[SanctuaryBurden.ImagedLesions(catalog)];
-        SanctuaryBurden.Census(catalog, clones, lesions);
-        Assert.Equal([0, 35, 7], lesions);
+        Assert.Equal(6, lesions.Length);   // three followed seeds, three metastases founded in the pool
+        Assert.Equal(100, SanctuaryBurden.Census(catalog, clones, lesions));
+        Assert.Equal([0, 35, 7, 0, 11, 0], lesions);
 
         var aggregated = new MechanismCatalog([mutation, new Sanctuary("brain", 0, 1e-4)], 1);
         var one = new double[SanctuaryBurden.ImagedLesions(aggregated)];
         var sameCells = new CloneState();
         sameCells.Add(GenotypeLayout.Parental, 0, 0, 1000);
         sameCells.Add(aggregated.Layout.WithOther(GenotypeLayout.Parental, 0), 1, 1, 142);
-        SanctuaryBurden.Census(aggregated, sameCells, one);
+        Assert.Equal(0, SanctuaryBurden.Census(aggregated, sameCells, one));
         Assert.Equal([142], one);
+    }
+
+    [Fact]
+    public void AScanSeesThePoolNowhereWhileALesionIsLeftAndInTheSumWhenNoneIs()
+    {
+        var brain = new Sanctuary("brain", 0, 1e-4) { Lesions = 2 };
+        var catalog = new MechanismCatalog([brain], 1);
+        var layout = catalog.Layout;
+        ulong inBrain = layout.WithOther(GenotypeLayout.Parental, 0);
+        var lesions = new double[SanctuaryBurden.ImagedLesions(catalog)];
+
+        var withLesion = new CloneState();
+        withLesion.Add(GenotypeLayout.Parental, 0, 0, 1000);
+        withLesion.Add(inBrain, 1, 1, 400);                              // the pool
+        withLesion.Add(layout.WithLesion(inBrain, 1), 2, 2, 3);          // one followed lesion, small
+        Assert.Equal(400, SanctuaryBurden.UnseenByScan(catalog, withLesion, lesions));
+
+        var poolAlone = new CloneState();
+        poolAlone.Add(GenotypeLayout.Parental, 0, 0, 1000);
+        poolAlone.Add(inBrain, 1, 1, 400);
+        poolAlone.Add(layout.WithLesion(inBrain, 1), 2, 2, 0);           // every followed lesion gone
+        Assert.Equal(0, SanctuaryBurden.UnseenByScan(catalog, poolAlone, lesions));
     }
 }
