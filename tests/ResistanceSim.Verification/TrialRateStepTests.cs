@@ -9,23 +9,26 @@ namespace ResistanceSim.Verification;
 
 /// <summary>
 /// The clinical trials hold drug-dependent rates for 6 hours (<c>engine_settings.rate_step_days: 0.25</c>, docs/trials.md
-/// "Rate step") instead of the default 1.2 hours, for two-thirds of the cost. Under twice-daily oral dosing of drugs
-/// with half-lives of 33–42 h, read by scans every 8 weeks, the coarser step must not change the readout: on the same
-/// 40 + 40 ALEX patients each arm's Kaplan–Meier curve lies within 10 points (4 of 40 patients) of the fine step's at
-/// either step's median and at 12 months, and its ORR within 5 points. The curves, not the medians themselves, are
-/// compared: where a curve runs flat near one half (alectinib's, about 32 months at full size against 4 years of
-/// follow-up) one patient more or less moves the median by months or past the end of follow-up.
+/// "Rate step") instead of the default 1.2 hours, for two-thirds of the cost, and the combination schedules, whose
+/// capmatinib has a half-life of 6.5 h, for 3 hours (0.125), for half. Under oral dosing every 12–24 h, read by scans
+/// every 6–8 weeks, the coarser step must not change the readout: on the same 40 patients per arm each arm's
+/// Kaplan–Meier curve lies within 10 points (4 of 40 patients) of the fine step's at either step's median and at 12
+/// months, and its ORR within 5 points. The curves, not the medians themselves, are compared: where a curve runs flat
+/// near one half (alectinib's, about 32 months at full size against 4 years of follow-up) one patient more or less
+/// moves the median by months or past the end of follow-up.
 /// </summary>
 public class TrialRateStepTests
 {
-    [Fact]
-    public async Task SixHourRateStepsGiveTheReadoutOfTheDefaultStep()
+    [Theory]
+    [InlineData("alex-first-line.yaml", 0.25)]
+    [InlineData("combination-schedules.yaml", 0.125)]
+    public async Task TheShippedRateStepGivesTheReadoutOfTheDefaultStep(string file, double shippedStepDays)
     {
         string root = Path.Combine(Path.GetTempPath(), "rs-ratestep-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var coarse = await Readout(root, 0.25);
-            var fine = await Readout(root, 0.05);
+            var coarse = await Readout(root, file, shippedStepDays, shippedStepDays);
+            var fine = await Readout(root, file, shippedStepDays, 0.05);
             Assert.Equal(fine.Arms.Count, coarse.Arms.Count);
             for (int a = 0; a < fine.Arms.Count; a++)
             {
@@ -34,9 +37,9 @@ public class TrialRateStepTests
                 double[] times = [.. new[] { c.MedianPfs.Median, f.MedianPfs.Median, 365.25 }.Where(double.IsFinite)];
                 foreach (double day in times)
                     Assert.True(Math.Abs(f.Curve.SurvivalAt(day) - c.Curve.SurvivalAt(day)) <= 0.1,   // 4 of 40 patients
-                        $"{f.Name}: PFS at day {day:0} {c.Curve.SurvivalAt(day)} at 6 h steps, {f.Curve.SurvivalAt(day)} at 1.2 h (medians {c.MedianPfs.Median} and {f.MedianPfs.Median} days)");
+                        $"{f.Name}: PFS at day {day:0} {c.Curve.SurvivalAt(day)} at {shippedStepDays} day steps, {f.Curve.SurvivalAt(day)} at 0.05 (medians {c.MedianPfs.Median} and {f.MedianPfs.Median} days)");
                 Assert.True(Math.Abs(f.ObjectiveResponse.Proportion - c.ObjectiveResponse.Proportion) <= 0.05,
-                    $"{f.Name}: ORR {c.ObjectiveResponse.Proportion} at 6 h steps, {f.ObjectiveResponse.Proportion} at 1.2 h");
+                    $"{f.Name}: ORR {c.ObjectiveResponse.Proportion} at {shippedStepDays} day steps, {f.ObjectiveResponse.Proportion} at 0.05");
             }
         }
         finally
@@ -45,25 +48,26 @@ public class TrialRateStepTests
         }
     }
 
-    /// <summary>The shipped ALEX scenario with its rate step set, run on its first 40 patients per arm.</summary>
-    private static async Task<TrialResults.Readout> Readout(string root, double rateStepDays)
+    /// <summary>The shipped scenario <paramref name="file"/> (rate step <paramref name="shippedStepDays"/>) with its rate step set to <paramref name="rateStepDays"/>, run on its first 40 patients per arm.</summary>
+    private static async Task<TrialResults.Readout> Readout(string root, string file, double shippedStepDays, double rateStepDays)
     {
         string scenarios = Path.Combine(VerificationScenarios.RepositoryRoot(), "scenarios");
-        string shipped = File.ReadAllText(Path.Combine(scenarios, "alex-first-line.yaml"));
-        Assert.Contains("engine_settings: { rate_step_days: 0.25 }", shipped, StringComparison.Ordinal);
+        string shipped = File.ReadAllText(Path.Combine(scenarios, file));
+        string setting = FormattableString.Invariant($"engine_settings: {{ rate_step_days: {shippedStepDays} }}");
+        Assert.Contains(setting, shipped, StringComparison.Ordinal);
         string text = shipped
             .Replace("include: [presets/", $"include: ['{scenarios}/presets/", StringComparison.Ordinal)
             .Replace(", presets/", $"', '{scenarios}/presets/", StringComparison.Ordinal)
             .Replace(".yaml]", ".yaml']", StringComparison.Ordinal)
-            .Replace("engine_settings: { rate_step_days: 0.25 }", FormattableString.Invariant($"engine_settings: {{ rate_step_days: {rateStepDays} }}"), StringComparison.Ordinal);
+            .Replace(setting, FormattableString.Invariant($"engine_settings: {{ rate_step_days: {rateStepDays} }}"), StringComparison.Ordinal);
         string directory = Path.Combine(root, rateStepDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(directory);
-        string scenario = Path.Combine(directory, "alex.yaml");
+        string scenario = Path.Combine(directory, file);
         File.WriteAllText(scenario, text);
         int code = await CommandLine.InvokeAsync(["run", scenario, "--patients", "40", "--out", Path.Combine(directory, "out"), "--no-plots"],
             TextWriter.Null, TextWriter.Null, NullLogger.Instance, CancellationToken.None);
         Assert.Equal(0, code);
         return TrialResults.Read(RunFiles.Published(Directory.EnumerateDirectories(Path.Combine(directory, "out")).Single()))
-            ?? throw new InvalidOperationException("the ALEX run wrote no trial readout");
+            ?? throw new InvalidOperationException($"the {file} run wrote no trial readout");
     }
 }
