@@ -12,4 +12,13 @@ internal static class Spans
         foreach (double value in values) total += value;
         return total;
     }
+
+    /// <summary>Divides <paramref name="values"/> by their <see cref="Sum"/>, in index order; false (and unchanged) when the sum is not positive.</summary>
+    public static bool DivideBySum(Span<double> values)
+    {
+        double total = Sum(values);
+        if (!(total > 0)) return false;
+        for (int i = 0; i < values.Length; i++) values[i] /= total;
+        return true;
+    }
 }

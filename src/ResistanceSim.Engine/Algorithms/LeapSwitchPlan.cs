@@ -45,15 +45,8 @@ internal sealed class LeapSwitchPlan
     public void ClearSiblings(int clone) => Siblings(clone).Fill(NoSibling);
 
     /// <summary>
-    /// Divides clone <paramref name="clone"/>'s rates by their sum, in the order <c>SimulationRun.SplitPhenotypeSwitches</c>
-    /// does, so a multinomial over them draws the same split; a clone whose rates sum to 0 switches nothing.
+    /// Turns clone <paramref name="clone"/>'s rates into shares (<see cref="Spans.DivideBySum"/>, as the tau engine's split
+    /// does, so a multinomial over them draws the same split); a clone whose rates sum to 0 switches nothing.
     /// </summary>
-    public void Normalise(int clone)
-    {
-        var shares = Shares(clone);
-        double total = Spans.Sum(shares);
-        if (!(total > 0)) return;
-        for (int p = 0; p < shares.Length; p++) shares[p] /= total;
-        _switches[clone] = true;
-    }
+    public void Normalise(int clone) => _switches[clone] = Spans.DivideBySum(Shares(clone));
 }

@@ -728,9 +728,7 @@ public sealed class SimulationRun
     {
         var rates = _phenotypeRates.AsSpan(0, Layout.PhenotypeCount);
         PhenotypeSwitchRates(index, rates);
-        double total = Spans.Sum(rates);
-        if (!(total > 0)) return [];
-        for (int p = 0; p < rates.Length; p++) rates[p] /= total;
+        if (!Spans.DivideBySum(rates)) return [];
         var counts = _phenotypeCounts.AsSpan(0, rates.Length);
         Samplers.Multinomial(ref rng, switches, rates, counts);
         return counts;

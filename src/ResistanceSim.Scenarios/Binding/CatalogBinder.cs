@@ -159,7 +159,6 @@ internal static class CatalogBinder
         DrugFolds(r, "kill_fold_change", Rules.NonNegative & Rules.Finite, "kill fold change", knownDrugs, cytotoxicDrugs,
             drug => cytotoxicDrugs.Contains(drug) ? null : $"drug '{drug}' has no cytotoxic kill to scale (only drugs with `cytotoxic:` can be named)");
 
-    /// <summary><c>exposure_fold_change: { drug: fold }</c>: factors on the free concentration of drugs the cells see.</summary>
     /// <summary><c>lesion_exposure_fold_change</c>: only for a sanctuary that follows its lesions.</summary>
     private static Dictionary<string, double> LesionExposureFoldChanges(MapReader r, Sanctuary site, IReadOnlyCollection<string> knownDrugs)
     {
@@ -169,6 +168,7 @@ internal static class CatalogBinder
         return folds;
     }
 
+    /// <summary><c>exposure_fold_change: { drug: fold }</c>: factors on the free concentration of drugs the cells see.</summary>
     private static Dictionary<string, double> ExposureFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs) =>
         DrugFolds(r, "exposure_fold_change", Rules.NonNegative & Rules.Finite, "exposure fold change", knownDrugs, knownDrugs);
 

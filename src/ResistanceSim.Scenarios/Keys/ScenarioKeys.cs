@@ -13,7 +13,7 @@ namespace ResistanceSim.Scenarios.Keys;
 /// </summary>
 public static class ScenarioKeys
 {
-    /// <summary>Most lesions a sanctuary follows one by one: 12 genotype bits, far more than the early seeds that can become visible.</summary>
+    /// <summary>Most seeds a sanctuary follows one by one (with as many lesions founded in its pool, 13 genotype bits): far more than the early seeds that can become visible.</summary>
     public const int MaxSanctuaryLesions = 4095;
 
     private static KeySpec Required(string name, ValueShape shape, string description) => new(name, shape, Presence.Required, description);
