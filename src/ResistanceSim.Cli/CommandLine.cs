@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using ResistanceSim.Cli.Commands;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Output;
@@ -18,7 +17,7 @@ namespace ResistanceSim.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILogger logger, CancellationToken cancellation)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var context = new CommandContext(output, error, cancellation);
         FaultInjection.StopRequested = cancellation;
@@ -61,7 +60,7 @@ public static class CommandLine
         {
             // .NET's messages for errno failures name the path and the cause ("No space left on device : '/out/…'").
             error.WriteLine($"I/O error: {OneLine(e.Message)}");
-            if (parsed.GetValue(verbose)) logger.LogError(e, "I/O error");
+            if (parsed.GetValue(verbose)) error.WriteLine(e);
             return ExitCodes.IoError;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -71,8 +70,8 @@ public static class CommandLine
         }
         catch (Exception e)
         {
-            logger.LogError(e, "internal error");   // a bug: the stack trace belongs in the report
             error.WriteLine($"internal error: {OneLine(e.Message)}");
+            error.WriteLine(e);   // a bug: the stack trace belongs in the report
             return ExitCodes.InternalError;
         }
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using ResistanceSim.Plotting.Tests;
 
 namespace ResistanceSim.Integration;
@@ -17,7 +16,7 @@ public sealed class QuickstartReportTests : IDisposable
         string scenario = Path.Combine(RepositoryRoot(), "scenarios", "quickstart.yaml");
         var error = new StringWriter();
         int code = ResistanceSim.Cli.CommandLine.InvokeAsync(["run", scenario, "--out", _work.FullName, "--replicates", "2"],
-            TextWriter.Null, error, NullLogger.Instance, CancellationToken.None).GetAwaiter().GetResult();
+            TextWriter.Null, error, CancellationToken.None).GetAwaiter().GetResult();
         Assert.True(code == 0, error.ToString());
         return Path.Combine(_work.FullName, "quickstart");
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using ResistanceSim.Cli;
 using ResistanceSim.Runs.Calibration;
 using ResistanceSim.Model.Calibration;
@@ -37,7 +36,7 @@ public class CalibrationRecoveryTests
             var output = new StringWriter();
             var error = new StringWriter();
             int code = await CommandLine.InvokeAsync(["calibrate", file, "--out", Path.Combine(root, "out"), "--threads", "2"], output, error,
-                NullLogger.Instance, CancellationToken.None);
+                CancellationToken.None);
             Assert.True(code == 0, error.ToString());
 
             string posterior = Directory.EnumerateFiles(Path.Combine(root, "out", "recovery", "posterior")).Single();
@@ -72,7 +71,7 @@ public class CalibrationRecoveryTests
     private static async Task<double[]> Observe(string scenario, string output)
     {
         int code = await CommandLine.InvokeAsync(["run", scenario, "--out", output, "--no-plots"], TextWriter.Null, TextWriter.Null,
-            NullLogger.Instance, CancellationToken.None);
+            CancellationToken.None);
         Assert.Equal(0, code);
         var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
         return [.. Days.Select(day => metrics.Measure(

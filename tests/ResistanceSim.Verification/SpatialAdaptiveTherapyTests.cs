@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using ResistanceSim.Cli;
 using ResistanceSim.Output.Reading;
 using ResistanceSim.Verification.Support;
@@ -42,7 +41,7 @@ public class SpatialAdaptiveTherapyTests
         string scenario = Path.Combine(VerificationScenarios.RepositoryRoot(), "scenarios", "spatial-adaptive-therapy.yaml");
         string output = Path.Combine(root, engine);
         int code = await CommandLine.InvokeAsync(["run", scenario, "--engine", engine, "--out", output, "--no-plots", "--format", "csv"],
-            TextWriter.Null, TextWriter.Null, NullLogger.Instance, CancellationToken.None);
+            TextWriter.Null, TextWriter.Null, CancellationToken.None);
         Assert.Equal(0, code);
         var summary = RunTableReader.Read(Path.Combine(output, "spatial-adaptive-therapy"), "summary");
         return Enumerable.Range(0, summary.RowCount)

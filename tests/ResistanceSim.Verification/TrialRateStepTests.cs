@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using ResistanceSim.Cli;
 using ResistanceSim.Runs.Reporting;
 using ResistanceSim.Output.Reading;
@@ -65,7 +64,7 @@ public class TrialRateStepTests
         string scenario = Path.Combine(directory, file);
         File.WriteAllText(scenario, text);
         int code = await CommandLine.InvokeAsync(["run", scenario, "--patients", "40", "--out", Path.Combine(directory, "out"), "--no-plots"],
-            TextWriter.Null, TextWriter.Null, NullLogger.Instance, CancellationToken.None);
+            TextWriter.Null, TextWriter.Null, CancellationToken.None);
         Assert.Equal(0, code);
         return TrialResults.Read(RunFiles.Published(Directory.EnumerateDirectories(Path.Combine(directory, "out")).Single()))
             ?? throw new InvalidOperationException($"the {file} run wrote no trial readout");

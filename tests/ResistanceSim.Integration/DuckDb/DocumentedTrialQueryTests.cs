@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ResistanceSim.Integration.DuckDb;
 
@@ -24,7 +23,7 @@ public sealed partial class DocumentedTrialQueryTests : IDisposable
         int code = await ResistanceSim.Cli.CommandLine.InvokeAsync(
             ["run", Path.Combine(root, "scenarios", "profile-1014-virtual-trial.yaml"), "--patients", Patients.ToString(System.Globalization.CultureInfo.InvariantCulture),
              "--no-plots", "--out", Path.Combine(_work.FullName, "output")],
-            TextWriter.Null, error, NullLogger.Instance, CancellationToken.None);
+            TextWriter.Null, error, CancellationToken.None);
         Assert.True(code == 0, error.ToString());
 
         // The query's paths are relative to the directory holding output/, as in the docs; tests share one working
@@ -34,7 +33,7 @@ public sealed partial class DocumentedTrialQueryTests : IDisposable
         var output = new StringWriter();
         code = await ResistanceSim.Cli.CommandLine.InvokeAsync(
             ["query", Path.Combine(_work.FullName, "output", "profile-1014-virtual-trial"), query],
-            output, error, NullLogger.Instance, CancellationToken.None);
+            output, error, CancellationToken.None);
         Assert.True(code == 0, error.ToString());
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

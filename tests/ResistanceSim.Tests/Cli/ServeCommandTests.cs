@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
 using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Cli;
@@ -15,7 +14,7 @@ public partial class ServeCommandTests
         var output = new Captured();
         var error = new Captured();
         var ctrlC = new CancellationTokenSource();
-        var exit = ResistanceSim.Cli.CommandLine.InvokeAsync(args, output.Writer, error.Writer, NullLogger.Instance, ctrlC.Token);
+        var exit = ResistanceSim.Cli.CommandLine.InvokeAsync(args, output.Writer, error.Writer, ctrlC.Token);
         return (exit, output, error, ctrlC);
     }
 

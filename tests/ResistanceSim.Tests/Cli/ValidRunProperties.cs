@@ -1,7 +1,6 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.FSharp.Core;
 using ResistanceSim.Cli;
 using ResistanceSim.Tests.Support;
@@ -92,7 +91,7 @@ public class ValidRunProperties
         using var cancellation = new CancellationTokenSource();
         var started = new CancelOnWrite(cancellation, "work units");
         var error = new StringWriter();
-        int cancelled = CommandLine.InvokeAsync(run, started, error, NullLogger.Instance, cancellation.Token).GetAwaiter().GetResult();
+        int cancelled = CommandLine.InvokeAsync(run, started, error, cancellation.Token).GetAwaiter().GetResult();
         if (cancelled != ExitCodes.Cancelled || !error.ToString().Contains("--resume", StringComparison.Ordinal)) return false;
 
         var resumed = Support.Cli.Run([.. run, "--resume"]);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ResistanceSim.Tests.Support;
 
@@ -11,7 +10,7 @@ public static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = ResistanceSim.Cli.CommandLine.InvokeAsync(args, output, error, NullLogger.Instance, CancellationToken.None).GetAwaiter().GetResult();
+        int code = ResistanceSim.Cli.CommandLine.InvokeAsync(args, output, error, CancellationToken.None).GetAwaiter().GetResult();
         return new Result(code, output.ToString(), error.ToString());
     }
 }
