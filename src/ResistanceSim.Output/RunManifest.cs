@@ -23,15 +23,13 @@ public sealed record RunManifest(
     [property: JsonPropertyName("shard")] string Shard,
     [property: JsonPropertyName("files")] IReadOnlyList<string> Files)
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Options) + "\n");
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, OutputJson.Default.RunManifest) + "\n");
 
     public static RunManifest Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty.");
+            return JsonSerializer.Deserialize(File.ReadAllText(path), OutputJson.Default.RunManifest) ?? throw new InvalidDataException($"{path} is empty.");
         }
         catch (JsonException e)
         {

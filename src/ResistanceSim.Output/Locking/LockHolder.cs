@@ -18,8 +18,6 @@ public sealed record LockHolder(
     [property: JsonPropertyName("shard")] string Shard,
     [property: JsonPropertyName("command")] string Command)
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     public static LockHolder Current(string shard, string command)
     {
         using var self = Process.GetCurrentProcess();
@@ -48,7 +46,7 @@ public sealed record LockHolder(
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"pid {ProcessId} on host {Host} (shard {Shard}, started {ProcessStartedUtc:yyyy-MM-dd HH:mm:ss} UTC: {Command})");
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options) + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, OutputJson.Default.LockHolder) + "\n";
 
     /// <summary>The holder recorded in <paramref name="text"/>, or null when it is empty or not a holder record.</summary>
     public static LockHolder? Parse(string text)
@@ -56,7 +54,7 @@ public sealed record LockHolder(
         if (string.IsNullOrWhiteSpace(text)) return null;
         try
         {
-            return JsonSerializer.Deserialize<LockHolder>(text, Options);
+            return JsonSerializer.Deserialize(text, OutputJson.Default.LockHolder);
         }
         catch (JsonException)
         {

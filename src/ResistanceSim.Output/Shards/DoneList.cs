@@ -22,8 +22,6 @@ public sealed record DoneList(
     [property: JsonPropertyName("chunks")] int Chunks,
     [property: JsonPropertyName("complete")] bool Complete)
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     /// <summary>The same work (everything but the progress fields)?</summary>
     public bool SameWorkAs(DoneList other) =>
         this with { UnitsDone = 0, Chunks = 0, Complete = false } == other with { UnitsDone = 0, Chunks = 0, Complete = false };
@@ -37,8 +35,8 @@ public sealed record DoneList(
         : Format != other.Format ? "the output format differs"
         : "the shard layout differs";
 
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Options) + "\n");
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, OutputJson.Default.DoneList) + "\n");
 
     public static DoneList? TryRead(string path) =>
-        File.Exists(path) ? JsonSerializer.Deserialize<DoneList>(File.ReadAllText(path), Options) : null;
+        File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), OutputJson.Default.DoneList) : null;
 }
