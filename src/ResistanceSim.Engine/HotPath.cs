@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace ResistanceSim.Engine;
@@ -11,10 +12,30 @@ namespace ResistanceSim.Engine;
 /// (benchmarks/RESULTS.md, "The engine's hot path compiled optimized"). Methods marked with
 /// <see cref="OptimizeAtFirstCall"/> are compiled optimized when first called and never queued. Mark only methods
 /// that are hot in some run and too large to be inlined (a marked method is rarely inlined; its small callees are
-/// inlined into it as usual); ReadyToRun images leave them out, so each costs a JIT compilation at start-up.
+/// inlined into it as usual); ReadyToRun images leave them out, so each costs a JIT compilation —
+/// <see cref="CompileInBackground"/> moves that off a short run's path.
 /// </summary>
-internal static class HotPath
+public static class HotPath
 {
     /// <summary><c>[MethodImpl(HotPath.OptimizeAtFirstCall)]</c>: compiled optimized at its first call, bypassing the tier-up queue.</summary>
-    public const MethodImplOptions OptimizeAtFirstCall = MethodImplOptions.AggressiveOptimization;
+    internal const MethodImplOptions OptimizeAtFirstCall = MethodImplOptions.AggressiveOptimization;
+
+    /// <summary>
+    /// Compiles every marked method on a background thread, while the caller loads its scenario: a one-replicate run
+    /// otherwise waits about 30 ms for them at its first events (benchmarks/RESULTS.md, "A small run's process").
+    /// A method the run reaches first is compiled once all the same (the runtime lets one thread compile it).
+    /// </summary>
+    public static void CompileInBackground() =>
+        new Thread(() =>
+        {
+            foreach (var method in Marked()) RuntimeHelpers.PrepareMethod(method.MethodHandle);
+        })
+        { IsBackground = true, Name = "hot path compiler" }.Start();
+
+    /// <summary>The methods marked with <see cref="OptimizeAtFirstCall"/> (those of generic types and generic methods left out: they need their type arguments).</summary>
+    internal static IEnumerable<MethodInfo> Marked() =>
+        typeof(HotPath).Assembly.GetTypes()
+            .Where(type => !type.ContainsGenericParameters)
+            .SelectMany(type => type.GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static))
+            .Where(method => (method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0 && !method.ContainsGenericParameters);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResistanceSim.Cli.Terminal;
+using ResistanceSim.Engine;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Output.Sinks;
 using ResistanceSim.Runs;
@@ -19,6 +20,7 @@ public static class RunCommandHandler
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
         if (!File.Exists(options.ScenarioPath)) throw new UsageException($"scenario file '{options.ScenarioPath}' does not exist");
+        HotPath.CompileInBackground();
         var loaded = RunnableScenario.Load(options.ScenarioPath);
         var scenario = loaded.Scenario ?? throw new ScenarioValidationException(loaded.Diagnostics);
         if (options.Patients is not null && !scenario.HasCohort)
