@@ -4,10 +4,10 @@ namespace ResistanceSim.Cli.Terminal;
 
 /// <summary>
 /// Turns Ctrl+C (SIGINT), SIGTERM and SIGQUIT into a cancellation request instead of killing the process, so a run
-/// stops at its next unit, keeps what is done and exits 130. Every signal after the first is absorbed too: the
+/// stops within milliseconds, keeps what is done and exits 130. Every signal after the first is absorbed too: the
 /// command is already stopping, and a second Ctrl+C must not cut a publish in half. Registered directly with the
 /// runtime rather than through the Generic Host, which loaded the hosting, configuration and logging stacks (about a
-/// fifth of a small run's process time, benchmarks/RESULTS.md) to do the same.
+/// tenth of a small run's process time, benchmarks/RESULTS.md "A small run's process") to do the same.
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
