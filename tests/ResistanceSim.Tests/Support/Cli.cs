@@ -1,4 +1,3 @@
-
 namespace ResistanceSim.Tests.Support;
 
 /// <summary>Runs the resistancesim command in-process and captures what it prints.</summary>
