@@ -31,4 +31,8 @@ public static class CalibrationDistance
         double mean = sum / simulated.Length;
         return kind == AbcDistance.MeanAbsolute ? mean : Math.Sqrt(mean);
     }
+
+    /// <summary>The distance's name in prose ("mean absolute miss").</summary>
+    public static string Describe(AbcDistance kind) =>
+        kind == AbcDistance.MeanAbsolute ? "mean absolute miss" : "root mean square miss";
 }

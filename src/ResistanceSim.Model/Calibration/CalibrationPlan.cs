@@ -28,6 +28,16 @@ public enum AbcMethod
     Move,
 }
 
+/// <summary>Which point of the final population <c>calibrated.yaml</c> sets (docs/calibration.md, "Output").</summary>
+public enum PresetPoint
+{
+    /// <summary>Each parameter's weighted posterior median.</summary>
+    PosteriorMedian,
+
+    /// <summary>The member with the lowest distance on the fit's cohorts (earliest generation and proposal on a tie).</summary>
+    LowestDistance,
+}
+
 /// <summary>ABC-SMC settings (docs/calibration.md, "Method").</summary>
 /// <param name="Particles">Accepted parameter sets per generation.</param>
 /// <param name="Generations">Most generations, the prior's included.</param>
@@ -36,5 +46,6 @@ public enum AbcMethod
 /// <param name="MinEpsilon">Stop once the tolerance reaches this distance (0: run every generation).</param>
 /// <param name="Method">How later generations are built.</param>
 /// <param name="Distance">How the targets' misses combine into one distance.</param>
+/// <param name="Preset">Which point of the final population the calibrated preset sets.</param>
 public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon,
-    AbcMethod Method = AbcMethod.Importance, AbcDistance Distance = AbcDistance.RootMeanSquare);
+    AbcMethod Method = AbcMethod.Importance, AbcDistance Distance = AbcDistance.RootMeanSquare, PresetPoint Preset = PresetPoint.PosteriorMedian);

@@ -7,8 +7,9 @@ using ResistanceSim.Scenarios.Yaml;
 namespace ResistanceSim.Runs.Calibration;
 
 /// <summary>
-/// <c>calibrated.yaml</c>: the posterior median of every free parameter as a preset to include after the presets it
-/// refines (maps merge deeply, so it replaces only these values), each with its 90% interval and prior in a comment.
+/// <c>calibrated.yaml</c>: one point of the final population — each parameter's posterior median, or the member with the
+/// lowest distance (<c>abc.preset</c>) — as a preset to include after the presets it refines (maps merge deeply, so it
+/// replaces only these values), each value with the posterior median, 90% interval and prior in a comment.
 /// A parameter inside a list (<c>protocol[0].days</c>) cannot merge into a list and is given as a comment only.
 /// </summary>
 internal static class CalibratedPreset
@@ -17,19 +18,23 @@ internal static class CalibratedPreset
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(population);
+        int? member = plan.Abc.Preset == PresetPoint.LowestDistance ? LowestDistanceMember(population) : null;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Calibrated by `resistancesim calibrate {calibrationFile}` (ABC-SMC, generation {population.Generation}, ")
             .Append(CultureInfo.InvariantCulture, $"{population.Count} particles, tolerance {population.Epsilon:0.###}; stopped: {stopReason}).\n")
-            .Append("# Values are posterior medians; each comment gives the 90% credible interval and the prior. Include this file after the\n")
+            .Append(member is { } m
+                ? string.Create(CultureInfo.InvariantCulture, $"# Values are the final population's lowest-distance member (generation {population.Sources[m].Generation}, proposal {population.Sources[m].Proposal}, distance {population.Distances[m]:0.####}); each\n# comment gives the posterior median, the 90% credible interval and the prior. Include this file after the\n")
+                : "# Values are posterior medians; each comment gives the 90% credible interval and the prior. Include this file after the\n")
             .Append("# presets it refines. Parameters the calibration set in only some scenarios say which.\n");
         var root = new Node();
         for (int j = 0; j < plan.Parameters.Count; j++)
         {
             var parameter = plan.Parameters[j];
             double median = population.Quantile(j, 0.5), lower = population.Quantile(j, 0.05), upper = population.Quantile(j, 0.95);
-            string comment = string.Create(CultureInfo.InvariantCulture, $"90% interval [{lower:G4}, {upper:G4}]; prior {parameter.Prior.Describe()}")
+            string comment = (member is null ? "" : string.Create(CultureInfo.InvariantCulture, $"posterior median {median:G4}; "))
+                + string.Create(CultureInfo.InvariantCulture, $"90% interval [{lower:G4}, {upper:G4}]; prior {parameter.Prior.Describe()}")
                 + (parameter.Scenarios.Count > 0 ? $"; set in {string.Join(", ", parameter.Scenarios)} only" : "");
-            string value = median.ToString("G4", CultureInfo.InvariantCulture);
+            string value = (member is { } chosen ? population.Values[chosen][j] : median).ToString("G4", CultureInfo.InvariantCulture);
             var path = YamlPath.Parse(parameter.Path);
             if (path.Segments.Any(s => s.IsIndex))
             {
@@ -44,6 +49,12 @@ internal static class CalibratedPreset
         root.Emit(text, 0);
         return text.ToString();
     }
+
+    /// <summary>The member with the lowest distance; a tie goes to the earliest evaluation, so the choice is reproducible.</summary>
+    internal static int LowestDistanceMember(AbcPopulation population) =>
+        Enumerable.Range(0, population.Count)
+            .OrderBy(i => population.Distances[i]).ThenBy(i => population.Sources[i].Generation).ThenBy(i => population.Sources[i].Proposal)
+            .First();
 
     private sealed class Node
     {

@@ -34,11 +34,8 @@ public static class CalibrationCheck
         var kind = plan.Abc.Distance;
         double distance = CalibrationDistance.Of([.. rows.Select(r => r.Target)], [.. rows.Select(r => r.Simulated.Value)], kind);
         log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance; distance {distance:0.###} ({DistanceName(kind)}). Runs kept in {checkRoot}{Path.DirectorySeparatorChar}."));
+            $"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance; distance {distance:0.###} ({CalibrationDistance.Describe(kind)}). Runs kept in {checkRoot}{Path.DirectorySeparatorChar}."));
     }
-
-    private static string DistanceName(AbcDistance kind) =>
-        kind == AbcDistance.MeanAbsolute ? "mean absolute miss" : "root mean square miss";
 
     /// <summary>Runs the scenarios and measures every target, in file order; <paramref name="checkRoot"/> holds the runs.</summary>
     public static IReadOnlyList<Row> Measure(CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)

@@ -58,7 +58,7 @@ internal static class CalibrationOutputs
         {
             new("generation", ColumnType.Int32, false, "", "ABC-SMC generation (0: drawn from the prior)"),
             new("proposal", ColumnType.Int32, false, "", "proposal index within the generation"),
-            new("distance", ColumnType.Double, false, "", "root mean square of the targets' standardised misses (+inf: a target could not be measured)"),
+            new("distance", ColumnType.Double, false, "", $"{CalibrationDistance.Describe(plan.Abc.Distance)} over the targets, each miss standardised by its tolerance (+inf: a target could not be measured)"),
             new("epsilon", ColumnType.Double, false, "", "the generation's tolerance"),
             new("accepted", ColumnType.Boolean, false, "", "in its generation's population"),
             new("weight", ColumnType.Double, true, "", "normalised importance weight in the population (null if not in it)"),

@@ -191,9 +191,9 @@ public static class CalibrationReader
             abc.Double("quantile", Rules.InRange(0, 1, lowInclusive: false, highInclusive: false), 0.5),
             abc.Double("min_acceptance", Rules.InRange(0, 1), 0.02),
             abc.Double("min_epsilon", Rules.NonNegative, 0),
-            abc.Enum("method", ["importance", "move"], "importance") == "move" ? AbcMethod.Move : AbcMethod.Importance,
-            abc.Enum("distance", ["root_mean_square", "mean_absolute"], "root_mean_square") == "mean_absolute"
-                ? AbcDistance.MeanAbsolute : AbcDistance.RootMeanSquare);
+            abc.Enum("method", AbcMethod.Importance),
+            abc.Enum("distance", AbcDistance.RootMeanSquare),
+            abc.Enum("preset", PresetPoint.PosteriorMedian));
         abc.Finish();
         return settings;
     }

@@ -101,6 +101,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("{ min: 0.4, max: 0.8 }", "{ min: 0.8, max: 0.4 }", "must be > min")]
     [InlineData("abc: { particles", "abc: { method: mcmc, particles", "mcmc")]
     [InlineData("abc: { particles", "abc: { distance: manhattan, particles", "manhattan")]
+    [InlineData("abc: { particles", "abc: { preset: best, particles", "best")]
     public void MistakesAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message)
     {
         string file = Write(Valid.Replace(from, to, StringComparison.Ordinal));
