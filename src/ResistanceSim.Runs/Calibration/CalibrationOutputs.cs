@@ -47,7 +47,31 @@ internal static class CalibrationOutputs
         for (int j = 0; j < calibration.Plan.Parameters.Count; j++)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {calibration.Plan.Parameters[j].Path} = {final.Quantile(j, 0.5):G4} [{final.Quantile(j, 0.05):G4}, {final.Quantile(j, 0.95):G4}]"));
+        if (PresetIsAMember(calibration.Plan))
+        {
+            int m = CalibratedPreset.LowestDistanceMember(final);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"calibrated.yaml sets the lowest-distance member: generation {final.Sources[m].Generation}, proposal {final.Sources[m].Proposal}, distance {final.Distances[m]:0.####}."));
+        }
     }
+
+    private static bool PresetIsAMember(CalibrationPlan plan) => plan.Abc.Preset == PresetPoint.LowestDistance;
+
+    private static string TargetCaption(CalibrationPlan plan) =>
+        "Targets against the final population (simulated: weighted median [90% interval] over the accepted particles)"
+        + (PresetIsAMember(plan) ? " and against the member calibrated.yaml sets (the lowest-distance one)" : "");
+
+    private static string[] TargetHeaders(CalibrationPlan plan) => PresetIsAMember(plan)
+        ? ["target", "published", "tolerance", "simulated", "within", "preset member", "within"]
+        : ["target", "published", "tolerance", "simulated", "within"];
+
+    private static IReadOnlyList<string> TargetRow(CalibrationPlan plan, TargetSummary t)
+    {
+        string[] row = [t.Target.Name, t.Published, TargetText.Tolerance(t.Target), t.Simulated, YesNo(t.Within)];
+        return PresetIsAMember(plan) ? [.. row, TargetText.Value(t.PresetMember), YesNo(t.Target.Within(t.PresetMember))] : row;
+    }
+
+    private static string YesNo(bool within) => within ? "yes" : "no";
 
     private static string Column(string text) => SweepColumnNames.ForPath(text.ToLowerInvariant());
 
@@ -157,9 +181,7 @@ internal static class CalibrationOutputs
         var report = new HtmlReport($"Calibration {plan.Name}")
             .AddHeading($"Calibration {plan.Name}")
             .AddDescription($"ABC-SMC with {plan.Abc.Particles} particles; {result.Generations.Count} generations; stopped: {result.StopReason}.")
-            .AddTable("Targets against the final population (simulated: weighted median [90% interval] over the accepted particles)",
-                ["target", "published", "tolerance", "simulated", "within"],
-                targets.Select(t => (IReadOnlyList<string>)[t.Target.Name, t.Published, TargetText.Tolerance(t.Target), t.Simulated, t.Within ? "yes" : "no"]))
+            .AddTable(TargetCaption(plan), TargetHeaders(plan), targets.Select(t => TargetRow(plan, t)))
             .AddTable("Generations", ["generation", "tolerance", "proposals", "acceptance", "effective sample size", "seconds"],
                 result.Generations.Select(g => (IReadOnlyList<string>)
                 [

@@ -5,9 +5,10 @@ namespace ResistanceSim.Runs.Calibration;
 
 /// <summary>
 /// A target against the final population: the weighted median and 90% interval of its simulated value over the
-/// accepted particles, and whether the median is within tolerance of the published value.
+/// accepted particles, whether the median is within tolerance of the published value, and the value of the member
+/// the preset sets (NaN when the preset is the posterior medians, which no evaluation simulated).
 /// </summary>
-internal sealed record TargetSummary(CalibrationTarget Target, double Median, double Lower, double Upper, double[] Misses)
+internal sealed record TargetSummary(CalibrationTarget Target, double Median, double Lower, double Upper, double[] Misses, double PresetMember)
 {
     public bool Within => Target.Within(Median);
 
@@ -17,6 +18,7 @@ internal sealed record TargetSummary(CalibrationTarget Target, double Median, do
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(entries);
         var simulated = population.Sources.Select(s => entries[(s.Generation, s.Proposal)].Simulated).ToArray();
+        int? member = plan.Abc.Preset == PresetPoint.LowestDistance ? CalibratedPreset.LowestDistanceMember(population) : null;
         return [.. plan.Targets.Select((target, t) =>
         {
             double[] values = [.. simulated.Select(s => s[t])];
@@ -25,7 +27,8 @@ internal sealed record TargetSummary(CalibrationTarget Target, double Median, do
                 measurable ? WeightedQuantile.Of(values, population.Weights, 0.5) : double.NaN,
                 measurable ? WeightedQuantile.Of(values, population.Weights, 0.05) : double.NaN,
                 measurable ? WeightedQuantile.Of(values, population.Weights, 0.95) : double.NaN,
-                [.. values.Select(target.Miss)]);
+                [.. values.Select(target.Miss)],
+                member is { } m ? values[m] : double.NaN);
         })];
     }
 

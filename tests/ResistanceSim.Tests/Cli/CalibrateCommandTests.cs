@@ -94,6 +94,20 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(_root, "one", "quick", "calibrated.yaml")), File.ReadAllText(Path.Combine(_root, "two", "quick", "calibrated.yaml")));
     }
 
+    [Fact]
+    public void ALowestDistancePresetIsNamedInTheSummaryThePresetAndTheReportsTargetTable()
+    {
+        string file = Write(Valid.Replace("abc: { particles", "abc: { preset: lowest_distance, particles", StringComparison.Ordinal));
+        string output = Path.Combine(_root, "out");
+        var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Matches(@"calibrated\.yaml sets the lowest-distance member: generation 2, proposal \d+, distance ", result.Output);
+        Assert.Contains("lowest-distance member (generation 2, proposal", File.ReadAllText(Path.Combine(output, "quick", "calibrated.yaml")), StringComparison.Ordinal);
+        string report = File.ReadAllText(Path.Combine(output, "quick", "report.html"));
+        Assert.Contains("preset member", report, StringComparison.Ordinal);
+        Assert.Contains("the lowest-distance one", report, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("population.b0_per_day:", "population.b0_per_dya:", "b0_per_dya")]
     [InlineData("metric: log10_cells, day: 10", "metric: log10_cell, day: 10", "log10_cell")]
