@@ -18,12 +18,12 @@ internal static class CalibratedPreset
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(population);
-        int? member = plan.Abc.Preset == PresetPoint.LowestDistance ? LowestDistanceMember(population) : null;
+        int? member = Member(plan, population);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Calibrated by `resistancesim calibrate {calibrationFile}` (ABC-SMC, generation {population.Generation}, ")
             .Append(CultureInfo.InvariantCulture, $"{population.Count} particles, tolerance {population.Epsilon:0.###}; stopped: {stopReason}).\n")
             .Append(member is { } m
-                ? string.Create(CultureInfo.InvariantCulture, $"# Values are the final population's lowest-distance member (generation {population.Sources[m].Generation}, proposal {population.Sources[m].Proposal}, distance {population.Distances[m]:0.####}); each\n# comment gives the posterior median, the 90% credible interval and the prior. Include this file after the\n")
+                ? $"# Values are the final population's lowest-distance member ({DescribeMember(population, m)}); each\n# comment gives the posterior median, the 90% credible interval and the prior. Include this file after the\n"
                 : "# Values are posterior medians; each comment gives the 90% credible interval and the prior. Include this file after the\n")
             .Append("# presets it refines. Parameters the calibration set in only some scenarios say which.\n");
         var root = new Node();
@@ -49,6 +49,14 @@ internal static class CalibratedPreset
         root.Emit(text, 0);
         return text.ToString();
     }
+
+    /// <summary>The member of <paramref name="population"/> the preset sets; null when it sets the posterior medians.</summary>
+    internal static int? Member(CalibrationPlan plan, AbcPopulation population) =>
+        plan.Abc.Preset == PresetPoint.LowestDistance ? LowestDistanceMember(population) : null;
+
+    /// <summary>"generation g, proposal k, distance d" of a member, as the preset and the summary name it.</summary>
+    internal static string DescribeMember(AbcPopulation population, int member) => string.Create(CultureInfo.InvariantCulture,
+        $"generation {population.Sources[member].Generation}, proposal {population.Sources[member].Proposal}, distance {population.Distances[member]:0.####}");
 
     /// <summary>The member with the lowest distance; a tie goes to the earliest evaluation, so the choice is reproducible.</summary>
     internal static int LowestDistanceMember(AbcPopulation population) =>

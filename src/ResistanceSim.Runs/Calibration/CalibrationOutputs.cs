@@ -47,12 +47,8 @@ internal static class CalibrationOutputs
         for (int j = 0; j < calibration.Plan.Parameters.Count; j++)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {calibration.Plan.Parameters[j].Path} = {final.Quantile(j, 0.5):G4} [{final.Quantile(j, 0.05):G4}, {final.Quantile(j, 0.95):G4}]"));
-        if (PresetIsAMember(calibration.Plan))
-        {
-            int m = CalibratedPreset.LowestDistanceMember(final);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"calibrated.yaml sets the lowest-distance member: generation {final.Sources[m].Generation}, proposal {final.Sources[m].Proposal}, distance {final.Distances[m]:0.####}."));
-        }
+        if (CalibratedPreset.Member(calibration.Plan, final) is { } member)
+            output.WriteLine($"calibrated.yaml sets the lowest-distance member: {CalibratedPreset.DescribeMember(final, member)}.");
     }
 
     private static bool PresetIsAMember(CalibrationPlan plan) => plan.Abc.Preset == PresetPoint.LowestDistance;

@@ -18,7 +18,7 @@ internal sealed record TargetSummary(CalibrationTarget Target, double Median, do
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(entries);
         var simulated = population.Sources.Select(s => entries[(s.Generation, s.Proposal)].Simulated).ToArray();
-        int? member = plan.Abc.Preset == PresetPoint.LowestDistance ? CalibratedPreset.LowestDistanceMember(population) : null;
+        int? member = CalibratedPreset.Member(plan, population);
         return [.. plan.Targets.Select((target, t) =>
         {
             double[] values = [.. simulated.Select(s => s[t])];
