@@ -36,6 +36,12 @@ public sealed record Cohort(int Patients, double DetectionCells, TumourImaging I
     /// </summary>
     public Protocol PriorLines { get; init; } = Protocol.None;
 
+    /// <summary>
+    /// Local treatment of the sanctuary lesions seen at the studied line's start (after the prior lines, or at diagnosis),
+    /// before its baseline scan; null for none. Needs sanctuaries imaged apart (<see cref="TumourImaging.NewLesionMm"/>).
+    /// </summary>
+    public SanctuaryLocalTherapy? SanctuaryLocalTherapy { get; init; }
+
     /// <summary>Longest time on the prior lines before a patient counts as never progressing on them (not eligible).</summary>
     public double PriorLineMaxDays { get; init; } = DefaultPriorLineMaxDays;
 

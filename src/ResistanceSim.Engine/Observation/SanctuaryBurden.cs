@@ -28,20 +28,35 @@ public static class SanctuaryBurden
     /// </summary>
     public static double Census(MechanismCatalog catalog, CloneState clones, Span<double> imagedLesions)
     {
-        var layout = catalog.Layout;
-        bool followed = layout.LesionCount > 0;
         imagedLesions.Clear();
         double pool = 0;
         var cells = clones.Cells;
         var genotypes = clones.Genotype;
         for (int i = 0; i < cells.Length; i++)
         {
-            if (cells[i] == 0 || !InSanctuary(catalog, genotypes[i])) continue;
-            int lesion = followed ? layout.Lesion(genotypes[i]) : 1;
-            if (lesion == 0) pool += cells[i];
-            else imagedLesions[lesion - 1] += cells[i];
+            if (cells[i] == 0) continue;
+            int lesion = LesionOf(catalog, genotypes[i]);
+            if (lesion == Pool) pool += cells[i];
+            else if (lesion != OutsideSanctuary) imagedLesions[lesion - 1] += cells[i];
         }
         return pool;
+    }
+
+    /// <summary><see cref="LesionOf"/> of a cell outside every sanctuary.</summary>
+    public const int OutsideSanctuary = -1;
+
+    /// <summary><see cref="LesionOf"/> of a cell in the pool of later seeds, which no scan images.</summary>
+    public const int Pool = 0;
+
+    /// <summary>
+    /// The sanctuary lesion a genotype's cells are in, numbered from 1 as <see cref="Census"/> fills them (1 when the
+    /// sanctuary does not follow its lesions: one lesion holds every cell); <see cref="Pool"/> or <see cref="OutsideSanctuary"/>.
+    /// </summary>
+    public static int LesionOf(MechanismCatalog catalog, ulong genotype)
+    {
+        if (!InSanctuary(catalog, genotype)) return OutsideSanctuary;
+        var layout = catalog.Layout;
+        return layout.LesionCount > 0 ? layout.Lesion(genotype) : 1;
     }
 
     /// <summary>

@@ -100,6 +100,7 @@ public sealed class TableRecorder : IRunObserver
             ProgressedByNewLesion = progressed && !double.IsNaN(response.NewLesionDay),
             ProgressedInSanctuary = progressed && !double.IsNaN(response.SanctuaryProgressionDay),
             SanctuaryBaselineMm = response.BaselineSanctuaryMm,
+            SanctuaryLesionsTreated = run.SanctuaryLesionsTreated,
         };
     }
 

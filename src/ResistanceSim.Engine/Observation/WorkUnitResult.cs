@@ -156,4 +156,7 @@ public readonly record struct ClinicalCourse(
 
     /// <summary>Diameter (mm) of the sanctuary lesion at the arm's baseline, 0 if not visible; NaN when sanctuaries are not imaged apart.</summary>
     public double SanctuaryBaselineMm { get; init; } = double.NaN;
+
+    /// <summary>Sanctuary lesions treated locally before the arm's line (cohort.sanctuary_local_therapy); 0 without it.</summary>
+    public int SanctuaryLesionsTreated { get; init; }
 }

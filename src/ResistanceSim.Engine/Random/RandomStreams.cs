@@ -30,6 +30,10 @@ public static class RandomStreams
     /// shift the cells' luck (a run with and without a field shares the dynamics stream).</summary>
     public const int VesselsPurpose = 4;
 
+    /// <summary>Local treatment of a virtual patient's sanctuary lesions before the studied line (who is treated, which
+    /// cells survive): a stream of its own, so a cohort without it keeps its dynamics draws.</summary>
+    public const int LocalTherapyPurpose = 5;
+
     // Distinct odd offsets per coordinate (arbitrary 64-bit odd constants; their only job is to keep
     // the coordinates' roles apart).
     private const ulong ArmSalt = 0xA0761D6478BD642FUL;

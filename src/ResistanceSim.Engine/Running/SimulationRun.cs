@@ -104,6 +104,9 @@ public sealed class SimulationRun
     /// <summary>Days on the cohort's prior lines, from diagnosis to the progression that starts the studied line; 0 without prior lines.</summary>
     public double PriorLineDays { get; private set; }
 
+    /// <summary>Sanctuary lesions treated locally before the studied line (<see cref="Cohort.SanctuaryLocalTherapy"/>).</summary>
+    public int SanctuaryLesionsTreated { get; private set; }
+
     /// <summary>Length of the untreated history (days from the first cell to diagnosis); 0 without a cohort.</summary>
     public double DiagnosisDay { get; private set; }
 
@@ -238,9 +241,19 @@ public sealed class SimulationRun
         RefreshRates();
     }
 
-    /// <summary>Day 0 of treatment: samples, drug schedule and response tracking start with the clones present now.</summary>
+    /// <summary>
+    /// Day 0 of treatment: the visible sanctuary lesions are treated locally if the cohort says so, then samples, drug
+    /// schedule and response tracking start with the clones present now.
+    /// </summary>
     private void BeginTreatment()
     {
+        SanctuaryLesionsTreated = 0;
+        if (Scenario.Cohort is { SanctuaryLocalTherapy: { } therapy } cohort)
+        {
+            var rng = RandomStreams.ForWorkUnit(Scenario.Seed, CommonRandomNumbersArm, Unit.Point, Unit.Replicate, RandomStreams.LocalTherapyPurpose);
+            SanctuaryLesionsTreated = SanctuaryLocalTreatment.Apply(this, therapy, cohort.Imaging, ref rng, _sanctuaryLesionCells);
+            if (SanctuaryLesionsTreated > 0) _listener?.AllRatesChanged();
+        }
         BeginScannedPeriod(priorLine: false, Scenario.Stop.Days);
         Outcome = RunOutcome.Censored;
         Passages = 0;

@@ -28,6 +28,7 @@ internal static class ClinicalColumns
         new("progression_by_new_lesion", ColumnType.Boolean, false, "", "the progression on the last line was a sanctuary site (such as the brain) seen as a new lesion (cohort.scans.new_lesion_mm)"),
         new("progression_in_sanctuary", ColumnType.Boolean, false, "", "the progression on the last line was at a sanctuary site imaged apart: a new lesion there or a known one grown 20% and 5 mm over its nadir"),
         new("sanctuary_at_baseline_mm", ColumnType.Double, true, "mm", "diameter of the sanctuary lesion (such as brain metastases) at the arm's baseline scan, 0 if below cohort.scans.new_lesion_mm; null when sanctuaries are not imaged apart"),
+        new("sanctuary_lesions_treated", ColumnType.Int32, false, "", "sanctuary lesions (such as brain metastases) treated locally before the arm's line by cohort.sanctuary_local_therapy; 0 without it"),
     ];
 
     /// <summary>Writes the course of <paramref name="result"/> from column <paramref name="first"/> on.</summary>
@@ -56,6 +57,7 @@ internal static class ClinicalColumns
         batch.Boolean(first + 16)[0] = course.ProgressedByNewLesion;
         batch.Boolean(first + 17)[0] = course.ProgressedInSanctuary;
         batch.SetDoubleOrNull(first + 18, 0, course.SanctuaryBaselineMm);
+        batch.Int32(first + 19)[0] = course.SanctuaryLesionsTreated;
     }
 
     private static string[] MechanismNames(MechanismCatalog catalog, ulong mask)

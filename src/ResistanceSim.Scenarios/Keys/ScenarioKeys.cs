@@ -351,6 +351,14 @@ public static class ScenarioKeys
                     Optional("new_lesion_mm", Number(Rules.NonNegative & Rules.Finite), "Sanctuary sites (kind: sanctuary) imaged on their own: one not seen at baseline that reaches this diameter is a new lesion, progression (default 0: not imaged apart)."),
                 ],
             }, "Scan schedule and measurement."),
+            Optional("sanctuary_local_therapy", new MapShape("sanctuary_local_therapy", "Local treatment of the visible sanctuary lesions before the studied line.")
+            {
+                Keys =
+                [
+                    Required("share", Number(Rules.InRange(0, 1)), "Share of patients whose visible sanctuary lesions were treated."),
+                    Required("surviving_fraction", Number(Rules.InRange(0, 1)), "Probability that a cell of a treated lesion survives."),
+                ],
+            }, "Radiotherapy of brain metastases before enrolment (needs scans.new_lesion_mm)."),
             Optional("prior_lines", Protocol, "Phases given before the arm's protocol."),
             Optional("prior_line_max_days", Number(Rules.Positive & Rules.Finite), "Longest prior-line treatment, days."),
             Optional(CohortVariabilityReader.Key, NamedEntries("variability", "Scenario path → per-patient distribution.", PatientDistribution),
