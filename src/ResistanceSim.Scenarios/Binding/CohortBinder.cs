@@ -17,7 +17,7 @@ internal static class CohortBinder
 
     /// <param name="library">Drug library, for the drugs of <c>prior_lines</c>; the ones they give are added to <paramref name="usedDrugs"/>.</param>
     public static Cohort? Bind(MapReader root, IReadOnlyDictionary<string, Drug> library, ISet<string> usedDrugs, double capacityCells,
-        MechanismCatalog catalog, EngineKind engine)
+        MechanismCatalog catalog)
     {
         if (root.OptionalMap(Key) is not { } r) return null;
         r.Accept(Sweeps.CohortVariabilityReader.Key);
@@ -38,7 +38,7 @@ internal static class CohortBinder
                 s.Double("new_lesion_mm", Rules.NonNegative & Rules.Finite, defaultValue: imaging.NewLesionMm));
             s.Finish();
         }
-        var localTherapy = BindSanctuaryLocalTherapy(r, imaging, catalog, engine);
+        var localTherapy = BindSanctuaryLocalTherapy(r, imaging, catalog);
         var priorLines = ProtocolBinder.BindPhases(r.SeqOfMaps("prior_lines", required: false), library, usedDrugs, capacityCells);
         double priorMax = r.Double("prior_line_max_days", Rules.Positive & Rules.Finite, defaultValue: Cohort.DefaultPriorLineMaxDays);
         r.Finish();
@@ -51,9 +51,9 @@ internal static class CohortBinder
 
     /// <summary>
     /// <c>sanctuary_local_therapy</c>: it treats the sanctuary lesions a scan sees, so the scans must image sanctuaries apart
-    /// and the scenario must carry a sanctuary mechanism; the agent engine's lattice has no sanctuary to treat.
+    /// and the scenario must carry a sanctuary mechanism.
     /// </summary>
-    private static SanctuaryLocalTherapy? BindSanctuaryLocalTherapy(MapReader cohort, TumourImaging imaging, MechanismCatalog catalog, EngineKind engine)
+    private static SanctuaryLocalTherapy? BindSanctuaryLocalTherapy(MapReader cohort, TumourImaging imaging, MechanismCatalog catalog)
     {
         const string key = "sanctuary_local_therapy";
         if (cohort.OptionalMap(key) is not { } t) return null;
@@ -63,8 +63,6 @@ internal static class CohortBinder
             cohort.Report(key, "treats the sanctuary lesions the scans see, so the scans must image them apart: set cohort.scans.new_lesion_mm > 0");
         else if (!catalog.All.Any(m => m is Sanctuary))
             cohort.Report(key, "treats sanctuary lesions, but no mechanism of kind sanctuary (such as CNS_sanctuary) is in the scenario's mechanisms");
-        if (engine == EngineKind.Agents)
-            cohort.Report(key, "is not available on the agent engine (its lattice has no sanctuary site); use exact, tau or hybrid");
         return therapy;
     }
 

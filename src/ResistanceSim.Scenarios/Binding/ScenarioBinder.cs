@@ -33,7 +33,7 @@ public static partial class ScenarioBinder
         var protocol = ProtocolBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var passaging = CultureBinder.BindPassaging(root, population.GrowthLimit.CapacityCells);
         var assays = AssayBinder.Bind(root, library, usedDrugs);
-        var cohort = CohortBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells, catalog, engine.Engine);
+        var cohort = CohortBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells, catalog);
         var sampling = cohort is null ? RunSettingsBinder.BindSampling(root) : CohortBinder.BindSampling(root, cohort);
         var stop = RunSettingsBinder.BindStop(root);
         if (cohort is not null)

@@ -102,6 +102,6 @@ public class AgentScenarioBindingTests
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Contains("detection_cells (1E+05) must fit the lattice (90,000 sites)", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(path, diagnostic.Location.File);
-        Assert.Equal(27, diagnostic.Location.Line);   // the cohort map, at its first line once engine: and space: are added
+        Assert.Equal(28, diagnostic.Location.Line);   // the cohort map, at its first line once engine: and space: are added
     }
 }
