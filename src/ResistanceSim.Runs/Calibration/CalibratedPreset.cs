@@ -50,9 +50,12 @@ internal static class CalibratedPreset
         return text.ToString();
     }
 
+    /// <summary>Whether the preset sets one member of the final population rather than the posterior medians.</summary>
+    internal static bool SetsAMember(CalibrationPlan plan) => plan.Abc.Preset == PresetPoint.LowestDistance;
+
     /// <summary>The member of <paramref name="population"/> the preset sets; null when it sets the posterior medians.</summary>
     internal static int? Member(CalibrationPlan plan, AbcPopulation population) =>
-        plan.Abc.Preset == PresetPoint.LowestDistance ? LowestDistanceMember(population) : null;
+        SetsAMember(plan) ? LowestDistanceMember(population) : null;
 
     /// <summary>"generation g, proposal k, distance d" of a member, as the preset and the summary name it.</summary>
     internal static string DescribeMember(AbcPopulation population, int member) => string.Create(CultureInfo.InvariantCulture,

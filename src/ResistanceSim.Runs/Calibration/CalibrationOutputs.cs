@@ -51,20 +51,18 @@ internal static class CalibrationOutputs
             output.WriteLine($"calibrated.yaml sets the lowest-distance member: {CalibratedPreset.DescribeMember(final, member)}.");
     }
 
-    private static bool PresetIsAMember(CalibrationPlan plan) => plan.Abc.Preset == PresetPoint.LowestDistance;
-
     private static string TargetCaption(CalibrationPlan plan) =>
         "Targets against the final population (simulated: weighted median [90% interval] over the accepted particles)"
-        + (PresetIsAMember(plan) ? " and against the member calibrated.yaml sets (the lowest-distance one)" : "");
+        + (CalibratedPreset.SetsAMember(plan) ? " and against the member calibrated.yaml sets (the lowest-distance one)" : "");
 
-    private static string[] TargetHeaders(CalibrationPlan plan) => PresetIsAMember(plan)
+    private static string[] TargetHeaders(CalibrationPlan plan) => CalibratedPreset.SetsAMember(plan)
         ? ["target", "published", "tolerance", "simulated", "within", "preset member", "within"]
         : ["target", "published", "tolerance", "simulated", "within"];
 
     private static IReadOnlyList<string> TargetRow(CalibrationPlan plan, TargetSummary t)
     {
         string[] row = [t.Target.Name, t.Published, TargetText.Tolerance(t.Target), t.Simulated, YesNo(t.Within)];
-        return PresetIsAMember(plan) ? [.. row, TargetText.Value(t.PresetMember), YesNo(t.Target.Within(t.PresetMember))] : row;
+        return CalibratedPreset.SetsAMember(plan) ? [.. row, TargetText.Value(t.PresetMember), YesNo(t.Target.Within(t.PresetMember))] : row;
     }
 
     private static string YesNo(bool within) => within ? "yes" : "no";
