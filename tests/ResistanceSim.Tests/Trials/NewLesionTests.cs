@@ -155,34 +155,7 @@ public class NewLesionTests
         Assert.Equal(0, tracker.BaselineSanctuaryMm);   // the arm's baseline, not the next line's
     }
 
-    private const string Trial = """
-        name: new-lesion-test
-        description: brain metastases as new lesions
-        seed: 5
-        engine: hybrid
-        drugs:
-          tki:
-            targets: { ALK: { ic50_nM: 24, hill: 1.0 } }
-        catalog:
-          brain: { kind: sanctuary, probability_per_division: 2.0e-5, exposure_fold_change: { tki: 0.01 } }
-        mechanisms: [brain]
-        population:
-          initial: [{ genotype: parental, cells: 1 }]
-          b0_per_day: 0.3
-          d0_per_day: 0.2
-          drug_death_per_day: 0.3
-          signal: { half_maximal: 0.3, hill: 2 }
-        stop: { days: 700 }
-        arms:
-          - name: tki
-            protocol: [{ phase: continuous, days: 700, drugs: { tki: { concentration_nM: 300 } } }]
-        cohort:
-          patients: 40
-          detection_cells: 1.0e5
-          variability:
-            population.d0_per_day: { normal: { mean: 0.2, sd: 0.01, max: 0.25 } }
-
-        """;
+    private static readonly string Trial = TrialScenarios.BrainSanctuaryTrial("new-lesion-test", 2.0e-5);
 
     // 1e5 cells per cm³: a 5 mm sphere holds about 6,500 cells, against a tumour of 1e5 at diagnosis.
     private static IReadOnlyList<ClinicalCourse> Run(double newLesionMm)

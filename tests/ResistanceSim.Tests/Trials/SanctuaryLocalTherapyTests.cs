@@ -9,37 +9,8 @@ namespace ResistanceSim.Tests.Trials;
 /// </summary>
 public class SanctuaryLocalTherapyTests
 {
-    private const string Trial = """
-        name: local-therapy-test
-        description: brain metastases treated before the line
-        seed: 5
-        engine: hybrid
-        drugs:
-          tki:
-            targets: { ALK: { ic50_nM: 24, hill: 1.0 } }
-        catalog:
-          brain: { kind: sanctuary, probability_per_division: 1.0e-3, exposure_fold_change: { tki: 0.01 } }
-        mechanisms: [brain]
-        population:
-          initial: [{ genotype: parental, cells: 1 }]
-          b0_per_day: 0.3
-          d0_per_day: 0.2
-          drug_death_per_day: 0.3
-          signal: { half_maximal: 0.3, hill: 2 }
-        stop: { days: 700 }
-        arms:
-          - name: tki
-            protocol: [{ phase: continuous, days: 700, drugs: { tki: { concentration_nM: 300 } } }]
-          - name: tki_again
-            protocol: [{ phase: continuous, days: 700, drugs: { tki: { concentration_nM: 300 } } }]
-        cohort:
-          patients: 40
-          detection_cells: 1.0e5
-          variability:
-            population.d0_per_day: { normal: { mean: 0.2, sd: 0.01, max: 0.25 } }
-          scans: { every_days: 21, lesions: 1, cells_per_cm3: 1.0e5, new_lesion_mm: 3 }
-
-        """;
+    private static readonly string Trial = TrialScenarios.BrainSanctuaryTrial("local-therapy-test", 1.0e-3, arms: 2)
+        + "  scans: { every_days: 21, lesions: 1, cells_per_cm3: 1.0e5, new_lesion_mm: 3 }\n";
 
     // 1e5 cells per cm³: a 3 mm sphere holds about 1,400 cells, against a tumour of 1e5 at diagnosis.
     private static IReadOnlyList<ClinicalCourse> Run(string? therapy, int arm = 0) =>

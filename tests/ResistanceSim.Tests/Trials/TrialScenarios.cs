@@ -66,6 +66,45 @@ internal static class TrialScenarios
 
         """;
 
+    /// <summary>
+    /// A cohort of 40 patients whose tumours (detected at 1e5 cells) seed a brain sanctuary, which the one drug reaches at
+    /// 1% of its level, at <paramref name="seedingPerDivision"/>; <paramref name="arms"/> identical arms. Cohort keys
+    /// (two spaces in) may be appended, such as its scans.
+    /// </summary>
+    public static string BrainSanctuaryTrial(string name, double seedingPerDivision, int arms = 1)
+    {
+        const string arm = "    protocol: [{ phase: continuous, days: 700, drugs: { tki: { concentration_nM: 300 } } }]\n";
+        string armList = string.Concat(Enumerable.Range(0, arms).Select(a => (a == 0 ? "  - name: tki\n" : $"  - name: tki_{a}\n") + arm));
+        return FormattableString.Invariant($$"""
+            name: {{name}}
+            description: a cohort with a brain sanctuary
+            seed: 5
+            engine: hybrid
+            drugs:
+              tki:
+                targets: { ALK: { ic50_nM: 24, hill: 1.0 } }
+            catalog:
+              brain: { kind: sanctuary, probability_per_division: {{seedingPerDivision:R}}, exposure_fold_change: { tki: 0.01 } }
+            mechanisms: [brain]
+            population:
+              initial: [{ genotype: parental, cells: 1 }]
+              b0_per_day: 0.3
+              d0_per_day: 0.2
+              drug_death_per_day: 0.3
+              signal: { half_maximal: 0.3, hill: 2 }
+            stop: { days: 700 }
+            arms:
+
+            """) + armList + """
+            cohort:
+              patients: 40
+              detection_cells: 1.0e5
+              variability:
+                population.d0_per_day: { normal: { mean: 0.2, sd: 0.01, max: 0.25 } }
+
+            """;
+    }
+
     public static LoadedSweep Load(string yaml)
     {
         var bag = new DiagnosticBag();
