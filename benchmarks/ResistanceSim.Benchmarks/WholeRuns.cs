@@ -14,7 +14,7 @@ namespace ResistanceSim.Benchmarks;
 /// median, the clones and the process's peak working set; "-" for the sampling interval keeps the scenario's. "Genotypes
 /// sampled" counts the distinct genotypes alive at some sample — what OncoSimulR reports as NumClones (its
 /// genotypes kept every <c>keepEvery</c> time units), hence the optional sampling interval. The two integrals are
-/// <see cref="CloneConcentration"/>'s; "cpu" is the process's CPU time during the run (all threads), which a loaded
+/// <see cref="CloneConcentration"/>'s; "exact steps" counts events and jumps simulated one by one; "cpu" is the process's CPU time during the run (all threads), which a loaded
 /// machine inflates much less than the wall time.
 /// BenchmarkDotNet repeats one input, which hides how much run time varies between replicates.
 /// </summary>
@@ -38,6 +38,7 @@ public static class WholeRuns
         {
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
+            long stepsBefore = ExactSteps(algorithm);
             var clock = Stopwatch.StartNew();
             Simulator.Run(run, algorithm, new WorkUnit(0, 0, first + r), concentration);
             seconds[r] = clock.Elapsed.TotalSeconds;
@@ -45,13 +46,24 @@ public static class WholeRuns
             double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;   // all threads (background JIT, GC included)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"replicate {first + r}: {seconds[r]:0.000} s, end day {run.Day:0.0}, {run.Clones.TotalCells:0.00e0} cells, {run.Clones.Count} living clones, {SampledGenotypes(run.Registry)} genotypes sampled, {run.Registry.Count} founded; " +
-                $"integral N dt {concentration.CellDays:0.000e0}, integral sum nu n^2 dt {concentration.MutationWeightedSquaredCellDays:0.000e0}; cpu {cpu:0.000} s"));
+                $"integral N dt {concentration.CellDays:0.000e0}, integral sum nu n^2 dt {concentration.MutationWeightedSquaredCellDays:0.000e0}; exact steps {ExactSteps(algorithm) - stepsBefore}; cpu {cpu:0.000} s"));
         }
         Array.Sort(seconds);
         double peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenario.Name} {info.Name}: median {seconds[replicates / 2]:0.00} s/run over {replicates} (min {seconds[0]:0.00}, max {seconds[^1]:0.00}); peak working set {peakMiB:0} MiB"));
     }
+
+    /// <summary>
+    /// Steps simulated one by one: events, and a hybrid's small clones' jumps from one emission to the next (in and out of
+    /// leaps); 0 for engines that do not count them.
+    /// </summary>
+    private static long ExactSteps(ISimulationAlgorithm algorithm) => algorithm switch
+    {
+        HybridMethod hybrid => hybrid.ExactEventsInLeaps + hybrid.LineJumps + hybrid.DirectEvents,
+        DirectMethod direct => direct.Events,
+        _ => 0,
+    };
 
     private static int SampledGenotypes(CloneRegistry registry)
     {

@@ -71,6 +71,9 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Exact events of small clones simulated while some clone was large (leaps).</summary>
     public long ExactEventsInLeaps { get; private set; }
 
+    /// <summary>Jumps of small clones from one emission to the next while some clone was large (<see cref="EmittingLine"/>), each line's last jump, to the leap's end, included.</summary>
+    public long LineJumps { get; private set; }
+
     /// <summary>Exact events of the all-small regime (delegated to <see cref="DirectMethod"/>).</summary>
     public long DirectEvents => _direct.Events;
 
@@ -401,7 +404,9 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// limitation included), so cells evolve independently (the branching property) and each clone —
     /// and each cell that joins one later — can be simulated on its own: the same law as one event
     /// loop over all small clones, without a shared event queue. The cells a line sends elsewhere
-    /// (mutant daughters, switching cells) become arrivals, handled in time order.
+    /// (mutant daughters, switching cells, mutants per unit time: its emissions) become arrivals, handled in time
+    /// order. A line with many events per emission jumps from one emission to the next (<see cref="EmittingLine"/>),
+    /// the others go event by event: the same law either way.
     /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void SimulateLine(SimulationRun run, int index, long cells, double from, double end)
@@ -409,52 +414,92 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         var clones = run.Clones;
         double birth = _heldBirthFactor * clones.Birth[index];
         double death = clones.Death[index] + _heldDensityDeath;
-        double switching = clones.Switch[index];
-        double perCell = birth + death + switching + clones.MutationPerDay[index];
         double mutantBirth = birth * clones.MutationProbability[index];
+        double emission = mutantBirth + clones.Switch[index] + clones.MutationPerDay[index];
+        double kept = birth - mutantBirth, perCell = kept + death + emission;
         if (!(perCell > 0)) return;
         // Local copies of the run's generator and event count (nothing the loop calls draws from the run's), so they can
         // live in registers instead of the run's and this object's fields on every event; written back after the loop
         // (a cancelled run, which leaves by an exception, is discarded).
         var rng = run.Random;
+        long n = JumpsPay(perCell, emission, cells * (end - from))
+            ? LineByJumps(run, index, cells, from, end, new EmittingLine(kept, death, emission), emission, ref rng)
+            : LineByEvents(run, index, cells, from, end, kept, death, perCell, ref rng);
+        run.Random = rng;
+        if (n != cells) run.AdjustCells(index, n - cells);   // emptied clones retire after the leap, so indices stay valid within it
+    }
+
+    /// <summary>
+    /// Whether a line should jump between emissions: a jump costs a few logarithms and two or three draws, an event one
+    /// exponential and a uniform, so jumping pays where several events are expected, most of them not emissions.
+    /// </summary>
+    private static bool JumpsPay(double perCell, double emission, double cellDays) =>
+        perCell * cellDays >= EventsPerJump && emission * EventsPerJump <= perCell;
+
+    /// <summary>Events a jump replaces, at least, for a line to jump (<see cref="JumpsPay"/>).</summary>
+    private const double EventsPerJump = 8;
+
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private long LineByEvents(SimulationRun run, int index, long n, double day, double end, double kept, double death, double perCell,
+        ref Xoshiro256StarStar rng)
+    {
         long events = ExactEventsInLeaps;
         var cancellation = run.Cancellation;
-        long n = cells;
-        double day = from;
         while (n > 0)
         {
             day += Samplers.Exponential(ref rng, perCell * n);
             if (day >= end) break;
             CancellationCheck.AfterEvent(++events, cancellation);
             double channel = rng.NextDouble() * perCell;
-            if (channel < mutantBirth)
-            {
-                // Given this channel, channel / birth is uniform on [0, u): it also chooses the mutation.
-                _arrivals.Enqueue(new Arrival(index, run.Mutations.PerDivision.Mutate(clones.Genotype[index], channel / birth), Arrival.Mutant), day);
-            }
-            else if (channel < birth)
-            {
-                n++;
-            }
-            else if (channel < birth + death)
-            {
-                n--;
-            }
-            else if (channel < birth + death + switching)
-            {
-                n--;
-                _arrivals.Enqueue(new Arrival(index, 0, run.ChoosePhenotypeSwitch(index, rng.NextDouble())), day);
-            }
-            else
-            {
-                // A mutant arising per unit time (the line keeps its cell); the excess over the other channels chooses the mechanism.
-                ulong genotype = run.Mutations.PerDay.Mutate(clones.Genotype[index], channel - (birth + death + switching));
-                _arrivals.Enqueue(new Arrival(index, genotype, Arrival.Mutant), day);
-            }
+            if (channel < kept) n++;
+            else if (channel < kept + death) n--;
+            else n -= Emit(run, index, channel - kept - death, day, ref rng);
         }
-        run.Random = rng;
         ExactEventsInLeaps = events;
-        if (n != cells) run.AdjustCells(index, n - cells);   // emptied clones retire after the leap, so indices stay valid within it
+        return n;
+    }
+
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private long LineByJumps(SimulationRun run, int index, long n, double day, double end, EmittingLine line, double emission,
+        ref Xoshiro256StarStar rng)
+    {
+        long jumps = LineJumps;
+        var cancellation = run.Cancellation;
+        while (n > 0 && line.ToNextEmission(ref rng, n, end - day, out double wait, out n))
+        {
+            CancellationCheck.AfterEvent(++jumps, cancellation);
+            day += wait;
+            n -= Emit(run, index, rng.NextDouble() * emission, day, ref rng);
+        }
+        LineJumps = jumps + 1;
+        return n;
+    }
+
+    /// <summary>
+    /// An emission of small clone <paramref name="index"/> at <paramref name="day"/>, chosen by <paramref name="channel"/>,
+    /// uniform on [0, κ) with κ = λu + σ + ν: a mutant daughter (its parent keeps its place; channel / λ, uniform on
+    /// [0, u), chooses the mutation), a cell switching phenotype, or a mutant arising per unit time (the excess chooses
+    /// the mechanism). Returns the cells the line loses (1 for a switch).
+    /// </summary>
+    private int Emit(SimulationRun run, int index, double channel, double day, ref Xoshiro256StarStar rng)
+    {
+        var clones = run.Clones;
+        double birth = _heldBirthFactor * clones.Birth[index];
+        double mutantBirth = birth * clones.MutationProbability[index];
+        if (channel < mutantBirth)
+        {
+            _arrivals.Enqueue(new Arrival(index, run.Mutations.PerDivision.Mutate(clones.Genotype[index], channel / birth), Arrival.Mutant), day);
+            return 0;
+        }
+        double switching = clones.Switch[index];
+        if (channel < mutantBirth + switching)
+        {
+            _arrivals.Enqueue(new Arrival(index, 0, run.ChoosePhenotypeSwitch(index, rng.NextDouble())), day);
+            return 1;
+        }
+        ulong genotype = run.Mutations.PerDay.Mutate(clones.Genotype[index], channel - mutantBirth - switching);
+        _arrivals.Enqueue(new Arrival(index, genotype, Arrival.Mutant), day);
+        return 0;
     }
 
     /// <summary>
