@@ -39,6 +39,9 @@ internal sealed class DrugEffects
         return false;
     }
 
+    /// <summary>Forgets every class's effects (the classes are numbered afresh once <see cref="GenotypeTerms"/> is emptied).</summary>
+    public void Clear() => Array.Clear(_held);
+
     /// <summary>I_p: every drug's inhibition of pathway p, Bliss-combined (drug stress, autophagy blockade).</summary>
     public Span<double> Inhibition(int drugClass) => _inhibition.AsSpan(drugClass * Pathways.Count, Pathways.Count);
 

@@ -9,7 +9,9 @@ namespace ResistanceSim.Engine.Pharmacodynamics;
 /// and kill fold changes — kept per genotype once <see cref="SignalModel"/> has computed them. Every clone's rates are
 /// evaluated again at every rate step of an oral schedule, but a clone keeps its genotype for life, so only the drug
 /// terms need computing again (benchmarks/RESULTS.md, "Trials: the signal model per genotype"). Stored flat, slot ×
-/// pathway and slot × drug; filling a slot allocates only when the arrays grow.
+/// pathway and slot × drug; filling a slot allocates only when the arrays grow. At most <see cref="MaxKept"/> genotypes
+/// are kept: a model with many mechanisms (OncoSimulR's 50 genes) meets thousands of new genotypes in every work unit,
+/// and a worker that runs unit after unit would otherwise keep them all (0.85 MiB more per McFarland run to 1e9 cells).
 /// </summary>
 internal sealed class GenotypeTerms
 {
@@ -27,6 +29,19 @@ internal sealed class GenotypeTerms
 
     public GenotypeTerms(int drugCount) => _drugCount = drugCount;
 
+    /// <summary>Most genotypes kept; the owner empties the store (<see cref="Clear"/>) before adding past it.</summary>
+    public const int MaxKept = 1 << 16;
+
+    /// <summary>Genotypes kept.</summary>
+    public int Count => _slotOf.Count;
+
+    /// <summary>Forgets every genotype and drug class; the arrays are kept for the slots filled again.</summary>
+    public void Clear()
+    {
+        _slotOf.Clear();
+        _drugClassFirstSlot.Clear();
+    }
+
     /// <summary>The slot holding <paramref name="genotype"/>'s terms, or −1 when they are not kept yet.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ulong genotype) => _slotOf.TryGetValue(genotype, out int slot) ? slot : -1;
@@ -37,6 +52,13 @@ internal sealed class GenotypeTerms
         int slot = _slotOf.Count;
         if (slot == _costFactor.Length) Grow(Math.Max(8, 2 * slot));
         _slotOf.Add(genotype, slot);
+        // A slot used before a Clear holds its last genotype's values.
+        Activity(slot).Clear();
+        Coupled(slot).Clear();
+        AlkFold(slot).Clear();
+        ExposureFold(slot).Clear();
+        KillFold(slot).Clear();
+        _costFactor[slot] = _protection[slot] = 0;
         return slot;
     }
 

@@ -93,6 +93,9 @@ public sealed class SignalModel
 
     public IReadOnlyList<Drug> Drugs => _drugs;
 
+    /// <summary>Genotypes whose drug-independent terms are kept now (at most <see cref="GenotypeTerms.MaxKept"/>).</summary>
+    internal int KeptGenotypes => _terms.Count;
+
     /// <summary>Rates of genotype <paramref name="genotype"/> at total drug concentrations <paramref name="totalNanoMolar"/> (scenario drug order).</summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public CloneRates Evaluate(ulong genotype, ReadOnlySpan<double> totalNanoMolar)
@@ -160,8 +163,14 @@ public sealed class SignalModel
     }
 
     /// <summary>Computes and keeps the terms of <paramref name="genotype"/> that no drug level changes (<see cref="GenotypeTerms"/>).</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private int AddTerms(ulong genotype)
     {
+        if (_terms.Count == GenotypeTerms.MaxKept)
+        {
+            _terms.Clear();
+            _effects.Clear();
+        }
         int slot = _terms.Add(genotype);
         // Activity per pathway in two parts: independent of ALK, and coupled to it (scaled by ALK's uninhibited
         // fraction: the ALK-dependent share of a bypass's signal).

@@ -65,6 +65,40 @@ public class SignalModelTests
     }
 
     [Fact]
+    public void AModelMeetingMoreGenotypesThanItKeepsGivesTheSameRates()
+    {
+        // 18 bypasses of differing activity and cost and two kinase mutations: 2^20 genotypes, more than GenotypeTerms keeps.
+        var mechanisms = new List<Mechanism>
+        {
+            new AlkKinaseMutation("A", 0.01, 0, new Dictionary<string, double> { ["crizotinib"] = 10 }),
+            new AlkKinaseMutation("B", 0.02, 0, new Dictionary<string, double> { ["crizotinib"] = 3 }),
+        };
+        for (int i = 0; i < 18; i++)
+            mechanisms.Add(TestScenarios.EgfrBypass with { Name = $"BYPASS{i}", Activity = 0.05 * (i + 1), FitnessCost = 0.001 * i });
+        var scenario = WithCatalog([.. mechanisms]);
+        var layout = scenario.Catalog.Layout;
+        ulong GenotypeNumber(int k)
+        {
+            ulong genotype = GenotypeLayout.Parental;
+            if ((k & 1) != 0) genotype = layout.WithAlkMutation(genotype, 0);
+            for (int i = 0; i < 18; i++)
+                if ((k >> (i + 1) & 1) != 0) genotype = layout.WithOther(genotype, i);
+            return genotype;
+        }
+
+        var reused = new SignalModel(scenario);
+        int genotypes = GenotypeTerms.MaxKept + 5_000;
+        double[] level = [300.0];
+        for (int k = 0; k < genotypes; k++) reused.Evaluate(GenotypeNumber(k), level);
+        Assert.True(reused.KeptGenotypes <= GenotypeTerms.MaxKept, $"{reused.KeptGenotypes} genotypes kept");
+
+        // Genotypes forgotten, kept and met again, at the level held and at another: the rates of a fresh model, bit for bit.
+        foreach (double concentration in new[] { 300.0, 30.0 })
+            foreach (int k in new[] { 0, 1, 777, GenotypeTerms.MaxKept - 1, GenotypeTerms.MaxKept + 1, genotypes - 1 })
+                Assert.Equal(new SignalModel(scenario).Evaluate(GenotypeNumber(k), [concentration]), reused.Evaluate(GenotypeNumber(k), [concentration]));
+    }
+
+    [Fact]
     public void KinaseMutationFoldChangesMultiplyTheIc50AndCompound()
     {
         var a = new AlkKinaseMutation("A", 0, 0, new Dictionary<string, double> { ["crizotinib"] = 10 });
