@@ -31,7 +31,7 @@ public class ScenarioRunBenchmarks
     [
         "mcfl-1e9/hybrid", "mcfl-1e9/tau",
         "mcfl-1e11/hybrid", "mcfl-1e11/tau",
-        "mcfl-vignette-1e11/hybrid", "mcfl-vignette-1e11/tau",
+        "mcfl-vignette-1e9/hybrid", "mcfl-vignette-1e11/hybrid", "mcfl-vignette-1e11/tau",
         "quickstart-1e9/hybrid", "quickstart-1e9/tau", "quickstart-1e9/ode",
         "ode-1year-oral/ode",
     ];

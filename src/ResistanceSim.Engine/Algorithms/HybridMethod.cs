@@ -507,6 +507,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// clone then (arrivals come in time order, so clones are founded in order of birth), and grows
     /// exactly in a small clone, or by the one-cell transition in a leaped one.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void Arrive(SimulationRun run, Arrival arrival, double day, double end)
     {
         run.Day = day;

@@ -31,6 +31,7 @@ public sealed class MutationTable
     }
 
     /// <summary>The summed weight of every mechanism <paramref name="genotype"/> can still acquire.</summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public double Total(ulong genotype)
     {
         double total = 0;

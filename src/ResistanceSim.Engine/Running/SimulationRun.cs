@@ -572,6 +572,7 @@ public sealed class SimulationRun
     /// The clone's total mutation probability and rate: they depend on its genotype alone, which a clone keeps for
     /// life, so they are set once when it is founded and carried with it (compaction and snapshots copy them).
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     private void SetMutationTotals(int index)
     {
         Clones.MutationProbability[index] = Mutations.PerDivision.Total(Clones.Genotype[index]);
@@ -592,6 +593,7 @@ public sealed class SimulationRun
     /// sanctuary that follows its lesions, and a mutant arising in its pool, founds the next lesion while any are left
     /// (<see cref="FoundsLesion"/>); other seeds join the pool. Returns the index of the clone that gained the cell.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int AddMutant(int parentIndex, ulong genotype)
     {
         int parentId = Clones.RegistryId[parentIndex];
@@ -615,6 +617,7 @@ public sealed class SimulationRun
     /// arises inside the pool (one of the pool's metastases) while lesion numbers are left. The pool fills only once
     /// every followed seed is founded, so one count numbers both in turn.
     /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public bool FoundsLesion(int parentIndex, ulong genotype)
     {
         ulong parent = Clones.Genotype[parentIndex];
