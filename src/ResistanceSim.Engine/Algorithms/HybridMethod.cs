@@ -71,7 +71,7 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Exact events of small clones simulated while some clone was large (leaps).</summary>
     public long ExactEventsInLeaps { get; private set; }
 
-    /// <summary>Jumps of small clones from one emission to the next while some clone was large (<see cref="EmittingLine"/>), each line's last jump, to the leap's end, included.</summary>
+    /// <summary>Jumps of small clones from one emission to the next, or to the leap's end, while some clone was large (<see cref="EmittingLine"/>).</summary>
     public long LineJumps { get; private set; }
 
     /// <summary>Exact events of the all-small regime (delegated to <see cref="DirectMethod"/>).</summary>
@@ -418,9 +418,9 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         double emission = mutantBirth + clones.Switch[index] + clones.MutationPerDay[index];
         double kept = birth - mutantBirth, perCell = kept + death + emission;
         if (!(perCell > 0)) return;
-        // Local copies of the run's generator and event count (nothing the loop calls draws from the run's), so they can
-        // live in registers instead of the run's and this object's fields on every event; written back after the loop
-        // (a cancelled run, which leaves by an exception, is discarded).
+        // A local copy of the run's generator (nothing the loops call draws from the run's), and in each loop of its step
+        // count, so they can live in registers instead of the run's and this object's fields on every step; written back
+        // after the loop (a cancelled run, which leaves by an exception, is discarded).
         var rng = run.Random;
         long n = JumpsPay(perCell, emission, cells * (end - from))
             ? LineByJumps(run, index, cells, from, end, new EmittingLine(kept, death, emission), emission, ref rng)
@@ -465,13 +465,14 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     {
         long jumps = LineJumps;
         var cancellation = run.Cancellation;
-        while (n > 0 && line.ToNextEmission(ref rng, n, end - day, out double wait, out n))
+        while (n > 0)
         {
             CancellationCheck.AfterEvent(++jumps, cancellation);
+            if (!line.ToNextEmission(ref rng, n, end - day, out double wait, out n)) break;   // n is now the count at the end
             day += wait;
             n -= Emit(run, index, rng.NextDouble() * emission, day, ref rng);
         }
-        LineJumps = jumps + 1;
+        LineJumps = jumps;
         return n;
     }
 
