@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Observation;
@@ -11,10 +12,18 @@ namespace ResistanceSim.Engine.Running;
 /// algorithm and result buffers, and hands the results to the caller strictly in work-unit order.
 /// Because every unit has its own random stream and results are consumed in order, output is
 /// bit-identical at any thread count. At most a small window of finished results waits for the
-/// writer, so memory stays flat however many units there are.
+/// writer, so memory stays flat however many units there are. The writer is woken for a run of results, not for
+/// each: a sweep's units take a fraction of a millisecond, and waking a sleeping thread for every one of them cost
+/// more CPU in the kernel than writing the result (benchmarks/RESULTS.md, "Threads: the writer woken per batch").
 /// </summary>
 public static class BatchRunner
 {
+    /// <summary>Finished results that may wait for the writer, per worker thread.</summary>
+    private const int ResultsPerThread = 4;
+
+    /// <summary>Longest the writer sleeps while a result it can write is ready, short of a batch.</summary>
+    private const int WakeIntervalMilliseconds = 10;
+
     /// <param name="consume">Called on the calling thread, in unit order, with each finished result; the buffer is reused afterwards.</param>
     /// <returns>Number of units consumed (fewer than requested only on cancellation).</returns>
     public static int Run(
@@ -37,14 +46,32 @@ public static class BatchRunner
     {
         var scenario = shape;
         threads = Math.Clamp(threads, 1, Math.Max(1, units.Count));
-        int window = 4 * threads;
+        int window = ResultsPerThread * threads;
+        int batch = window / 2;   // at most half the window, so a full window always holds a batch: no wait is missed
         var slots = new WorkUnitResult?[window];
         var pool = new ConcurrentBag<WorkUnitResult>();
         using var freeSlots = new SemaphoreSlim(window, window);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var gate = new object();
         int next = -1;
+        int waitingFor = -1;   // the unit the writer sleeps on, or −1 while it is not sleeping (under gate)
+        long lastWake = long.MinValue;   // Stopwatch timestamp of the writer's last wake; MinValue: never woken (under gate)
+        long wakeInterval = Stopwatch.Frequency / 1000 * WakeIntervalMilliseconds;
         ExceptionDispatchInfo? failure = null;
+
+        // Under gate: whether a result just stored should wake the writer, asleep on the unit it needs next. Yes once a
+        // batch is ready from that unit on, or no unit is left to start (the last results must not wait for a batch that
+        // never comes), or the writer has slept for WakeIntervalMilliseconds or has never been woken: units slower than
+        // that (a trial's patients) are written, reported and can be cancelled one by one, as before batching.
+        bool WriterShouldWake()
+        {
+            if (waitingFor < 0 || slots[waitingFor % window] is null) return false;
+            long now = Stopwatch.GetTimestamp();
+            bool wake = lastWake == long.MinValue || now - lastWake >= wakeInterval || Volatile.Read(ref next) >= units.Count - 1;
+            for (int ready = 0; !wake && slots[(waitingFor + ready) % window] is not null; ready++) wake = ready + 1 == batch;
+            if (wake) lastWake = now;
+            return wake;
+        }
 
         void Work()
         {
@@ -75,7 +102,7 @@ public static class BatchRunner
                     lock (gate)
                     {
                         slots[index % window] = result;
-                        Monitor.PulseAll(gate);
+                        if (WriterShouldWake()) Monitor.PulseAll(gate);
                     }
                 }
             }
@@ -99,11 +126,18 @@ public static class BatchRunner
         {
             for (; consumed < units.Count; consumed++)
             {
+                // Cancelled: results already finished beyond this point are left unwritten (a resumed run computes
+                // them again, bit for bit), so a stop is as prompt as the window of finished results is long.
+                if (stop.IsCancellationRequested) break;
                 WorkUnitResult? result;
                 lock (gate)
                 {
                     while ((result = slots[consumed % window]) is null && failure is null && !stop.IsCancellationRequested)
+                    {
+                        waitingFor = consumed;
                         Monitor.Wait(gate, 100);
+                        waitingFor = -1;
+                    }
                     if (result is null) break;
                     slots[consumed % window] = null;
                 }
