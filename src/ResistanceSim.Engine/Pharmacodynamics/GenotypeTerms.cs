@@ -35,11 +35,18 @@ internal sealed class GenotypeTerms
     /// <summary>Genotypes kept.</summary>
     public int Count => _slotOf.Count;
 
-    /// <summary>Forgets every genotype and drug class; the arrays are kept for the slots filled again.</summary>
+    /// <summary>Forgets every genotype and drug class; the arrays are kept, zeroed, for the slots filled again.</summary>
     public void Clear()
     {
         _slotOf.Clear();
         _drugClassFirstSlot.Clear();
+        Array.Clear(_activity);
+        Array.Clear(_coupled);
+        Array.Clear(_alkFold);
+        Array.Clear(_exposureFold);
+        Array.Clear(_killFold);
+        Array.Clear(_costFactor);
+        Array.Clear(_protection);
     }
 
     /// <summary>The slot holding <paramref name="genotype"/>'s terms, or −1 when they are not kept yet.</summary>
@@ -52,13 +59,6 @@ internal sealed class GenotypeTerms
         int slot = _slotOf.Count;
         if (slot == _costFactor.Length) Grow(Math.Max(8, 2 * slot));
         _slotOf.Add(genotype, slot);
-        // A slot used before a Clear holds its last genotype's values.
-        Activity(slot).Clear();
-        Coupled(slot).Clear();
-        AlkFold(slot).Clear();
-        ExposureFold(slot).Clear();
-        KillFold(slot).Clear();
-        _costFactor[slot] = _protection[slot] = 0;
         return slot;
     }
 
