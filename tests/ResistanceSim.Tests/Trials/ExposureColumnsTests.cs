@@ -35,12 +35,7 @@ public class ExposureColumnsTests
         catalog:
           EGFR_activation: { kind: bypass, pathway: EGFR, activity: 0.8, probability_per_division: 2.0e-5, fitness_cost: 0.01 }
         mechanisms: [EGFR_activation]
-        population:
-          initial: [{ genotype: parental, cells: 1 }]
-          b0_per_day: 0.3
-          d0_per_day: 0.2
-          drug_death_per_day: 0.3
-          signal: { half_maximal: 0.3, hill: 2 }
+        {{TrialScenarios.SmallTumourPopulation}}
         cohort:
           patients: 10
           detection_cells: 1.0e5

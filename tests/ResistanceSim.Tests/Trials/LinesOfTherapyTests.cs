@@ -9,7 +9,7 @@ namespace ResistanceSim.Tests.Trials;
 /// </summary>
 public class LinesOfTherapyTests
 {
-    private const string Header = """
+    private const string Header = $$"""
         name: lines-test
         description: lines of therapy
         seed: 7
@@ -23,12 +23,7 @@ public class LinesOfTherapyTests
           EGFR_activation: { kind: bypass, pathway: EGFR, activity: 0.8, probability_per_division: 2.0e-5 }
           efflux: { kind: chemoresistance, probability_per_division: 2.0e-5, kill_fold_change: { chemo: 0.02 } }
         mechanisms: [EGFR_activation, efflux]
-        population:
-          initial: [{ genotype: parental, cells: 1 }]
-          b0_per_day: 0.3
-          d0_per_day: 0.2
-          drug_death_per_day: 0.3
-          signal: { half_maximal: 0.3, hill: 2 }
+        {{TrialScenarios.SmallTumourPopulation}}
         stop: { days: 1000 }
         cohort:
           patients: 40

@@ -11,7 +11,20 @@ namespace ResistanceSim.Tests.Trials;
 /// <summary>A small self-contained cohort (illustrative values; tumours detected at 1e5 cells so runs take milliseconds).</summary>
 internal static class TrialScenarios
 {
-    public const string Header = """
+    /// <summary>
+    /// The tumour of the small test cohorts (illustrative): one cell growing at a net 0.1 per day, whose growth the ALK
+    /// signal drives and whose death drug stress raises. A YAML block for <c>{{…}}</c> at a line's start in a raw string.
+    /// </summary>
+    public const string SmallTumourPopulation = """
+        population:
+          initial: [{ genotype: parental, cells: 1 }]
+          b0_per_day: 0.3
+          d0_per_day: 0.2
+          drug_death_per_day: 0.3
+          signal: { half_maximal: 0.3, hill: 2 }
+        """;
+
+    public const string Header = $$"""
         name: trial-test
         description: small virtual trial for tests
         seed: 11
@@ -28,12 +41,7 @@ internal static class TrialScenarios
         catalog:
           EGFR_activation: { kind: bypass, pathway: EGFR, activity: 0.8, probability_per_division: 2.0e-5, fitness_cost: 0.01 }
         mechanisms: [EGFR_activation]
-        population:
-          initial: [{ genotype: parental, cells: 1 }]
-          b0_per_day: 0.3
-          d0_per_day: 0.2
-          drug_death_per_day: 0.3
-          signal: { half_maximal: 0.3, hill: 2 }
+        {{SmallTumourPopulation}}
         stop: { days: 420 }
 
         """;
@@ -86,12 +94,7 @@ internal static class TrialScenarios
             catalog:
               brain: { kind: sanctuary, probability_per_division: {{seedingPerDivision:R}}, exposure_fold_change: { tki: 0.01 } }
             mechanisms: [brain]
-            population:
-              initial: [{ genotype: parental, cells: 1 }]
-              b0_per_day: 0.3
-              d0_per_day: 0.2
-              drug_death_per_day: 0.3
-              signal: { half_maximal: 0.3, hill: 2 }
+            {{SmallTumourPopulation}}
             stop: { days: 700 }
             arms:
 
