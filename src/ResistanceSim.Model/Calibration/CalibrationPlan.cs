@@ -36,6 +36,12 @@ public enum PresetPoint
 
     /// <summary>The member with the lowest distance on the fit's cohorts (earliest generation and proposal on a tie).</summary>
     LowestDistance,
+
+    /// <summary>
+    /// Of the <see cref="AbcSettings.PresetCandidates"/> members lowest on the fit's cohorts, the one with the lowest
+    /// distance on <see cref="AbcSettings.PresetPatients"/> new patients an arm (other seeds), where chance weighs less.
+    /// </summary>
+    NearestOnNewPatients,
 }
 
 /// <summary>ABC-SMC settings (docs/calibration.md, "Method").</summary>
@@ -47,5 +53,8 @@ public enum PresetPoint
 /// <param name="Method">How later generations are built.</param>
 /// <param name="Distance">How the targets' misses combine into one distance.</param>
 /// <param name="Preset">Which point of the final population the calibrated preset sets.</param>
+/// <param name="PresetCandidates">With <see cref="PresetPoint.NearestOnNewPatients"/>: how many members are run again.</param>
+/// <param name="PresetPatients">With <see cref="PresetPoint.NearestOnNewPatients"/>: patients an arm in those runs.</param>
 public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon,
-    AbcMethod Method = AbcMethod.Importance, AbcDistance Distance = AbcDistance.RootMeanSquare, PresetPoint Preset = PresetPoint.PosteriorMedian);
+    AbcMethod Method = AbcMethod.Importance, AbcDistance Distance = AbcDistance.RootMeanSquare, PresetPoint Preset = PresetPoint.PosteriorMedian,
+    int PresetCandidates = 10, int PresetPatients = 400);

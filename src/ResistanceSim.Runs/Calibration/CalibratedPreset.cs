@@ -7,23 +7,25 @@ using ResistanceSim.Scenarios.Yaml;
 namespace ResistanceSim.Runs.Calibration;
 
 /// <summary>
-/// <c>calibrated.yaml</c>: one point of the final population — each parameter's posterior median, or the member with the
-/// lowest distance (<c>abc.preset</c>) — as a preset to include after the presets it refines (maps merge deeply, so it
-/// replaces only these values), each value with the posterior median, 90% interval and prior in a comment.
-/// A parameter inside a list (<c>protocol[0].days</c>) cannot merge into a list and is given as a comment only.
+/// <c>calibrated.yaml</c>: one point of the final population — each parameter's posterior median, or one member
+/// (<c>abc.preset</c>, <see cref="PresetMember"/>) — as a preset to include after the presets it refines (maps merge
+/// deeply, so it replaces only these values), each value with the posterior median, 90% interval and prior in a
+/// comment. A member's values are written to the last digit: rounded, they are another parameter set, and with common
+/// random numbers another set is other patients' luck. A parameter inside a list (<c>protocol[0].days</c>) cannot
+/// merge into a list and is given as a comment only.
 /// </summary>
 internal static class CalibratedPreset
 {
-    public static string Write(CalibrationPlan plan, AbcPopulation population, string calibrationFile, string stopReason)
+    public static string Write(CalibrationPlan plan, AbcPopulation population, PresetMember? preset, string calibrationFile, string stopReason)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(population);
-        int? member = Member(plan, population);
+        int? member = preset?.Member;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Calibrated by `resistancesim calibrate {calibrationFile}` (ABC-SMC, generation {population.Generation}, ")
             .Append(CultureInfo.InvariantCulture, $"{population.Count} particles, tolerance {population.Epsilon:0.###}; stopped: {stopReason}).\n")
-            .Append(member is { } m
-                ? $"# Values are the final population's lowest-distance member ({DescribeMember(population, m)}); each\n# comment gives the posterior median, the 90% credible interval and the prior. Include this file after the\n"
+            .Append(preset is not null
+                ? $"# Values are the final population's {preset.Describe(population)}; each\n# comment gives the posterior median, the 90% credible interval and the prior. Include this file after the\n"
                 : "# Values are posterior medians; each comment gives the 90% credible interval and the prior. Include this file after the\n")
             .Append("# presets it refines. Parameters the calibration set in only some scenarios say which.\n");
         var root = new Node();
@@ -34,7 +36,9 @@ internal static class CalibratedPreset
             string comment = (member is null ? "" : string.Create(CultureInfo.InvariantCulture, $"posterior median {median:G4}; "))
                 + string.Create(CultureInfo.InvariantCulture, $"90% interval [{lower:G4}, {upper:G4}]; prior {parameter.Prior.Describe()}")
                 + (parameter.Scenarios.Count > 0 ? $"; set in {string.Join(", ", parameter.Scenarios)} only" : "");
-            string value = (member is { } chosen ? population.Values[chosen][j] : median).ToString("G4", CultureInfo.InvariantCulture);
+            string value = member is { } chosen
+                ? population.Values[chosen][j].ToString("R", CultureInfo.InvariantCulture)
+                : median.ToString("G4", CultureInfo.InvariantCulture);
             var path = YamlPath.Parse(parameter.Path);
             if (path.Segments.Any(s => s.IsIndex))
             {
@@ -50,22 +54,9 @@ internal static class CalibratedPreset
         return text.ToString();
     }
 
-    /// <summary>Whether the preset sets one member of the final population rather than the posterior medians.</summary>
-    internal static bool SetsAMember(CalibrationPlan plan) => plan.Abc.Preset == PresetPoint.LowestDistance;
-
-    /// <summary>The member of <paramref name="population"/> the preset sets; null when it sets the posterior medians.</summary>
-    internal static int? Member(CalibrationPlan plan, AbcPopulation population) =>
-        SetsAMember(plan) ? LowestDistanceMember(population) : null;
-
-    /// <summary>"generation g, proposal k, distance d" of a member, as the preset and the summary name it.</summary>
-    internal static string DescribeMember(AbcPopulation population, int member) => string.Create(CultureInfo.InvariantCulture,
-        $"generation {population.Sources[member].Generation}, proposal {population.Sources[member].Proposal}, distance {population.Distances[member]:0.####}");
-
-    /// <summary>The member with the lowest distance; a tie goes to the earliest evaluation, so the choice is reproducible.</summary>
-    internal static int LowestDistanceMember(AbcPopulation population) =>
-        Enumerable.Range(0, population.Count)
-            .OrderBy(i => population.Distances[i]).ThenBy(i => population.Sources[i].Generation).ThenBy(i => population.Sources[i].Proposal)
-            .First();
+    /// <summary>The member the preset sets when it is chosen on the fit's cohorts alone; null for the posterior medians and a choice on new patients.</summary>
+    internal static PresetMember? WithoutFullSizeRuns(CalibrationPlan plan, AbcPopulation population) =>
+        plan.Abc.Preset == PresetPoint.LowestDistance ? new PresetMember(PresetMember.LowestDistance(population), null) : null;
 
     private sealed class Node
     {

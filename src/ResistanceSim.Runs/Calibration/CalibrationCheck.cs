@@ -57,7 +57,7 @@ public static class CalibrationCheck
             log.Cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(checkRoot, scenario.Name), options.Threads,
-                options.Reduced ? scenario.Patients : null, [], log.Error, log.Cancellation, estimates);
+                options.Reduced ? scenario.Patients : null, seed: null, [], log.Error, log.Cancellation, estimates);
             log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ran {scenario.Name} ({scenario.Path}) in {clock.Elapsed.TotalSeconds:0} s"));
         }
         return [.. plan.Targets.Select((target, t) => new Row(target, estimates[t]))];

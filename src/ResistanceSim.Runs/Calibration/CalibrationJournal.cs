@@ -10,33 +10,43 @@ namespace ResistanceSim.Runs.Calibration;
 /// generation, proposal index, distance, the parameter values and the simulated metrics, with round-trip number
 /// formatting, so replaying the journal rebuilds the calibration bit for bit. The first line identifies the
 /// calibration (its file's hash and seed); a journal of another calibration is refused. A line cut short by a kill
-/// has no newline and is ignored.
+/// has no newline and is ignored. The runs on new patients that choose the preset (<c>preset: nearest_on_new_patients</c>)
+/// have a journal of their own, <c>journal/new-patients-K-of-N.csv</c>, in the same format.
 /// </summary>
 internal sealed class CalibrationJournal : IDisposable
 {
     public sealed record Entry(int Generation, int Index, double Distance, double[] Values, double[] Simulated);
 
     private readonly string _directory;
+    private readonly string _kind;
     private readonly string _identity;
     private readonly StreamWriter _writer;
     private readonly object _gate = new();
     private readonly Dictionary<string, long> _readUpTo = new(StringComparer.Ordinal);
 
-    private CalibrationJournal(string directory, string identity, StreamWriter writer)
+    private CalibrationJournal(string directory, string kind, string identity, StreamWriter writer)
     {
         _directory = directory;
+        _kind = kind;
         _identity = identity;
         _writer = writer;
     }
 
     public static string DirectoryOf(string runDirectory) => Path.Combine(runDirectory, "journal");
 
-    /// <summary>Opens this shard's journal; without <paramref name="resume"/> it must not exist yet.</summary>
-    public static CalibrationJournal Open(string runDirectory, ShardSpec shard, string identity, bool resume, string resumeHint)
+    /// <summary>Opens this shard's journal of the fit's evaluations; without <paramref name="resume"/> it must not exist yet.</summary>
+    public static CalibrationJournal Open(string runDirectory, ShardSpec shard, string identity, bool resume, string resumeHint) =>
+        Open(runDirectory, "shard", shard, identity, resume, resumeHint);
+
+    /// <summary>Opens this shard's journal of runs on new patients; appended to whether or not it exists (the fit's journal, opened first, is checked).</summary>
+    public static CalibrationJournal OpenNewPatients(string runDirectory, ShardSpec shard, string identity) =>
+        Open(runDirectory, "new-patients", shard, identity, resume: true, "");
+
+    private static CalibrationJournal Open(string runDirectory, string kind, ShardSpec shard, string identity, bool resume, string resumeHint)
     {
         string directory = DirectoryOf(runDirectory);
         Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, FileName(shard));
+        string path = Path.Combine(directory, FileName(kind, shard));
         bool exists = File.Exists(path) && new FileInfo(path).Length > 0;
         if (exists && !resume)
             throw new RunRequestException($"{runDirectory} already holds this calibration's evaluations (shard {shard}); continue it with: {resumeHint}, or choose another --out");
@@ -48,7 +58,7 @@ internal sealed class CalibrationJournal : IDisposable
             writer.WriteLine(identity);
             writer.Flush();
         }
-        return new CalibrationJournal(directory, identity, writer);
+        return new CalibrationJournal(directory, kind, identity, writer);
     }
 
     public void Append(Entry entry)
@@ -78,7 +88,7 @@ internal sealed class CalibrationJournal : IDisposable
     private List<Entry> Read(Dictionary<string, long> readUpTo, int parameters, int targets)
     {
         var entries = new List<Entry>();
-        foreach (string path in Directory.EnumerateFiles(_directory, "shard-*.csv").Order(StringComparer.Ordinal))
+        foreach (string path in Directory.EnumerateFiles(_directory, _kind + "-*.csv").Order(StringComparer.Ordinal))
         {
             long from = readUpTo.GetValueOrDefault(path);
             if (from < 0) continue;   // another calibration's journal
@@ -113,7 +123,7 @@ internal sealed class CalibrationJournal : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    private static string FileName(ShardSpec shard) => string.Create(CultureInfo.InvariantCulture, $"shard-{shard.Index}-of-{shard.Count}.csv");
+    private static string FileName(string kind, ShardSpec shard) => string.Create(CultureInfo.InvariantCulture, $"{kind}-{shard.Index}-of-{shard.Count}.csv");
 
     private static string? ReadIdentity(string path)
     {

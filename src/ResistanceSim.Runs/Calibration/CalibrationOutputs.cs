@@ -14,8 +14,8 @@ namespace ResistanceSim.Runs.Calibration;
 /// <summary>
 /// A finished calibration's run directory (docs/calibration.md, "Output"): <c>calibration/</c> (every parameter set
 /// evaluated: generation, proposal, distance, accepted, weight, values, each target's simulated value and miss),
-/// <c>posterior/</c> (the final population), <c>generations/</c>, <c>calibrated.yaml</c>, <c>plots/</c> and
-/// <c>report.html</c>. Every shard of an array writes the same files (atomically), so whichever finishes last leaves them complete.
+/// <c>posterior/</c> (the final population), <c>generations/</c>, <c>preset_candidates/</c> (with a preset chosen on
+/// new patients: each candidate's run on them), <c>calibrated.yaml</c>, <c>plots/</c> and <c>report.html</c>. Every shard of an array writes the same files (atomically), so whichever finishes last leaves them complete.
 /// </summary>
 internal static class CalibrationOutputs
 {
@@ -32,9 +32,10 @@ internal static class CalibrationOutputs
         WriteEvaluations(runDirectory, plan, result, entries, provenance);
         WritePosterior(runDirectory, plan, final, provenance);
         WriteGenerations(runDirectory, result, provenance);
-        AtomicFile.WriteAllText(Path.Combine(runDirectory, "calibrated.yaml"), CalibratedPreset.Write(plan, final, calibration.Document.Files[0], result.StopReason));
+        if (result.Preset?.CandidateRuns is { } runs) WritePresetCandidates(runDirectory, plan, final, result.Preset, runs, provenance);
+        AtomicFile.WriteAllText(Path.Combine(runDirectory, "calibrated.yaml"), CalibratedPreset.Write(plan, final, result.Preset, calibration.Document.Files[0], result.StopReason));
         AtomicFile.WriteAllText(Path.Combine(runDirectory, "calibration.yaml"), calibration.Document.ResolvedYaml);
-        WriteReport(runDirectory, plan, result, TargetSummary.For(plan, final, entries));
+        WriteReport(runDirectory, plan, result, TargetSummary.For(plan, final, result.Preset, entries));
     }
 
     public static void PrintSummary(TextWriter output, LoadedCalibration calibration, CalibrationRunner.Result result)
@@ -47,22 +48,24 @@ internal static class CalibrationOutputs
         for (int j = 0; j < calibration.Plan.Parameters.Count; j++)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {calibration.Plan.Parameters[j].Path} = {final.Quantile(j, 0.5):G4} [{final.Quantile(j, 0.05):G4}, {final.Quantile(j, 0.95):G4}]"));
-        if (CalibratedPreset.Member(calibration.Plan, final) is { } member)
-            output.WriteLine($"calibrated.yaml sets the lowest-distance member: {CalibratedPreset.DescribeMember(final, member)}.");
+        if (result.Preset is { } preset)
+            output.WriteLine($"calibrated.yaml sets the {preset.Describe(final)}.");
     }
 
-    private static string TargetCaption(CalibrationPlan plan) =>
+    private static string TargetCaption(PresetMember? preset) =>
         "Targets against the final population (simulated: weighted median [90% interval] over the accepted particles)"
-        + (CalibratedPreset.SetsAMember(plan) ? " and against the member calibrated.yaml sets (the lowest-distance one)" : "");
+        + (preset is null ? ""
+            : preset.OnNewPatients is null ? " and against the member calibrated.yaml sets (the lowest-distance one)"
+            : $" and against the member calibrated.yaml sets, on {preset.PatientsPerArm} new patients an arm (the nearest there of the members nearest on the fit's cohorts)");
 
-    private static string[] TargetHeaders(CalibrationPlan plan) => CalibratedPreset.SetsAMember(plan)
+    private static string[] TargetHeaders(PresetMember? preset) => preset is not null
         ? ["target", "published", "tolerance", "simulated", "within", "preset member", "within"]
         : ["target", "published", "tolerance", "simulated", "within"];
 
-    private static IReadOnlyList<string> TargetRow(CalibrationPlan plan, TargetSummary t)
+    private static IReadOnlyList<string> TargetRow(PresetMember? preset, TargetSummary t)
     {
         string[] row = [t.Target.Name, t.Published, TargetText.Tolerance(t.Target), t.Simulated, YesNo(t.Within)];
-        return CalibratedPreset.SetsAMember(plan) ? [.. row, TargetText.Value(t.PresetMember), YesNo(t.Target.Within(t.PresetMember))] : row;
+        return preset is not null ? [.. row, TargetText.Value(t.PresetMember), YesNo(t.Target.Within(t.PresetMember))] : row;
     }
 
     private static string YesNo(bool within) => within ? "yes" : "no";
@@ -139,6 +142,33 @@ internal static class CalibrationOutputs
         DerivedTable.Write(runDirectory, "posterior", batch, OutputFormat.Parquet, provenance);
     }
 
+    private static void WritePresetCandidates(string runDirectory, CalibrationPlan plan, Analysis.Calibration.AbcPopulation final, PresetMember preset,
+        IReadOnlyList<CandidateRun> runs, Provenance provenance)
+    {
+        var columns = new List<ColumnSpec>
+        {
+            new("generation", ColumnType.Int32, false, "", "generation of the member's evaluation"),
+            new("proposal", ColumnType.Int32, false, "", "proposal index within that generation"),
+            new("distance", ColumnType.Double, false, "", "distance to the targets on the fit's reduced cohorts"),
+            new("new_patients_distance", ColumnType.Double, false, "", "distance to the targets on the new patients"),
+            new("chosen", ColumnType.Boolean, false, "", "the member calibrated.yaml sets"),
+        };
+        columns.AddRange(plan.Targets.Select(t => new ColumnSpec("sim_" + Column(t.Name), ColumnType.Double, true, "", $"simulated {t.Name} on the new patients")));
+        var batch = new TableBatch(columns);
+        batch.Reset(runs.Count);
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var run = runs[r];
+            batch.Int32(0)[r] = final.Sources[run.Member].Generation;
+            batch.Int32(1)[r] = final.Sources[run.Member].Proposal;
+            batch.Double(2)[r] = final.Distances[run.Member];
+            batch.Double(3)[r] = run.Distance;
+            batch.Boolean(4)[r] = run.Member == preset.Member;
+            for (int t = 0; t < plan.Targets.Count; t++) batch.SetDoubleOrNull(5 + t, r, run.Simulated[t]);
+        }
+        DerivedTable.Write(runDirectory, "preset_candidates", batch, OutputFormat.Parquet, provenance);
+    }
+
     private static void WriteGenerations(string runDirectory, CalibrationRunner.Result result, Provenance provenance)
     {
         ColumnSpec[] columns =
@@ -175,7 +205,7 @@ internal static class CalibrationOutputs
         var report = new HtmlReport($"Calibration {plan.Name}")
             .AddHeading($"Calibration {plan.Name}")
             .AddDescription($"ABC-SMC with {plan.Abc.Particles} particles; {result.Generations.Count} generations; stopped: {result.StopReason}.")
-            .AddTable(TargetCaption(plan), TargetHeaders(plan), targets.Select(t => TargetRow(plan, t)))
+            .AddTable(TargetCaption(result.Preset), TargetHeaders(result.Preset), targets.Select(t => TargetRow(result.Preset, t)))
             .AddTable("Generations", ["generation", "tolerance", "proposals", "acceptance", "effective sample size", "seconds"],
                 result.Generations.Select(g => (IReadOnlyList<string>)
                 [

@@ -55,6 +55,11 @@ public static class CalibrationRunner
         if (result.Populations.Count == 0)
             throw new RunRequestException(string.Create(CultureInfo.InvariantCulture,
                 $"--budget {options.Budget} ended the calibration before its first generation had {plan.Abc.Particles} accepted particles; raise it"));
+        if (plan.Abc.Preset == PresetPoint.NearestOnNewPatients)
+        {
+            using var newPatients = CalibrationJournal.OpenNewPatients(runDirectory, options.Shard, identity);
+            result = result with { Preset = session.ChooseOnNewPatients(result.Populations[^1], newPatients) };
+        }
         CalibrationOutputs.Write(runDirectory, calibration, result, journal.ReadAll(priors.Length, plan.Targets.Count));
         CalibrationOutputs.PrintSummary(log.Output, calibration, result);
         log.Output.WriteLine($"Wrote {runDirectory}{Path.DirectorySeparatorChar} ({result.Evaluations} evaluations).");
@@ -64,8 +69,9 @@ public static class CalibrationRunner
     private static string ResumeCommand(CalibrationOptions options) =>
         $"resistancesim calibrate {options.CalibrationPath} --out {options.OutputRoot}" + (options.Shard.IsWhole ? "" : $" --shard {options.Shard}") + " --resume";
 
-    /// <summary>The populations of every finished generation, their records, why the fit stopped, and evaluations done.</summary>
-    internal sealed record Result(IReadOnlyList<AbcPopulation> Populations, IReadOnlyList<GenerationRecord> Generations, string StopReason, int Evaluations);
+    /// <summary>The populations of every finished generation, their records, why the fit stopped, evaluations done, and the member the preset sets.</summary>
+    internal sealed record Result(IReadOnlyList<AbcPopulation> Populations, IReadOnlyList<GenerationRecord> Generations, string StopReason, int Evaluations,
+        PresetMember? Preset);
 
     private sealed class Session(CalibrationPlan plan, Prior[] priors, ParticleEvaluator evaluator, CalibrationJournal journal,
         CalibrationOptions options, CalibrationLog log)
@@ -103,7 +109,24 @@ public static class CalibrationRunner
                 if (g > 0 && generation.Epsilon <= plan.Abc.MinEpsilon) { reason = $"the tolerance reached {plan.Abc.MinEpsilon:0.###}"; break; }
                 reason = $"{plan.Abc.Generations} generations done";
             }
-            return new Result(populations, records, reason, _evaluations);
+            var preset = populations.Count > 0 ? CalibratedPreset.WithoutFullSizeRuns(plan, populations[^1]) : null;
+            return new Result(populations, records, reason, _evaluations, preset);
+        }
+
+        /// <summary>The preset member chosen on new patients (<see cref="NewPatientsChoice"/>); Ctrl+C keeps the runs done.</summary>
+        public PresetMember ChooseOnNewPatients(AbcPopulation final, CalibrationJournal newPatientsJournal)
+        {
+            try
+            {
+                return NewPatientsChoice.Choose(plan, final, newPatientsJournal, options.Shard,
+                    (values, label) => EvaluateOrReject(() => evaluator.EvaluateOnNewPatients(values, label, options.Threads, plan.Abc.PresetPatients, log.Cancellation)),
+                    log.Output, log.Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                log.Error.WriteLine($"Stopped; every finished run is journaled. Continue with: {ResumeCommand(options)}");
+                throw;
+            }
         }
 
         /// <summary>
@@ -199,18 +222,18 @@ public static class CalibrationRunner
 
         private CalibrationJournal.Entry Evaluate(int generation, int index, double[] values)
         {
-            double[] simulated = EvaluateOrReject(values, $"g{generation}-p{index}");
+            double[] simulated = EvaluateOrReject(() => evaluator.Evaluate(values, $"g{generation}-p{index}", log.Cancellation));
             var entry = new CalibrationJournal.Entry(generation, index, CalibrationDistance.Of(plan.Targets, simulated, plan.Abc.Distance), values, simulated);
             journal.Append(entry);
             return entry;
         }
 
         /// <summary>The simulated metrics, or all NaN (an infinite distance: rejected) when the scenario refuses the values or they make a patient impossible.</summary>
-        private double[] EvaluateOrReject(double[] values, string label)
+        private double[] EvaluateOrReject(Func<double[]> evaluate)
         {
             try
             {
-                return evaluator.Evaluate(values, label, log.Cancellation);
+                return evaluate();
             }
             catch (ScenarioValidationException e)
             {

@@ -25,25 +25,26 @@ internal static class CalibrationScenarioRun
     }
 
     /// <summary>
-    /// Runs <paramref name="scenario"/> into <paramref name="output"/> (no plots; <paramref name="patients"/> per arm, or the
-    /// full cohort when null) and sets the estimate of each target that names it. The run's warnings and notes go to
+    /// Runs <paramref name="scenario"/> into <paramref name="output"/> (no plots; <paramref name="patients"/> per arm of a cohort, or the
+    /// full cohort when null; the scenario's seed unless <paramref name="seed"/> is given) and sets the estimate of each target that names it. The run's warnings and notes go to
     /// <paramref name="warnings"/> (<see cref="TextWriter.Null"/> drops them).
     /// </summary>
-    public static void Measure(CalibrationPlan plan, CalibrationScenario scenario, string output, int threads, int? patients,
+    public static void Measure(CalibrationPlan plan, CalibrationScenario scenario, string output, int threads, int? patients, ulong? seed,
         IReadOnlyList<ScenarioOverride> overrides, TextWriter warnings, CancellationToken cancellation, TargetEstimate[] estimates)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(estimates);
+        var runnable = RunnableScenario.LoadOrThrow(scenario.Path, overrides);
         var settings = new RunSettings
         {
             Replicates = scenario.Replicates,
             Threads = threads,
             Format = OutputFormat.Parquet,
             Plots = false,
-            Patients = patients,
+            Patients = runnable.HasCohort ? patients : null,
+            Seed = seed,
         };
-        var runnable = RunnableScenario.LoadOrThrow(scenario.Path, overrides);
         RunPipeline.Execute(runnable, output, settings, new NoticeWriter(warnings), cancellation);
         var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
         for (int t = 0; t < plan.Targets.Count; t++)

@@ -1,3 +1,4 @@
+using ResistanceSim.Model.Calibration;
 using ResistanceSim.Scenarios.Calibration;
 
 namespace ResistanceSim.Runs.Calibration;
@@ -10,8 +11,27 @@ namespace ResistanceSim.Runs.Calibration;
 /// </summary>
 internal sealed class ParticleEvaluator(LoadedCalibration calibration, string scratchRoot)
 {
-    /// <returns>Per target (in file order), the simulated metric.</returns>
-    public double[] Evaluate(IReadOnlyList<double> values, string label, CancellationToken cancellation)
+    /// <returns>Per target (in file order), the simulated metric on the calibration's reduced cohorts, one thread.</returns>
+    public double[] Evaluate(IReadOnlyList<double> values, string label, CancellationToken cancellation) =>
+        Run(values, label, threads: 1, (scenario, _) => (scenario.Patients, null), cancellation);
+
+    /// <returns>
+    /// Per target (in file order), the simulated metric on <paramref name="patientsPerArm"/> new patients an arm, over
+    /// <paramref name="threads"/>: each scenario runs with a seed of its own derived from the calibration's, not the
+    /// scenario's, so neither the fit's patients nor <c>--check</c>'s are among them.
+    /// </returns>
+    public double[] EvaluateOnNewPatients(IReadOnlyList<double> values, string label, int threads, int patientsPerArm, CancellationToken cancellation)
+    {
+        ulong calibrationSeed = calibration.Plan.Seed;
+        return Run(values, label, threads, (_, index) => (patientsPerArm, NewPatientsSeed(calibrationSeed, index)), cancellation);
+    }
+
+    /// <summary>A seed for the new patients of scenario <paramref name="index"/>: the calibration's, spread by a golden-ratio step.</summary>
+    internal static ulong NewPatientsSeed(ulong calibrationSeed, int index) =>
+        unchecked((calibrationSeed + 1) * 0x9E3779B97F4A7C15UL + (ulong)index);
+
+    private double[] Run(IReadOnlyList<double> values, string label, int threads, Func<CalibrationScenario, int, (int? Patients, ulong? Seed)> cohort,
+        CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(values);
         var plan = calibration.Plan;
@@ -19,9 +39,13 @@ internal sealed class ParticleEvaluator(LoadedCalibration calibration, string sc
         string particleRoot = Path.Combine(scratchRoot, label);
         try
         {
-            foreach (var scenario in plan.Scenarios)
-                CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(particleRoot, scenario.Name), threads: 1, scenario.Patients,
+            for (int index = 0; index < plan.Scenarios.Count; index++)
+            {
+                var scenario = plan.Scenarios[index];
+                var (patients, seed) = cohort(scenario, index);
+                CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(particleRoot, scenario.Name), threads, patients, seed,
                     CalibrationOverrides.For(calibration, scenario.Name, values), TextWriter.Null, cancellation, estimates);
+            }
         }
         finally
         {

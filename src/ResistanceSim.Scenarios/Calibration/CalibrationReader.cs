@@ -193,7 +193,9 @@ public static class CalibrationReader
             abc.Double("min_epsilon", Rules.NonNegative, 0),
             abc.Enum("method", AbcMethod.Importance),
             abc.Enum("distance", AbcDistance.RootMeanSquare),
-            abc.Enum("preset", PresetPoint.PosteriorMedian));
+            abc.Enum("preset", PresetPoint.PosteriorMedian),
+            abc.Int("preset_candidates", Rules.InRange(1, 100_000), 10),
+            abc.Int("preset_patients", Rules.InRange(1, 1_000_000), 400));
         abc.Finish();
         return settings;
     }

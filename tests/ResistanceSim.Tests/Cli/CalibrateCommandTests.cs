@@ -101,11 +101,43 @@ public sealed class CalibrateCommandTests : IDisposable
         string output = Path.Combine(_root, "out");
         var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        Assert.Matches(@"calibrated\.yaml sets the lowest-distance member: generation 2, proposal \d+, distance ", result.Output);
+        Assert.Matches(@"calibrated\.yaml sets the lowest-distance member \(generation 2, proposal \d+, distance ", result.Output);
         Assert.Contains("lowest-distance member (generation 2, proposal", File.ReadAllText(Path.Combine(output, "quick", "calibrated.yaml")), StringComparison.Ordinal);
         string report = File.ReadAllText(Path.Combine(output, "quick", "report.html"));
         Assert.Contains("preset member", report, StringComparison.Ordinal);
         Assert.Contains("the lowest-distance one", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APresetChosenOnNewPatientsRunsItsCandidatesOnceAndAResumeReplaysThem()
+    {
+        // The synthetic culture on a stochastic engine, so that other seeds give other runs.
+        string culture = Path.Combine(_root, "culture.yaml");
+        File.WriteAllText(culture, File.ReadAllText(Repository.Scenario("calibration/synthetic-culture.yaml"))
+            .Replace("engine: ode", "engine: hybrid", StringComparison.Ordinal)
+            .Replace("../presets/", Repository.Scenario("presets") + "/", StringComparison.Ordinal));
+        string file = Write(Valid.Replace("abc: { particles", "abc: { preset: nearest_on_new_patients, preset_candidates: 3, particles", StringComparison.Ordinal));
+        File.WriteAllText(file, File.ReadAllText(file).Replace(Repository.Scenario("calibration/synthetic-culture.yaml"), culture, StringComparison.Ordinal));
+        string output = Path.Combine(_root, "out");
+        var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("the 3 members nearest on the fit's cohorts, run on 400 new patients an arm (0 journaled already)", result.Output, StringComparison.Ordinal);
+        var candidates = Regex.Matches(result.Output, @"distance ([\d.]+) on the fit's cohorts, ([\d.]+) on new patients \(\d+ of 2 targets within tolerance");
+        Assert.Equal(3, candidates.Count);
+        // Other seeds: the same parameters meet other chance events, so the distances are not the fit's again.
+        Assert.Contains(candidates, m => m.Groups[1].Value != m.Groups[2].Value);
+        Assert.Matches(@"calibrated\.yaml sets the member nearest on new patients \(generation \d, proposal \d+, distance [\d.]+ on the fit's cohorts, [\d.]+ on 400 new patients an arm; the nearest of the 3", result.Output);
+        string run = Path.Combine(output, "quick");
+        Assert.True(File.Exists(Path.Combine(run, "preset_candidates", "part-00000.parquet")));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "journal", "new-patients-0-of-1.csv")).Length - 1);
+        Assert.Contains("on 400 new patients an arm (the nearest there", File.ReadAllText(Path.Combine(run, "report.html")), StringComparison.Ordinal);
+        string preset = File.ReadAllText(Path.Combine(run, "calibrated.yaml"));
+
+        var resumed = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "1", "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Error + resumed.Output);
+        Assert.Contains("(3 journaled already)", resumed.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"on new patients \(\d+ of 2 targets", resumed.Output);
+        Assert.Equal(preset, File.ReadAllText(Path.Combine(run, "calibrated.yaml")));
     }
 
     [Theory]

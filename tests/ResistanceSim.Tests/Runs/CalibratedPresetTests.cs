@@ -7,7 +7,8 @@ namespace ResistanceSim.Tests.Runs;
 
 /// <summary>
 /// <c>calibrated.yaml</c> sets the point <c>abc.preset</c> names: each parameter's posterior median, or the final
-/// population's lowest-distance member (a tie going to the earliest evaluation), with the medians still in comments.
+/// population's lowest-distance member (a tie going to the earliest evaluation) or the one nearest on new patients, its
+/// values to the last digit, with the medians still in comments.
 /// </summary>
 public sealed class CalibratedPresetTests
 {
@@ -30,21 +31,43 @@ public sealed class CalibratedPresetTests
 
     [Fact]
     public void TheLowestDistanceMemberIsTheEarliestEvaluatedOfThoseThatTie() =>
-        Assert.Equal(3, CalibratedPreset.LowestDistanceMember(Population));
+        Assert.Equal(3, PresetMember.LowestDistance(Population));
+
+    [Fact]
+    public void TheFullSizeCandidatesAreDistinctEvaluationsInOrderOfDistance()
+    {
+        var resampled = Population with { Sources = [new(2, 0), new(1, 5), new(2, 2), new(1, 5)] };
+        Assert.Equal([3, 2, 0], PresetMember.Nearest(resampled, 5));
+        Assert.Equal([3, 2], PresetMember.Nearest(resampled, 2));
+    }
 
     [Fact]
     public void ALowestDistancePresetSetsThatMembersValuesAndKeepsTheMediansInComments()
     {
-        string yaml = CalibratedPreset.Write(Plan(PresetPoint.LowestDistance), Population, "fit.yaml", "all generations ran");
+        var plan = Plan(PresetPoint.LowestDistance);
+        string yaml = CalibratedPreset.Write(plan, Population, CalibratedPreset.WithoutFullSizeRuns(plan, Population), "fit.yaml", "all generations ran");
         Assert.Contains("lowest-distance member (generation 1, proposal 5, distance 0.5)", yaml, StringComparison.Ordinal);
         Assert.Matches(@"drug_death_per_day: 0\.4   # posterior median 0\.[23]\d*; 90% interval", yaml);
         Assert.Matches(@"probability_per_division: 4E-07   # posterior median [23](\.5)?E-07; 90% interval .*; set in trial only", yaml);
     }
 
     [Fact]
+    public void AMemberChosenOnNewPatientsIsNamedWithBothDistancesAndItsValuesAreWrittenToTheLastDigit()
+    {
+        var precise = Population with { Values = [[0.10, 1.0e-7], [0.123456789012345, 2.0e-7], [0.30, 3.0e-7], [0.40, 4.0e-7]] };
+        var preset = new PresetMember(1, [new CandidateRun(3, 0.8, [0.1]), new CandidateRun(1, 0.4, [0.2])], 400);
+        string yaml = CalibratedPreset.Write(Plan(PresetPoint.NearestOnNewPatients), precise, preset, "fit.yaml", "all generations ran");
+        Assert.Contains("member nearest on new patients (generation 2, proposal 1, distance 0.7 on the fit's cohorts, 0.4 on 400 new patients an arm; the nearest of the 2 nearest on the fit's)",
+            yaml, StringComparison.Ordinal);
+        Assert.Contains("drug_death_per_day: 0.123456789012345   # posterior median", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APosteriorMedianPresetSetsTheMedians()
     {
-        string yaml = CalibratedPreset.Write(Plan(PresetPoint.PosteriorMedian), Population, "fit.yaml", "all generations ran");
+        var plan = Plan(PresetPoint.PosteriorMedian);
+        Assert.Null(CalibratedPreset.WithoutFullSizeRuns(plan, Population));
+        string yaml = CalibratedPreset.Write(plan, Population, null, "fit.yaml", "all generations ran");
         Assert.Contains("Values are posterior medians", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("drug_death_per_day: 0.4 ", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("posterior median ", yaml, StringComparison.Ordinal);

@@ -39,8 +39,12 @@ public class ShippedCalibrationTests
         var plan = CalibrationReader.Load(Repository.Scenario("calibration/alk-trials.yaml")).Plan;
         string text = File.ReadAllText(PresetPath);
         Assert.Contains("# Calibrated by `resistancesim calibrate scenarios/calibration/alk-trials.yaml`", text, StringComparison.Ordinal);
-        Assert.Contains(plan.Abc.Preset == Model.Calibration.PresetPoint.LowestDistance ? "lowest-distance member" : "Values are posterior medians",
-            text, StringComparison.Ordinal);
+        Assert.Contains(plan.Abc.Preset switch
+        {
+            Model.Calibration.PresetPoint.LowestDistance => "lowest-distance member",
+            Model.Calibration.PresetPoint.NearestOnNewPatients => "member nearest on new patients",
+            _ => "Values are posterior medians",
+        }, text, StringComparison.Ordinal);
     }
 
     private static YamlNodeBase? Parse()
