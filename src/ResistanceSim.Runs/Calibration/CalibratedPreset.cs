@@ -55,7 +55,7 @@ internal static class CalibratedPreset
     }
 
     /// <summary>The member the preset sets when it is chosen on the fit's cohorts alone; null for the posterior medians and a choice on new patients.</summary>
-    internal static PresetMember? WithoutFullSizeRuns(CalibrationPlan plan, AbcPopulation population) =>
+    internal static PresetMember? ChosenOnTheFitsCohorts(CalibrationPlan plan, AbcPopulation population) =>
         plan.Abc.Preset == PresetPoint.LowestDistance ? new PresetMember(PresetMember.LowestDistance(population), null) : null;
 
     private sealed class Node

@@ -15,7 +15,8 @@ namespace ResistanceSim.Runs.Calibration;
 /// A finished calibration's run directory (docs/calibration.md, "Output"): <c>calibration/</c> (every parameter set
 /// evaluated: generation, proposal, distance, accepted, weight, values, each target's simulated value and miss),
 /// <c>posterior/</c> (the final population), <c>generations/</c>, <c>preset_candidates/</c> (with a preset chosen on
-/// new patients: each candidate's run on them), <c>calibrated.yaml</c>, <c>plots/</c> and <c>report.html</c>. Every shard of an array writes the same files (atomically), so whichever finishes last leaves them complete.
+/// new patients: each candidate's run on them), <c>calibrated.yaml</c>, <c>plots/</c> and <c>report.html</c>. Every
+/// shard of an array writes the same files (atomically), so whichever finishes last leaves them complete.
 /// </summary>
 internal static class CalibrationOutputs
 {

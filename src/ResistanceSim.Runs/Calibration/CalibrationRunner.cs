@@ -109,7 +109,7 @@ public static class CalibrationRunner
                 if (g > 0 && generation.Epsilon <= plan.Abc.MinEpsilon) { reason = $"the tolerance reached {plan.Abc.MinEpsilon:0.###}"; break; }
                 reason = $"{plan.Abc.Generations} generations done";
             }
-            var preset = populations.Count > 0 ? CalibratedPreset.WithoutFullSizeRuns(plan, populations[^1]) : null;
+            var preset = populations.Count > 0 ? CalibratedPreset.ChosenOnTheFitsCohorts(plan, populations[^1]) : null;
             return new Result(populations, records, reason, _evaluations, preset);
         }
 

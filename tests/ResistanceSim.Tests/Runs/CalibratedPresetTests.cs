@@ -45,7 +45,7 @@ public sealed class CalibratedPresetTests
     public void ALowestDistancePresetSetsThatMembersValuesAndKeepsTheMediansInComments()
     {
         var plan = Plan(PresetPoint.LowestDistance);
-        string yaml = CalibratedPreset.Write(plan, Population, CalibratedPreset.WithoutFullSizeRuns(plan, Population), "fit.yaml", "all generations ran");
+        string yaml = CalibratedPreset.Write(plan, Population, CalibratedPreset.ChosenOnTheFitsCohorts(plan, Population), "fit.yaml", "all generations ran");
         Assert.Contains("lowest-distance member (generation 1, proposal 5, distance 0.5)", yaml, StringComparison.Ordinal);
         Assert.Matches(@"drug_death_per_day: 0\.4   # posterior median 0\.[23]\d*; 90% interval", yaml);
         Assert.Matches(@"probability_per_division: 4E-07   # posterior median [23](\.5)?E-07; 90% interval .*; set in trial only", yaml);
@@ -66,7 +66,7 @@ public sealed class CalibratedPresetTests
     public void APosteriorMedianPresetSetsTheMedians()
     {
         var plan = Plan(PresetPoint.PosteriorMedian);
-        Assert.Null(CalibratedPreset.WithoutFullSizeRuns(plan, Population));
+        Assert.Null(CalibratedPreset.ChosenOnTheFitsCohorts(plan, Population));
         string yaml = CalibratedPreset.Write(plan, Population, null, "fit.yaml", "all generations ran");
         Assert.Contains("Values are posterior medians", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("drug_death_per_day: 0.4 ", yaml, StringComparison.Ordinal);
