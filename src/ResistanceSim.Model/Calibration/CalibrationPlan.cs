@@ -39,7 +39,7 @@ public enum PresetPoint
 
     /// <summary>
     /// Of the <see cref="AbcSettings.PresetCandidates"/> members lowest on the fit's cohorts, the one with the lowest
-    /// distance on <see cref="AbcSettings.PresetPatients"/> new patients an arm (other seeds), where chance weighs less.
+    /// distance on full cohorts of new patients (other seeds), where chance weighs less.
     /// </summary>
     NearestOnNewPatients,
 }
@@ -54,7 +54,6 @@ public enum PresetPoint
 /// <param name="Distance">How the targets' misses combine into one distance.</param>
 /// <param name="Preset">Which point of the final population the calibrated preset sets.</param>
 /// <param name="PresetCandidates">With <see cref="PresetPoint.NearestOnNewPatients"/>: how many members are run again.</param>
-/// <param name="PresetPatients">With <see cref="PresetPoint.NearestOnNewPatients"/>: patients an arm in those runs.</param>
 public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon,
     AbcMethod Method = AbcMethod.Importance, AbcDistance Distance = AbcDistance.RootMeanSquare, PresetPoint Preset = PresetPoint.PosteriorMedian,
-    int PresetCandidates = 10, int PresetPatients = 400);
+    int PresetCandidates = 10);

@@ -57,7 +57,7 @@ internal static class CalibrationOutputs
         "Targets against the final population (simulated: weighted median [90% interval] over the accepted particles)"
         + (preset is null ? ""
             : preset.OnNewPatients is null ? " and against the member calibrated.yaml sets (the lowest-distance one)"
-            : $" and against the member calibrated.yaml sets, on {preset.PatientsPerArm} new patients an arm (the nearest there of the members nearest on the fit's cohorts)");
+            : " and against the member calibrated.yaml sets, on full cohorts of new patients (the nearest there of the members nearest on the fit's cohorts)");
 
     private static string[] TargetHeaders(PresetMember? preset) => preset is not null
         ? ["target", "published", "tolerance", "simulated", "within", "preset member", "within"]

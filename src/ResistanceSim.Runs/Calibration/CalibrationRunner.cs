@@ -119,7 +119,7 @@ public static class CalibrationRunner
             try
             {
                 return NewPatientsChoice.Choose(plan, final, newPatientsJournal, options.Shard,
-                    (values, label) => EvaluateOrReject(() => evaluator.EvaluateOnNewPatients(values, label, options.Threads, plan.Abc.PresetPatients, log.Cancellation)),
+                    (values, label) => EvaluateOrReject(() => evaluator.EvaluateOnNewPatients(values, label, options.Threads, log.Cancellation)),
                     log.Output, log.Cancellation);
             }
             catch (OperationCanceledException)

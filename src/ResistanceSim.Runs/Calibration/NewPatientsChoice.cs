@@ -8,9 +8,9 @@ namespace ResistanceSim.Runs.Calibration;
 
 /// <summary>
 /// <c>preset: nearest_on_new_patients</c>: the final population's <c>preset_candidates</c> members nearest the targets
-/// on the fit's reduced cohorts are run again on <c>preset_patients</c> new patients an arm (other seeds than the
-/// scenarios'), and the nearest there is the preset. On the fit's few dozen patients an arm a member's distance is its
-/// luck with them as much as its parameters; larger cohorts weigh the luck less, and patients neither the fit nor
+/// on the fit's reduced cohorts are run again on full cohorts of new patients (the scenarios' own sizes, other seeds
+/// than theirs), and the nearest there is the preset. On the fit's few dozen patients an arm a member's distance is its
+/// luck with them as much as its parameters; full cohorts weigh the luck less, and patients neither the fit nor
 /// <c>--check</c> sees keep the check an honest look. Each run is journaled the moment it ends, so <c>--resume</c> does
 /// not repeat it; shards split the candidates as they split proposals (shard K runs candidates K, K+N, …) and run one
 /// another's after a grace period, as in a generation.
@@ -36,7 +36,7 @@ internal static class NewPatientsChoice
         }
         Merge();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Choosing the preset: the {candidates.Length} members nearest on the fit's cohorts, run on {plan.Abc.PresetPatients} new patients an arm ({candidates.Count(m => known.ContainsKey(population.Sources[m]))} journaled already)."));
+            $"Choosing the preset: the {candidates.Length} members nearest on the fit's cohorts, run on full cohorts of new patients ({candidates.Count(m => known.ContainsKey(population.Sources[m]))} journaled already)."));
 
         double meanSeconds = 30;
         int ran = 0;
@@ -78,6 +78,6 @@ internal static class NewPatientsChoice
         // The lowest distance on new patients; a tie (or no finite distance at all) goes to the nearer on the fit's cohorts.
         var chosen = runs.Select((run, rank) => (run, rank))
             .OrderBy(x => double.IsNaN(x.run.Distance) ? double.PositiveInfinity : x.run.Distance).ThenBy(x => x.rank).First().run;
-        return new PresetMember(chosen.Member, runs, plan.Abc.PresetPatients);
+        return new PresetMember(chosen.Member, runs);
     }
 }

@@ -16,14 +16,14 @@ internal sealed class ParticleEvaluator(LoadedCalibration calibration, string sc
         Run(values, label, threads: 1, (scenario, _) => (scenario.Patients, null), cancellation);
 
     /// <returns>
-    /// Per target (in file order), the simulated metric on <paramref name="patientsPerArm"/> new patients an arm, over
-    /// <paramref name="threads"/>: each scenario runs with a seed of its own derived from the calibration's, not the
-    /// scenario's, so neither the fit's patients nor <c>--check</c>'s are among them.
+    /// Per target (in file order), the simulated metric on full cohorts of new patients, over <paramref name="threads"/>:
+    /// each scenario runs at its own size with a seed derived from the calibration's, not the scenario's, so neither
+    /// the fit's patients nor <c>--check</c>'s are among them.
     /// </returns>
-    public double[] EvaluateOnNewPatients(IReadOnlyList<double> values, string label, int threads, int patientsPerArm, CancellationToken cancellation)
+    public double[] EvaluateOnNewPatients(IReadOnlyList<double> values, string label, int threads, CancellationToken cancellation)
     {
         ulong calibrationSeed = calibration.Plan.Seed;
-        return Run(values, label, threads, (_, index) => (patientsPerArm, NewPatientsSeed(calibrationSeed, index)), cancellation);
+        return Run(values, label, threads, (_, index) => (null, NewPatientsSeed(calibrationSeed, index)), cancellation);
     }
 
     /// <summary>A seed for the new patients of scenario <paramref name="index"/>: the calibration's, spread by a golden-ratio step.</summary>

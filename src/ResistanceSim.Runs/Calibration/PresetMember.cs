@@ -9,9 +9,9 @@ internal sealed record CandidateRun(int Member, double Distance, double[] Simula
 /// <summary>
 /// The member of the final population <c>calibrated.yaml</c> sets (<c>abc.preset</c>): the lowest-distance one on the
 /// fit's cohorts, or the nearest on new patients among the members lowest on the fit's (<see cref="CandidateRuns"/>
-/// then holds every candidate's run, the chosen one included, on <see cref="PatientsPerArm"/> patients an arm).
+/// then holds every candidate's run, the chosen one included, on full cohorts of new patients).
 /// </summary>
-internal sealed record PresetMember(int Member, IReadOnlyList<CandidateRun>? CandidateRuns = null, int PatientsPerArm = 0)
+internal sealed record PresetMember(int Member, IReadOnlyList<CandidateRun>? CandidateRuns = null)
 {
     /// <summary>The chosen member's run on new patients; null when it was chosen on the fit's cohorts.</summary>
     public CandidateRun? OnNewPatients => CandidateRuns?.First(r => r.Member == Member);
@@ -25,7 +25,7 @@ internal sealed record PresetMember(int Member, IReadOnlyList<CandidateRun>? Can
             $"generation {source.Generation}, proposal {source.Proposal}, distance {population.Distances[Member]:0.####}");
         return OnNewPatients is { } run
             ? string.Create(CultureInfo.InvariantCulture,
-                $"member nearest on new patients ({where} on the fit's cohorts, {run.Distance:0.####} on {PatientsPerArm} new patients an arm; the nearest of the {CandidateRuns!.Count} nearest on the fit's)")
+                $"member nearest on new patients ({where} on the fit's cohorts, {run.Distance:0.####} on full cohorts of new patients; the nearest of the {CandidateRuns!.Count} nearest on the fit's)")
             : $"lowest-distance member ({where})";
     }
 

@@ -194,8 +194,7 @@ public static class CalibrationReader
             abc.Enum("method", AbcMethod.Importance),
             abc.Enum("distance", AbcDistance.RootMeanSquare),
             abc.Enum("preset", PresetPoint.PosteriorMedian),
-            abc.Int("preset_candidates", Rules.InRange(1, 100_000), 10),
-            abc.Int("preset_patients", Rules.InRange(1, 1_000_000), 400));
+            abc.Int("preset_candidates", Rules.InRange(1, 100_000), 10));
         abc.Finish();
         return settings;
     }

@@ -121,16 +121,16 @@ public sealed class CalibrateCommandTests : IDisposable
         string output = Path.Combine(_root, "out");
         var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        Assert.Contains("the 3 members nearest on the fit's cohorts, run on 400 new patients an arm (0 journaled already)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("the 3 members nearest on the fit's cohorts, run on full cohorts of new patients (0 journaled already)", result.Output, StringComparison.Ordinal);
         var candidates = Regex.Matches(result.Output, @"distance ([\d.]+) on the fit's cohorts, ([\d.]+) on new patients \(\d+ of 2 targets within tolerance");
         Assert.Equal(3, candidates.Count);
         // Other seeds: the same parameters meet other chance events, so the distances are not the fit's again.
         Assert.Contains(candidates, m => m.Groups[1].Value != m.Groups[2].Value);
-        Assert.Matches(@"calibrated\.yaml sets the member nearest on new patients \(generation \d, proposal \d+, distance [\d.]+ on the fit's cohorts, [\d.]+ on 400 new patients an arm; the nearest of the 3", result.Output);
+        Assert.Matches(@"calibrated\.yaml sets the member nearest on new patients \(generation \d, proposal \d+, distance [\d.]+ on the fit's cohorts, [\d.]+ on full cohorts of new patients; the nearest of the 3", result.Output);
         string run = Path.Combine(output, "quick");
         Assert.True(File.Exists(Path.Combine(run, "preset_candidates", "part-00000.parquet")));
         Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "journal", "new-patients-0-of-1.csv")).Length - 1);
-        Assert.Contains("on 400 new patients an arm (the nearest there", File.ReadAllText(Path.Combine(run, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("on full cohorts of new patients (the nearest there", File.ReadAllText(Path.Combine(run, "report.html")), StringComparison.Ordinal);
         string preset = File.ReadAllText(Path.Combine(run, "calibrated.yaml"));
 
         var resumed = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "1", "--resume");

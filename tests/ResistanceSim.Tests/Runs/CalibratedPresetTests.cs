@@ -55,9 +55,9 @@ public sealed class CalibratedPresetTests
     public void AMemberChosenOnNewPatientsIsNamedWithBothDistancesAndItsValuesAreWrittenToTheLastDigit()
     {
         var precise = Population with { Values = [[0.10, 1.0e-7], [0.123456789012345, 2.0e-7], [0.30, 3.0e-7], [0.40, 4.0e-7]] };
-        var preset = new PresetMember(1, [new CandidateRun(3, 0.8, [0.1]), new CandidateRun(1, 0.4, [0.2])], 400);
+        var preset = new PresetMember(1, [new CandidateRun(3, 0.8, [0.1]), new CandidateRun(1, 0.4, [0.2])]);
         string yaml = CalibratedPreset.Write(Plan(PresetPoint.NearestOnNewPatients), precise, preset, "fit.yaml", "all generations ran");
-        Assert.Contains("member nearest on new patients (generation 2, proposal 1, distance 0.7 on the fit's cohorts, 0.4 on 400 new patients an arm; the nearest of the 2 nearest on the fit's)",
+        Assert.Contains("member nearest on new patients (generation 2, proposal 1, distance 0.7 on the fit's cohorts, 0.4 on full cohorts of new patients; the nearest of the 2 nearest on the fit's)",
             yaml, StringComparison.Ordinal);
         Assert.Contains("drug_death_per_day: 0.123456789012345   # posterior median", yaml, StringComparison.Ordinal);
     }
