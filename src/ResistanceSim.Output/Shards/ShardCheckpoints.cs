@@ -21,8 +21,13 @@ namespace ResistanceSim.Output.Shards;
 /// </summary>
 public sealed class ShardCheckpoints : IDisposable
 {
-    /// <summary>Chunks per shard when units are fast; slow units are checkpointed at least this often instead.</summary>
-    private const int TargetChunks = 256;
+    /// <summary>
+    /// Chunks per shard when units are fast. Each chunk creates two files (itself and the done-list's rewrite, both
+    /// atomic): at 256 a 343-patient trial made one per patient, 704 files in all, and creating them was half the main
+    /// thread's time while two workers ran (benchmarks/RESULTS.md). What a kill can lose is bounded by
+    /// <see cref="MaxChunkAge"/> as well, so a long shard still checkpoints every few seconds.
+    /// </summary>
+    private const int TargetChunks = 32;
     private static readonly TimeSpan MaxChunkAge = TimeSpan.FromSeconds(10);
 
     private readonly IReadOnlyList<IRunTable> _tables;

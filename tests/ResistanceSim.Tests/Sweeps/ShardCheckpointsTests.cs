@@ -43,14 +43,14 @@ public class ShardCheckpointsTests
         using var temp = new TempDirectory();
         using (var first = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: false))
         {
-            WriteUnits(first, 0, 10);          // 600 units / 256 chunks → 2 units per chunk: 5 chunks recorded
-            Assert.Equal(10, first.UnitsDone);
+            WriteUnits(first, 0, 90);          // 600 units / 32 chunks → 18 units per chunk: 5 chunks recorded
+            Assert.Equal(90, first.UnitsDone);
         }
         var spool = Path.Combine(temp.Path, "shards", "part-00000.spool");
         File.WriteAllText(Path.Combine(spool, "chunk-000005.bin"), "written, but killed before the done-list counted it");
 
         using var resumed = new ShardCheckpoints(temp.Path, 0, [new ReplicateTable()], Work, resume: true);
-        Assert.Equal(10, resumed.UnitsDone);
+        Assert.Equal(90, resumed.UnitsDone);
         Assert.False(File.Exists(Path.Combine(spool, "chunk-000005.bin")));
         Assert.Equal(5, Directory.GetFiles(spool).Length);
     }
@@ -113,13 +113,13 @@ public class ShardCheckpointsTests
             string abandoned = Path.Combine(temp.Path, "abandoned.parquet");
             var sink = new ParquetTableSink(abandoned, table.Columns, provenance);   // killed: never committed
             first.StreamTo((_, batch) => sink.Append(batch));
-            WriteUnits(first, 0, 301);   // 150 chunks of 2 recorded, unit 300 not yet
+            WriteUnits(first, 0, 289);   // 16 chunks of 18 recorded, unit 288 not yet
             sink.Dispose();
         }
         string resumed = StreamedFile("resumed.parquet", c =>
         {
-            Assert.Equal(300, c.UnitsDone);
-            WriteUnits(c, 300, 600);
+            Assert.Equal(288, c.UnitsDone);
+            WriteUnits(c, 288, 600);
         }, () => new ShardCheckpoints(interruptedRun, 0, [table], Work, resume: true));
 
         Assert.Equal(File.ReadAllBytes(uninterrupted), File.ReadAllBytes(resumed));
