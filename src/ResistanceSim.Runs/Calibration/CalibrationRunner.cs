@@ -214,7 +214,7 @@ public static class CalibrationRunner
                     }
             if (inFlight.Count > 0) return null;   // own work still running: the missing ones may be this shard's
             waiting ??= Stopwatch.StartNew();
-            if (waiting.Elapsed.TotalSeconds < Math.Max(30, 3 * meanSeconds)) return null;
+            if (!ShardGrace.IsOver(waiting.Elapsed, meanSeconds)) return null;
             foreach (int missing in generation.MissingBeforeComplete())
                 if (!inFlight.ContainsKey(missing)) return missing;
             return null;

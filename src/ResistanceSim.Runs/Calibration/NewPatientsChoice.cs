@@ -50,8 +50,7 @@ internal static class NewPatientsChoice
                 population.Values[member], simulated);
             journal.Append(entry);
             known.TryAdd(source, entry);
-            meanSeconds = ran == 0 ? clock.Elapsed.TotalSeconds : meanSeconds + (clock.Elapsed.TotalSeconds - meanSeconds) / (ran + 1);
-            ran++;
+            meanSeconds += (clock.Elapsed.TotalSeconds - meanSeconds) / ++ran;   // the first run replaces the 30 s guess
             int within = plan.Targets.Where((t, i) => t.Within(simulated[i])).Count();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  generation {source.Generation}, proposal {source.Proposal}: distance {population.Distances[member]:0.###} on the fit's cohorts, {entry.Distance:0.###} on new patients ({within} of {plan.Targets.Count} targets within tolerance; {clock.Elapsed.TotalSeconds:0} s)"));
@@ -70,7 +69,7 @@ internal static class NewPatientsChoice
             int missing = Array.FindIndex(candidates, m => !known.ContainsKey(population.Sources[m]));
             if (missing < 0) break;
             cancellation.ThrowIfCancellationRequested();
-            if (waiting.Elapsed.TotalSeconds >= Math.Max(30, 3 * meanSeconds)) Run(missing);   // the shard that owns it may never run
+            if (ShardGrace.IsOver(waiting.Elapsed, meanSeconds)) Run(missing);   // the shard that owns it may never run
             else Thread.Sleep(PollInterval);
         }
 
