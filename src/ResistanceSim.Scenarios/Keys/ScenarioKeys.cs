@@ -306,28 +306,46 @@ public static class ScenarioKeys
 
     private static MapShape Distribution(string name, string description, params KeySpec[] keys) => new(name, description) { Keys = keys };
 
+    /// <summary>The parametric distributions a per-patient parameter, or a mixture's component, may follow.</summary>
+    private static readonly KeySpec[] ParametricDistributions =
+    [
+        Optional("lognormal", Distribution("lognormal", "Log-normal.",
+            Required("median", Number(Rules.Positive), "Median."),
+            Required("sigma", Number(Rules.NonNegative), "SD of the log."),
+            Optional("min", Number(Rules.Finite), "Truncation below (default 0)."),
+            Optional("max", Number(), "Truncation above.")), "Log-normal distribution."),
+        Optional("normal", Distribution("normal", "Normal.",
+            Required("mean", Number(Rules.Finite), "Mean."),
+            Required("sd", Number(Rules.NonNegative), "Standard deviation."),
+            Optional("min", Number(), "Truncation below."),
+            Optional("max", Number(), "Truncation above.")), "Normal distribution."),
+        Optional("uniform", Distribution("uniform", "Uniform.",
+            Required("min", Number(Rules.Finite), "Lower end."),
+            Required("max", Number(Rules.Finite), "Upper end.")), "Uniform distribution."),
+        Optional("loguniform", Distribution("loguniform", "Log-uniform.",
+            Required("min", Number(Rules.Positive), "Lower end."),
+            Required("max", Number(Rules.Positive), "Upper end.")), "Log-uniform distribution."),
+    ];
+
+    private static readonly MapShape MixtureComponent = new("mixtureComponent", "A share of the patients and the distribution they draw from.")
+    {
+        Keys =
+        [
+            Optional("weight", Number(Rules.InRange(0, 1, lowInclusive: false)), "Share of patients in this component; one component may leave it out and take the rest."),
+            .. ParametricDistributions,
+        ],
+        ExactlyOneOf = ["lognormal", "normal", "uniform", "loguniform"],
+    };
+
     private static readonly MapShape PatientDistribution = new("patientDistribution", "Exactly one distribution of a per-patient parameter.")
     {
         Keys =
         [
-            Optional("lognormal", Distribution("lognormal", "Log-normal.",
-                Required("median", Number(Rules.Positive), "Median."),
-                Required("sigma", Number(Rules.NonNegative), "SD of the log."),
-                Optional("min", Number(Rules.Finite), "Truncation below (default 0)."),
-                Optional("max", Number(), "Truncation above.")), "Log-normal distribution."),
-            Optional("normal", Distribution("normal", "Normal.",
-                Required("mean", Number(Rules.Finite), "Mean."),
-                Required("sd", Number(Rules.NonNegative), "Standard deviation."),
-                Optional("min", Number(), "Truncation below."),
-                Optional("max", Number(), "Truncation above.")), "Normal distribution."),
-            Optional("uniform", Distribution("uniform", "Uniform.",
-                Required("min", Number(Rules.Finite), "Lower end."),
-                Required("max", Number(Rules.Finite), "Upper end.")), "Uniform distribution."),
-            Optional("loguniform", Distribution("loguniform", "Log-uniform.",
-                Required("min", Number(Rules.Positive), "Lower end."),
-                Required("max", Number(Rules.Positive), "Upper end.")), "Log-uniform distribution."),
+            .. ParametricDistributions,
+            Optional("mixture", NamedEntries("mixture", "Component name → its weight and distribution.", MixtureComponent),
+                "Patients of distinct kinds: each draws from one named component, chosen by its weight."),
         ],
-        ExactlyOneOf = ["lognormal", "normal", "uniform", "loguniform"],
+        ExactlyOneOf = ["lognormal", "normal", "uniform", "loguniform", "mixture"],
     };
 
     /// <summary><c>cohort:</c>, also read by <see cref="CohortVariabilityReader"/>.</summary>
