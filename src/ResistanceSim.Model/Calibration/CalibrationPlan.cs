@@ -54,6 +54,8 @@ public enum PresetPoint
 /// <param name="Distance">How the targets' misses combine into one distance.</param>
 /// <param name="Preset">Which point of the final population the calibrated preset sets.</param>
 /// <param name="PresetCandidates">With <see cref="PresetPoint.NearestOnNewPatients"/>: how many members are run again.</param>
+/// <param name="PresetDraws">With <see cref="PresetPoint.NearestOnNewPatients"/>: on how many draws of new patients each is
+/// run; its distance there is the mean over the draws.</param>
 public sealed record AbcSettings(int Particles, int Generations, double Quantile, double MinAcceptance, double MinEpsilon,
     AbcMethod Method = AbcMethod.Importance, AbcDistance Distance = AbcDistance.RootMeanSquare, PresetPoint Preset = PresetPoint.PosteriorMedian,
-    int PresetCandidates = 10);
+    int PresetCandidates = 10, int PresetDraws = 1);

@@ -11,7 +11,8 @@ namespace ResistanceSim.Runs.Calibration;
 /// formatting, so replaying the journal rebuilds the calibration bit for bit. The first line identifies the
 /// calibration (its file's hash and seed); a journal of another calibration is refused. A line cut short by a kill
 /// has no newline and is ignored. The runs on new patients that choose the preset (<c>preset: nearest_on_new_patients</c>)
-/// have a journal of their own, <c>journal/new-patients-K-of-N.csv</c>, in the same format.
+/// have journals of their own, <c>journal/new-patients-K-of-N.csv</c> (and with <c>preset_draws</c> &gt; 1
+/// <c>new-patients-draw-D-K-of-N.csv</c> for draws D = 2, 3, …), in the same format.
 /// </summary>
 internal sealed class CalibrationJournal : IDisposable
 {
@@ -38,9 +39,12 @@ internal sealed class CalibrationJournal : IDisposable
     public static CalibrationJournal Open(string runDirectory, ShardSpec shard, string identity, bool resume, string resumeHint) =>
         Open(runDirectory, "shard", shard, identity, resume, resumeHint);
 
-    /// <summary>Opens this shard's journal of runs on new patients; appended to whether or not it exists (the fit's journal, opened first, is checked).</summary>
-    public static CalibrationJournal OpenNewPatients(string runDirectory, ShardSpec shard, string identity) =>
-        Open(runDirectory, "new-patients", shard, identity, resume: true, "");
+    /// <summary>
+    /// Opens this shard's journal of runs on draw <paramref name="draw"/> (from 0) of new patients; appended to whether or
+    /// not it exists (the fit's journal, opened first, is checked).
+    /// </summary>
+    public static CalibrationJournal OpenNewPatients(string runDirectory, ShardSpec shard, string identity, int draw) =>
+        Open(runDirectory, draw == 0 ? "new-patients" : $"new-patients-draw-{draw + 1}", shard, identity, resume: true, "");
 
     private static CalibrationJournal Open(string runDirectory, string kind, ShardSpec shard, string identity, bool resume, string resumeHint)
     {

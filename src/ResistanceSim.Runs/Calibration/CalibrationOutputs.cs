@@ -151,10 +151,10 @@ internal static class CalibrationOutputs
             new("generation", ColumnType.Int32, false, "", "generation of the member's evaluation"),
             new("proposal", ColumnType.Int32, false, "", "proposal index within that generation"),
             new("distance", ColumnType.Double, false, "", "distance to the targets on the fit's reduced cohorts"),
-            new("new_patients_distance", ColumnType.Double, false, "", "distance to the targets on the new patients"),
+            new("new_patients_distance", ColumnType.Double, false, "", "distance to the targets on the new patients (the mean over abc.preset_draws draws)"),
             new("chosen", ColumnType.Boolean, false, "", "the member calibrated.yaml sets"),
         };
-        columns.AddRange(plan.Targets.Select(t => new ColumnSpec("sim_" + Column(t.Name), ColumnType.Double, true, "", $"simulated {t.Name} on the new patients")));
+        columns.AddRange(plan.Targets.Select(t => new ColumnSpec("sim_" + Column(t.Name), ColumnType.Double, true, "", $"simulated {t.Name} on the new patients (the mean over the draws)")));
         var batch = new TableBatch(columns);
         batch.Reset(runs.Count);
         for (int r = 0; r < runs.Count; r++)

@@ -57,8 +57,17 @@ public static class CalibrationRunner
                 $"--budget {options.Budget} ended the calibration before its first generation had {plan.Abc.Particles} accepted particles; raise it"));
         if (plan.Abc.Preset == PresetPoint.NearestOnNewPatients)
         {
-            using var newPatients = CalibrationJournal.OpenNewPatients(runDirectory, options.Shard, identity);
-            result = result with { Preset = session.ChooseOnNewPatients(result.Populations[^1], newPatients) };
+            var newPatients = new List<CalibrationJournal>();   // one journal per draw of new patients
+            try
+            {
+                for (int draw = 0; draw < plan.Abc.PresetDraws; draw++)
+                    newPatients.Add(CalibrationJournal.OpenNewPatients(runDirectory, options.Shard, identity, draw));
+                result = result with { Preset = session.ChooseOnNewPatients(result.Populations[^1], newPatients) };
+            }
+            finally
+            {
+                foreach (var drawJournal in newPatients) drawJournal.Dispose();
+            }
         }
         CalibrationOutputs.Write(runDirectory, calibration, result, journal.ReadAll(priors.Length, plan.Targets.Count));
         CalibrationOutputs.PrintSummary(log.Output, calibration, result);
@@ -114,12 +123,12 @@ public static class CalibrationRunner
         }
 
         /// <summary>The preset member chosen on new patients (<see cref="NewPatientsChoice"/>); Ctrl+C keeps the runs done.</summary>
-        public PresetMember ChooseOnNewPatients(AbcPopulation final, CalibrationJournal newPatientsJournal)
+        public PresetMember ChooseOnNewPatients(AbcPopulation final, IReadOnlyList<CalibrationJournal> newPatientsJournals)
         {
             try
             {
-                return NewPatientsChoice.Choose(plan, final, newPatientsJournal, options.Shard,
-                    (values, label) => EvaluateOrReject(() => evaluator.EvaluateOnNewPatients(values, label, options.Threads, log.Cancellation)),
+                return NewPatientsChoice.Choose(plan, final, newPatientsJournals, options.Shard,
+                    (values, label, draw) => EvaluateOrReject(() => evaluator.EvaluateOnNewPatients(values, label, draw, options.Threads, log.Cancellation)),
                     log.Output, log.Cancellation);
             }
             catch (OperationCanceledException)

@@ -16,19 +16,22 @@ internal sealed class ParticleEvaluator(LoadedCalibration calibration, string sc
         Run(values, label, threads: 1, (scenario, _) => (scenario.Patients, null), cancellation);
 
     /// <returns>
-    /// Per target (in file order), the simulated metric on full cohorts of new patients, over <paramref name="threads"/>:
-    /// each scenario runs at its own size with a seed derived from the calibration's, not the scenario's, so neither
-    /// the fit's patients nor <c>--check</c>'s are among them.
+    /// Per target (in file order), the simulated metric on full cohorts of new patients, draw <paramref name="draw"/>,
+    /// over <paramref name="threads"/>: each scenario runs at its own size with a seed derived from the calibration's,
+    /// not the scenario's, so neither the fit's patients nor <c>--check</c>'s are among them.
     /// </returns>
-    public double[] EvaluateOnNewPatients(IReadOnlyList<double> values, string label, int threads, CancellationToken cancellation)
+    public double[] EvaluateOnNewPatients(IReadOnlyList<double> values, string label, int draw, int threads, CancellationToken cancellation)
     {
         ulong calibrationSeed = calibration.Plan.Seed;
-        return Run(values, label, threads, (_, index) => (null, NewPatientsSeed(calibrationSeed, index)), cancellation);
+        return Run(values, label, threads, (_, index) => (null, NewPatientsSeed(calibrationSeed, index, draw)), cancellation);
     }
 
-    /// <summary>A seed for the new patients of scenario <paramref name="index"/>: the calibration's, spread by a golden-ratio step.</summary>
-    internal static ulong NewPatientsSeed(ulong calibrationSeed, int index) =>
-        unchecked((calibrationSeed + 1) * 0x9E3779B97F4A7C15UL + (ulong)index);
+    /// <summary>
+    /// A seed for draw <paramref name="draw"/> of the new patients of scenario <paramref name="index"/>: the calibration's,
+    /// spread by a golden-ratio step, each draw offset by an odd constant (draw 0 is the seed of a single draw).
+    /// </summary>
+    internal static ulong NewPatientsSeed(ulong calibrationSeed, int index, int draw = 0) =>
+        unchecked((calibrationSeed + 1 + (ulong)draw * 0xD1B54A32D192ED03UL) * 0x9E3779B97F4A7C15UL + (ulong)index);
 
     private double[] Run(IReadOnlyList<double> values, string label, int threads, Func<CalibrationScenario, int, (int? Patients, ulong? Seed)> cohort,
         CancellationToken cancellation)

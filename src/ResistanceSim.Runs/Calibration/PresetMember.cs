@@ -3,8 +3,20 @@ using ResistanceSim.Analysis.Calibration;
 
 namespace ResistanceSim.Runs.Calibration;
 
-/// <summary>A member of the final population run again on new patients to choose the preset: its distance and metrics there.</summary>
-internal sealed record CandidateRun(int Member, double Distance, double[] Simulated);
+/// <summary>
+/// A member of the final population run again on new patients to choose the preset: its distance there, the mean of its
+/// distances over the <see cref="Draws"/> draws of new patients, and each metric's mean over them.
+/// </summary>
+internal sealed record CandidateRun(int Member, double Distance, double[] Simulated, int Draws = 1)
+{
+    /// <summary>The member's runs on each draw, combined: the mean distance (the draws weigh alike) and the mean metrics.</summary>
+    public static CandidateRun OverDraws(int member, IReadOnlyList<CalibrationJournal.Entry> draws)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        double[] simulated = [.. Enumerable.Range(0, draws[0].Simulated.Length).Select(t => draws.Average(e => e.Simulated[t]))];
+        return new CandidateRun(member, draws.Average(e => e.Distance), simulated, draws.Count);
+    }
+}
 
 /// <summary>
 /// The member of the final population <c>calibrated.yaml</c> sets (<c>abc.preset</c>): the lowest-distance one on the
@@ -25,9 +37,12 @@ internal sealed record PresetMember(int Member, IReadOnlyList<CandidateRun>? Can
             $"generation {source.Generation}, proposal {source.Proposal}, distance {population.Distances[Member]:0.####}");
         return OnNewPatients is { } run
             ? string.Create(CultureInfo.InvariantCulture,
-                $"member nearest on new patients ({where} on the fit's cohorts, {run.Distance:0.####} on full cohorts of new patients; the nearest of the {CandidateRuns!.Count} nearest on the fit's)")
+                $"member nearest on new patients ({where} on the fit's cohorts, {run.Distance:0.####} on full cohorts of new patients{OverDraws(run)}; the nearest of the {CandidateRuns!.Count} nearest on the fit's)")
             : $"lowest-distance member ({where})";
     }
+
+    private static string OverDraws(CandidateRun run) =>
+        run.Draws == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", the mean over {run.Draws} draws of them");
 
     /// <summary>The member with the lowest distance; a tie goes to the earliest evaluation, so the choice is reproducible.</summary>
     public static int LowestDistance(AbcPopulation population) => ByDistance(population).First();

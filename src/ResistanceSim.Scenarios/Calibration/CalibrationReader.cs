@@ -194,7 +194,8 @@ public static class CalibrationReader
             abc.Enum("method", AbcMethod.Importance),
             abc.Enum("distance", AbcDistance.RootMeanSquare),
             abc.Enum("preset", PresetPoint.PosteriorMedian),
-            abc.Int("preset_candidates", Rules.InRange(1, 100_000), 10));
+            abc.Int("preset_candidates", Rules.InRange(1, 100_000), 10),
+            abc.Int("preset_draws", Rules.InRange(1, 100), 1));
         abc.Finish();
         return settings;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ResistanceSim.Tests.Support;
 using Xunit;
@@ -111,17 +112,11 @@ public sealed class CalibrateCommandTests : IDisposable
     [Fact]
     public void APresetChosenOnNewPatientsRunsItsCandidatesOnceAndAResumeReplaysThem()
     {
-        // The synthetic culture on a stochastic engine, so that other seeds give other runs.
-        string culture = Path.Combine(_root, "culture.yaml");
-        File.WriteAllText(culture, File.ReadAllText(Repository.Scenario("calibration/synthetic-culture.yaml"))
-            .Replace("engine: ode", "engine: hybrid", StringComparison.Ordinal)
-            .Replace("../presets/", Repository.Scenario("presets") + "/", StringComparison.Ordinal));
-        string file = Write(Valid.Replace("abc: { particles", "abc: { preset: nearest_on_new_patients, preset_candidates: 3, particles", StringComparison.Ordinal));
-        File.WriteAllText(file, File.ReadAllText(file).Replace(Repository.Scenario("calibration/synthetic-culture.yaml"), culture, StringComparison.Ordinal));
+        string file = WriteStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 3");
         string output = Path.Combine(_root, "out");
         var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        Assert.Contains("the 3 members nearest on the fit's cohorts, run on full cohorts of new patients (0 journaled already)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("the 3 members nearest on the fit's cohorts, run on full cohorts of new patients (0 of 3 runs journaled already)", result.Output, StringComparison.Ordinal);
         var candidates = Regex.Matches(result.Output, @"distance ([\d.]+) on the fit's cohorts, ([\d.]+) on new patients \(\d+ of 2 targets within tolerance");
         Assert.Equal(3, candidates.Count);
         // Other seeds: the same parameters meet other chance events, so the distances are not the fit's again.
@@ -135,12 +130,62 @@ public sealed class CalibrateCommandTests : IDisposable
 
         var resumed = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "1", "--resume");
         Assert.True(resumed.ExitCode == 0, resumed.Error + resumed.Output);
-        Assert.Contains("(3 journaled already)", resumed.Output, StringComparison.Ordinal);
+        Assert.Contains("(3 of 3 runs journaled already)", resumed.Output, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"on new patients \(\d+ of 2 targets", resumed.Output);
         Assert.Equal(preset, File.ReadAllText(Path.Combine(run, "calibrated.yaml")));
     }
 
+    [Fact]
+    public void APresetChosenOnSeveralDrawsOfNewPatientsTakesTheMeanOfTheirDistances()
+    {
+        string file = WriteStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 2, preset_draws: 2");
+        string output = Path.Combine(_root, "out");
+        var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("run on full cohorts of new patients (2 draws each) (0 of 4 runs journaled already)", result.Output, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Matches(result.Output, @", draw 1 of 2: distance [\d.]+ on the fit's cohorts").Count);
+        Assert.Equal(2, Regex.Matches(result.Output, @", draw 2 of 2: distance [\d.]+ on the fit's cohorts").Count);
+
+        string run = Path.Combine(output, "quick");
+        var first = JournaledDistances(Path.Combine(run, "journal", "new-patients-0-of-1.csv"));
+        var second = JournaledDistances(Path.Combine(run, "journal", "new-patients-draw-2-0-of-1.csv"));
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
+        Assert.Equal(2, first.Count);
+        // Each draw is other patients: the same member meets other chance events on the second.
+        Assert.Contains(first.Keys, member => first[member] != second[member]);
+        // The chosen member is the one with the lowest mean over the two draws, and the preset names that mean.
+        var means = first.Keys.ToDictionary(m => m, m => (first[m] + second[m]) / 2);
+        var chosen = means.MinBy(m => m.Value);
+        var named = Regex.Match(result.Output, @"member nearest on new patients \(generation (\d+), proposal (\d+), distance [\d.]+ on the fit's cohorts, ([\d.]+) on full cohorts of new patients, the mean over 2 draws of them;");
+        Assert.True(named.Success, result.Output);
+        Assert.Equal(chosen.Key, $"{named.Groups[1].Value}/{named.Groups[2].Value}");
+        Assert.Equal(Math.Round(chosen.Value, 4), double.Parse(named.Groups[3].Value, CultureInfo.InvariantCulture), 10);
+
+        var resumed = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "1", "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Error + resumed.Output);
+        Assert.Contains("(4 of 4 runs journaled already)", resumed.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"draw \d of 2: distance", resumed.Output);
+    }
+
+    /// <summary>The quick fit on the synthetic culture run on a stochastic engine (other seeds give other runs), with <paramref name="abc"/> added to its abc settings.</summary>
+    private string WriteStochasticCulture(string abc)
+    {
+        string culture = Path.Combine(_root, "culture.yaml");
+        File.WriteAllText(culture, File.ReadAllText(Repository.Scenario("calibration/synthetic-culture.yaml"))
+            .Replace("engine: ode", "engine: hybrid", StringComparison.Ordinal)
+            .Replace("../presets/", Repository.Scenario("presets") + "/", StringComparison.Ordinal));
+        string file = Write(Valid.Replace("abc: { particles", $"abc: {{ {abc}, particles", StringComparison.Ordinal));
+        File.WriteAllText(file, File.ReadAllText(file).Replace(Repository.Scenario("calibration/synthetic-culture.yaml"), culture, StringComparison.Ordinal));
+        return file;
+    }
+
+    /// <summary>A journal's distances by member ("generation/proposal"), its identity line skipped.</summary>
+    private static Dictionary<string, double> JournaledDistances(string path) =>
+        File.ReadAllLines(path).Skip(1).Select(line => line.Split(','))
+            .ToDictionary(f => $"{f[0]}/{f[1]}", f => double.Parse(f[2], CultureInfo.InvariantCulture));
+
     [Theory]
+    [InlineData("abc: { particles", "abc: { preset_draws: 0, particles", "preset_draws must be in [1, 100]")]
     [InlineData("population.b0_per_day:", "population.b0_per_dya:", "b0_per_dya")]
     [InlineData("metric: log10_cells, day: 10", "metric: log10_cell, day: 10", "log10_cell")]
     [InlineData("scenario: culture, metric: log10_cells, day: 30", "scenario: cultre, metric: log10_cells, day: 30", "'cultre', which is not under scenarios")]
