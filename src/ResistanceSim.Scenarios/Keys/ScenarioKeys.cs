@@ -334,7 +334,7 @@ public static class ScenarioKeys
             Optional("weight", Number(Rules.InRange(0, 1, lowInclusive: false)), "Share of patients in this component; one component may leave it out and take the rest."),
             .. ParametricDistributions,
         ],
-        ExactlyOneOf = ["lognormal", "normal", "uniform", "loguniform"],
+        ExactlyOneOf = [.. ParametricDistributions.Select(k => k.Name)],
     };
 
     private static readonly MapShape PatientDistribution = new("patientDistribution", "Exactly one distribution of a per-patient parameter.")
@@ -345,7 +345,7 @@ public static class ScenarioKeys
             Optional("mixture", NamedEntries("mixture", "Component name → its weight and distribution.", MixtureComponent),
                 "Patients of distinct kinds: each draws from one named component, chosen by its weight."),
         ],
-        ExactlyOneOf = ["lognormal", "normal", "uniform", "loguniform", "mixture"],
+        ExactlyOneOf = [.. ParametricDistributions.Select(k => k.Name), "mixture"],
     };
 
     /// <summary><c>cohort:</c>, also read by <see cref="CohortVariabilityReader"/>.</summary>

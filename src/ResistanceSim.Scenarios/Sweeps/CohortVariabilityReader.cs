@@ -25,7 +25,6 @@ public static class CohortVariabilityReader
 {
     public const string Key = "variability";
 
-
     public static SweepDefinition Read(YamlMap document, Cohort cohort, ulong scenarioSeed, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -155,11 +154,11 @@ public static class CohortVariabilityReader
         return new MixtureDistribution([.. components.Select(c => new MixtureComponent(c.Weight ?? 1 - given, c.Distribution!))]);
     }
 
-    /// <summary>One parametric distribution, the value of <paramref name="kind"/> in <paramref name="owner"/>.</summary>
+    /// <summary>One parametric distribution, the value of <paramref name="kind"/> (one of <see cref="ParametricKinds"/>) in <paramref name="owner"/>.</summary>
     private static ParametricDistribution? ReadParametric(MapReader owner, string kind)
     {
         if (owner.OptionalMap(kind) is not { } r) return null;
-        ParametricDistribution? result = kind switch
+        ParametricDistribution result = kind switch
         {
             "lognormal" => new LogNormalDistribution(r.Double("median", Rules.Positive), r.Double("sigma", Rules.NonNegative),
                 r.Double("min", Rules.Finite, defaultValue: 0), r.Double("max", defaultValue: double.PositiveInfinity)),
@@ -167,10 +166,9 @@ public static class CohortVariabilityReader
                 r.Double("min", defaultValue: double.NegativeInfinity), r.Double("max", defaultValue: double.PositiveInfinity)),
             "uniform" => new UniformDistribution(r.Double("min", Rules.Finite), r.Double("max", Rules.Finite)),
             "loguniform" => new LogUniformDistribution(r.Double("min", Rules.Positive), r.Double("max", Rules.Positive)),
-            _ => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a parametric distribution"),
         };
         r.Finish();
-        if (result is null) return null;
         if (!(result.Max > result.Min))
         {
             r.Report("max", string.Create(CultureInfo.InvariantCulture, $"must be > min ({result.Max} <= {result.Min})"));

@@ -112,10 +112,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [Fact]
     public void APresetChosenOnNewPatientsRunsItsCandidatesOnceAndAResumeReplaysThem()
     {
-        string file = WriteStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 3");
-        string output = Path.Combine(_root, "out");
-        var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
-        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var (file, output, result) = CalibrateStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 3");
         Assert.Contains("the 3 members nearest on the fit's cohorts, run on full cohorts of new patients (0 of 3 runs journaled already)", result.Output, StringComparison.Ordinal);
         var candidates = Regex.Matches(result.Output, @"distance ([\d.]+) on the fit's cohorts, ([\d.]+) on new patients \(\d+ of 2 targets within tolerance");
         Assert.Equal(3, candidates.Count);
@@ -138,10 +135,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [Fact]
     public void APresetChosenOnSeveralDrawsOfNewPatientsTakesTheMeanOfTheirDistances()
     {
-        string file = WriteStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 2, preset_draws: 2");
-        string output = Path.Combine(_root, "out");
-        var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
-        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var (file, output, result) = CalibrateStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 2, preset_draws: 2");
         Assert.Contains("run on full cohorts of new patients (2 draws each) (0 of 4 runs journaled already)", result.Output, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Matches(result.Output, @", draw 1 of 2: distance [\d.]+ on the fit's cohorts").Count);
         Assert.Equal(2, Regex.Matches(result.Output, @", draw 2 of 2: distance [\d.]+ on the fit's cohorts").Count);
@@ -167,8 +161,11 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.DoesNotMatch(@"draw \d of 2: distance", resumed.Output);
     }
 
-    /// <summary>The quick fit on the synthetic culture run on a stochastic engine (other seeds give other runs), with <paramref name="abc"/> added to its abc settings.</summary>
-    private string WriteStochasticCulture(string abc)
+    /// <summary>
+    /// Runs the quick fit on the synthetic culture on a stochastic engine (other seeds give other runs), with
+    /// <paramref name="abc"/> added to its abc settings, at two threads; asserts it succeeded.
+    /// </summary>
+    private (string File, string Output, Support.Cli.Result Result) CalibrateStochasticCulture(string abc)
     {
         string culture = Path.Combine(_root, "culture.yaml");
         File.WriteAllText(culture, File.ReadAllText(Repository.Scenario("calibration/synthetic-culture.yaml"))
@@ -176,7 +173,10 @@ public sealed class CalibrateCommandTests : IDisposable
             .Replace("../presets/", Repository.Scenario("presets") + "/", StringComparison.Ordinal));
         string file = Write(Valid.Replace("abc: { particles", $"abc: {{ {abc}, particles", StringComparison.Ordinal));
         File.WriteAllText(file, File.ReadAllText(file).Replace(Repository.Scenario("calibration/synthetic-culture.yaml"), culture, StringComparison.Ordinal));
-        return file;
+        string output = Path.Combine(_root, "out");
+        var result = Support.Cli.Run("calibrate", file, "--out", output, "--threads", "2");
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        return (file, output, result);
     }
 
     /// <summary>A journal's distances by member ("generation/proposal"), its identity line skipped.</summary>
