@@ -40,7 +40,7 @@ public class ScenarioRunBenchmarks
     public void Setup()
     {
         if (Case.Split('/') is not [var file, var engineName]) throw new ArgumentException($"case '{Case}' is not 'scenario/engine'");
-        var scenario = ScenarioLoader.Load(Path.Combine(ScenarioDirectory(), file + ".yaml")).Scenario;
+        var scenario = ScenarioLoader.Load(Path.Combine(RepositoryPaths.Root(), "benchmarks", "scenarios", file + ".yaml")).Scenario;
         var engine = Algorithms.All.Single(a => a.Name == engineName);
         _run = new SimulationRun(scenario with { Engine = scenario.Engine with { Engine = engine.Kind } });
         _algorithm = engine.Create();
@@ -51,16 +51,5 @@ public class ScenarioRunBenchmarks
     {
         Simulator.Run(_run, _algorithm, new WorkUnit(0, 0, _replicate++), observer: null);
         return _run.Clones.Count;
-    }
-
-    /// <summary>BenchmarkDotNet runs the benchmark from a generated project under this project's bin folder, so walk up to the repository.</summary>
-    private static string ScenarioDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "benchmarks", "scenarios");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("benchmarks/scenarios not found above " + AppContext.BaseDirectory);
     }
 }

@@ -113,7 +113,7 @@ internal static class CatalogBinder
         return r.Double("probability_per_division", Rules.Probability, defaultValue: 0);
     }
 
-    private static double RatePerDay(MapReader r) => r.Double("rate_per_day", Rules.NonNegative & Rules.Finite, defaultValue: 0);
+    private static double RatePerDay(MapReader r) => r.Double("rate_per_day", Rules.NonNegativeFinite, defaultValue: 0);
 
     private static AlkAmplification BindAmplification(string name, double cost, MapReader r)
     {
@@ -156,13 +156,13 @@ internal static class CatalogBinder
 
     /// <summary><c>kill_fold_change: { drug: fold }</c>: factors on the cytotoxic kill of drugs that have one.</summary>
     private static Dictionary<string, double> KillFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs, IReadOnlyCollection<string> cytotoxicDrugs) =>
-        DrugFolds(r, "kill_fold_change", Rules.NonNegative & Rules.Finite, "kill fold change", knownDrugs, cytotoxicDrugs,
+        DrugFolds(r, "kill_fold_change", Rules.NonNegativeFinite, "kill fold change", knownDrugs, cytotoxicDrugs,
             drug => cytotoxicDrugs.Contains(drug) ? null : $"drug '{drug}' has no cytotoxic kill to scale (only drugs with `cytotoxic:` can be named)");
 
     /// <summary><c>lesion_exposure_fold_change</c>: only for a sanctuary that follows its lesions.</summary>
     private static Dictionary<string, double> LesionExposureFoldChanges(MapReader r, Sanctuary site, IReadOnlyCollection<string> knownDrugs)
     {
-        var folds = DrugFolds(r, "lesion_exposure_fold_change", Rules.NonNegative & Rules.Finite, "lesion exposure fold change", knownDrugs, knownDrugs);
+        var folds = DrugFolds(r, "lesion_exposure_fold_change", Rules.NonNegativeFinite, "lesion exposure fold change", knownDrugs, knownDrugs);
         if (folds.Count > 0 && site.Lesions == 0)
             r.Report("lesion_exposure_fold_change", "applies to lesions followed one by one: set lesions too");
         return folds;
@@ -170,7 +170,7 @@ internal static class CatalogBinder
 
     /// <summary><c>exposure_fold_change: { drug: fold }</c>: factors on the free concentration of drugs the cells see.</summary>
     private static Dictionary<string, double> ExposureFoldChanges(MapReader r, IReadOnlyCollection<string> knownDrugs) =>
-        DrugFolds(r, "exposure_fold_change", Rules.NonNegative & Rules.Finite, "exposure fold change", knownDrugs, knownDrugs);
+        DrugFolds(r, "exposure_fold_change", Rules.NonNegativeFinite, "exposure fold change", knownDrugs, knownDrugs);
 
     /// <summary>
     /// A <c>key: { drug: fold }</c> map: each fold checked by <paramref name="rule"/>, each drug known to the library

@@ -35,12 +35,12 @@ internal static class CohortBinder
                 s.Double("cells_per_cm3", Rules.Positive, defaultValue: imaging.CellsPerCubicCentimetre),
                 s.Double("detection_limit_mm", Rules.NonNegative, defaultValue: imaging.DetectionLimitMm),
                 imaging.Thresholds,
-                s.Double("new_lesion_mm", Rules.NonNegative & Rules.Finite, defaultValue: imaging.NewLesionMm));
+                s.Double("new_lesion_mm", Rules.NonNegativeFinite, defaultValue: imaging.NewLesionMm));
             s.Finish();
         }
         var localTherapy = BindSanctuaryLocalTherapy(r, imaging, catalog);
         var priorLines = ProtocolBinder.BindPhases(r.SeqOfMaps("prior_lines", required: false), library, usedDrugs, capacityCells);
-        double priorMax = r.Double("prior_line_max_days", Rules.Positive & Rules.Finite, defaultValue: Cohort.DefaultPriorLineMaxDays);
+        double priorMax = r.Double("prior_line_max_days", Rules.PositiveFinite, defaultValue: Cohort.DefaultPriorLineMaxDays);
         r.Finish();
         return new Cohort(patients, detection, imaging, historyMax)
         {

@@ -89,7 +89,7 @@ internal static class DrugBinder
                 pk.Double("cl_f_l_per_hour", Rules.Positive),
                 pk.Double("v_f_l", Rules.Positive),
                 pk.Double("molar_mass_g_per_mol", Rules.Positive)),
-            _ => new InVitroPk(pk.Double("half_life_days", Rules.Positive.OrInfinite(), defaultValue: double.PositiveInfinity)),
+            _ => new InVitroPk(pk.Double("half_life_days", Rules.PositiveOrInfinite, defaultValue: double.PositiveInfinity)),
         };
         pk.Finish();
         return (model, free);

@@ -33,7 +33,7 @@ internal static class ProtocolBinder
                 _ => new ContinuousPhase(days, BindExposures(phase, library, used)),
             };
             string until = phase.Enum("until", ["time", "progression", "regrowth"], defaultValue: "time");
-            double mediaChange = phase.Double("media_change_every_days", Rules.Positive.OrInfinite(), defaultValue: double.PositiveInfinity);
+            double mediaChange = phase.Double("media_change_every_days", Rules.PositiveOrInfinite, defaultValue: double.PositiveInfinity);
             string? line = phase.OptionalString("line");
             phase.Finish();
             phases.Add(bound with

@@ -16,18 +16,24 @@ public sealed class KeyUsageRecorder : IDisposable
 {
     private static readonly AsyncLocal<KeyUsageRecorder?> Active = new();
 
+    // Every key a binder reads asks for the recorder; reading an AsyncLocal costs more than the lookup itself, so a
+    // count of recorders started and not yet disposed answers the usual case (none anywhere) without it.
+    private static int s_started;
+
     private readonly ConcurrentDictionary<(MapShape Shape, string? Variant, string Key), bool> _read = new();
     private readonly KeyUsageRecorder? _previous;
+    private int _disposed;
 
     private KeyUsageRecorder(KeyUsageRecorder? previous) => _previous = previous;
 
     /// <summary>The recorder of this async flow, or null when none is active (the usual case).</summary>
-    internal static KeyUsageRecorder? Current => Active.Value;
+    internal static KeyUsageRecorder? Current => Volatile.Read(ref s_started) == 0 ? null : Active.Value;
 
     /// <summary>Starts recording in the current async flow until the recorder is disposed.</summary>
     public static KeyUsageRecorder Start()
     {
         var recorder = new KeyUsageRecorder(Active.Value);
+        Interlocked.Increment(ref s_started);
         Active.Value = recorder;
         return recorder;
     }
@@ -43,5 +49,11 @@ public sealed class KeyUsageRecorder : IDisposable
         _read.TryAdd((shape, shape.Variants?.Select(map)?.When, key), true);
     }
 
-    public void Dispose() => Active.Value = _previous;
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Active.Value = _previous;
+        Interlocked.Decrement(ref s_started);
+    }
+
 }

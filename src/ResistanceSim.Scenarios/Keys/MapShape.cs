@@ -36,8 +36,7 @@ public sealed class MapShape(string name, string description) : ValueShape
     public bool HasNamedEntries => EntryShape is not null;
 
     /// <summary>Every fixed key, each once: the common ones, then those of each variant case in order.</summary>
-    public IReadOnlyList<KeySpec> AllKeys =>
-        [.. Keys.Concat(Variants?.Cases.SelectMany(c => c.Keys) ?? []).DistinctBy(k => k.Name)];
+    public IReadOnlyList<KeySpec> AllKeys => Index.All;
 
     /// <summary>The declaration of <paramref name="key"/> in <paramref name="map"/>: among the keys of the case the map
     /// selects first, then among every case; null when no case declares it.</summary>
@@ -46,17 +45,23 @@ public sealed class MapShape(string name, string description) : ValueShape
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(map);
         if (EntryShape is not null) return new KeySpec(key, EntryShape, Presence.Optional, "");
-        return Keys.FirstOrDefault(k => k.Name == key)
-            ?? Variants?.Select(map)?.Keys.FirstOrDefault(k => k.Name == key)
-            ?? AllKeys.FirstOrDefault(k => k.Name == key);
+        var index = Index;
+        if (index.Common.TryGetValue(key, out var common)) return common;
+        if (Variants?.Select(map) is { } selected && index.ByCase[selected].TryGetValue(key, out var ofCase)) return ofCase;
+        return index.AllByName.GetValueOrDefault(key);
     }
 
     /// <summary>True if <paramref name="map"/> may contain <paramref name="key"/>: a common key or one of the selected
     /// case (of any case while the map selects none, so a wrong <c>kind</c> is reported once, not with every key after it).</summary>
     public bool Accepts(string key, YamlMap map)
     {
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(map);
-        return EntryShape is not null || AcceptedKeys(map).Contains(key, StringComparer.Ordinal);
+        if (EntryShape is not null) return true;
+        var index = Index;
+        return Variants?.Select(map) is { } selected
+            ? index.Common.ContainsKey(key) || index.ByCase[selected].ContainsKey(key)
+            : index.AllByName.ContainsKey(key);
     }
 
     /// <summary>The fixed keys <paramref name="map"/> may contain (the candidates for "did you mean").</summary>
@@ -66,6 +71,40 @@ public sealed class MapShape(string name, string description) : ValueShape
         var selected = Variants?.Select(map);
         var keys = selected is null ? AllKeys : [.. Keys, .. selected.Keys];
         return [.. keys.Select(k => k.Name)];
+    }
+
+    // Every key lookup of a binding goes through Find and Accepts (a trial binds each patient's scenario), so the
+    // declarations are indexed by name once; shapes are shared between threads, and a race only builds an equal index twice.
+    private KeyIndex? _index;
+
+    private KeyIndex Index => _index ??= new KeyIndex(Keys, Variants);
+
+    /// <summary>The declarations by name, each name's first declaration kept, as the lists are searched in order.</summary>
+    private sealed class KeyIndex
+    {
+        public KeyIndex(IReadOnlyList<KeySpec> common, MapVariants? variants)
+        {
+            var cases = variants?.Cases ?? [];
+            All = [.. common.Concat(cases.SelectMany(c => c.Keys)).DistinctBy(k => k.Name)];
+            Common = ByName(common);
+            AllByName = ByName(All);
+            ByCase = cases.ToDictionary(c => c, c => ByName(c.Keys), (IEqualityComparer<MapVariant>)ReferenceEqualityComparer.Instance);
+        }
+
+        public IReadOnlyList<KeySpec> All { get; }
+
+        public Dictionary<string, KeySpec> Common { get; }
+
+        public Dictionary<string, KeySpec> AllByName { get; }
+
+        public Dictionary<MapVariant, Dictionary<string, KeySpec>> ByCase { get; }
+
+        private static Dictionary<string, KeySpec> ByName(IEnumerable<KeySpec> keys)
+        {
+            var byName = new Dictionary<string, KeySpec>(StringComparer.Ordinal);
+            foreach (var key in keys) byName.TryAdd(key.Name, key);
+            return byName;
+        }
     }
 
     public override string Describe() => HasNamedEntries ? "a map of named entries" : "a map of key: value settings";
@@ -87,7 +126,10 @@ public sealed record MapVariants(string Key, IReadOnlyList<MapVariant> Cases, st
         ArgumentNullException.ThrowIfNull(map);
         bool written = map.TryGetValue(Key, out var value) && value is not YamlScalar { IsNull: true };
         string? when = ByPresence ? (written ? Present : Absent) : written ? (value as YamlScalar)?.Text : Default;
-        return when is null ? null : Cases.FirstOrDefault(c => c.When == when);
+        if (when is null) return null;
+        for (int i = 0; i < Cases.Count; i++)
+            if (Cases[i].When == when) return Cases[i];
+        return null;
     }
 }
 

@@ -79,7 +79,7 @@ public static class ScenarioKeys
                 ],
                 Variants = new MapVariants("kind", Default: "in_vitro", Cases:
                 [
-                    new MapVariant("in_vitro", [Optional("half_life_days", Number(Rules.Positive.OrInfinite()), "Decay half-life in the medium (default .inf).")]),
+                    new MapVariant("in_vitro", [Optional("half_life_days", Number(Rules.PositiveOrInfinite), "Decay half-life in the medium (default .inf).")]),
                     new MapVariant("oral_1cpt",
                     [
                         Required("bioavailability", Number(Rules.InRange(0, 1, lowInclusive: false)), "Oral bioavailability F."),
@@ -98,7 +98,7 @@ public static class ScenarioKeys
         Optional("probability_per_division", Number(Rules.Probability), "Chance per division that a daughter acquires it (this or rate_per_day is needed).");
 
     private static readonly KeySpec RatePerDay =
-        Optional("rate_per_day", Number(Rules.NonNegative & Rules.Finite), "Acquisition per cell per day, independent of division.");
+        Optional("rate_per_day", Number(Rules.NonNegativeFinite), "Acquisition per cell per day, independent of division.");
 
     private static MapVariant Heritable(string kind, params KeySpec[] keys) =>
         new(kind, [ProbabilityPerDivision, RatePerDay, .. keys]) { AtLeastOneOf = ["probability_per_division", "rate_per_day"] };
@@ -109,9 +109,9 @@ public static class ScenarioKeys
         [
             Required("kind", new ChoiceShape(CatalogBinder.Kinds), "What the mechanism is."),
             Optional("fitness_cost", Number(Rules.LessThan(1)), "Fractional birth-rate cost (default 0)."),
-            Optional("kill_fold_change", NamedEntries("killFoldChanges", "Cytotoxic drug → factor on its kill.", Number(Rules.NonNegative & Rules.Finite)),
+            Optional("kill_fold_change", NamedEntries("killFoldChanges", "Cytotoxic drug → factor on its kill.", Number(Rules.NonNegativeFinite)),
                 "Factors on the kill of cytotoxic drugs (required for chemoresistance)."),
-            Optional("exposure_fold_change", NamedEntries("exposureFoldChanges", "Drug → factor on the free concentration the cells see.", Number(Rules.NonNegative & Rules.Finite)),
+            Optional("exposure_fold_change", NamedEntries("exposureFoldChanges", "Drug → factor on the free concentration the cells see.", Number(Rules.NonNegativeFinite)),
                 "Factors on the free concentration of drugs as the cells see it (required for sanctuary)."),
         ],
         Variants = new MapVariants("kind",
@@ -131,7 +131,7 @@ public static class ScenarioKeys
             Heritable("sanctuary",
                 Optional("lesions", Int(Rules.InRange(1, MaxSanctuaryLesions)),
                     "Seeds that found metastases of their own, followed and imaged one by one (later seeds join an unseen pool; default: the site's cells are one lesion)."),
-                Optional("lesion_exposure_fold_change", NamedEntries("lesionExposureFoldChanges", "Drug → factor on the free concentration in a followed lesion.", Number(Rules.NonNegative & Rules.Finite)),
+                Optional("lesion_exposure_fold_change", NamedEntries("lesionExposureFoldChanges", "Drug → factor on the free concentration in a followed lesion.", Number(Rules.NonNegativeFinite)),
                     "Factors on the free concentration in the lesions followed one by one, for drugs that reach an established metastasis otherwise than the site at large (default: exposure_fold_change).")),
             new MapVariant("phenotype",
             [
@@ -249,7 +249,7 @@ public static class ScenarioKeys
             Required("phase", new ChoiceShape(ProtocolBinder.PhaseKinds), "Kind of phase."),
             Required("days", Number(Rules.Positive), "Longest duration, days."),
             Optional("until", new ChoiceShape(["time", "progression", "regrowth"]), "What ends the phase early (default time)."),
-            Optional("media_change_every_days", Number(Rules.Positive.OrInfinite()), "Medium changes, days (default .inf)."),
+            Optional("media_change_every_days", Number(Rules.PositiveOrInfinite), "Medium changes, days (default .inf)."),
             Optional("line", TextShape.Any, "Treatment line label."),
         ],
         Variants = new MapVariants("phase",
@@ -366,7 +366,7 @@ public static class ScenarioKeys
                     Optional("lesions", Int(Rules.AtLeast(1)), "Target lesions."),
                     Optional("cells_per_cm3", Number(Rules.Positive), "Cell density, cells per cm³."),
                     Optional("detection_limit_mm", Number(Rules.NonNegative), "Smallest measurable lesion, mm."),
-                    Optional("new_lesion_mm", Number(Rules.NonNegative & Rules.Finite), "Sanctuary sites (kind: sanctuary) imaged on their own: one not seen at baseline that reaches this diameter is a new lesion, progression (default 0: not imaged apart)."),
+                    Optional("new_lesion_mm", Number(Rules.NonNegativeFinite), "Sanctuary sites (kind: sanctuary) imaged on their own: one not seen at baseline that reaches this diameter is a new lesion, progression (default 0: not imaged apart)."),
                 ],
             }, "Scan schedule and measurement."),
             Optional("sanctuary_local_therapy", new MapShape("sanctuary_local_therapy", "Local treatment of the visible sanctuary lesions before the studied line.")
@@ -378,7 +378,7 @@ public static class ScenarioKeys
                 ],
             }, "Radiotherapy of brain metastases before enrolment (needs scans.new_lesion_mm)."),
             Optional("prior_lines", Protocol, "Phases given before the arm's protocol."),
-            Optional("prior_line_max_days", Number(Rules.Positive & Rules.Finite), "Longest prior-line treatment, days."),
+            Optional("prior_line_max_days", Number(Rules.PositiveFinite), "Longest prior-line treatment, days."),
             Optional(CohortVariabilityReader.Key, NamedEntries("variability", "Scenario path → per-patient distribution.", PatientDistribution),
                 "Per-patient parameter distributions."),
         ],

@@ -20,5 +20,6 @@ internal static class ShapeAgreement
     };
 
     private static bool SameRule(Rule? declared, Rule? read) =>
-        declared is null ? read is null : read is not null && declared.Requirement == read.Requirement && declared.AllowsInfinity == read.AllowsInfinity;
+        ReferenceEquals(declared, read)
+        || (declared is not null && read is not null && declared.Requirement == read.Requirement && declared.AllowsInfinity == read.AllowsInfinity);
 }

@@ -23,9 +23,11 @@ namespace ResistanceSim.Scenarios.Yaml;
 /// </summary>
 public sealed class MapReader
 {
-    private readonly List<string> _knownKeys = [];
-    private readonly HashSet<string> _knownKeySet = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _acceptedKeys = new(StringComparer.Ordinal);
+    // Created on first use: a trial binds every patient's scenario, hundreds of maps each, and a reader with a declared
+    // shape of fixed keys needs neither the keys asked for (its shape knows them) nor, usually, accepted extras.
+    private List<string>? _knownKeys;
+    private HashSet<string>? _knownKeySet;
+    private HashSet<string>? _acceptedKeys;
 
     /// <param name="map">The map to read.</param>
     /// <param name="path">Its scenario path, prefixed to every message ("" for the document root).</param>
@@ -76,7 +78,7 @@ public sealed class MapReader
 
     /// <summary>The keys the map may contain (the candidates for "did you mean"): the declared ones, or without a
     /// <see cref="Shape"/> those accessors have asked for so far.</summary>
-    public IReadOnlyList<string> KnownKeys => Shape is { HasNamedEntries: false } shape ? shape.AcceptedKeys(Source) : _knownKeys;
+    public IReadOnlyList<string> KnownKeys => Shape is { HasNamedEntries: false } shape ? shape.AcceptedKeys(Source) : _knownKeys ?? [];
 
     /// <summary>The scenario path of <paramref name="key"/> in this map.</summary>
     public string PathOf(string key) => ScenarioPathText.Key(Path, key);
@@ -95,7 +97,7 @@ public sealed class MapReader
         foreach (string key in keys)
         {
             MarkKnown(key);
-            _acceptedKeys.Add(key);
+            (_acceptedKeys ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
         }
     }
 
@@ -357,8 +359,8 @@ public sealed class MapReader
         foreach (var entry in Source.Entries)
         {
             bool known = Shape is null
-                ? _knownKeySet.Contains(entry.Name)
-                : _acceptedKeys.Contains(entry.Name) || Shape.Accepts(entry.Name, Source);
+                ? _knownKeySet?.Contains(entry.Name) == true
+                : _acceptedKeys?.Contains(entry.Name) == true || Shape.Accepts(entry.Name, Source);
             if (known) continue;
             Bag.Error(entry.Key.Location, PathOf(entry.Name),
                 $"unknown key '{entry.Name}' in {ScenarioPathText.Describe(Path)}{KeySuggester.DidYouMean(entry.Name, KnownKeys)}");
@@ -376,7 +378,8 @@ public sealed class MapReader
     private void MarkKnown(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_knownKeySet.Add(key)) _knownKeys.Add(key);
+        if (Shape is not { HasNamedEntries: false } && (_knownKeySet ??= new HashSet<string>(StringComparer.Ordinal)).Add(key))
+            (_knownKeys ??= []).Add(key);
         KeyUsageRecorder.Current?.Record(Shape, key, Source);
     }
 

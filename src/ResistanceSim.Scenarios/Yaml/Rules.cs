@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ResistanceSim.Scenarios.Yaml;
@@ -17,31 +18,82 @@ public static class Rules
     /// <summary>Neither infinite nor NaN.</summary>
     public static Rule Finite { get; } = new("finite", double.IsFinite);
 
+    /// <summary>&gt;= 0 and finite (factors and sizes that may be zero).</summary>
+    public static Rule NonNegativeFinite { get; } = NonNegative & Finite;
+
+    /// <summary>&gt; 0 and finite.</summary>
+    public static Rule PositiveFinite { get; } = Positive & Finite;
+
+    /// <summary>&gt; 0, or <c>.inf</c> (a half-life without decay).</summary>
+    public static Rule PositiveOrInfinite { get; } = Positive.OrInfinite();
+
     /// <summary>&gt;= <paramref name="minimum"/>.</summary>
-    public static Rule AtLeast(double minimum) => new($">= {Format(minimum)}", v => v >= minimum) { Bounds = NumericBounds.Above(minimum, exclusive: false) };
+    public static Rule AtLeast(double minimum) => Built(new(Kind.AtLeast, minimum, 0));
 
     /// <summary>&lt;= <paramref name="maximum"/>.</summary>
-    public static Rule AtMost(double maximum) => new($"<= {Format(maximum)}", v => v <= maximum) { Bounds = NumericBounds.Below(maximum, exclusive: false) };
+    public static Rule AtMost(double maximum) => Built(new(Kind.AtMost, maximum, 0));
 
     /// <summary>&gt; <paramref name="bound"/>.</summary>
-    public static Rule GreaterThan(double bound) => new($"> {Format(bound)}", v => v > bound) { Bounds = NumericBounds.Above(bound, exclusive: true) };
+    public static Rule GreaterThan(double bound) => Built(new(Kind.GreaterThan, bound, 0));
 
     /// <summary>&lt; <paramref name="bound"/>.</summary>
-    public static Rule LessThan(double bound) => new($"< {Format(bound)}", v => v < bound) { Bounds = NumericBounds.Below(bound, exclusive: true) };
+    public static Rule LessThan(double bound) => Built(new(Kind.LessThan, bound, 0));
 
     /// <summary>Between <paramref name="low"/> and <paramref name="high"/>, written as an interval: <c>in [1, 4)</c>.</summary>
     public static Rule InRange(double low, double high, bool lowInclusive = true, bool highInclusive = true)
     {
         if (!(low <= high)) throw new ArgumentException($"Empty range: {Format(low)} > {Format(high)}.", nameof(high));
-        string text = $"in {(lowInclusive ? '[' : '(')}{Format(low)}, {Format(high)}{(highInclusive ? ']' : ')')}";
-        return new Rule(text, v => (lowInclusive ? v >= low : v > low) && (highInclusive ? v <= high : v < high))
+        var kind = (lowInclusive, highInclusive) switch
         {
-            Bounds = new NumericBounds(low, !lowInclusive, high, !highInclusive),
+            (true, true) => Kind.Closed,
+            (true, false) => Kind.ClosedOpen,
+            (false, true) => Kind.OpenClosed,
+            _ => Kind.Open,
         };
+        return Built(new(kind, low, high));
     }
 
     /// <summary>A custom constraint: "… must be <paramref name="requirement"/>".</summary>
     public static Rule Must(string requirement, Func<double, bool> isSatisfiedBy) => new(requirement, isSatisfiedBy);
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    // Binders ask for these rules at every number they read (Rules.AtLeast(1) for each dose of each patient), and a
+    // rule's words are formatted when it is made; rules are immutable, so one per kind and bounds is kept. Bounded, as a
+    // caller of this public API could pass any value: past the bound, rules are made afresh as before.
+    private const int MostRulesKept = 1024;
+    private static readonly ConcurrentDictionary<Bounded, Rule> Kept = new();
+
+    private enum Kind { AtLeast, AtMost, GreaterThan, LessThan, Closed, ClosedOpen, OpenClosed, Open }
+
+    private readonly record struct Bounded(Kind Kind, double Low, double High);
+
+    private static Rule Built(Bounded key)
+    {
+        if (Kept.TryGetValue(key, out var rule)) return rule;
+        rule = Make(key);
+        return Kept.Count < MostRulesKept ? Kept.GetOrAdd(key, rule) : rule;
+    }
+
+    private static Rule Make(Bounded rule)
+    {
+        double low = rule.Low, high = rule.High;
+        return rule.Kind switch
+        {
+            Kind.AtLeast => new($">= {Format(low)}", v => v >= low) { Bounds = NumericBounds.Above(low, exclusive: false) },
+            Kind.AtMost => new($"<= {Format(low)}", v => v <= low) { Bounds = NumericBounds.Below(low, exclusive: false) },
+            Kind.GreaterThan => new($"> {Format(low)}", v => v > low) { Bounds = NumericBounds.Above(low, exclusive: true) },
+            Kind.LessThan => new($"< {Format(low)}", v => v < low) { Bounds = NumericBounds.Below(low, exclusive: true) },
+            _ => Interval(low, high, lowInclusive: rule.Kind is Kind.Closed or Kind.ClosedOpen, highInclusive: rule.Kind is Kind.Closed or Kind.OpenClosed),
+        };
+    }
+
+    private static Rule Interval(double low, double high, bool lowInclusive, bool highInclusive)
+    {
+        string text = $"in {(lowInclusive ? '[' : '(')}{Format(low)}, {Format(high)}{(highInclusive ? ']' : ')')}";
+        return new Rule(text, v => (lowInclusive ? v >= low : v > low) && (highInclusive ? v <= high : v < high))
+        {
+            Bounds = new NumericBounds(low, !lowInclusive, high, !highInclusive),
+        };
+    }
 }

@@ -8,17 +8,20 @@ namespace ResistanceSim.Scenarios.Yaml;
 /// </summary>
 public static class UnitRanges
 {
+    /// <summary>True if a key (the last part of a path, without indexes) is in a unit.</summary>
+    public delegate bool KeyMatch(ReadOnlySpan<char> key);
+
     /// <summary>One unit: the keys it covers, their largest value and the words naming it in messages.</summary>
-    public sealed record UnitRange(string Quantity, double Maximum, Func<string, bool> Covers);
+    public sealed record UnitRange(string Quantity, double Maximum, KeyMatch Covers);
 
     /// <summary>In the order they are tried; the first that covers a key applies.</summary>
     public static IReadOnlyList<UnitRange> All { get; } =
     [
         // 1e5 days ≈ 274 years: longer than any history to diagnosis (default 100 years) and any culture.
-        new("times in days", 1e5, key => key == "days" || key.EndsWith("_days", StringComparison.Ordinal)),
-        new("durations in hours", 1e4, key => key == "hours"),
+        new("times in days", 1e5, key => key is "days" || key.EndsWith("_days", StringComparison.Ordinal)),
+        new("durations in hours", 1e4, key => key is "hours"),
         // Counts above 2^52 ≈ 4.5e15 lose exactness in the samplers (docs/decisions.md, Randomness).
-        new("cell counts", 1e15, key => key == "cells" || key.EndsWith("_cells", StringComparison.Ordinal) || key.StartsWith("cells_per_", StringComparison.Ordinal)),
+        new("cell counts", 1e15, key => key is "cells" || key.EndsWith("_cells", StringComparison.Ordinal) || key.StartsWith("cells_per_", StringComparison.Ordinal)),
         // About one event per cell per second: far above any measured division or death rate, and room for the fast
         // phenotype switching that stiff-system tests use (thousands per day); a bound, not a biology.
         new("rates per day or hour", 1e5, key => key.EndsWith("_per_day", StringComparison.Ordinal) || key.EndsWith("_per_hour", StringComparison.Ordinal)),
@@ -30,12 +33,14 @@ public static class UnitRanges
     public static UnitRange? For(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string key = LastKey(path);
-        return All.FirstOrDefault(range => range.Covers(key));
+        var key = LastKey(path);   // every number a binder reads is checked here, so without allocating
+        for (int i = 0; i < All.Count; i++)
+            if (All[i].Covers(key)) return All[i];
+        return null;
     }
 
     /// <summary><c>assays[0].days[2]</c> → <c>days</c>; <c>population.b0_per_day</c> → <c>b0_per_day</c>.</summary>
-    private static string LastKey(string path)
+    private static ReadOnlySpan<char> LastKey(string path)
     {
         int end = path.Length;
         while (end > 0 && path[end - 1] == ']')
@@ -44,7 +49,7 @@ public static class UnitRanges
             if (open < 0) break;
             end = open;
         }
-        string withoutIndex = path[..end];
+        var withoutIndex = path.AsSpan(0, end);
         return withoutIndex[(withoutIndex.LastIndexOf('.') + 1)..];
     }
 }

@@ -85,21 +85,20 @@ public static class ValueReader
     /// <summary>The key's rule, then finiteness (unless the rule allows <c>.inf</c>), then the bound of the key's unit (<see cref="UnitRanges"/>).</summary>
     private static bool Check(YamlScalar scalar, string path, DiagnosticBag bag, Rule? rule, double value)
     {
-        string subject = ScenarioPathText.Describe(path);
         if (rule is not null && !rule.IsSatisfiedBy(value))
         {
-            bag.Error(scalar.Location, path, $"{subject} must be {rule.Requirement} ({scalar.Text} supplied)");
+            bag.Error(scalar.Location, path, $"{ScenarioPathText.Describe(path)} must be {rule.Requirement} ({scalar.Text} supplied)");
             return false;
         }
         if (double.IsInfinity(value) && rule is not { AllowsInfinity: true })
         {
-            bag.Error(scalar.Location, path, $"{subject} must be finite ({scalar.Text} supplied; .inf is accepted only where docs/scenario-reference.md says so)");
+            bag.Error(scalar.Location, path, $"{ScenarioPathText.Describe(path)} must be finite ({scalar.Text} supplied; .inf is accepted only where docs/scenario-reference.md says so)");
             return false;
         }
         if (double.IsFinite(value) && UnitRanges.For(path) is { } unit && Math.Abs(value) > unit.Maximum)
         {
             bag.Error(scalar.Location, path, string.Create(CultureInfo.InvariantCulture,
-                $"{subject} must be <= {unit.Maximum:G3}, the limit for {unit.Quantity} ({scalar.Text} supplied)"));
+                $"{ScenarioPathText.Describe(path)} must be <= {unit.Maximum:G3}, the limit for {unit.Quantity} ({scalar.Text} supplied)"));
             return false;
         }
         return true;

@@ -26,6 +26,13 @@ public sealed class YamlMap : YamlNodeBase
     }
 
     /// <summary>An empty map at <paramref name="location"/>.</summary>
+    private YamlMap(YamlMapEntry[] entries, Dictionary<string, int> indexByKey, SourceLocation location)
+        : base(location)
+    {
+        _entries = entries;
+        _indexByKey = indexByKey;
+    }
+
     public static YamlMap Empty(SourceLocation location) => new([], location);
 
     /// <summary>The entries in document order.</summary>
@@ -64,10 +71,14 @@ public sealed class YamlMap : YamlNodeBase
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        var copy = new List<YamlMapEntry>(_entries);
-        if (_indexByKey.TryGetValue(key.Text, out int index)) copy[index] = copy[index] with { Value = value };
-        else copy.Add(new YamlMapEntry(key, value));
-        return new YamlMap(copy, Location);
+        if (_indexByKey.TryGetValue(key.Text, out int index))
+        {
+            // Same keys at the same places (a patched value, once per patient and parameter): the index is shared.
+            var replaced = (YamlMapEntry[])_entries.Clone();
+            replaced[index] = replaced[index] with { Value = value };
+            return new YamlMap(replaced, _indexByKey, Location);
+        }
+        return new YamlMap([.. _entries, new YamlMapEntry(key, value)], Location);
     }
 
     /// <summary>A copy without <paramref name="key"/>.</summary>

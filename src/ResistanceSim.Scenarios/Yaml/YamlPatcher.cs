@@ -40,32 +40,34 @@ public static class YamlPatcher
                 return Fail($"cannot set '{Full}': it is {node.KindDescription}, not a single value");
             }
             var segment = Path.Segments[depth];
-            string walked = ScenarioPathText.Describe(Path.ToString(depth));
-            return segment.IsIndex ? ApplyIndex(node, segment.Index, depth, walked) : ApplyKey(node, segment.Key!, depth, walked);
+            return segment.IsIndex ? ApplyIndex(node, segment.Index, depth) : ApplyKey(node, segment.Key!, depth);
         }
 
-        private YamlNodeBase? ApplyKey(YamlNodeBase node, string key, int depth, string walked)
+        /// <summary>The path walked to depth <paramref name="depth"/>, as messages name it.</summary>
+        private string Walked(int depth) => ScenarioPathText.Describe(Path.ToString(depth));
+
+        private YamlNodeBase? ApplyKey(YamlNodeBase node, string key, int depth)
         {
             if (node is not YamlMap map)
-                return Fail($"cannot set '{Full}': {walked} is {node.KindDescription}, not a map, so it has no key '{key}'");
+                return Fail($"cannot set '{Full}': {Walked(depth)} is {node.KindDescription}, not a map, so it has no key '{key}'");
             if (!map.TryGetEntry(key, out var entry))
             {
                 if (CreateMissingKey && depth == Path.Segments.Count - 1)
                     return map.With(new YamlScalar(key, YamlScalarStyle.Plain, Origin), new YamlScalar(Text, YamlScalarStyle.Plain, Origin));
-                return Fail($"cannot set '{Full}': {walked} has no key '{key}'{KeySuggester.DidYouMean(key, map.Keys)}");
+                return Fail($"cannot set '{Full}': {Walked(depth)} has no key '{key}'{KeySuggester.DidYouMean(key, map.Keys)}");
             }
             var replaced = Apply(entry.Value, depth + 1);
             return replaced is null ? null : map.With(entry.Key, replaced);
         }
 
-        private YamlNodeBase? ApplyIndex(YamlNodeBase node, int index, int depth, string walked)
+        private YamlNodeBase? ApplyIndex(YamlNodeBase node, int index, int depth)
         {
             if (node is not YamlSeq seq)
-                return Fail($"cannot set '{Full}': {walked} is {node.KindDescription}, not a list, so it has no item [{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
+                return Fail($"cannot set '{Full}': {Walked(depth)} is {node.KindDescription}, not a list, so it has no item [{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
             if (index >= seq.Count)
             {
                 string items = seq.Count == 1 ? "1 item" : $"{seq.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} items";
-                return Fail($"cannot set '{Full}': {walked} has {items}, so index {index.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range");
+                return Fail($"cannot set '{Full}': {Walked(depth)} has {items}, so index {index.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range");
             }
             var replaced = Apply(seq[index], depth + 1);
             return replaced is null ? null : seq.WithItem(index, replaced);

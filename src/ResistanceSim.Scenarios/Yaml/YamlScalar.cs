@@ -8,6 +8,11 @@ namespace ResistanceSim.Scenarios.Yaml;
 /// </summary>
 public sealed class YamlScalar : YamlNodeBase
 {
+    private const int NotRead = 0, ReadAsNumber = 1, ReadAsNotANumber = 2;
+
+    private int _doubleReading = NotRead;   // TryGetDouble's result, once read
+    private double _double;
+
     public YamlScalar(string text, YamlScalarStyle style, SourceLocation location)
         : base(location)
     {
@@ -34,8 +39,22 @@ public sealed class YamlScalar : YamlNodeBase
     /// <c>.inf</c>, <c>-.inf</c>, <c>.nan</c>, and integers (also <c>0x</c>/<c>0o</c>).</summary>
     public bool TryGetDouble(out double value)
     {
+        // A trial reads the same preset nodes in every patient's binding, so the reading is kept (a node is
+        // immutable; threads that race each store the same result, and the state is published after the value).
+        switch (Volatile.Read(ref _doubleReading))
+        {
+            case ReadAsNumber:
+                value = _double;
+                return true;
+            case ReadAsNotANumber:
+                value = 0;
+                return false;
+        }
         value = 0;
-        return !IsQuoted && CoreSchema.TryParseDouble(Text, out value);
+        bool parsed = !IsQuoted && CoreSchema.TryParseDouble(Text, out value);
+        _double = value;
+        Volatile.Write(ref _doubleReading, parsed ? ReadAsNumber : ReadAsNotANumber);
+        return parsed;
     }
 
     /// <summary>Reads a whole number; float notation is accepted when its value is an exact integer

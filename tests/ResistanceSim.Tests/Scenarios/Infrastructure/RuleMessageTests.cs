@@ -69,7 +69,7 @@ public class RuleMessageTests
 
     [Fact]
     public void Combined_rules_name_both_requirements() =>
-        Assert.Equal("x.yaml:2:6: population.v must be > 0 and finite (.inf supplied)", Only(".inf", Rules.Positive & Rules.Finite));
+        Assert.Equal("x.yaml:2:6: population.v must be > 0 and finite (.inf supplied)", Only(".inf", Rules.PositiveFinite));
 
     [Fact]
     public void Custom_rule_uses_its_own_words() =>
