@@ -55,5 +55,4 @@ public sealed class KeyUsageRecorder : IDisposable
         Active.Value = _previous;
         Interlocked.Decrement(ref s_started);
     }
-
 }

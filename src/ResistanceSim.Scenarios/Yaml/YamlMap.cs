@@ -25,7 +25,7 @@ public sealed class YamlMap : YamlNodeBase
         _entries = kept.ToArray();
     }
 
-    /// <summary>An empty map at <paramref name="location"/>.</summary>
+    /// <summary>A map of <paramref name="entries"/> (distinct keys) whose index by key is already built.</summary>
     private YamlMap(YamlMapEntry[] entries, Dictionary<string, int> indexByKey, SourceLocation location)
         : base(location)
     {
@@ -33,6 +33,7 @@ public sealed class YamlMap : YamlNodeBase
         _indexByKey = indexByKey;
     }
 
+    /// <summary>An empty map at <paramref name="location"/>.</summary>
     public static YamlMap Empty(SourceLocation location) => new([], location);
 
     /// <summary>The entries in document order.</summary>
