@@ -3,21 +3,41 @@ using ResistanceSim.Tests.Support;
 namespace ResistanceSim.Docs;
 
 /// <summary>
-/// docs/trials.md's calibration table — every target against the shipped scenarios at full size — is what
-/// <c>calibrate scenarios/calibration/alk-trials.yaml --check</c> prints, row for row, so it cannot go stale.
+/// docs/trials.md's calibration table — every target against the shipped scenarios at full size — and its table of
+/// predictions (published values the fit did not use) are what <c>calibrate scenarios/calibration/alk-trials.yaml
+/// --check</c> prints, row for row, so they cannot go stale.
 /// </summary>
 public class CalibrationTableTests
 {
     private const string Command = "calibrate scenarios/calibration/alk-trials.yaml --check";
+    private const string PredictionsCommand = Command + ", predictions";
 
     [Fact]
-    public void TheCalibrationTableIsTheChecksOutput()
+    public void TheCalibrationTablesAreTheChecksOutput()
     {
-        var block = MarkedBlock.Find(Repository.Root, "docs/trials.md", Command);
+        var targets = MarkedBlock.Find(Repository.Root, "docs/trials.md", Command);
+        var predictions = MarkedBlock.Find(Repository.Root, "docs/trials.md", PredictionsCommand);
         using var output = new TempDirectory();
         var result = ResistanceSim.Tests.Support.Cli.Run("calibrate", Repository.Scenario("calibration/alk-trials.yaml"), "--check", "--out", output.Path);
         Assert.True(result.ExitCode == 0, $"`resistancesim {Command}` exited {result.ExitCode}: {result.Error}");
-        string[] printed = [.. result.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith('|'))];
-        Assert.True(block.Lines.SequenceEqual(printed), $"{block} differs from what the check prints now:\n{string.Join('\n', printed)}");
+        var tables = Tables(result.Output);
+        Assert.Equal(2, tables.Count);
+        Assert.True(targets.Lines.SequenceEqual(tables[0]), $"{targets} differs from what the check prints now:\n{string.Join('\n', tables[0])}");
+        Assert.True(predictions.Lines.SequenceEqual(tables[1]), $"{predictions} differs from what the check prints now:\n{string.Join('\n', tables[1])}");
+    }
+
+    /// <summary>The Markdown tables of <paramref name="output"/>: runs of consecutive lines starting with '|'.</summary>
+    private static List<List<string>> Tables(string output)
+    {
+        var tables = new List<List<string>>();
+        bool inTable = false;
+        foreach (string line in output.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            bool row = line.StartsWith('|');
+            if (row && !inTable) tables.Add([]);
+            if (row) tables[^1].Add(line);
+            inTable = row;
+        }
+        return tables;
     }
 }

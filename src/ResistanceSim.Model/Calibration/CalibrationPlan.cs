@@ -6,7 +6,21 @@ namespace ResistanceSim.Model.Calibration;
 /// </summary>
 public sealed record CalibrationPlan(
     string Name, ulong Seed, IReadOnlyList<CalibrationScenario> Scenarios, IReadOnlyList<CalibrationParameter> Parameters,
-    IReadOnlyList<CalibrationTarget> Targets, AbcSettings Abc);
+    IReadOnlyList<CalibrationTarget> Targets, AbcSettings Abc)
+{
+    /// <summary>
+    /// Published values the fit does not use — data the model was not fitted to, set beside what it predicts by
+    /// <c>calibrate --check</c> only (docs/calibration.md, "Predictions").
+    /// </summary>
+    public IReadOnlyList<CalibrationTarget> Predictions { get; init; } = [];
+
+    /// <summary>True if a target reads <paramref name="scenario"/>: the fit runs it (a scenario only predictions read is run by the check alone).</summary>
+    public bool IsFitted(CalibrationScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Targets.Any(t => t.Scenario == scenario.Name);
+    }
+}
 
 /// <summary>A scenario the fit runs, reduced to <paramref name="Patients"/> per arm (cohorts) or <paramref name="Replicates"/> (cultures).</summary>
 /// <param name="Path">The scenario file, resolved against the calibration file's folder.</param>

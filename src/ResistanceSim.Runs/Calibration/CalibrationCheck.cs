@@ -11,7 +11,9 @@ public sealed record CalibrationCheckOptions(string CalibrationPath, string Outp
 /// <c>calibrate --check</c>: runs every scenario of a calibration as it stands — its own presets (a calibrated one
 /// included), no free parameter drawn — and sets each target's simulated value, with its 95% interval, beside the
 /// published value and tolerance. Full cohorts by default (the trial a reader compares with); <c>--reduced</c> runs
-/// the calibration's reduced cohorts instead. The runs are kept in <c>&lt;out&gt;/&lt;name&gt;-check/</c>.
+/// the calibration's reduced cohorts instead. The runs are kept in <c>&lt;out&gt;/&lt;name&gt;-check/</c>. The
+/// calibration's predictions (published values the fit does not use) are measured too and listed after the targets,
+/// outside the count and the distance.
 /// </summary>
 public static class CalibrationCheck
 {
@@ -22,53 +24,66 @@ public static class CalibrationCheck
         public bool Within => Target.Within(Simulated.Value);
     }
 
+    /// <summary>The targets, then the predictions, each in file order.</summary>
+    public sealed record Measured(IReadOnlyList<Row> Targets, IReadOnlyList<Row> Predictions);
+
     /// <summary>Runs the check and writes the table of targets and the count within tolerance to <see cref="CalibrationLog.Output"/>.</summary>
     public static void Execute(CalibrationCheckOptions options, CalibrationLog log)
     {
         ArgumentNullException.ThrowIfNull(options);
         var plan = CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan;
-        var rows = Measure(plan, options, log, out string checkRoot);
+        var (rows, predictions) = Measure(plan, options, log, out string checkRoot);
         log.Output.WriteLine();
-        Print(log.Output, rows);
+        Print(log.Output, rows, "target");
         log.Output.WriteLine();
         var kind = plan.Abc.Distance;
         double distance = CalibrationDistance.Of([.. rows.Select(r => r.Target)], [.. rows.Select(r => r.Simulated.Value)], kind);
         log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rows.Count(r => r.Within)} of {rows.Count} targets within tolerance; distance {distance:0.###} ({CalibrationDistance.Describe(kind)}). Runs kept in {checkRoot}{Path.DirectorySeparatorChar}."));
+        if (predictions.Count == 0) return;
+        log.Output.WriteLine();
+        Print(log.Output, predictions, "prediction (not fitted)");
+        log.Output.WriteLine();
+        log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{predictions.Count(r => r.Within)} of {predictions.Count} predictions within tolerance: published values the fit did not use."));
     }
 
-    /// <summary>Runs the scenarios and measures every target, in file order; <paramref name="checkRoot"/> holds the runs.</summary>
-    public static IReadOnlyList<Row> Measure(CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)
+    /// <summary>Runs the scenarios and measures every target and prediction, in file order; <paramref name="checkRoot"/> holds the runs.</summary>
+    public static Measured Measure(CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         return Measure(CalibrationScenarioRun.LoadValidated(options.CalibrationPath).Plan, options, log, out checkRoot);
     }
 
-    private static IReadOnlyList<Row> Measure(CalibrationPlan plan, CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)
+    private static Measured Measure(CalibrationPlan plan, CalibrationCheckOptions options, CalibrationLog log, out string checkRoot)
     {
         ArgumentNullException.ThrowIfNull(log);
         checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
         string size = options.Reduced ? "the calibration's reduced cohorts" : "full cohorts";
-        log.Output.WriteLine($"Checking {plan.Targets.Count} targets of {plan.Name}: each scenario as it stands, {size}.");
+        string predictions = plan.Predictions.Count > 0 ? $" and {plan.Predictions.Count} predictions" : "";
+        log.Output.WriteLine($"Checking {plan.Targets.Count} targets{predictions} of {plan.Name}: each scenario as it stands, {size}.");
 
-        var estimates = new TargetEstimate[plan.Targets.Count];
+        CalibrationTarget[] all = [.. plan.Targets, .. plan.Predictions];
+        var estimates = new TargetEstimate[all.Length];
         foreach (var scenario in plan.Scenarios)
         {
             log.Cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(checkRoot, scenario.Name), options.Threads,
+            CalibrationScenarioRun.Measure(all, scenario, Path.Combine(checkRoot, scenario.Name), options.Threads,
                 options.Reduced ? scenario.Patients : null, seed: null, [], log.Error, log.Cancellation, estimates);
             log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ran {scenario.Name} ({scenario.Path}) in {clock.Elapsed.TotalSeconds:0} s"));
         }
-        return [.. plan.Targets.Select((target, t) => new Row(target, estimates[t]))];
+        var rows = all.Select((target, t) => new Row(target, estimates[t])).ToArray();
+        return new Measured(rows[..plan.Targets.Count], rows[plan.Targets.Count..]);
     }
 
-    /// <summary>The check as a Markdown table: target, published value, tolerance, simulated [95% CI], within tolerance.</summary>
-    public static void Print(TextWriter output, IReadOnlyList<Row> rows)
+    /// <summary>Rows as a Markdown table: <paramref name="what"/> (the first column's heading), published value, tolerance,
+    /// simulated [95% CI], within tolerance.</summary>
+    public static void Print(TextWriter output, IReadOnlyList<Row> rows, string what)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
-        output.WriteLine("| target | published | tolerance | simulated [95% CI] | within |");
+        output.WriteLine($"| {what} | published | tolerance | simulated [95% CI] | within |");
         output.WriteLine("|---|---|---|---|---|");
         foreach (var row in rows)
         {

@@ -48,7 +48,7 @@ public static class CalibrationRunner
         if (known.Count > 0) log.Output.WriteLine($"Resuming: {known.Count} evaluations already journaled.");
         string shardNote = options.Shard.IsWhole ? "" : $", shard {options.Shard}";
         log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Calibrating {plan.Parameters.Count} parameters to {plan.Targets.Count} targets over {plan.Scenarios.Count} scenarios: ABC-SMC, {plan.Abc.Particles} particles, up to {plan.Abc.Generations} generations{shardNote}"));
+            $"Calibrating {plan.Parameters.Count} parameters to {plan.Targets.Count} targets over {plan.Scenarios.Count(plan.IsFitted)} scenarios: ABC-SMC, {plan.Abc.Particles} particles, up to {plan.Abc.Generations} generations{shardNote}"));
 
         var session = new Session(plan, priors, evaluator, journal, options, log) { Evaluations = known.Count };
         var result = session.Run();

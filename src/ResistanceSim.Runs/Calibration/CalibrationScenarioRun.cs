@@ -26,13 +26,14 @@ internal static class CalibrationScenarioRun
 
     /// <summary>
     /// Runs <paramref name="scenario"/> into <paramref name="output"/> (no plots; <paramref name="patients"/> per arm of a cohort, or the
-    /// full cohort when null; the scenario's seed unless <paramref name="seed"/> is given) and sets the estimate of each target that names it. The run's warnings and notes go to
+    /// full cohort when null; the scenario's seed unless <paramref name="seed"/> is given) and sets the estimate of each of
+    /// <paramref name="targets"/> that names it, at the same position in <paramref name="estimates"/>. The run's warnings and notes go to
     /// <paramref name="warnings"/> (<see cref="TextWriter.Null"/> drops them).
     /// </summary>
-    public static void Measure(CalibrationPlan plan, CalibrationScenario scenario, string output, int threads, int? patients, ulong? seed,
+    public static void Measure(IReadOnlyList<CalibrationTarget> targets, CalibrationScenario scenario, string output, int threads, int? patients, ulong? seed,
         IReadOnlyList<ScenarioOverride> overrides, TextWriter warnings, CancellationToken cancellation, TargetEstimate[] estimates)
     {
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(estimates);
         var runnable = RunnableScenario.LoadOrThrow(scenario.Path, overrides);
@@ -47,9 +48,9 @@ internal static class CalibrationScenarioRun
         };
         RunPipeline.Execute(runnable, output, settings, new NoticeWriter(warnings), cancellation);
         var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));
-        for (int t = 0; t < plan.Targets.Count; t++)
-            if (plan.Targets[t].Scenario == scenario.Name)
-                estimates[t] = metrics.Measure(plan.Targets[t]);
+        for (int t = 0; t < targets.Count; t++)
+            if (targets[t].Scenario == scenario.Name)
+                estimates[t] = metrics.Measure(targets[t]);
     }
 
     /// <summary>Writes a run's notices (resource warnings, lock notes) as lines, as <c>resistancesim run</c> prints them.</summary>

@@ -4,7 +4,7 @@ using ResistanceSim.Scenarios.Calibration;
 namespace ResistanceSim.Runs.Calibration;
 
 /// <summary>
-/// Runs every scenario of a calibration at one parameter set — the real run pipeline, into a scratch run directory
+/// Runs every scenario a target reads at one parameter set — the real run pipeline, into a scratch run directory
 /// that is removed afterwards — and measures each target. Every parameter set runs the scenarios' own seeds, so all
 /// sets see the same patients and the same chance events (common random numbers): differences between them are
 /// the parameters', not luck's.
@@ -45,8 +45,9 @@ internal sealed class ParticleEvaluator(LoadedCalibration calibration, string sc
             for (int index = 0; index < plan.Scenarios.Count; index++)
             {
                 var scenario = plan.Scenarios[index];
+                if (!plan.IsFitted(scenario)) continue;   // read by predictions only: the check runs it
                 var (patients, seed) = cohort(scenario, index);
-                CalibrationScenarioRun.Measure(plan, scenario, Path.Combine(particleRoot, scenario.Name), threads, patients, seed,
+                CalibrationScenarioRun.Measure(plan.Targets, scenario, Path.Combine(particleRoot, scenario.Name), threads, patients, seed,
                     CalibrationOverrides.For(calibration, scenario.Name, values), TextWriter.Null, cancellation, estimates);
             }
         }

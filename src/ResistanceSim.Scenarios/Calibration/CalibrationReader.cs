@@ -63,12 +63,17 @@ public static class CalibrationReader
         var parameterSources = new List<SweepParameterSource>();
         var parameters = ReadParameters(root, scenarios, parameterSources);
         var targetLocations = new List<SourceLocation>();
-        var targets = ReadTargets(root, scenarios, targetLocations);
+        var targets = ReadTargets(root, TargetsKey, scenarios, targetLocations);
+        var predictionLocations = new List<SourceLocation>();
+        var predictions = ReadTargets(root, PredictionsKey, scenarios, predictionLocations);
+        foreach (string both in predictions.Select(p => p.Name).Intersect(targets.Select(t => t.Name), StringComparer.Ordinal).Take(1))
+            root.Report(PredictionsKey, $"names '{both}', which is a target too (a published value is fitted or predicted, not both)");
         var abc = ReadAbc(root);
         root.Finish();
         if (name.Length > 0 && name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             root.Report("name", $"must be usable as a folder name ('{name}' supplied)");
-        return new LoadedCalibration(new CalibrationPlan(name, seed, scenarios, parameters, targets, abc), document, parameterSources, targetLocations);
+        var plan = new CalibrationPlan(name, seed, scenarios, parameters, targets, abc) { Predictions = predictions };
+        return new LoadedCalibration(plan, document, parameterSources, targetLocations) { PredictionLocations = predictionLocations };
     }
 
     private static List<CalibrationScenario> ReadScenarios(MapReader root, string directory)
@@ -121,10 +126,13 @@ public static class CalibrationReader
         return parameters;
     }
 
-    private static List<CalibrationTarget> ReadTargets(MapReader root, List<CalibrationScenario> scenarios, List<SourceLocation> locations)
+    private const string TargetsKey = "targets", PredictionsKey = "predictions";
+
+    /// <summary>The list under <paramref name="key"/>: the targets (required) or the predictions (optional), read alike.</summary>
+    private static List<CalibrationTarget> ReadTargets(MapReader root, string key, List<CalibrationScenario> scenarios, List<SourceLocation> locations)
     {
         var targets = new List<CalibrationTarget>();
-        var items = root.SeqOfMaps("targets");
+        var items = root.SeqOfMaps(key, required: key == TargetsKey);
         foreach (var r in items)
         {
             string name = r.String("name");
@@ -162,7 +170,7 @@ public static class CalibrationReader
             locations.Add(r.Location);
         }
         var duplicate = targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) root.Report("targets", $"names '{duplicate.Key}' twice (target names label the output columns)");
+        if (duplicate is not null) root.Report(key, $"names '{duplicate.Key}' twice (target names label the output columns)");
         return targets;
     }
 

@@ -7,7 +7,8 @@ namespace ResistanceSim.Scenarios.Calibration;
 /// <summary>
 /// Checks a calibration against its scenarios before anything runs: each scenario loads with every parameter that
 /// applies to it set to its prior's centre (a path it lacks is reported at the parameter), each target's arm, assay
-/// and drug exist, trial metrics read cohort scenarios and cell counts read cultures, and every scenario feeds a target.
+/// and drug exist, trial metrics read cohort scenarios and cell counts read cultures, and every scenario feeds a target
+/// or a prediction. Predictions are checked as targets are.
 /// </summary>
 public static class CalibrationValidator
 {
@@ -30,29 +31,32 @@ public static class CalibrationValidator
             }
         }
         for (int t = 0; t < plan.Targets.Count; t++)
-            if (loaded.TryGetValue(plan.Targets[t].Scenario, out var sweep)) CheckTarget(plan.Targets[t], sweep, calibration.TargetLocations[t], bag);
-        foreach (var unused in plan.Scenarios.Where(s => plan.Targets.All(t => t.Scenario != s.Name)))
-            bag.Error(calibration.Document.Root.Location, "scenarios", $"scenario '{unused.Name}' is run but no target reads it (remove it or add a target)");
+            if (loaded.TryGetValue(plan.Targets[t].Scenario, out var sweep)) CheckTarget(plan.Targets[t], sweep, calibration.TargetLocations[t], "targets", bag);
+        for (int t = 0; t < plan.Predictions.Count; t++)
+            if (loaded.TryGetValue(plan.Predictions[t].Scenario, out var sweep)) CheckTarget(plan.Predictions[t], sweep, calibration.PredictionLocations[t], "predictions", bag);
+        foreach (var unused in plan.Scenarios.Where(s => !plan.IsFitted(s) && plan.Predictions.All(p => p.Scenario != s.Name)))
+            bag.Error(calibration.Document.Root.Location, "scenarios", $"scenario '{unused.Name}' is run but no target or prediction reads it (remove it or add a target)");
     }
 
-    private static void CheckTarget(CalibrationTarget target, LoadedSweep sweep, SourceLocation at, DiagnosticBag bag)
+    /// <param name="list">The key the target is listed under (<c>targets</c> or <c>predictions</c>), which errors name.</param>
+    private static void CheckTarget(CalibrationTarget target, LoadedSweep sweep, SourceLocation at, string list, DiagnosticBag bag)
     {
-        string where = $"target '{target.Name}'";
+        string where = $"{(list == "targets" ? "target" : "prediction")} '{target.Name}'";
         bool trial = target.Metric is TargetMetric.MedianPfsMonths or TargetMetric.ObjectiveResponseRate or TargetMetric.PfsAtMonths
             or TargetMetric.HazardRatio or TargetMetric.MechanismShare;
         var scenario = sweep.Scenario;
         if (trial && scenario.Cohort is null)
-            bag.Error(at, "targets", $"{where}: its metric reads a trial, but scenario '{target.Scenario}' has no cohort");
+            bag.Error(at, list, $"{where}: its metric reads a trial, but scenario '{target.Scenario}' has no cohort");
         if (trial && sweep.Arms.All(a => a.Name != target.Arm))
-            bag.Error(at, "targets", $"{where}: scenario '{target.Scenario}' has no arm '{target.Arm}'{KeySuggester.DidYouMean(target.Arm, [.. sweep.Arms.Select(a => a.Name)])}");
+            bag.Error(at, list, $"{where}: scenario '{target.Scenario}' has no arm '{target.Arm}'{KeySuggester.DidYouMean(target.Arm, [.. sweep.Arms.Select(a => a.Name)])}");
         if (target.Metric == TargetMetric.HazardRatio && sweep.Arms.Count > 0 && sweep.Arms[0].Name == target.Arm)
-            bag.Error(at, "targets", $"{where}: the hazard ratio is against the first arm, so it cannot be of the first arm '{target.Arm}'");
+            bag.Error(at, list, $"{where}: the hazard ratio is against the first arm, so it cannot be of the first arm '{target.Arm}'");
         if (target.Metric == TargetMetric.MechanismShare)
             foreach (string mechanism in target.Mechanisms.Where(m => scenario.Catalog.All.All(c => c.Name != m)))
-                bag.Error(at, "targets", $"{where}: scenario '{target.Scenario}' has no mechanism '{mechanism}'{KeySuggester.DidYouMean(mechanism, [.. scenario.Catalog.All.Select(c => c.Name)])}");
+                bag.Error(at, list, $"{where}: scenario '{target.Scenario}' has no mechanism '{mechanism}'{KeySuggester.DidYouMean(mechanism, [.. scenario.Catalog.All.Select(c => c.Name)])}");
         if (target.Metric == TargetMetric.Ic50 && !scenario.Assays.Any(a => a.Name == target.Assay && a.Drug == target.Drug))
-            bag.Error(at, "targets", $"{where}: scenario '{target.Scenario}' has no assay '{target.Assay}' of drug '{target.Drug}' (it has: {string.Join(", ", scenario.Assays.Select(a => $"{a.Name} of {a.Drug}"))})");
+            bag.Error(at, list, $"{where}: scenario '{target.Scenario}' has no assay '{target.Assay}' of drug '{target.Drug}' (it has: {string.Join(", ", scenario.Assays.Select(a => $"{a.Name} of {a.Drug}"))})");
         if (target.Metric == TargetMetric.Log10Cells && scenario.Cohort is not null)
-            bag.Error(at, "targets", $"{where}: log10_cells reads a culture, but scenario '{target.Scenario}' is a cohort");
+            bag.Error(at, list, $"{where}: log10_cells reads a culture, but scenario '{target.Scenario}' is a cohort");
     }
 }

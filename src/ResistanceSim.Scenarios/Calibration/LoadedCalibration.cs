@@ -7,4 +7,8 @@ namespace ResistanceSim.Scenarios.Calibration;
 
 /// <summary>A calibration file as read: the plan, the document (its hash identifies the fit), and where each parameter and target is written, to locate errors found later.</summary>
 public sealed record LoadedCalibration(
-    CalibrationPlan Plan, LoadedDocument Document, IReadOnlyList<SweepParameterSource> ParameterSources, IReadOnlyList<SourceLocation> TargetLocations);
+    CalibrationPlan Plan, LoadedDocument Document, IReadOnlyList<SweepParameterSource> ParameterSources, IReadOnlyList<SourceLocation> TargetLocations)
+{
+    /// <summary>Where each of the plan's predictions is written.</summary>
+    public IReadOnlyList<SourceLocation> PredictionLocations { get; init; } = [];
+}

@@ -245,6 +245,73 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Equal(Math.Abs(miss) / Math.Sqrt(2), double.Parse(summary.Groups[1].Value, culture), 0.005 / 0.1 / Math.Sqrt(2) + 0.0005);
     }
 
+    /// <summary><see cref="Valid"/> with a second scenario that only predictions read: one prediction the model meets
+    /// (the day-10 target's value) and one it misses.</summary>
+    private static readonly string WithPredictions = Valid
+        .Replace("  culture: { file: 'SCENARIO' }\n", "  culture: { file: 'SCENARIO' }\n  unfitted: { file: 'SCENARIO' }\n", StringComparison.Ordinal)
+        .Replace("abc: {", """
+            predictions:
+              - { name: cells day 10 elsewhere, scenario: unfitted, metric: log10_cells, day: 10, published: 7.17, tolerance: 0.1 }
+              - { name: cells day 20 elsewhere, scenario: unfitted, metric: log10_cells, day: 20, published: 9.9, tolerance: 0.1 }
+            abc: {
+            """, StringComparison.Ordinal);
+
+    [Fact]
+    public void PredictionsAreTabledByTheCheckOutsideTheTargetsCountAndDistance()
+    {
+        var plain = Support.Cli.Run("calibrate", Write(Valid), "--check", "--out", Path.Combine(_root, "plain"));
+        var predicted = Support.Cli.Run("calibrate", Write(WithPredictions), "--check", "--out", Path.Combine(_root, "predicted"));
+        Assert.True(predicted.ExitCode == 0, predicted.Error + predicted.Output);
+        string Summary(string output) => Regex.Match(output, @"\d+ of \d+ targets within tolerance; distance [0-9.]+").Value;
+        Assert.Equal(Summary(plain.Output), Summary(predicted.Output));
+        Assert.Contains("Checking 2 targets and 2 predictions of quick", predicted.Output, StringComparison.Ordinal);
+        Assert.Contains("| prediction (not fitted) | published | tolerance | simulated [95% CI] | within |", predicted.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\| cells day 10 elsewhere \| 7\.17 \| ±0\.1 \| [0-9.]+ \| yes \|", predicted.Output);
+        Assert.Matches(@"\| cells day 20 elsewhere \| 9\.9 \| ±0\.1 \| [0-9.]+ \| no \|", predicted.Output);
+        Assert.Contains("1 of 2 predictions within tolerance", predicted.Output, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(_root, "predicted", "quick-check", "unfitted")), "the check runs the scenario only predictions read");
+    }
+
+    [Fact]
+    public void TheFitDoesNotRunAScenarioOnlyPredictionsRead()
+    {
+        // The predictions' scenario is a copy that is deleted once the file has been validated: evaluating a parameter
+        // set would fail if the fit ran it.
+        Directory.CreateDirectory(Path.Combine(_root, "calibration"));
+        Directory.CreateDirectory(Path.Combine(_root, "presets"));
+        foreach (string preset in Directory.GetFiles(Repository.Scenario("presets")))
+            File.Copy(preset, Path.Combine(_root, "presets", Path.GetFileName(preset)));   // the copy's includes are relative
+        string copy = Path.Combine(_root, "calibration", "unfitted-culture.yaml");
+        File.Copy(Repository.Scenario("calibration/synthetic-culture.yaml"), copy);
+        string file = Write(WithPredictions.Replace("unfitted: { file: 'SCENARIO' }", $"unfitted: {{ file: '{copy}' }}", StringComparison.Ordinal));
+        var calibration = ResistanceSim.Runs.Calibration.CalibrationScenarioRun.LoadValidated(file);
+        File.Delete(copy);
+        var evaluator = new ResistanceSim.Runs.Calibration.ParticleEvaluator(calibration, Path.Combine(_root, "scratch"));
+        double[] simulated = evaluator.Evaluate([.. calibration.Plan.Parameters.Select(p => p.Prior.Centre)], "centre", CancellationToken.None);
+        Assert.Equal(2, simulated.Length);
+        Assert.All(simulated, value => Assert.True(double.IsFinite(value), $"{value}"));
+
+        File.Copy(Repository.Scenario("calibration/synthetic-culture.yaml"), copy);
+        var result = Support.Cli.Run("calibrate", file, "--out", Path.Combine(_root, "out"), "--budget", "6");
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("to 2 targets over 1 scenarios", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scenario: unfitted, metric: log10_cells, day: 20", "scenario: unfited, metric: log10_cells, day: 20", "'unfited', which is not under scenarios")]
+    [InlineData("metric: log10_cells, day: 20", "metric: ic50, day: 20", "ic50")]
+    [InlineData("name: cells day 20 elsewhere", "name: cells day 30", "names 'cells day 30', which is a target too")]
+    [InlineData("name: cells day 10 elsewhere", "name: cells day 20 elsewhere", "names 'cells day 20 elsewhere' twice")]
+    public void MistakesInPredictionsAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message)
+    {
+        string file = Write(WithPredictions.Replace(from, to, StringComparison.Ordinal));
+        var result = Support.Cli.Run("calibrate", file, "--check", "--out", Path.Combine(_root, "out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(_root, "out")), "nothing may be written for a bad calibration file");
+    }
+
     [Theory]
     [InlineData("--reduced", "--reduced applies only with --check")]
     [InlineData("--check --budget 10", "--check runs the scenarios once")]

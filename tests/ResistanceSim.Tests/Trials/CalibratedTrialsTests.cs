@@ -21,7 +21,7 @@ public class CalibratedTrialsTests
         using var output = new TempDirectory();
         var log = new CalibrationLog(TextWriter.Null, TextWriter.Null, CancellationToken.None);
         var rows = CalibrationCheck.Measure(new CalibrationCheckOptions(Repository.Scenario("calibration/alk-trials.yaml"), output.Path, 2, Reduced: true), log, out _);
-        foreach (var row in rows.Where(r => metAtFullSize.Contains(r.Target.Name)))
+        foreach (var row in rows.Targets.Where(r => metAtFullSize.Contains(r.Target.Name)))
         {
             var (target, simulated) = (row.Target, row.Simulated);
             double halfWidth = SamplingHalfWidth(simulated);
