@@ -23,6 +23,25 @@ public enum TargetMetric
 
     /// <summary>Median over work units of log10 total cells at the sample nearest a day.</summary>
     Log10Cells,
+
+    /// <summary>Share of an arm's patients whose progression was at a sanctuary site imaged apart (such as the brain).</summary>
+    SanctuaryProgressionShare,
+
+    /// <summary>Share of an arm's patients with a sanctuary lesion visible at the arm's baseline scan.</summary>
+    SanctuaryAtBaselineShare,
+}
+
+/// <summary>What a metric reads.</summary>
+public static class TargetMetricKinds
+{
+    /// <summary>True for the metrics of a trial's arm (they need <c>arm</c> and a cohort scenario).</summary>
+    public static bool ReadsTrial(this TargetMetric metric) => metric is TargetMetric.MedianPfsMonths or TargetMetric.ObjectiveResponseRate
+        or TargetMetric.PfsAtMonths or TargetMetric.HazardRatio or TargetMetric.MechanismShare
+        or TargetMetric.SanctuaryProgressionShare or TargetMetric.SanctuaryAtBaselineShare;
+
+    /// <summary>True for the metrics that read sanctuary lesions imaged apart (<c>cohort.scans.new_lesion_mm</c> &gt; 0).</summary>
+    public static bool ReadsSanctuaries(this TargetMetric metric) =>
+        metric is TargetMetric.SanctuaryProgressionShare or TargetMetric.SanctuaryAtBaselineShare;
 }
 
 /// <summary>

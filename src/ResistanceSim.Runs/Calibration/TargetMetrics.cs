@@ -28,6 +28,8 @@ internal sealed class TargetMetrics(RunFiles files)
             TargetMetric.Ic50 => Ic50(target),
             TargetMetric.Log10Cells => Log10Cells(target.At),
             TargetMetric.MechanismShare => MechanismShare(target),
+            TargetMetric.SanctuaryProgressionShare => ShareOfPatients(target, "progression_in_sanctuary", (summary, r) => summary.Bool("progression_in_sanctuary", r)),
+            TargetMetric.SanctuaryAtBaselineShare => ShareOfPatients(target, "sanctuary_at_baseline_mm", (summary, r) => summary.Double("sanctuary_at_baseline_mm", r) > 0),
             _ => TrialMetric(target),
         };
     }
@@ -61,12 +63,35 @@ internal sealed class TargetMetrics(RunFiles files)
         }
     }
 
+    /// <summary>
+    /// Share of the arm's patients for whom <paramref name="counts"/> holds, from the summary's <paramref name="column"/>;
+    /// missing when the run has no such column or a patient's value is null (sanctuaries not imaged apart).
+    /// </summary>
+    private TargetEstimate ShareOfPatients(CalibrationTarget target, string column, Func<TableData, int, bool> counts)
+    {
+        var summary = _summary ??= RunTableReader.Read(files, "summary");
+        if (!summary.Has(column)) return TargetEstimate.Missing;
+        int arm = ArmIndex(target);
+        int patients = 0, counted = 0;
+        for (int r = 0; r < summary.RowCount; r++)
+        {
+            if (summary.Long("arm", r) != arm) continue;
+            if (summary[column, r] is null) return TargetEstimate.Missing;
+            patients++;
+            if (counts(summary, r)) counted++;
+        }
+        return patients == 0 ? TargetEstimate.Missing : Of(WilsonScoreInterval.Estimate(counted, patients));
+    }
+
+    /// <summary>The position of the target's arm in the run's tables.</summary>
+    private int ArmIndex(CalibrationTarget target) => Readout(target).Arms.Select(a => a.Name).ToList().IndexOf(target.Arm);
+
     /// <summary>Share of the arm's progressing patients whose tumour carried any of the target's mechanisms at progression.</summary>
     private TargetEstimate MechanismShare(CalibrationTarget target)
     {
         _summary ??= RunTableReader.Read(files, "summary");
         var summary = _summary;
-        int arm = Readout(target).Arms.Select(a => a.Name).ToList().IndexOf(target.Arm);
+        int arm = ArmIndex(target);
         int progressions = 0, carrying = 0;
         for (int r = 0; r < summary.RowCount; r++)
         {

@@ -41,6 +41,8 @@ public static class CalibrationReader
         ["mechanism_share"] = TargetMetric.MechanismShare,
         ["ic50_nM"] = TargetMetric.Ic50,
         ["log10_cells"] = TargetMetric.Log10Cells,
+        ["sanctuary_progression_share"] = TargetMetric.SanctuaryProgressionShare,
+        ["sanctuary_at_baseline_share"] = TargetMetric.SanctuaryAtBaselineShare,
     };
 
     public static LoadedCalibration Load(string path)
@@ -141,8 +143,7 @@ public static class CalibrationReader
                 r.Report("scenario", $"names '{scenario}', which is not under scenarios:{KeySuggester.DidYouMean(scenario, [.. scenarios.Select(s => s.Name)])}");
             string metricName = r.Enum("metric", [.. Metrics.Keys]);
             var metric = Metrics.GetValueOrDefault(metricName);
-            bool trial = metric is TargetMetric.MedianPfsMonths or TargetMetric.ObjectiveResponseRate or TargetMetric.PfsAtMonths
-                or TargetMetric.HazardRatio or TargetMetric.MechanismShare;
+            bool trial = metric.ReadsTrial();
             string arm = trial ? r.String("arm") : "";
             double at = metric switch
             {

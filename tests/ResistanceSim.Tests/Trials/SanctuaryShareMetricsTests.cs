@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ResistanceSim.Tests.Support;
+
+namespace ResistanceSim.Tests.Trials;
+
+/// <summary>
+/// The calibration metrics that read brain metastases imaged apart — the share of an arm's patients whose progression
+/// was at the sanctuary site, and the share with a sanctuary lesion at baseline — equal the same counts taken by DuckDB
+/// from the run's summary table, and a scenario whose scans do not image sanctuaries apart is refused for them.
+/// </summary>
+public sealed class SanctuaryShareMetricsTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "rs-sanctuary-share-" + Guid.NewGuid().ToString("N"));
+
+    public SanctuaryShareMetricsTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private string Calibration(string alex) => Write("fit.yaml", $$"""
+        name: shares
+        scenarios:
+          alex: { file: '{{alex}}', patients: 40 }
+        parameters:
+          population.drug_death_per_day: { uniform: { min: 0.05, max: 0.2 } }
+        targets:
+          - { name: crizotinib ORR, scenario: alex, metric: orr, arm: crizotinib, published: 0.755, tolerance: 0.08 }
+        predictions:
+          - { name: crizotinib CNS progression, scenario: alex, metric: sanctuary_progression_share, arm: crizotinib, published: 0.45, tolerance: 0.08 }
+          - { name: alectinib brain metastases at baseline, scenario: alex, metric: sanctuary_at_baseline_share, arm: alectinib, published: 0.42, tolerance: 0.08 }
+        """);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_root, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void TheSharesAreTheSummarysCountsOfTheArmsPatients()
+    {
+        var check = Support.Cli.Run("calibrate", Calibration(Repository.Scenario("alex-first-line.yaml")), "--check", "--reduced",
+            "--threads", "2", "--out", Path.Combine(_root, "out"));
+        Assert.True(check.ExitCode == 0, check.Error + check.Output);
+        string run = Path.Combine(_root, "out", "shares-check", "alex", "alex-first-line");
+
+        Assert.Equal(Query(run, "select avg(progression_in_sanctuary::int) from summary where arm = 0"), Simulated(check.Output, "crizotinib CNS progression"), 3);
+        Assert.Equal(Query(run, "select avg((sanctuary_at_baseline_mm > 0)::int) from summary where arm = 1"), Simulated(check.Output, "alectinib brain metastases at baseline"), 3);
+        Assert.Equal(40, (int)Query(run, "select count(*) from summary where arm = 0"));
+    }
+
+    [Fact]
+    public void AScenarioThatDoesNotImageSanctuariesApartIsRefusedBeforeAnythingRuns()
+    {
+        // The shipped ALEX with its scans not imaging sanctuaries apart (beside a copy of the presets it includes).
+        Directory.CreateDirectory(Path.Combine(_root, "presets"));
+        foreach (string preset in Directory.GetFiles(Repository.Scenario("presets")))
+            File.Copy(preset, Path.Combine(_root, "presets", Path.GetFileName(preset)));
+        string alex = Write("alex.yaml", File.ReadAllText(Repository.Scenario("alex-first-line.yaml"))
+            .Replace("scans: { every_days: 56, lesions: 3 }", "scans: { every_days: 56, lesions: 3, new_lesion_mm: 0 }", StringComparison.Ordinal));
+        var result = Support.Cli.Run("calibrate", Calibration(alex), "--check", "--out", Path.Combine(_root, "out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("prediction 'crizotinib CNS progression': its metric reads sanctuary lesions imaged apart, but scenario 'alex' does not image them",
+            result.Error, StringComparison.Ordinal);
+        Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(_root, "out")));
+    }
+
+    /// <summary>The simulated value of a row of the check's tables.</summary>
+    private static double Simulated(string output, string name)
+    {
+        var row = Regex.Match(output, $@"\| {Regex.Escape(name)} \| [^|]+ \| [^|]+ \| ([0-9.]+)");
+        Assert.True(row.Success, output);
+        return double.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One number from DuckDB over the run's tables (<c>resistancesim query … --csv</c>).</summary>
+    private double Query(string run, string sql)
+    {
+        string csv = Path.Combine(_root, Guid.NewGuid().ToString("N") + ".csv");
+        var result = Support.Cli.Run("query", run, sql, "--csv", csv);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return double.Parse(File.ReadAllLines(csv)[1], CultureInfo.InvariantCulture);
+    }
+}
