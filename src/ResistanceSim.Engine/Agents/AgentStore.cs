@@ -106,6 +106,9 @@ internal sealed class AgentStore
 
     public bool IsEmpty(int site) => (_occupied[site >> 6] & (1UL << site)) == 0;
 
+    /// <summary>One bit per site, set where a cell sits (site s is bit s % 64 of word s / 64); bits past the sites are clear.</summary>
+    public ReadOnlySpan<ulong> OccupancyWords => _occupied;
+
     /// <summary>
     /// Whether the sites <paramref name="first"/>, first + 1 and first + 2 are occupied, as bits 0, 1 and 2: a row of a
     /// neighbourhood in one or two adjacent words, without a branch (a word boundary inside the row is 3 in 64).

@@ -1,13 +1,15 @@
+using System.Numerics;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
 
 namespace ResistanceSim.Engine.Agents;
 
 /// <summary>
-/// Computes <see cref="SpatialSummary"/> from an agent run in O(sites): one pass for the moments, a multi-source
-/// breadth-first search from every sensitive cell for the distances, stopped once every resistant cell is reached,
-/// and a flood fill for the resistant patches. Without resistant cells (most samples of a run) only the first pass
-/// runs. Buffers are kept between samples.
+/// Computes <see cref="SpatialSummary"/> from an agent run: one pass over the occupied sites (read from the occupancy
+/// bits, so a sparse lattice costs its cells, not its sites) for the moments, then — only when resistant cells exist —
+/// a multi-source breadth-first search from every sensitive cell for the distances, stopped once every resistant cell
+/// is reached, and a flood fill for the resistant patches. Without resistant cells (most samples of a run) only the
+/// first pass runs and the search's buffers are never allocated. Buffers are kept between samples.
 /// </summary>
 public sealed class SpatialSummarizer
 {
@@ -21,35 +23,41 @@ public sealed class SpatialSummarizer
         ArgumentNullException.ThrowIfNull(run);
         if (engine.Geometry is not { } geometry) return null;
         var store = engine.Store;
+        var occupied = store.OccupancyWords;
         int sites = geometry.Sites;
+        var genotype = run.Clones.Genotype;
+
+        double sx = 0, sy = 0, sz = 0, sxx = 0;
+        long cells = 0, resistant = 0;
+        for (int word = 0; word < occupied.Length; word++)
+            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
+            {
+                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                geometry.Coordinates(site, out int x, out int y, out int z);
+                sx += x; sy += y; sz += z;
+                sxx += (double)x * x + (double)y * y + (double)z * z;
+                cells++;
+                if (genotype[store.CloneAt(site)] != GenotypeLayout.Parental) resistant++;
+            }
+        if (cells == 0) return new SpatialSummary(0, 0, double.NaN, 0);
+        double gyration = Math.Sqrt(Math.Max(0, sxx / cells - (sx * sx + sy * sy + sz * sz) / ((double)cells * cells)));
+        if (resistant == 0) return new SpatialSummary((double)cells / sites, gyration, double.NaN, 0);
+
         if (_distance.Length != sites)
         {
             _distance = new int[sites];
             _queue = new int[sites];
         }
-        var genotype = run.Clones.Genotype;
-
-        double sx = 0, sy = 0, sz = 0, sxx = 0;
-        long cells = 0, resistant = 0;
+        Array.Fill(_distance, -1);
         int head = 0, tail = 0;
-        for (int site = 0; site < sites; site++)
-        {
-            _distance[site] = -1;
-            if (store.IsEmpty(site)) continue;
-            geometry.Coordinates(site, out int x, out int y, out int z);
-            sx += x; sy += y; sz += z;
-            sxx += (double)x * x + (double)y * y + (double)z * z;
-            cells++;
-            if (genotype[store.CloneAt(site)] == GenotypeLayout.Parental)
+        for (int word = 0; word < occupied.Length; word++)
+            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
             {
+                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                if (genotype[store.CloneAt(site)] != GenotypeLayout.Parental) continue;
                 _distance[site] = 0;
                 _queue[tail++] = site;
             }
-            else resistant++;
-        }
-        if (cells == 0) return new SpatialSummary(0, 0, double.NaN, 0);
-        double gyration = Math.Sqrt(Math.Max(0, sxx / cells - (sx * sx + sy * sy + sz * sz) / ((double)cells * cells)));
-        if (resistant == 0) return new SpatialSummary((double)cells / sites, gyration, double.NaN, 0);
 
         // A site's distance is final when the search first reaches it, so the search can stop at the last resistant cell.
         bool anySensitive = tail > 0;
@@ -69,28 +77,34 @@ public sealed class SpatialSummarizer
 
         double distanceSum = 0;
         int patches = 0;
-        for (int site = 0; site < sites; site++)
-            if (IsResistant(store, genotype, site)) distanceSum += _distance[site];
-        // Flood fill of resistant cells; −2 marks a resistant cell already in a patch (distances are read above).
-        for (int site = 0; site < sites; site++)
-        {
-            if (_distance[site] == -2 || !IsResistant(store, genotype, site)) continue;
-            patches++;
-            head = tail = 0;
-            _distance[site] = -2;
-            _queue[tail++] = site;
-            while (head < tail)
+        for (int word = 0; word < occupied.Length; word++)
+            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
             {
-                int current = _queue[head++];
-                for (int d = 0; d < geometry.Directions; d++)
+                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                if (IsResistant(store, genotype, site)) distanceSum += _distance[site];
+            }
+        // Flood fill of resistant cells; −2 marks a resistant cell already in a patch (distances are read above).
+        for (int word = 0; word < occupied.Length; word++)
+            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
+            {
+                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                if (_distance[site] == -2 || !IsResistant(store, genotype, site)) continue;
+                patches++;
+                head = tail = 0;
+                _distance[site] = -2;
+                _queue[tail++] = site;
+                while (head < tail)
                 {
-                    int next = geometry.Neighbour(current, d);
-                    if (next < 0 || _distance[next] == -2 || !IsResistant(store, genotype, next)) continue;
-                    _distance[next] = -2;
-                    _queue[tail++] = next;
+                    int current = _queue[head++];
+                    for (int d = 0; d < geometry.Directions; d++)
+                    {
+                        int next = geometry.Neighbour(current, d);
+                        if (next < 0 || _distance[next] == -2 || !IsResistant(store, genotype, next)) continue;
+                        _distance[next] = -2;
+                        _queue[tail++] = next;
+                    }
                 }
             }
-        }
         double meanDistance = anySensitive && resistant > 0 ? distanceSum / resistant : double.NaN;
         return new SpatialSummary((double)cells / sites, gyration, meanDistance, patches);
     }
