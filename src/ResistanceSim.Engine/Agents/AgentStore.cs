@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using ResistanceSim.Engine.Random;
 
@@ -106,8 +105,8 @@ internal sealed class AgentStore
 
     public bool IsEmpty(int site) => (_occupied[site >> 6] & (1UL << site)) == 0;
 
-    /// <summary>One bit per site, set where a cell sits (site s is bit s % 64 of word s / 64); bits past the sites are clear.</summary>
-    public ReadOnlySpan<ulong> OccupancyWords => _occupied;
+    /// <summary>The occupied sites, in increasing order, read from the occupancy bits.</summary>
+    public SetBitIndexes OccupiedSites => new(_occupied);
 
     /// <summary>
     /// Whether the sites <paramref name="first"/>, first + 1 and first + 2 are occupied, as bits 0, 1 and 2: a row of a
@@ -186,17 +185,15 @@ internal sealed class AgentStore
         ref int[] members = ref _members[slot];
         if (members.Length < _memberCount[slot]) members = new int[Math.Max(_memberCount[slot], 2 * members.Length)];
         int k = 0;
-        for (int word = 0; word < _occupied.Length; word++)
-            for (ulong bits = _occupied[word]; bits != 0; bits &= bits - 1)
-            {
-                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                members[k] = site;
-                _box.Include(site);
-                _chunks.Include(site);
-                ref SiteRecord record = ref _sites[site];
-                record.Occupant = (record.Occupant & ~SlotMask) | (slot + 1);   // its stage is kept (see Place)
-                record.Position = k++;
-            }
+        foreach (int site in OccupiedSites)
+        {
+            members[k] = site;
+            _box.Include(site);
+            _chunks.Include(site);
+            ref SiteRecord record = ref _sites[site];
+            record.Occupant = (record.Occupant & ~SlotMask) | (slot + 1);   // its stage is kept (see Place)
+            record.Position = k++;
+        }
     }
 
     /// <summary>The run's clone index of the cell at <paramref name="site"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using ResistanceSim.Engine.Running;
 using ResistanceSim.Model;
 
@@ -23,22 +22,19 @@ public sealed class SpatialSummarizer
         ArgumentNullException.ThrowIfNull(run);
         if (engine.Geometry is not { } geometry) return null;
         var store = engine.Store;
-        var occupied = store.OccupancyWords;
         int sites = geometry.Sites;
         var genotype = run.Clones.Genotype;
 
         double sx = 0, sy = 0, sz = 0, sxx = 0;
         long cells = 0, resistant = 0;
-        for (int word = 0; word < occupied.Length; word++)
-            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
-            {
-                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                geometry.Coordinates(site, out int x, out int y, out int z);
-                sx += x; sy += y; sz += z;
-                sxx += (double)x * x + (double)y * y + (double)z * z;
-                cells++;
-                if (genotype[store.CloneAt(site)] != GenotypeLayout.Parental) resistant++;
-            }
+        foreach (int site in store.OccupiedSites)
+        {
+            geometry.Coordinates(site, out int x, out int y, out int z);
+            sx += x; sy += y; sz += z;
+            sxx += (double)x * x + (double)y * y + (double)z * z;
+            cells++;
+            if (genotype[store.CloneAt(site)] != GenotypeLayout.Parental) resistant++;
+        }
         if (cells == 0) return new SpatialSummary(0, 0, double.NaN, 0);
         double gyration = Math.Sqrt(Math.Max(0, sxx / cells - (sx * sx + sy * sy + sz * sz) / ((double)cells * cells)));
         if (resistant == 0) return new SpatialSummary((double)cells / sites, gyration, double.NaN, 0);
@@ -50,14 +46,12 @@ public sealed class SpatialSummarizer
         }
         Array.Fill(_distance, -1);
         int head = 0, tail = 0;
-        for (int word = 0; word < occupied.Length; word++)
-            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
-            {
-                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                if (genotype[store.CloneAt(site)] != GenotypeLayout.Parental) continue;
-                _distance[site] = 0;
-                _queue[tail++] = site;
-            }
+        foreach (int site in store.OccupiedSites)
+        {
+            if (genotype[store.CloneAt(site)] != GenotypeLayout.Parental) continue;
+            _distance[site] = 0;
+            _queue[tail++] = site;
+        }
 
         // A site's distance is final when the search first reaches it, so the search can stop at the last resistant cell.
         bool anySensitive = tail > 0;
@@ -77,34 +71,28 @@ public sealed class SpatialSummarizer
 
         double distanceSum = 0;
         int patches = 0;
-        for (int word = 0; word < occupied.Length; word++)
-            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
-            {
-                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                if (IsResistant(store, genotype, site)) distanceSum += _distance[site];
-            }
+        foreach (int site in store.OccupiedSites)
+            if (IsResistant(store, genotype, site)) distanceSum += _distance[site];
         // Flood fill of resistant cells; −2 marks a resistant cell already in a patch (distances are read above).
-        for (int word = 0; word < occupied.Length; word++)
-            for (ulong bits = occupied[word]; bits != 0; bits &= bits - 1)
+        foreach (int site in store.OccupiedSites)
+        {
+            if (_distance[site] == -2 || !IsResistant(store, genotype, site)) continue;
+            patches++;
+            head = tail = 0;
+            _distance[site] = -2;
+            _queue[tail++] = site;
+            while (head < tail)
             {
-                int site = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                if (_distance[site] == -2 || !IsResistant(store, genotype, site)) continue;
-                patches++;
-                head = tail = 0;
-                _distance[site] = -2;
-                _queue[tail++] = site;
-                while (head < tail)
+                int current = _queue[head++];
+                for (int d = 0; d < geometry.Directions; d++)
                 {
-                    int current = _queue[head++];
-                    for (int d = 0; d < geometry.Directions; d++)
-                    {
-                        int next = geometry.Neighbour(current, d);
-                        if (next < 0 || _distance[next] == -2 || !IsResistant(store, genotype, next)) continue;
-                        _distance[next] = -2;
-                        _queue[tail++] = next;
-                    }
+                    int next = geometry.Neighbour(current, d);
+                    if (next < 0 || _distance[next] == -2 || !IsResistant(store, genotype, next)) continue;
+                    _distance[next] = -2;
+                    _queue[tail++] = next;
                 }
             }
+        }
         double meanDistance = anySensitive && resistant > 0 ? distanceSum / resistant : double.NaN;
         return new SpatialSummary((double)cells / sites, gyration, meanDistance, patches);
     }
