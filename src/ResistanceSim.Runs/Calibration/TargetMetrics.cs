@@ -28,8 +28,8 @@ internal sealed class TargetMetrics(RunFiles files)
             TargetMetric.Ic50 => Ic50(target),
             TargetMetric.Log10Cells => Log10Cells(target.At),
             TargetMetric.MechanismShare => MechanismShare(target),
-            TargetMetric.SanctuaryProgressionShare => ShareOfPatients(target, "progression_in_sanctuary", (summary, r) => summary.Bool("progression_in_sanctuary", r)),
-            TargetMetric.SanctuaryAtBaselineShare => ShareOfPatients(target, "sanctuary_at_baseline_mm", (summary, r) => summary.Double("sanctuary_at_baseline_mm", r) > 0),
+            TargetMetric.SanctuaryProgressionShare => ShareOfPatients(target, "progression_in_sanctuary", (summary, column, r) => summary.Bool(column, r)),
+            TargetMetric.SanctuaryAtBaselineShare => ShareOfPatients(target, "sanctuary_at_baseline_mm", (summary, column, r) => summary.Double(column, r) > 0),
             _ => TrialMetric(target),
         };
     }
@@ -63,13 +63,17 @@ internal sealed class TargetMetrics(RunFiles files)
         }
     }
 
+    /// <summary>The run's summary table, read once for every target that needs it.</summary>
+    private TableData Summary => _summary ??= RunTableReader.Read(files, "summary");
+
     /// <summary>
-    /// Share of the arm's patients for whom <paramref name="counts"/> holds, from the summary's <paramref name="column"/>;
-    /// missing when the run has no such column or a patient's value is null (sanctuaries not imaged apart).
+    /// Share of the arm's patients for whom <paramref name="counts"/> holds of their value in the summary's
+    /// <paramref name="column"/>; missing when the run has no such column or a patient's value is null (sanctuaries not
+    /// imaged apart).
     /// </summary>
-    private TargetEstimate ShareOfPatients(CalibrationTarget target, string column, Func<TableData, int, bool> counts)
+    private TargetEstimate ShareOfPatients(CalibrationTarget target, string column, Func<TableData, string, int, bool> counts)
     {
-        var summary = _summary ??= RunTableReader.Read(files, "summary");
+        var summary = Summary;
         if (!summary.Has(column)) return TargetEstimate.Missing;
         int arm = ArmIndex(target);
         int patients = 0, counted = 0;
@@ -78,7 +82,7 @@ internal sealed class TargetMetrics(RunFiles files)
             if (summary.Long("arm", r) != arm) continue;
             if (summary[column, r] is null) return TargetEstimate.Missing;
             patients++;
-            if (counts(summary, r)) counted++;
+            if (counts(summary, column, r)) counted++;
         }
         return patients == 0 ? TargetEstimate.Missing : Of(WilsonScoreInterval.Estimate(counted, patients));
     }
@@ -89,8 +93,7 @@ internal sealed class TargetMetrics(RunFiles files)
     /// <summary>Share of the arm's progressing patients whose tumour carried any of the target's mechanisms at progression.</summary>
     private TargetEstimate MechanismShare(CalibrationTarget target)
     {
-        _summary ??= RunTableReader.Read(files, "summary");
-        var summary = _summary;
+        var summary = Summary;
         int arm = ArmIndex(target);
         int progressions = 0, carrying = 0;
         for (int r = 0; r < summary.RowCount; r++)

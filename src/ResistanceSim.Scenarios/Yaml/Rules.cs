@@ -31,13 +31,13 @@ public static class Rules
     public static Rule AtLeast(double minimum) => Built(new(Kind.AtLeast, minimum, 0));
 
     /// <summary>&lt;= <paramref name="maximum"/>.</summary>
-    public static Rule AtMost(double maximum) => Built(new(Kind.AtMost, maximum, 0));
+    public static Rule AtMost(double maximum) => Built(new(Kind.AtMost, 0, maximum));
 
     /// <summary>&gt; <paramref name="bound"/>.</summary>
     public static Rule GreaterThan(double bound) => Built(new(Kind.GreaterThan, bound, 0));
 
     /// <summary>&lt; <paramref name="bound"/>.</summary>
-    public static Rule LessThan(double bound) => Built(new(Kind.LessThan, bound, 0));
+    public static Rule LessThan(double bound) => Built(new(Kind.LessThan, 0, bound));
 
     /// <summary>Between <paramref name="low"/> and <paramref name="high"/>, written as an interval: <c>in [1, 4)</c>.</summary>
     public static Rule InRange(double low, double high, bool lowInclusive = true, bool highInclusive = true)
@@ -66,6 +66,7 @@ public static class Rules
 
     private enum Kind { AtLeast, AtMost, GreaterThan, LessThan, Closed, ClosedOpen, OpenClosed, Open }
 
+    /// <summary>A rule's kind and bounds: a lower bound in <see cref="Low"/>, an upper in <see cref="High"/>, 0 where the kind has none.</summary>
     private readonly record struct Bounded(Kind Kind, double Low, double High);
 
     private static Rule Built(Bounded key)
@@ -81,9 +82,9 @@ public static class Rules
         return rule.Kind switch
         {
             Kind.AtLeast => new($">= {Format(low)}", v => v >= low) { Bounds = NumericBounds.Above(low, exclusive: false) },
-            Kind.AtMost => new($"<= {Format(low)}", v => v <= low) { Bounds = NumericBounds.Below(low, exclusive: false) },
+            Kind.AtMost => new($"<= {Format(high)}", v => v <= high) { Bounds = NumericBounds.Below(high, exclusive: false) },
             Kind.GreaterThan => new($"> {Format(low)}", v => v > low) { Bounds = NumericBounds.Above(low, exclusive: true) },
-            Kind.LessThan => new($"< {Format(low)}", v => v < low) { Bounds = NumericBounds.Below(low, exclusive: true) },
+            Kind.LessThan => new($"< {Format(high)}", v => v < high) { Bounds = NumericBounds.Below(high, exclusive: true) },
             _ => Interval(low, high, lowInclusive: rule.Kind is Kind.Closed or Kind.ClosedOpen, highInclusive: rule.Kind is Kind.Closed or Kind.OpenClosed),
         };
     }
