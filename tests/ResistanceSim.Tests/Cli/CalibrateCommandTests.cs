@@ -193,10 +193,13 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("abc: { particles", "abc: { method: mcmc, particles", "mcmc")]
     [InlineData("abc: { particles", "abc: { distance: manhattan, particles", "manhattan")]
     [InlineData("abc: { particles", "abc: { preset: best, particles", "best")]
-    public void MistakesAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message)
+    public void MistakesAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message) =>
+        AssertRefusedAtItsLine(Valid.Replace(from, to, StringComparison.Ordinal), message);
+
+    /// <summary><paramref name="calibration"/> is refused (exit 2) with <paramref name="message"/> at a line of the file, and nothing is written.</summary>
+    private void AssertRefusedAtItsLine(string calibration, string message, params string[] options)
     {
-        string file = Write(Valid.Replace(from, to, StringComparison.Ordinal));
-        var result = Support.Cli.Run("calibrate", file, "--out", Path.Combine(_root, "out"));
+        var result = Support.Cli.Run([.. new[] { "calibrate", Write(calibration), "--out", Path.Combine(_root, "out") }.Concat(options)]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
@@ -302,15 +305,8 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("metric: log10_cells, day: 20", "metric: ic50, day: 20", "ic50")]
     [InlineData("name: cells day 20 elsewhere", "name: cells day 30", "names 'cells day 30', which is a target too")]
     [InlineData("name: cells day 10 elsewhere", "name: cells day 20 elsewhere", "names 'cells day 20 elsewhere' twice")]
-    public void MistakesInPredictionsAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message)
-    {
-        string file = Write(WithPredictions.Replace(from, to, StringComparison.Ordinal));
-        var result = Support.Cli.Run("calibrate", file, "--check", "--out", Path.Combine(_root, "out"));
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(message, result.Error, StringComparison.Ordinal);
-        Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
-        Assert.False(Directory.Exists(Path.Combine(_root, "out")), "nothing may be written for a bad calibration file");
-    }
+    public void MistakesInPredictionsAreReportedAtTheirLineBeforeAnythingRuns(string from, string to, string message) =>
+        AssertRefusedAtItsLine(WithPredictions.Replace(from, to, StringComparison.Ordinal), message, "--check");
 
     [Theory]
     [InlineData("--reduced", "--reduced applies only with --check")]
