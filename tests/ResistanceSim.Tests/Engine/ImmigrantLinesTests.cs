@@ -35,19 +35,10 @@ public class ImmigrantLinesTests
         var ks = KolmogorovSmirnovTest.TwoSample(batch, reference);
         Assert.True(ks.PValue > 1e-4, $"KS D = {ks.Statistic}, p = {ks.PValue}");
 
-        // E[cells] = count ∫ f(s) e^{(λ−μ)(τ−s)} ds, f the path's birth-time density ∝ e^{gs} (midpoint rule).
-        const int steps = 20_000;
-        double weight = 0, expected = 0;
-        for (int k = 0; k < steps; k++)
-        {
-            double s = (k + 0.5) * tau / steps;
-            double f = Math.Exp(growth * s);
-            weight += f;
-            expected += f * Math.Exp((birth - death) * (tau - s));
-        }
-        expected *= count / weight;
+        // E[cells] = count ∫ f(s) e^{(λ−μ)(τ−s)} ds.
+        double expected = count * OverBirthTimes(growth, tau, timeLeft => Math.Exp((birth - death) * timeLeft));
         double mean = batch.Average();
-        double sd = Math.Sqrt(batch.Select(x => (x - mean) * (x - mean)).Sum() / (Replicates - 1));
+        double sd = Math.Sqrt(Variance(batch, mean));
         Assert.InRange(mean, expected - 4.5 * sd / Math.Sqrt(Replicates), expected + 4.5 * sd / Math.Sqrt(Replicates));
     }
 
@@ -74,17 +65,8 @@ public class ImmigrantLinesTests
             lines[i] = ImmigrantLines.CellsAtEnd(ref byLines, count, growth, tau, birth, death, long.MaxValue, CancellationToken.None);
         }
         // The cases must reach the moments: the changed lines' expected number, count·p̄ with p̄ = 1 − E[e^{−(λ+μ)(τ−s)}]
-        // over the birth time s (midpoint rule), is well above the threshold.
-        const int steps = 20_000;
-        double weight = 0, noEvent = 0;
-        for (int k = 0; k < steps; k++)
-        {
-            double s = (k + 0.5) * tau / steps;
-            double f = Math.Exp(growth * s);
-            weight += f;
-            noEvent += f * Math.Exp(-(birth + death) * (tau - s));
-        }
-        double expectedChanged = count * (1 - noEvent / weight);
+        // over the birth time s, is well above the threshold.
+        double expectedChanged = count * (1 - OverBirthTimes(growth, tau, timeLeft => Math.Exp(-(birth + death) * timeLeft)));
         Assert.True(expectedChanged > 1.2 * ImmigrantLines.MomentsFrom, $"{expectedChanged:F0} changed lines expected");
         var ks = KolmogorovSmirnovTest.TwoSample(summed, lines);
         Assert.True(ks.PValue > 1e-4, $"KS D = {ks.Statistic}, p = {ks.PValue}");
@@ -104,6 +86,24 @@ public class ImmigrantLinesTests
         var rng = new Xoshiro256StarStar(1);
         Assert.Throws<OperationCanceledException>(() =>
             ImmigrantLines.CellsAtEnd(ref rng, 10_000_000, 0.1, 0.5, 0.5, 0.4, long.MaxValue, stop.Token));
+    }
+
+    /// <summary>
+    /// ∫ f(s) h(τ − s) ds with f the birth-time density ∝ e^{gs} of a line born on the parent's path over [0, τ), by the
+    /// midpoint rule: the closed forms the tests check the sampler against.
+    /// </summary>
+    private static double OverBirthTimes(double growth, double tau, Func<double, double> ofTimeLeft)
+    {
+        const int steps = 20_000;
+        double weight = 0, sum = 0;
+        for (int k = 0; k < steps; k++)
+        {
+            double s = (k + 0.5) * tau / steps;
+            double f = Math.Exp(growth * s);
+            weight += f;
+            sum += f * ofTimeLeft(tau - s);
+        }
+        return sum / weight;
     }
 
     private static double Variance(double[] values, double mean) =>

@@ -11,16 +11,11 @@ namespace ResistanceSim.Tests.Trials;
 /// </summary>
 public sealed class SanctuaryShareMetricsTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "rs-sanctuary-share-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _dir = new();
 
-    public SanctuaryShareMetricsTests() => Directory.CreateDirectory(_root);
+    public void Dispose() => _dir.Dispose();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
-
-    private string Calibration(string alex) => Write("fit.yaml", $$"""
+    private string Calibration(string alex) => _dir.File("fit.yaml", $$"""
         name: shares
         scenarios:
           alex: { file: '{{alex}}', patients: 40 }
@@ -33,20 +28,13 @@ public sealed class SanctuaryShareMetricsTests : IDisposable
           - { name: alectinib brain metastases at baseline, scenario: alex, metric: sanctuary_at_baseline_share, arm: alectinib, published: 0.42, tolerance: 0.08 }
         """);
 
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_root, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public void TheSharesAreTheSummarysCountsOfTheArmsPatients()
     {
         var check = Support.Cli.Run("calibrate", Calibration(Repository.Scenario("alex-first-line.yaml")), "--check", "--reduced",
-            "--threads", "2", "--out", Path.Combine(_root, "out"));
+            "--threads", "2", "--out", Path.Combine(_dir.Path, "out"));
         Assert.True(check.ExitCode == 0, check.Error + check.Output);
-        string run = Path.Combine(_root, "out", "shares-check", "alex", "alex-first-line");
+        string run = Path.Combine(_dir.Path, "out", "shares-check", "alex", "alex-first-line");
 
         Assert.Equal(Query(run, "select avg(progression_in_sanctuary::int) from summary where arm = 0"), Simulated(check.Output, "crizotinib CNS progression"), 3);
         Assert.Equal(Query(run, "select avg((sanctuary_at_baseline_mm > 0)::int) from summary where arm = 1"), Simulated(check.Output, "alectinib brain metastases at baseline"), 3);
@@ -57,17 +45,17 @@ public sealed class SanctuaryShareMetricsTests : IDisposable
     public void AScenarioThatDoesNotImageSanctuariesApartIsRefusedBeforeAnythingRuns()
     {
         // The shipped ALEX with its scans not imaging sanctuaries apart (beside a copy of the presets it includes).
-        Directory.CreateDirectory(Path.Combine(_root, "presets"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "presets"));
         foreach (string preset in Directory.GetFiles(Repository.Scenario("presets")))
-            File.Copy(preset, Path.Combine(_root, "presets", Path.GetFileName(preset)));
-        string alex = Write("alex.yaml", File.ReadAllText(Repository.Scenario("alex-first-line.yaml"))
+            File.Copy(preset, Path.Combine(_dir.Path, "presets", Path.GetFileName(preset)));
+        string alex = _dir.File("alex.yaml", File.ReadAllText(Repository.Scenario("alex-first-line.yaml"))
             .Replace("scans: { every_days: 56, lesions: 3 }", "scans: { every_days: 56, lesions: 3, new_lesion_mm: 0 }", StringComparison.Ordinal));
-        var result = Support.Cli.Run("calibrate", Calibration(alex), "--check", "--out", Path.Combine(_root, "out"));
+        var result = Support.Cli.Run("calibrate", Calibration(alex), "--check", "--out", Path.Combine(_dir.Path, "out"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("prediction 'crizotinib CNS progression': its metric reads sanctuary lesions imaged apart, but scenario 'alex' does not image them",
             result.Error, StringComparison.Ordinal);
         Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
-        Assert.False(Directory.Exists(Path.Combine(_root, "out")));
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "out")));
     }
 
     /// <summary>The simulated value of a row of the check's tables.</summary>
@@ -81,7 +69,7 @@ public sealed class SanctuaryShareMetricsTests : IDisposable
     /// <summary>One number from DuckDB over the run's tables (<c>resistancesim query … --csv</c>).</summary>
     private double Query(string run, string sql)
     {
-        string csv = Path.Combine(_root, Guid.NewGuid().ToString("N") + ".csv");
+        string csv = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N") + ".csv");
         var result = Support.Cli.Run("query", run, sql, "--csv", csv);
         Assert.True(result.ExitCode == 0, result.Error);
         return double.Parse(File.ReadAllLines(csv)[1], CultureInfo.InvariantCulture);
