@@ -8,9 +8,8 @@ using MathNetRandom = MathNet.Numerics.Random;
 namespace ResistanceSim.Benchmarks;
 
 /// <summary>
-/// Draws per second of the engine's samplers against MathNet.Numerics' (DESIGN §2 "Sampling speed
-/// facts"). Each benchmark makes <see cref="DrawsPerInvoke"/> draws, so the reported mean is the
-/// time per draw. Results: benchmarks/RESULTS.md.
+/// Draws per second of the engine's samplers against MathNet.Numerics'. Each benchmark makes
+/// <see cref="DrawsPerInvoke"/> draws, so the reported mean is the time per draw. Results: benchmarks/RESULTS.md.
 /// Run: <c>dotnet run -c Release --project benchmarks/ResistanceSim.Benchmarks -- --filter '*SamplerBenchmarks*'</c>
 /// </summary>
 [MemoryDiagnoser]
@@ -79,6 +78,46 @@ public class SamplerBenchmarks
         for (int i = 0; i < DrawsPerInvoke; i++)
         {
             sum += MathNetDistributions.Exponential.Sample(_mathNetRng, 2.0);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = DrawsPerInvoke, Baseline = true), BenchmarkCategory("Normal")]
+    public double NormalPolar()
+    {
+        double sum = 0;
+        var rng = _rng;
+        for (int i = 0; i < DrawsPerInvoke; i++)
+        {
+            sum += Samplers.StandardNormal(ref rng);
+        }
+
+        _rng = rng;
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = DrawsPerInvoke), BenchmarkCategory("Normal")]
+    public double NormalZigguratDraw()
+    {
+        double sum = 0;
+        var rng = _rng;
+        for (int i = 0; i < DrawsPerInvoke; i++)
+        {
+            sum += NormalZiggurat.Next(ref rng);
+        }
+
+        _rng = rng;
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = DrawsPerInvoke), BenchmarkCategory("Normal")]
+    public double MathNetNormal()
+    {
+        double sum = 0;
+        for (int i = 0; i < DrawsPerInvoke; i++)
+        {
+            sum += MathNetDistributions.Normal.Sample(_mathNetRng, 0, 1);
         }
 
         return sum;

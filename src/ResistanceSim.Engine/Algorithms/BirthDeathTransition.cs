@@ -95,11 +95,10 @@ public static class BirthDeathTransition
         if (!linesNormal && !(survive >= 1 && NegativeBinomialIsNearNormal(cells, geometricSuccess)))
             return Sample(ref rng, cells, birth, death, tau, out survivingLines);
 
-        Samplers.StandardNormalPair(ref rng, out double linesDeviate, out double growthDeviate);
         if (linesNormal)
         {
             double mean = cells * survive;
-            survivingLines = (long)Math.Clamp(Math.Round(mean + Math.Sqrt(mean * (1 - survive)) * linesDeviate), 0, cells);
+            survivingLines = (long)Math.Clamp(Math.Round(mean + Math.Sqrt(mean * (1 - survive)) * NormalZiggurat.Next(ref rng)), 0, cells);
         }
         long lines = survivingLines;
         if (lines == 0 || geometricSuccess >= 1) return lines;
@@ -107,23 +106,32 @@ public static class BirthDeathTransition
             return lines + Samplers.NegativeBinomial(ref rng, lines, geometricSuccess);
         double failureOdds = (1 - geometricSuccess) / geometricSuccess;
         double added = lines * failureOdds;
-        return lines + (long)Math.Max(Math.Round(added + Math.Sqrt(added / geometricSuccess) * growthDeviate), 0);
+        return lines + (long)Math.Max(Math.Round(added + Math.Sqrt(added / geometricSuccess) * NormalZiggurat.Next(ref rng)), 0);
     }
 
-    /// <summary>Berry–Esseen for n Bernoulli(p) terms: E|X − μ|³/σ³ = (p² + (1 − p)²)/√(p(1 − p)).</summary>
+    /// <summary>
+    /// Berry–Esseen for n Bernoulli(p) terms: E|X − μ|³/σ³ = (p² + (1 − p)²)/√(p(1 − p)), so the bound is
+    /// C·(p² + q²)/√(npq) ≤ ε; compared squared, with neither a square root nor a division (false when pq = 0).
+    /// </summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
-    private static bool BinomialIsNearNormal(long n, double p)
+    internal static bool BinomialIsNearNormal(long n, double p)
     {
         double q = 1 - p;
-        return BerryEsseen * (p * p + q * q) / Math.Sqrt(n * p * q) <= NormalLimitError;
+        double skew = BerryEsseen * (p * p + q * q);
+        return skew * skew <= NormalLimitError * NormalLimitError * (n * p * q);
     }
 
     /// <summary>
     /// Berry–Esseen for m geometric terms (failures before a success of probability p): E|X − μ|³/σ³ is at most the
-    /// square root of the kurtosis, 9 + p²/(1 − p).
+    /// square root of the kurtosis, 9 + p²/(1 − p), so the bound is C·√(9 + p²/(1 − p))/√m ≤ ε; compared squared and
+    /// multiplied through by 1 − p (false when p = 1: no failures to sum).
     /// </summary>
-    private static bool NegativeBinomialIsNearNormal(long m, double p) =>
-        BerryEsseen * Math.Sqrt(9 + p * p / (1 - p)) / Math.Sqrt(m) <= NormalLimitError;
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    internal static bool NegativeBinomialIsNearNormal(long m, double p)
+    {
+        double q = 1 - p;
+        return BerryEsseen * BerryEsseen * (9 * q + p * p) <= NormalLimitError * NormalLimitError * (m * q);
+    }
 
     /// <summary>
     /// The mean of the same transition, n·e^{(λ−μ)τ}, as whole cells: rounded up with probability equal to

@@ -27,6 +27,16 @@ public class AllocationTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void TauEngineAllocatesNothingPerLeapOfHugeClones()
+    {
+        // The tau benchmark's system: 100 clones of 1e6 cells, whose counts take the normal limit (ziggurat normals).
+        var engine = new TauLeaping();
+        long allocated = AllocatedDuringRepeatedRun(ReferenceScenarios.ManyClones(100, 1_000_000, 20, EngineKind.Tau, death: 0.9), engine, out long before);
+        Assert.True(engine.CloneSteps - before > 1_000, "the measured run must take many leaps");
+        Assert.Equal(0, allocated);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

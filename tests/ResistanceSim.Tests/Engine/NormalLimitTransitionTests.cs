@@ -82,22 +82,25 @@ public class NormalLimitTransitionTests
     }
 
     [Fact]
-    public void ThePolarPairsFirstDeviateIsTheSingleDeviateAndItsSecondIsIndependent()
+    public void TheLimitIsTakenWhereTheBerryEsseenBoundIsBelowTheAllowedError()
     {
-        var single = new Xoshiro256StarStar(41);
-        var paired = new Xoshiro256StarStar(41);
-        var seconds = new double[200_000];
-        double crossSum = 0;
-        for (int i = 0; i < seconds.Length; i++)
+        // The checks compare squares, without a square root or a division; here against the bound as written,
+        // C·(p² + q²)/√(npq) and C·√(9 + p²/q)/√m against ε, over sizes and probabilities either side of it.
+        const double c = 0.4748, epsilon = BirthDeathTransition.NormalLimitError;
+        double[] probabilities = [1e-9, 1e-4, 0.01, 0.3, 0.5, 0.77, 0.99, 0.9999, 1 - 1e-9, 1];
+        for (double size = 10; size < 1e13; size *= 1.37)
         {
-            double expected = Samplers.StandardNormal(ref single);
-            Samplers.StandardNormalPair(ref paired, out double first, out double second);
-            Assert.Equal(expected, first);
-            seconds[i] = second;
-            crossSum += first * second;
+            long n = (long)size;
+            foreach (double p in probabilities)
+            {
+                double q = 1 - p;
+                double binomialBound = c * (p * p + q * q) / Math.Sqrt(n * p * q);
+                double negativeBinomialBound = c * Math.Sqrt(9 + p * p / q) / Math.Sqrt(n);
+                if (Math.Abs(binomialBound / epsilon - 1) > 1e-9)
+                    Assert.Equal(binomialBound <= epsilon, BirthDeathTransition.BinomialIsNearNormal(n, p));
+                if (Math.Abs(negativeBinomialBound / epsilon - 1) > 1e-9)
+                    Assert.Equal(negativeBinomialBound <= epsilon, BirthDeathTransition.NegativeBinomialIsNearNormal(n, p));
+            }
         }
-        GoodnessOfFit.AssertMoments(seconds, 0, 1, 0, "second deviate");
-        // Uncorrelated: the mean of the products has standard error 1/√n.
-        Assert.InRange(crossSum / seconds.Length, -4.5 / Math.Sqrt(seconds.Length), 4.5 / Math.Sqrt(seconds.Length));
     }
 }

@@ -14,7 +14,7 @@ public class AllocationTests
 
     public static TheoryData<string> SamplerNames => new()
     {
-        "uniforms", "Exponential", "Normal", "Poisson(0.5)", "Poisson(1e4)", "Poisson(1e16)",
+        "uniforms", "Exponential", "Normal", "ziggurat normal", "Poisson(0.5)", "Poisson(1e4)", "Poisson(1e16)",
         "Binomial(20, 0.3)", "Binomial(1e6, 0.4)", "Binomial(1e12, 0.999)", "Multinomial",
         "Hypergeometric(1000, 30, 100)", "Hypergeometric(1e9, 1000, 1e8)", "Categorical",
     };
@@ -56,6 +56,7 @@ public class AllocationTests
                 "uniforms" => rng.NextUInt64(10) + rng.NextDouble() + rng.NextOpenDouble(),
                 "Exponential" => Samplers.Exponential(ref rng, 2),
                 "Normal" => Samplers.Normal(ref rng, 0, 1),
+                "ziggurat normal" => NormalZiggurat.Next(ref rng),
                 "Poisson(0.5)" => Samplers.Poisson(ref rng, 0.5),
                 "Poisson(1e4)" => Samplers.Poisson(ref rng, 1e4),
                 "Poisson(1e16)" => Samplers.Poisson(ref rng, 1e16),
