@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using ResistanceSim.Engine.Algorithms;
 using ResistanceSim.Engine.Observation;
@@ -11,20 +10,18 @@ namespace ResistanceSim.Engine.Running;
 /// Runs work units on a bounded pool of worker threads, each with its own reusable run,
 /// algorithm and result buffers, and hands the results to the caller strictly in work-unit order.
 /// Because every unit has its own random stream and results are consumed in order, output is
-/// bit-identical at any thread count. At most a small window of finished results waits for the
-/// writer, so memory stays flat however many units there are. The writer is woken for a run of results, not for
-/// each: a sweep's units take a fraction of a millisecond, and waking a sleeping thread for every one of them cost
-/// more CPU in the kernel than writing the result (benchmarks/RESULTS.md, "Threads: the writer woken per batch").
+/// bit-identical at any thread count. At most a small window of finished results waits to be written, so memory stays
+/// flat however many units there are. The workers write: the one that finishes the unit next in order takes the writer's
+/// role and writes every result ready from it on, while the others go on simulating. So <c>threads</c> threads do all
+/// the work — no writer thread beside them, woken for each run of results and competing with them for the cores — and a
+/// result is written from the cache of the core that made it (benchmarks/RESULTS.md, "Threads: the workers write").
 /// </summary>
 public static class BatchRunner
 {
-    /// <summary>Finished results that may wait for the writer, per worker thread.</summary>
+    /// <summary>Finished results that may wait to be written, per worker thread.</summary>
     private const int ResultsPerThread = 4;
 
-    /// <summary>Longest the writer sleeps while a result it can write is ready, short of a batch.</summary>
-    private const int WakeIntervalMilliseconds = 10;
-
-    /// <param name="consume">Called on the calling thread, in unit order, with each finished result; the buffer is reused afterwards.</param>
+    /// <param name="consume">Called in unit order with each finished result, one call at a time, on a worker thread; the buffer is reused afterwards.</param>
     /// <returns>Number of units consumed (fewer than requested only on cancellation).</returns>
     public static int Run(
         Scenario scenario, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
@@ -38,6 +35,8 @@ public static class BatchRunner
     /// <paramref name="shape"/> (it sizes the result buffers).
     /// </summary>
     /// <param name="scenarioFor">Called on worker threads; must be thread-safe.</param>
+    /// <param name="consume">Called in unit order with each finished result, one call at a time (never two at once), on
+    /// whichever worker holds the writer's role; an exception it throws stops the run and is rethrown to the caller.</param>
     /// <param name="histories">For cohorts: lets the arms of a patient share its history (<see cref="SharedHistories.ForCohort"/>); null grows each.</param>
     public static int Run(
         Scenario shape, Func<WorkUnit, Scenario> scenarioFor, IReadOnlyList<WorkUnit> units, int threads, AlgorithmInfo algorithm,
@@ -47,30 +46,62 @@ public static class BatchRunner
         var scenario = shape;
         threads = Math.Clamp(threads, 1, Math.Max(1, units.Count));
         int window = ResultsPerThread * threads;
-        int batch = window / 2;   // at most half the window, so a full window always holds a batch: no wait is missed
         var slots = new WorkUnitResult?[window];
         var pool = new ConcurrentBag<WorkUnitResult>();
         using var freeSlots = new SemaphoreSlim(window, window);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var gate = new object();
         int next = -1;
-        int waitingFor = -1;   // the unit the writer sleeps on, or −1 while it is not sleeping (under gate)
-        long lastWake = long.MinValue;   // Stopwatch timestamp of the writer's last wake; MinValue: never woken (under gate)
-        long wakeInterval = Stopwatch.Frequency / 1000 * WakeIntervalMilliseconds;
+        int consumed = 0;      // results written (under gate)
+        bool writing = false;  // whether a worker holds the writer's role (under gate)
         ExceptionDispatchInfo? failure = null;
 
-        // Under gate: whether a result just stored should wake the writer, asleep on the unit it needs next. Yes once a
-        // batch is ready from that unit on, or no unit is left to start (the last results must not wait for a batch that
-        // never comes), or the writer has slept for WakeIntervalMilliseconds or has never been woken: units slower than
-        // that (a trial's patients) are written, reported and can be cancelled one by one, as before batching.
-        bool WriterShouldWake()
+        void Fail(Exception e)
         {
-            if (waitingFor < 0 || slots[waitingFor % window] is null) return false;
-            long now = Stopwatch.GetTimestamp();
-            bool wake = lastWake == long.MinValue || now - lastWake >= wakeInterval || Volatile.Read(ref next) >= units.Count - 1;
-            for (int ready = 0; !wake && slots[(waitingFor + ready) % window] is not null; ready++) wake = ready + 1 == batch;
-            if (wake) lastWake = now;
-            return wake;
+            lock (gate)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(e);
+                Monitor.PulseAll(gate);
+            }
+            stop.Cancel();
+        }
+
+        // The writer's role, taken by the worker that stored the result next in order while no one held it: writes
+        // every result ready from there on, then gives the role up. A worker that stores a result while another writes
+        // leaves it to that one, which looks for the next result under the same lock. Cancelled: results already
+        // finished beyond this point are left unwritten (a resumed run computes them again, bit for bit), so a stop is
+        // as prompt as one result's writing.
+        void WriteReady()
+        {
+            while (true)
+            {
+                WorkUnitResult? result;
+                lock (gate)
+                {
+                    result = stop.IsCancellationRequested || consumed == units.Count ? null : slots[consumed % window];
+                    if (result is null)
+                    {
+                        writing = false;
+                        return;
+                    }
+                    slots[consumed % window] = null;
+                }
+                try
+                {
+                    consume(result);
+                }
+                catch (Exception e)
+                {
+                    Fail(e);   // a cancellation the writer raises reaches the caller too, as any of its errors
+                    return;
+                }
+                pool.Add(result);
+                lock (gate)
+                {
+                    if (++consumed == units.Count) Monitor.PulseAll(gate);
+                }
+                freeSlots.Release();
+            }
         }
 
         void Work()
@@ -102,48 +133,28 @@ public static class BatchRunner
                     lock (gate)
                     {
                         slots[index % window] = result;
-                        if (WriterShouldWake()) Monitor.PulseAll(gate);
+                        if (writing || index != consumed) continue;
+                        writing = true;
                     }
+                    WriteReady();
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
             catch (Exception e)
             {
-                lock (gate)
-                {
-                    failure ??= ExceptionDispatchInfo.Capture(e);
-                    Monitor.PulseAll(gate);
-                }
-                stop.Cancel();
+                Fail(e);
             }
         }
 
         var workers = Enumerable.Range(0, threads).Select(i => new Thread(Work) { IsBackground = true, Name = $"resistancesim-worker-{i}" }).ToArray();
         foreach (var worker in workers) worker.Start();
 
-        int consumed = 0;
         try
         {
-            for (; consumed < units.Count; consumed++)
+            lock (gate)
             {
-                // Cancelled: results already finished beyond this point are left unwritten (a resumed run computes
-                // them again, bit for bit), so a stop is as prompt as the window of finished results is long.
-                if (stop.IsCancellationRequested) break;
-                WorkUnitResult? result;
-                lock (gate)
-                {
-                    while ((result = slots[consumed % window]) is null && failure is null && !stop.IsCancellationRequested)
-                    {
-                        waitingFor = consumed;
-                        Monitor.Wait(gate, 100);
-                        waitingFor = -1;
-                    }
-                    if (result is null) break;
-                    slots[consumed % window] = null;
-                }
-                consume(result);
-                pool.Add(result);
-                freeSlots.Release();
+                // Woken when the last result is written or a worker fails; the timeout notices a cancellation.
+                while (consumed < units.Count && failure is null && !stop.IsCancellationRequested) Monitor.Wait(gate, 100);
             }
         }
         finally
