@@ -1,7 +1,7 @@
 namespace ResistanceSim.Benchmarks;
 
 /// <summary>
-/// The `trajectories` table shape (DESIGN §5) filled by integer formulas that tests/duckdb/bench-write.mjs
+/// The `trajectories` table shape (docs/output-schema.md) filled by integer formulas that tests/duckdb/bench-write.mjs
 /// repeats in SQL, so both writers store identical data. Illustrative values, not simulation output.
 /// </summary>
 public sealed class ParquetTrajectoryData

@@ -4,7 +4,7 @@ namespace ResistanceSim.Model;
 /// A drug: which pathways it inhibits (Hill curves on the free concentration), an optional
 /// non-targeted kill (chemotherapy), and its pharmacokinetics.
 /// </summary>
-/// <param name="FreeFraction">fu: PD sees fu · C (crizotinib ≈ 0.09, BIOLOGY.md).</param>
+/// <param name="FreeFraction">fu: PD sees fu · C (crizotinib ≈ 0.09: 91% bound, Xalkori label §12.3).</param>
 /// <param name="BindsAlkKinaseDomain">Whether ALK kinase-domain mutations change this drug's ALK IC50
 /// (true for ATP-competitive TKIs; false for HSP90 inhibitors, which degrade ALK whatever its mutations).</param>
 public sealed record Drug(

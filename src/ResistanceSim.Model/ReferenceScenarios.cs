@@ -1,8 +1,9 @@
 namespace ResistanceSim.Model;
 
 /// <summary>
-/// Small scenarios built in code, with known answers (BIOLOGY.md "Closed forms") or a fixed
-/// shape for benchmarks. Tests, benchmarks and <c>resistancesim bench</c> share them.
+/// Small scenarios built in code, with known answers (the verification suite's closed forms: Kendall 1948,
+/// Luria–Delbrück, Bozic et al. 2013) or a fixed shape for benchmarks. Tests, benchmarks and <c>resistancesim bench</c>
+/// share them.
 /// </summary>
 public static class ReferenceScenarios
 {

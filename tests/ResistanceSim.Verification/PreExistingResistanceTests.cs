@@ -6,7 +6,7 @@ namespace ResistanceSim.Verification;
 
 /// <summary>
 /// P(no resistant cell when a tumour grown from one cell is detected at M cells) against Bozic et
-/// al. 2013 (eLife 2:e00747; BIOLOGY.md): p = exp(M u ln(s)/(1 − s)), s = 1 − d/b, one resistance
+/// al. 2013 (eLife 2:e00747): p = exp(M u ln(s)/(1 − s)), s = 1 − d/b, one resistance
 /// mechanism, at the paper's rates b = 0.14, d = 0.13 per day. u is chosen so p = 1/2, where a
 /// proportion test has most power; 1,000 detected tumours give a tolerance of 4.5·√(p(1−p)/1000) = 0.071.
 /// The hybrid engine runs M = 1e6 and the clinical 1e9; the exact engine M = 1e6 is unaffordable

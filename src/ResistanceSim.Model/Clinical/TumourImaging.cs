@@ -2,7 +2,7 @@ namespace ResistanceSim.Model.Clinical;
 
 /// <summary>
 /// How a virtual patient's tumour is seen in the clinic: a scan every <see cref="ScanEveryDays"/>
-/// (6 weeks in PROFILE 1014, Solomon 2014 — BIOLOGY.md) reads the burden as a RECIST sum of longest
+/// (6 weeks in PROFILE 1014: Solomon et al. 2014, NEJM 371:2167) reads the burden as a RECIST sum of longest
 /// diameters (<see cref="TumourBurdenConversion"/>: the cells split equally over
 /// <see cref="Lesions"/> spherical lesions at <see cref="CellsPerCubicCentimetre"/>; lesions under
 /// <see cref="DetectionLimitMm"/> are not seen), classified with <see cref="Thresholds"/>. With

@@ -22,7 +22,7 @@ internal static class CohortBinder
         if (root.OptionalMap(Key) is not { } r) return null;
         r.Accept(Sweeps.CohortVariabilityReader.Key);
         int patients = r.Int("patients", Rules.InRange(1, Sweeps.SweepReader.MaxPoints));
-        double detection = r.Double("detection_cells", Rules.AtLeast(1), defaultValue: 1e9);   // Bozic 2013: M = 1e9 default (BIOLOGY.md)
+        double detection = r.Double("detection_cells", Rules.AtLeast(1), defaultValue: 1e9);   // Bozic et al. 2013, eLife 2:e00747: detection at M = 1e9 cells
         double historyMax = r.Double("history_max_days", Rules.Positive, defaultValue: Cohort.DefaultHistoryMaxDays);
         double adherence = r.Double("adherence", Rules.InRange(0, 1, lowInclusive: false), defaultValue: 1);
         double share = r.Double("mechanism_share_at_progression", Rules.InRange(0, 1, lowInclusive: false), defaultValue: Cohort.DefaultMechanismShare);

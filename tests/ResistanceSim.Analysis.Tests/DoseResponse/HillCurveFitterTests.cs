@@ -7,7 +7,7 @@ namespace ResistanceSim.Analysis.Tests.DoseResponse;
 
 public class HillCurveFitterTests(ITestOutputHelper output)
 {
-    // Illustrative parental-line curve: IC50 200 nM (cf. H3122 crizotinib IC50 ~0.2 µM, BIOLOGY.md).
+    // Illustrative parental-line curve: IC50 200 nM (cf. H3122 crizotinib IC50 ~0.2 µM, docs/biology.md).
     private static readonly HillCurve Truth = new(Bottom: 0.05, Top: 1.0, Ic50: 200, HillSlope: 1.3);
 
     // Ten 3-fold dilutions from 10 µM down to ~0.5 nM plus an untreated control, in duplicate (22 wells).

@@ -185,13 +185,13 @@ public class OralPharmacokineticsTests
         var scenario = ScenarioLoader.Load(path).Scenario;
         var crizotinib = scenario.Drugs["crizotinib"];
         var pk = Assert.IsType<OralOneCompartmentPk>(crizotinib.Pk);
-        Assert.Equal(42, pk.HalfLifeHours, 0.1);                 // fitted: t½ 42 h (BIOLOGY.md)
+        Assert.Equal(42, pk.HalfLifeHours, 0.1);                 // fitted: t½ 42 h (Xalkori label §12.3)
         Assert.Equal(0.09, crizotinib.FreeFraction, 12);
         var schedule = new ProtocolSchedule(scenario.Protocol, scenario.DrugList, double.PositiveInfinity);
         double sum = 0;
         for (int i = 0; i < 600; i++) sum += At(schedule, 25 + (i + 0.5) * 0.5 / 600);
-        Assert.Equal(770, sum / 600, 10.0);                      // 347 ng/mL ≈ 770 nM total (BIOLOGY.md)
+        Assert.Equal(770, sum / 600, 10.0);                      // 347 ng/mL ≈ 770 nM total (Xalkori label; docs/biology.md)
         double trough = At(schedule, 14 - 1e-9);
-        Assert.InRange(trough, 541, 1883);                        // day-14 trough range, total (BIOLOGY.md)
+        Assert.InRange(trough, 541, 1883);                        // day-14 trough 244–848 ng/mL, total (docs/biology.md)
     }
 }

@@ -14,7 +14,7 @@ namespace ResistanceSim.Tests.Biology;
 /// <summary>
 /// Virtual viability assays: the fitted IC50 of a known population recovers the model's own IC50, a
 /// mixed population gives the biphasic curve the mixture predicts, and the H3122 stepwise escalation
-/// reproduces the published parental and resistant IC50s (BIOLOGY.md) within a factor 1.5.
+/// reproduces the published parental and resistant IC50s (docs/biology.md) within a factor 1.5.
 /// </summary>
 public class ViabilityAssayTests
 {
@@ -56,7 +56,7 @@ public class ViabilityAssayTests
             wells.Select(w => ExpectedGrowth(GenotypeLayout.Parental, w.ConcentrationNanoMolar) / vehicle).ToArray());
         double modelIc50 = expected.Curve!.Value.Ic50;
         Assert.InRange(modelIc50, fit.Ic50Interval.Lower, fit.Ic50Interval.Upper);
-        Assert.InRange(modelIc50, 200 / 1.5, 200 * 1.5);   // calibrated to H3122 parental 0.2 µM (BIOLOGY.md)
+        Assert.InRange(modelIc50, 200 / 1.5, 200 * 1.5);   // calibrated to H3122 parental 0.2 µM (docs/biology.md)
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class ViabilityAssayTests
             Assert.True(fit.HasCurve, fit.Message);
             return fit.Curve!.Value.Ic50;
         }
-        Assert.InRange(Ic50At(0), 200 / 1.5, 200 * 1.5);          // H3122 parental 0.2 µM (BIOLOGY.md)
-        Assert.InRange(Ic50At(240), 13_500 / 1.5, 13_500 * 1.5);  // H3122 resistant 13.5 µM (BIOLOGY.md)
+        Assert.InRange(Ic50At(0), 200 / 1.5, 200 * 1.5);          // H3122 parental 0.2 µM (docs/biology.md)
+        Assert.InRange(Ic50At(240), 13_500 / 1.5, 13_500 * 1.5);  // H3122 resistant 13.5 µM (docs/biology.md)
     }
 }

@@ -5,7 +5,7 @@ using ResistanceSim.Tests.Support;
 namespace ResistanceSim.Tests.Engine;
 
 /// <summary>
-/// Linear birth–death against its closed forms (BIOLOGY.md, "Closed forms for tests"), on every
+/// Linear birth–death against its closed forms (Kendall 1948, Ann Math Stat 19:1), on every
 /// engine in Algorithms.All. λ = 0.14, μ = 0.13 per day (Bozic et al. 2013), t = 100 days, N0 = 1:
 /// mean e = 2.71828, variance 126.111, P(extinct by t) = 0.891512, ultimate extinction 0.928571.
 /// </summary>
@@ -75,7 +75,7 @@ public class LinearBirthDeathOracleTests
     }
 }
 
-/// <summary>Closed forms of the linear birth–death process (BIOLOGY.md), r = λ − μ.</summary>
+/// <summary>Closed forms of the linear birth–death process (Kendall 1948), r = λ − μ.</summary>
 public static class ClosedForms
 {
     public static double Mean(double lambda, double mu, double n0, double t) => n0 * Math.Exp((lambda - mu) * t);

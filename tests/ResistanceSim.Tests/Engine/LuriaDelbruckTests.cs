@@ -7,7 +7,7 @@ namespace ResistanceSim.Tests.Engine;
 /// <summary>
 /// Luria–Delbrück fluctuation analysis on the exact engine: the number of resistant mutants in
 /// parallel cultures follows the Lea–Coulson distribution, computed by the Ma–Sandri–Sarkar
-/// recursion p0 = e^{−m}, p_r = (m/r) Σ_{i&lt;r} p_i/(r+1−i) (BIOLOGY.md), with m the expected
+/// recursion p0 = e^{−m}, p_r = (m/r) Σ_{i&lt;r} p_i/(r+1−i) (Ma, Sandri & Sarkar 1992, J Appl Probab 29:255), with m the expected
 /// number of mutation events.
 /// </summary>
 public class LuriaDelbruckTests

@@ -6,7 +6,7 @@ namespace ResistanceSim.Tests.Engine;
 
 /// <summary>
 /// Probability that no resistant cell exists when a tumour grown from one cell reaches M cells
-/// (Bozic et al. 2013, eLife 2:e00747; BIOLOGY.md): p = exp(M u n ln(s) / (1 − s)), s = 1 − d/b,
+/// (Bozic et al. 2013, eLife 2:e00747): p = exp(M u n ln(s) / (1 − s)), s = 1 − d/b,
 /// here with n = 1 resistance mechanism. Tumours that die out before reaching M are not detected
 /// and are excluded, as in the derivation.
 /// </summary>

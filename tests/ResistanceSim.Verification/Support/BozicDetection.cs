@@ -5,7 +5,7 @@ using ResistanceSim.Model;
 namespace ResistanceSim.Verification.Support;
 
 /// <summary>
-/// Tumours grown from one cell to detection at M cells, as in Bozic et al. 2013 (eLife 2:e00747; BIOLOGY.md),
+/// Tumours grown from one cell to detection at M cells, as in Bozic et al. 2013 (eLife 2:e00747),
 /// at the paper's rates b = 0.14, d = 0.13 per day, with one resistance mechanism whose u makes
 /// P(no resistant cell at detection) = exp(M u ln(s)/(1 − s)) = 1/2 (s = 1 − d/b), where a proportion test has most power.
 /// </summary>
