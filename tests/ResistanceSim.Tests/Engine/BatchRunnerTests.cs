@@ -9,7 +9,8 @@ namespace ResistanceSim.Tests.Engine;
 /// <summary>
 /// The worker pool hands results to the caller in unit order, each once, one call at a time, whatever the thread count,
 /// though the workers take turns writing (short units, so the writer's role changes hands often); an error of the
-/// caller's stops the run and reaches the caller.
+/// caller's stops the run and reaches the caller. Which worker writes which result depends on timing, so no test
+/// asserts it.
 /// </summary>
 public class BatchRunnerTests
 {
@@ -32,22 +33,23 @@ public class BatchRunnerTests
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
-    public void NoTwoResultsAreWrittenAtOnce(int threads)
+    public void NoTwoResultsAreWrittenAtOnceAndTheWorkersWriteThem(int threads)
     {
         var scenario = TestScenarios.BypassUnderTreatment(false, EngineKind.Tau, days: 2);
         var units = Enumerable.Range(0, 301).Select(r => new WorkUnit(0, 0, r)).ToArray();
-        int inside = 0, mostInside = 0, writers = 0;
-        var writerThreads = new HashSet<int>();
+        int inside = 0, mostInside = 0;
+        int caller = Environment.CurrentManagedThreadId;
+        bool onCaller = false;
         BatchRunner.Run(scenario, units, threads, Algorithms.All.First(a => a.Kind == EngineKind.Tau), s => new SimulationRun(s), _ =>
         {
             int now = Interlocked.Increment(ref inside);
             mostInside = Math.Max(mostInside, now);
-            if (writerThreads.Add(Environment.CurrentManagedThreadId)) writers++;
+            onCaller |= Environment.CurrentManagedThreadId == caller;
             Thread.SpinWait(2_000);   // long enough for another worker to finish a unit meanwhile
             Interlocked.Decrement(ref inside);
         }, CancellationToken.None);
         Assert.Equal(1, mostInside);
-        Assert.True(writers > 1, "the workers should take turns writing");
+        Assert.False(onCaller, "results are written by the workers, not by the calling thread");
     }
 
     [Fact]
