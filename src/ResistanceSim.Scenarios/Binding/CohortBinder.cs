@@ -81,6 +81,30 @@ internal static class CohortBinder
         return new Sampling(cohort.Imaging.ScanEveryDays, threshold);
     }
 
+    /// <summary>
+    /// A logistic limit given as <c>equilibrium_over_detection</c> c: the capacity K = c·M/(1 − d0/b0) at which untreated
+    /// parental births b0(1 − N/K) balance deaths d0 at N = c·M, M being this patient's detection size. Growth then
+    /// slows as the tumour nears its size at diagnosis and speeds up again when treatment shrinks it (saturating growth,
+    /// Norton 1988, Cancer Res 48:7067), yet never stops short of detection, whatever the patient's b0 and d0.
+    /// </summary>
+    public static PopulationSpec WithEquilibriumOverDetection(MapReader root, Cohort? cohort, PopulationSpec population, double overDetection)
+    {
+        if (cohort is null)
+        {
+            root.Report("population", "growth_limit.equilibrium_over_detection is a multiple of cohort.detection_cells, so it needs a cohort (use capacity_cells otherwise)");
+            return population;
+        }
+        double birth = population.BirthPerDay, death = population.DeathPerDay;
+        if (!(birth > death))
+        {
+            root.Report("population", string.Create(CultureInfo.InvariantCulture,
+                $"growth_limit.equilibrium_over_detection needs untreated birth above death (b0 = {birth}, d0 = {death}): births balance deaths nowhere above 0 cells"));
+            return population;
+        }
+        double capacity = overDetection * cohort.DetectionCells / (1 - death / birth);
+        return population with { GrowthLimit = new GrowthLimit(GrowthLimitKind.Logistic, capacity) };
+    }
+
     /// <summary>Checks that an untreated tumour can grow to the detection size at all (the history would never end otherwise).</summary>
     public static void CheckGrowthToDetection(MapReader root, Cohort cohort, PopulationSpec population, EngineKind engine, Lattice? space)
     {

@@ -9,8 +9,11 @@ internal static class PopulationBinder
 {
     /// <param name="lattice">The agent engine's lattice, or null: where initial clones are placed, and the default capacity
     /// (its sites) that confluence refers to when no growth limit is set.</param>
-    public static PopulationSpec Bind(MapReader root, MechanismCatalog catalog, Lattice? lattice = null)
+    /// <param name="equilibriumOverDetection">A logistic limit's <c>equilibrium_over_detection</c>, for the caller to
+    /// resolve against the cohort's detection size (the returned limit's capacity is then infinite); NaN otherwise.</param>
+    public static PopulationSpec Bind(MapReader root, MechanismCatalog catalog, Lattice? lattice, out double equilibriumOverDetection)
     {
+        equilibriumOverDetection = double.NaN;
         var r = root.Map("population");
         var initial = new List<InitialClone>();
         foreach (var item in r.SeqOfMaps("initial"))
@@ -46,7 +49,25 @@ internal static class PopulationBinder
         if (r.OptionalMap("growth_limit") is { } g)
         {
             var kind = g.Enum<GrowthLimitKind>("kind");
-            double capacity = kind == GrowthLimitKind.None ? double.PositiveInfinity : g.Double("capacity_cells", Rules.Positive);
+            double capacity = double.PositiveInfinity;
+            if (kind == GrowthLimitKind.Logistic)
+            {
+                // A capacity relative to the detection size is resolved once the cohort is bound
+                // (CohortBinder.WithEquilibriumOverDetection); until then the capacity is infinite.
+                double? relative = g.OptionalDouble("equilibrium_over_detection", Rules.GreaterThan(1));
+                double? absolute = g.OptionalDouble("capacity_cells", Rules.Positive);
+                if (relative is { } overDetection)
+                {
+                    if (absolute is not null) g.Report("capacity_cells", "give capacity_cells or equilibrium_over_detection, not both");
+                    equilibriumOverDetection = overDetection;
+                }
+                else if (absolute is { } cells) capacity = cells;
+                else g.Report("kind", "logistic needs capacity_cells (or, in a cohort, equilibrium_over_detection)");
+            }
+            else if (kind != GrowthLimitKind.None)
+            {
+                capacity = g.Double("capacity_cells", Rules.Positive);
+            }
             if (kind == GrowthLimitKind.Gompertz && capacity <= 1) g.Report("capacity_cells", $"must be > 1 for gompertz ({capacity} supplied)");
             g.Finish();
             growth = new GrowthLimit(kind, capacity);

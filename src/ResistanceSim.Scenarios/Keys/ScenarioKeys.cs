@@ -215,7 +215,13 @@ public static class ScenarioKeys
                 Variants = new MapVariants("kind",
                 [
                     new MapVariant("none", []),
-                    .. new[] { "logistic", "gompertz", "mcfarland" }.Select(kind =>
+                    new MapVariant("logistic",
+                    [
+                        Optional("capacity_cells", Number(Rules.Positive), "Carrying capacity, cells (this or equilibrium_over_detection)."),
+                        Optional("equilibrium_over_detection", Number(Rules.GreaterThan(1)),
+                            "Cohorts: the size at which untreated births balance deaths, as a multiple of each patient's detection size."),
+                    ]),
+                    .. new[] { "gompertz", "mcfarland" }.Select(kind =>
                         new MapVariant(kind, [Required("capacity_cells", Number(Rules.Positive), "Carrying capacity, cells.")])),
                 ]),
             }, "Growth limitation (default none)."),
