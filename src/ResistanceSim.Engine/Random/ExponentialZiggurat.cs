@@ -15,42 +15,20 @@ namespace ResistanceSim.Engine.Random;
 /// </summary>
 internal static class ExponentialZiggurat
 {
-    private const int Layers = 256;
+    private const int Layers = ZigguratLayers.Count;
 
     // Marsaglia & Tsang (2000), exponential, 256 layers: r (right edge of the base layer) and v (the
     // common area of every layer, the base layer's tail included).
     private const double R = 7.69711747013104972;
     private const double V = 3.949659822581572e-3;
 
-    private const double TwoPow53 = 9007199254740992.0;
-
-    // Layer i spans x in [0, X_i]: Width[i] = X_i / 2^53; Core[i] = 2^53 · X_{i−1}/X_i (below it the
-    // point is under the next layer up, so inside the density); Density[i] = e^{−X_i}.
+    // The layers' tables (ZigguratLayers) for f(x) = e^{−x}.
     private static readonly double[] Width = new double[Layers];
     private static readonly ulong[] Core = new ulong[Layers];
     private static readonly double[] Density = new double[Layers];
 
-    static ExponentialZiggurat()
-    {
-        // The base layer (0) is a rectangle of width q = v / f(r) whose part beyond r stands for the tail.
-        double q = V / Math.Exp(-R);
-        Width[0] = q / TwoPow53;
-        Core[0] = (ulong)(R / q * TwoPow53);
-        Density[0] = 1;   // f(X_0) with X_0 = 0, the top of the ziggurat (used by layer 1's wedge)
-        Width[Layers - 1] = R / TwoPow53;
-        Density[Layers - 1] = Math.Exp(-R);
-        double x = R;
-        for (int i = Layers - 2; i >= 1; i--)
-        {
-            // Each layer has area v: X_i solves X_{i+1}·(f(X_i) − f(X_{i+1})) = v.
-            double next = -Math.Log(V / x + Math.Exp(-x));
-            Core[i + 1] = (ulong)(next / x * TwoPow53);
-            x = next;
-            Width[i] = x / TwoPow53;
-            Density[i] = Math.Exp(-x);
-        }
-        Core[1] = 0;   // the top layer has no core: its every point needs the wedge test
-    }
+    static ExponentialZiggurat() =>
+        ZigguratLayers.Fill(R, V, x => Math.Exp(-x), y => -Math.Log(y), Width, Core, Density);
 
     /// <summary>A deviate with density e^{−x}, x &gt; 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

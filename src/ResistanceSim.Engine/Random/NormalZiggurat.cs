@@ -16,42 +16,22 @@ namespace ResistanceSim.Engine.Random;
 /// </summary>
 internal static class NormalZiggurat
 {
-    private const int Layers = 256;
+    private const int Layers = ZigguratLayers.Count;
 
     // Marsaglia & Tsang (2000), normal, 256 layers: r (right edge of the base layer) and v (the common area of every
     // layer under e^{−x²/2}, the base layer's tail included: v = r·f(r) + ∫_r^∞ f).
     private const double R = 3.6541528853610088;
     private const double V = 4.92867323399e-3;
 
-    private const double TwoPow53 = 9007199254740992.0;
     private const int SignBit = 8;
 
-    // As in ExponentialZiggurat: layer i spans x in [0, X_i], Width[i] = X_i / 2^53, Core[i] = 2^53 · X_{i−1}/X_i,
-    // Density[i] = f(X_i); layer 0 is the base (with the tail), layer 1 the top.
+    // The layers' tables (ZigguratLayers) for the half-density f(x) = e^{−x²/2}.
     private static readonly double[] Width = new double[Layers];
     private static readonly ulong[] Core = new ulong[Layers];
     private static readonly double[] Density = new double[Layers];
 
-    static NormalZiggurat()
-    {
-        double q = V / HalfDensity(R);
-        Width[0] = q / TwoPow53;
-        Core[0] = (ulong)(R / q * TwoPow53);
-        Density[0] = 1;   // f(X_0) with X_0 = 0, the top of the ziggurat (used by layer 1's wedge)
-        Width[Layers - 1] = R / TwoPow53;
-        Density[Layers - 1] = HalfDensity(R);
-        double x = R;
-        for (int i = Layers - 2; i >= 1; i--)
-        {
-            // Each layer has area v: X_i solves X_{i+1}·(f(X_i) − f(X_{i+1})) = v.
-            double next = Math.Sqrt(-2 * Math.Log(V / x + HalfDensity(x)));
-            Core[i + 1] = (ulong)(next / x * TwoPow53);
-            x = next;
-            Width[i] = x / TwoPow53;
-            Density[i] = HalfDensity(x);
-        }
-        Core[1] = 0;   // the top layer has no core: its every point needs the wedge test
-    }
+    static NormalZiggurat() =>
+        ZigguratLayers.Fill(R, V, HalfDensity, y => Math.Sqrt(-2 * Math.Log(y)), Width, Core, Density);
 
     private static double HalfDensity(double x) => Math.Exp(-0.5 * x * x);
 
