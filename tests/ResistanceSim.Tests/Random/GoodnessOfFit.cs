@@ -136,6 +136,20 @@ internal static class GoodnessOfFit
     }
 
     /// <summary>
+    /// The draws in [<paramref name="from"/>, <paramref name="to"/>) within 4.5 binomial σ of the count the region's
+    /// <paramref name="probability"/> expects: a sampler's rare paths (a ziggurat's wedges and tail) checked on their own.
+    /// </summary>
+    public static void AssertRegionMass(IReadOnlyList<double> samples, double from, double to, double probability)
+    {
+        int n = samples.Count;
+        long inside = samples.LongCount(x => x >= from && x < to);
+        double sigma = Math.Sqrt(n * probability * (1 - probability));
+        Assert.True(Math.Abs(inside - n * probability) <= Sigmas * sigma,
+            string.Create(CultureInfo.InvariantCulture,
+                $"[{from}, {to}): {inside} draws, expected {n * probability:F1} ± {Sigmas * sigma:F1}"));
+    }
+
+    /// <summary>
     /// One-sample Kolmogorov–Smirnov test; critical value from the asymptotic Kolmogorov
     /// distribution, √(−½ ln(α/2))/√n (accurate for n ≥ 1000).
     /// </summary>

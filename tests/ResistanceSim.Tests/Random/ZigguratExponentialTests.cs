@@ -33,10 +33,7 @@ public class ZigguratExponentialTests
     public void Each_region_holds_its_probability_within_4_5_binomial_sigmas(double from, double to)
     {
         double p = Math.Exp(-from) - (double.IsPositiveInfinity(to) ? 0 : Math.Exp(-to));
-        long inside = Draws2M.LongCount(x => x >= from && x < to);
-        double sigma = Math.Sqrt(SampleSize * p * (1 - p));
-        Assert.True(Math.Abs(inside - SampleSize * p) <= GoodnessOfFit.Sigmas * sigma,
-            $"[{from}, {to}): {inside} draws, expected {SampleSize * p:F1} ± {GoodnessOfFit.Sigmas * sigma:F1}");
+        GoodnessOfFit.AssertRegionMass(Draws2M, from, to, p);
     }
 
     [Fact]

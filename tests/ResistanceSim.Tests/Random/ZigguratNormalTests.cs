@@ -35,11 +35,7 @@ public class ZigguratNormalTests
     [InlineData(4.5, double.PositiveInfinity)]
     public void Each_region_holds_its_probability_within_4_5_binomial_sigmas(double from, double to)
     {
-        double p = Normal.CDF(0, 1, to) - Normal.CDF(0, 1, from);
-        long inside = Draws4M.LongCount(x => x >= from && x < to);
-        double sigma = Math.Sqrt(SampleSize * p * (1 - p));
-        Assert.True(Math.Abs(inside - SampleSize * p) <= GoodnessOfFit.Sigmas * sigma,
-            $"[{from}, {to}): {inside} draws, expected {SampleSize * p:F1} ± {GoodnessOfFit.Sigmas * sigma:F1}");
+        GoodnessOfFit.AssertRegionMass(Draws4M, from, to, Normal.CDF(0, 1, to) - Normal.CDF(0, 1, from));
     }
 
     [Fact]
