@@ -16,7 +16,7 @@ public class CohortErrorTests
             """;
         var error = Assert.Single(TrialScenarios.Errors(yaml));
         Assert.Equal("arm 'typo': protocol[0].drugs.crizotnib: unknown drug 'crizotnib'", error.Message);
-        Assert.Equal(LineOf(yaml, "crizotnib"), error.Location.Line);
+        Assert.Equal(TrialScenarios.LineOf(yaml, "crizotnib"), error.Location.Line);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class CohortErrorTests
             """ + TrialScenarios.TwoArms;
         var error = Assert.Single(TrialScenarios.Errors(yaml));
         Assert.Equal("cohort.variability.population.b0_per_day.lognormal.sigma must be >= 0 (-0.2 supplied)", error.Message);
-        Assert.Equal(LineOf(yaml, "sigma: -0.2"), error.Location.Line);
+        Assert.Equal(TrialScenarios.LineOf(yaml, "sigma: -0.2"), error.Location.Line);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class CohortErrorTests
             """ + TrialScenarios.TwoArms;
         var error = Assert.Single(TrialScenarios.Errors(yaml));
         Assert.Equal("cohort.scans.every_days must be > 0 (0 supplied)", error.Message);   // shared by both arms: reported once, without an arm
-        Assert.Equal(LineOf(yaml, "every_days: 0"), error.Location.Line);
+        Assert.Equal(TrialScenarios.LineOf(yaml, "every_days: 0"), error.Location.Line);
     }
 
     [Theory]
@@ -84,8 +84,4 @@ public class CohortErrorTests
         string yaml = (TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms).Replace("engine: hybrid", "engine: ode", StringComparison.Ordinal);
         Assert.Contains(TrialScenarios.Errors(yaml), e => e.Message.Contains("cohorts need a stochastic engine", StringComparison.Ordinal));
     }
-
-    /// <summary>1-based line of the first line containing <paramref name="text"/>.</summary>
-    private static int LineOf(string yaml, string text) =>
-        1 + Array.FindIndex(yaml.Split('\n'), line => line.Contains(text, StringComparison.Ordinal));
 }

@@ -62,7 +62,7 @@ public class SaturatingGrowthTests
     {
         string yaml = WithLimit(TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms, limit);
         var error = Assert.Single(TrialScenarios.Errors(yaml), e => e.Message.Contains(message, StringComparison.Ordinal));
-        Assert.Equal(LineOf(yaml, "growth_limit"), error.Location.Line);
+        Assert.Equal(TrialScenarios.LineOf(yaml, "growth_limit"), error.Location.Line);
     }
 
     [Fact]
@@ -74,9 +74,6 @@ public class SaturatingGrowthTests
         Assert.True(errors.Count == 1, string.Join("\n", errors.Select(e => e.Message)));
         var error = errors[0];
         Assert.Contains("needs a cohort", error.Message, StringComparison.Ordinal);
-        Assert.Equal(LineOf(yaml, "  initial:"), error.Location.Line);   // the population map's location
+        Assert.Equal(TrialScenarios.LineOf(yaml, "  initial:"), error.Location.Line);   // the population map's location
     }
-
-    private static int LineOf(string yaml, string text) =>
-        yaml.Split('\n').Select((line, i) => (line, i)).First(x => x.line.Contains(text, StringComparison.Ordinal)).i + 1;
 }

@@ -126,6 +126,10 @@ internal static class TrialScenarios
         return courses;
     }
 
+    /// <summary>1-based line of the first line containing <paramref name="text"/>.</summary>
+    public static int LineOf(string yaml, string text) =>
+        1 + Array.FindIndex(yaml.Split('\n'), line => line.Contains(text, StringComparison.Ordinal));
+
     public static IReadOnlyList<Diagnostic> Errors(string yaml) =>
         Assert.Throws<ScenarioValidationException>(() => Load(yaml)).Diagnostics;
 }
