@@ -13,14 +13,7 @@ public partial class ReadmeOutputTests
     {
         var block = MarkedBlock.Find(Repository.Root, "README.md", "run scenarios/quickstart.yaml");
         using var run = new DocRun(block.Command);
-        var printed = run.Output.Select(Comparable).ToList();
-        int at = 0;
-        foreach (string shown in block.Lines.Where(l => l.Trim() is not ("…" or "")))
-        {
-            int found = printed.FindIndex(at, p => p == Comparable(shown));
-            Assert.True(found >= 0, $"{block}: the line '{shown}' is not printed (after line {at}); the run printed:\n{string.Join('\n', run.Output)}");
-            at = found + 1;
-        }
+        PrintedLines.AssertQuotedInOrder(block, block.Lines.Where(l => l.Trim() is not ("…" or "")), run.Output, Comparable);
     }
 
     private static string Comparable(string line) => Rate().Replace(Numbers.Words(line), "N/s");

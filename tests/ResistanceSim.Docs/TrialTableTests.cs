@@ -41,6 +41,19 @@ public partial class TrialTableTests
                     $"{block}: arm {row + 1} ('{cells[0]}' = '{printed.Rows[row][0]}'), column '{docHeader[c]}' shows {cells[c]}; the run prints {printed.Rows[row][column[c]]}");
             }
         }
+        TheQuotedLinesAreTheRunsOwn(command, run.Output);
+    }
+
+    /// <summary>
+    /// The lines of the readout a section quotes after its table (mechanisms at progression, courses, sanctuary sites;
+    /// a block marked "<c>run …, printed</c>") are lines the run prints, in its order; a section may quote a selection.
+    /// </summary>
+    private static void TheQuotedLinesAreTheRunsOwn(string command, IReadOnlyList<string> output)
+    {
+        var quoted = MarkedBlock.All(Repository.Root).Where(b => b.File == "docs/trials.md" && b.Command == command + ", printed").ToList();
+        Assert.True(quoted.Count <= 1, $"docs/trials.md quotes `{command}` in {quoted.Count} printed blocks; one at most");
+        if (quoted.Count == 0) return;
+        PrintedLines.AssertQuotedInOrder(quoted[0], quoted[0].Lines, output, line => line);
     }
 
     private static string[] Cells(string markdownRow) => [.. markdownRow.Trim().Trim('|').Split('|').Select(c => c.Trim())];
