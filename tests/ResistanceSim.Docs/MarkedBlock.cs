@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ResistanceSim.Docs;
 
 /// <summary>
-/// A block of a Markdown file marked for checking: the line <c>&lt;!-- docs-test: run ARGS --&gt;</c>, then (after at
+/// A block of a Markdown file marked for checking: the line <c>&lt;!-- docs-test: COMMAND --&gt;</c>, then (after at
 /// most a blank line or a sentence) a fenced code block or a table. <see cref="Lines"/> are its lines (without fences).
 /// </summary>
 public sealed partial record MarkedBlock(string File, int Line, string Command, IReadOnlyList<string> Lines)
