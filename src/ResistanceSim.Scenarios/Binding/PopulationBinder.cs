@@ -10,10 +10,10 @@ internal static class PopulationBinder
     /// <param name="lattice">The agent engine's lattice, or null: where initial clones are placed, and the default capacity
     /// (its sites) that confluence refers to when no growth limit is set.</param>
     /// <param name="equilibriumOverDetection">A logistic limit's <c>equilibrium_over_detection</c>, for the caller to
-    /// resolve against the cohort's detection size (the returned limit's capacity is then infinite); NaN otherwise.</param>
-    public static PopulationSpec Bind(MapReader root, MechanismCatalog catalog, Lattice? lattice, out double equilibriumOverDetection)
+    /// resolve against the cohort's detection size (the returned limit's capacity is then infinite); null otherwise.</param>
+    public static PopulationSpec Bind(MapReader root, MechanismCatalog catalog, Lattice? lattice, out double? equilibriumOverDetection)
     {
-        equilibriumOverDetection = double.NaN;
+        equilibriumOverDetection = null;
         var r = root.Map("population");
         var initial = new List<InitialClone>();
         foreach (var item in r.SeqOfMaps("initial"))

@@ -28,14 +28,14 @@ public static partial class ScenarioBinder
         var library = DrugBinder.Bind(root);
         var catalog = CatalogBinder.Bind(root, library.Keys, DrugBinder.Cytotoxic(library), engine.Engine);
         var space = SpaceBinder.Bind(root, engine.Engine);
-        var population = PopulationBinder.Bind(root, catalog, space, out double equilibriumOverDetection);
+        var population = PopulationBinder.Bind(root, catalog, space, out double? equilibriumOverDetection);
         var usedDrugs = new HashSet<string>(StringComparer.Ordinal);
         var protocol = ProtocolBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells);
         var passaging = CultureBinder.BindPassaging(root, population.GrowthLimit.CapacityCells);
         var assays = AssayBinder.Bind(root, library, usedDrugs);
         var cohort = CohortBinder.Bind(root, library, usedDrugs, population.GrowthLimit.CapacityCells, catalog);
-        if (!double.IsNaN(equilibriumOverDetection))
-            population = CohortBinder.WithEquilibriumOverDetection(root, cohort, population, equilibriumOverDetection);
+        if (equilibriumOverDetection is { } overDetection)
+            population = CohortBinder.WithEquilibriumOverDetection(root, cohort, population, overDetection);
         var sampling = cohort is null ? RunSettingsBinder.BindSampling(root) : CohortBinder.BindSampling(root, cohort);
         var stop = RunSettingsBinder.BindStop(root);
         if (cohort is not null)
