@@ -96,6 +96,9 @@ public sealed class SignalModel
     /// <summary>Genotypes whose drug-independent terms are kept now (at most <see cref="GenotypeTerms.MaxKept"/>).</summary>
     internal int KeptGenotypes => _terms.Count;
 
+    /// <summary>d0: the death rate of a cell no drug touches, which every clone's <see cref="CloneRates.Death"/> starts from.</summary>
+    public double UntreatedDeathPerDay => _population.DeathPerDay;
+
     /// <summary>Rates of genotype <paramref name="genotype"/> at total drug concentrations <paramref name="totalNanoMolar"/> (scenario drug order).</summary>
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public CloneRates Evaluate(ulong genotype, ReadOnlySpan<double> totalNanoMolar)

@@ -8,7 +8,7 @@ namespace ResistanceSim.Engine.Running;
 /// A virtual patient's tumour where an arm's own protocol begins, as the patient's past left it: at diagnosis
 /// (the untreated history), or — in a cohort with prior lines — at the progression that ends them. It holds the
 /// living clones, every clone ever born (birth days relative to diagnosis), the position of the run's random stream,
-/// the history's length and attempts and, after prior lines, the schedule as they left it. Under common random numbers
+/// the history's length and attempts and, after prior lines, the schedule and the uncleared killed cells as they left them. Under common random numbers
 /// this is the same in every arm that treats the patient, so one arm's past can start the others
 /// (<see cref="SharedHistories"/>). Immutable once captured.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class PatientHistory
         Schedule = schedule;
         PriorLineDays = schedule is null ? 0 : run.Day;
         AtDiagnosis = atDiagnosis ?? this;
+        UnclearedKilledCells = run.UnclearedKilledCells;
     }
 
     public CloneState Clones { get; }
@@ -46,6 +47,9 @@ public sealed class PatientHistory
 
     /// <summary>The schedule as the prior lines left it; null for a history that ends at diagnosis.</summary>
     public IExposureSchedule? Schedule { get; }
+
+    /// <summary>Killed cells the prior lines left that the body had not cleared (<see cref="SimulationRun.UnclearedKilledCells"/>); 0 at diagnosis.</summary>
+    public double UnclearedKilledCells { get; }
 
     /// <summary>Days on the prior lines, from diagnosis to the progression that ends them; 0 at diagnosis.</summary>
     public double PriorLineDays { get; }

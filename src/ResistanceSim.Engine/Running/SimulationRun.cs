@@ -32,6 +32,9 @@ public sealed class SimulationRun
     private readonly double[] _phenotypeRates = new double[PhenotypeKeyBits];
     private readonly long[] _phenotypeCounts = new long[PhenotypeKeyBits];
 
+    /// <summary>Killed cells a scan still reads (<see cref="Model.Clinical.TumourImaging.KilledCellsHalfLifeDays"/>).</summary>
+    private readonly UnclearedKills _unclearedKills = new();
+
     /// <summary>Cells of each sanctuary lesion a scan sees, counted at every scan (<see cref="SanctuaryCensus"/>).</summary>
     private readonly double[] _sanctuaryLesionCells;
 
@@ -64,6 +67,9 @@ public sealed class SimulationRun
     public CloneState Clones { get; } = new();
     public CloneRegistry Registry { get; } = new();
     public ResponseTracker Response { get; } = new();
+
+    /// <summary>Cells the drugs have killed that the body has not cleared yet, which scans read with the living (0 unless the cohort's scans say so).</summary>
+    public double UnclearedKilledCells => _unclearedKills.Cells;
 
     /// <summary>The agent engine driving this run, for observers that record space (cells, spatial summaries); null for clone engines.</summary>
     public Agents.AgentMethod? Agents { get; set; }
@@ -167,6 +173,7 @@ public sealed class SimulationRun
         Schedule.Reset(DoseStreamKey);
         Clones.Clear();
         Registry.Clear();
+        _unclearedKills.Reset(Scenario.Cohort?.Imaging.KilledCellsHalfLifeDays ?? 0);
         DiagnosisDay = 0;
         PriorLineDays = 0;
         HistoryAttempts = 0;
@@ -207,6 +214,7 @@ public sealed class SimulationRun
         }
         Schedule.ResumeFrom(history.Schedule);
         Day = history.PriorLineDays;
+        _unclearedKills.ResumeAt(Day, history.UnclearedKilledCells);
         BeginStudiedLine();
     }
 
@@ -232,6 +240,7 @@ public sealed class SimulationRun
     {
         InHistory = true;
         InPriorLine = false;
+        _unclearedKills.Reset(cohort.Imaging.KilledCellsHalfLifeDays);
         HistoryAttempts++;
         Day = 0;
         StopDay = cohort.HistoryMaxDays;
@@ -273,12 +282,14 @@ public sealed class SimulationRun
         StopDay = stopDay;
         SizeLimit = Scenario.Stop.MaxCells;
         Finished = false;
+        _unclearedKills.Rebase();
         Response.Reset(Progression);
         _sampleIndex = 0;
         _nextSampleDay = 0;
         _nextChangeDay = Schedule.NextChangeAfter(0);
         _nextRateStepDay = Schedule.VariesContinuously ? Scenario.Engine.RateStepDays : double.PositiveInfinity;
         RefreshRates();
+        HoldUnclearedKills();
     }
 
     /// <summary>The key of this work unit's per-dose random events (missed doses); arms share it (common random numbers).</summary>
@@ -375,6 +386,7 @@ public sealed class SimulationRun
     /// </summary>
     private bool ReachPriorLineCheckpoint()
     {
+        AdvanceUnclearedKills();
         bool ratesDue = AdvanceScheduleClocks();
         long cells = Clones.TotalCells;
         if (cells == 0 || Day >= StopDay)
@@ -402,6 +414,7 @@ public sealed class SimulationRun
             }
         }
         if (ratesDue) RefreshRates();
+        HoldUnclearedKills();
         return false;
     }
 
@@ -444,6 +457,7 @@ public sealed class SimulationRun
         if (Finished) return false;
         if (InHistory) return ReachHistoryCheckpoint();
         if (InPriorLine) return ReachPriorLineCheckpoint();
+        AdvanceUnclearedKills();
         bool ratesDue = AdvanceScheduleClocks();
         bool extinct = Clones.TotalCells == 0;
         bool tooBig = Clones.TotalCells >= SizeLimit;
@@ -458,7 +472,7 @@ public sealed class SimulationRun
             if (Schedule.Observe(Day, Clones.TotalCells, Response.Progressed))
             {
                 if (Schedule.ResponseSwitches != switches)
-                    Response.StartNextLine(Day, Clones.TotalCells - SanctuaryCensus(), _sanctuaryLesionCells);
+                    Response.StartNextLine(Day, ScannedCells(Clones.TotalCells), _sanctuaryLesionCells);
                 _nextChangeDay = Schedule.NextChangeAfter(Day);
                 RefreshRates();
             }
@@ -466,6 +480,7 @@ public sealed class SimulationRun
                 && Clones.TotalCells >= passaging.AtConfluenceFraction * Scenario.Population.GrowthLimit.CapacityCells)
                 Passage(passaging.SplitRatio);
         }
+        HoldUnclearedKills();
 
         if (extinct) Finish(RunOutcome.Extinct);
         else if (Response.Progressed && Scenario.Stop.OnProgression) Finish(RunOutcome.Progressed);
@@ -484,7 +499,28 @@ public sealed class SimulationRun
     }
 
     /// <summary>A scan (or sample) of the tumour of <paramref name="cells"/> cells now.</summary>
-    private void ObserveResponse(long cells) => Response.Observe(Day, cells - SanctuaryCensus(), _sanctuaryLesionCells);
+    private void ObserveResponse(long cells) => Response.Observe(Day, ScannedCells(cells), _sanctuaryLesionCells);
+
+    /// <summary>
+    /// What a scan reads of a tumour of <paramref name="cells"/> living cells: those it sees (less the unseen sanctuary
+    /// pool, counting each imaged sanctuary lesion into <see cref="_sanctuaryLesionCells"/>) and the killed cells not yet cleared.
+    /// </summary>
+    private double ScannedCells(long cells) => cells - SanctuaryCensus() + _unclearedKills.Cells;
+
+    /// <summary>Brings the uncleared killed cells to now, under the rates held since the last checkpoint (call before refreshing them).</summary>
+    private void AdvanceUnclearedKills()
+    {
+        if (_unclearedKills.Active) _unclearedKills.AdvanceTo(Day, KillsPerDay());
+    }
+
+    /// <summary>Sets the kill rate held from now on (call after the rates and clones are final for this checkpoint).</summary>
+    private void HoldUnclearedKills()
+    {
+        if (_unclearedKills.Active) _unclearedKills.Hold(KillsPerDay());
+    }
+
+    private double KillsPerDay() =>
+        UnclearedKills.ArrivalsPerDay(Clones, Signal.UntreatedDeathPerDay, Scenario.Catalog, Response.ImagesSanctuaries);
 
     /// <summary>
     /// Counts the cells of each sanctuary lesion the scans image apart into <see cref="_sanctuaryLesionCells"/> (all 0

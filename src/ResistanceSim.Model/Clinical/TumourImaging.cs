@@ -10,10 +10,12 @@ namespace ResistanceSim.Model.Clinical;
 /// mechanism, such as brain metastases) on their own, as one lesion seen from that diameter on, and the sum of
 /// diameters is of the rest of the body: a site not seen at baseline that becomes visible is a RECIST new lesion, which
 /// is progression whatever the sum does (RECIST 1.1 §4.3.3), and one seen at baseline progresses by its own growth.
+/// With <see cref="KilledCellsHalfLifeDays"/> &gt; 0 a scan also reads the cells the drugs have killed and the body has
+/// not yet cleared (docs/trials.md, "What a scan reads").
 /// </summary>
 public sealed record TumourImaging(
     double ScanEveryDays, int Lesions, double CellsPerCubicCentimetre, double DetectionLimitMm, RecistThresholds Thresholds,
-    double NewLesionMm = 0)
+    double NewLesionMm = 0, double KilledCellsHalfLifeDays = 0)
 {
     /// <summary>PROFILE 1014's schedule (every 6 weeks), one lesion, 1e9 cells/cm³ (illustrative), any cell visible, RECIST 1.1.</summary>
     public static TumourImaging Default { get; } = new(42, 1, TumourBurdenConversion.DefaultCellsPerCubicCentimetre, 0, RecistThresholds.Recist11);
@@ -27,6 +29,9 @@ public sealed record TumourImaging(
     /// </summary>
     public double SumOfDiametersMm(double cells, double sanctuaryCells) =>
         SumOfDiametersMm(ImagesSanctuaries ? cells - sanctuaryCells : cells);
+
+    /// <summary>Whether a scan reads killed cells that are not yet cleared (<see cref="KilledCellsHalfLifeDays"/> &gt; 0).</summary>
+    public bool ReadsUnclearedKills => KilledCellsHalfLifeDays > 0;
 
     /// <summary>Whether scans look at sanctuary sites on their own (<see cref="NewLesionMm"/> &gt; 0).</summary>
     public bool ImagesSanctuaries => NewLesionMm > 0;

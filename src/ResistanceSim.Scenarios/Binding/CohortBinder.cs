@@ -35,7 +35,8 @@ internal static class CohortBinder
                 s.Double("cells_per_cm3", Rules.Positive, defaultValue: imaging.CellsPerCubicCentimetre),
                 s.Double("detection_limit_mm", Rules.NonNegative, defaultValue: imaging.DetectionLimitMm),
                 imaging.Thresholds,
-                s.Double("new_lesion_mm", Rules.NonNegativeFinite, defaultValue: imaging.NewLesionMm));
+                s.Double("new_lesion_mm", Rules.NonNegativeFinite, defaultValue: imaging.NewLesionMm),
+                s.Double("killed_cells_half_life_days", Rules.NonNegativeFinite, defaultValue: imaging.KilledCellsHalfLifeDays));
             s.Finish();
         }
         var localTherapy = BindSanctuaryLocalTherapy(r, imaging, catalog);

@@ -373,6 +373,7 @@ public static class ScenarioKeys
                     Optional("cells_per_cm3", Number(Rules.Positive), "Cell density, cells per cm³."),
                     Optional("detection_limit_mm", Number(Rules.NonNegative), "Smallest measurable lesion, mm."),
                     Optional("new_lesion_mm", Number(Rules.NonNegativeFinite), "Sanctuary sites (kind: sanctuary) imaged on their own: one not seen at baseline that reaches this diameter is a new lesion, progression (default 0: not imaged apart)."),
+                    Optional("killed_cells_half_life_days", Number(Rules.NonNegativeFinite), "Cells the drugs kill stay in the scans' reading until cleared, with this half-life in days (default 0: cleared at once)."),
                 ],
             }, "Scan schedule and measurement."),
             Optional("sanctuary_local_therapy", new MapShape("sanctuary_local_therapy", "Local treatment of the visible sanctuary lesions before the studied line.")

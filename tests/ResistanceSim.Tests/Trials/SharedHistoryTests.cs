@@ -96,6 +96,7 @@ public class SharedHistoryTests
     [InlineData("hybrid", "a prior line")]
     [InlineData("hybrid", "a prior line that runs into the arm")]
     [InlineData("hybrid", "a prior line and arms on different rate-step clocks")]
+    [InlineData("hybrid", "a prior line whose kills stay on the scans")]
     [InlineData("hybrid", "brain metastases followed one by one")]
     [InlineData("tau", "brain metastases followed one by one")]
     public void ArmsThatShareHistoriesWriteTheSameTablesAsArmsThatGrowTheirOwn(string engine, string cohort)
@@ -111,6 +112,7 @@ public class SharedHistoryTests
     [InlineData("a prior line", 12)]
     [InlineData("a prior line that runs into the arm", 0)]
     [InlineData("a prior line and arms on different rate-step clocks", 0)]
+    [InlineData("a prior line whose kills stay on the scans", 12)]
     public void ArmsResumeAfterThePriorLinesOnlyWhereTheyWouldHaveRunThemAlike(string cohort, int throughPriorLines)
     {
         var histories = Run(Yaml(cohort), share: true).Histories!;
@@ -176,6 +178,9 @@ public class SharedHistoryTests
             "a prior line" => WithPriorLine(PriorLine) + OralEgfrInhibitorArms,
             "a prior line that runs into the arm" => WithPriorLine(PriorLineIntoTheArm) + EgfrInhibitorArms,
             "a prior line and arms on different rate-step clocks" => WithPriorLine(ConstantPriorLine) + ConstantAndDecayingArms,
+            // The killed cells the prior line leaves uncleared are part of the patient's past: the arms' baseline scans read them.
+            "a prior line whose kills stay on the scans" => WithPriorLine(PriorLine).Replace("lesions: 1,", "lesions: 1, killed_cells_half_life_days: 30,", StringComparison.Ordinal)
+                + OralEgfrInhibitorArms,
             _ => throw new ArgumentOutOfRangeException(nameof(cohort)),
         };
     }
