@@ -19,7 +19,7 @@ internal static class ClinicalColumns
         new("mechanisms_at_progression", ColumnType.StringList, false, "", "mechanisms carried by at least cohort.mechanism_share_at_progression of the cells at progression (empty if none or no progression)"),
         new("diagnosis_day", ColumnType.Double, false, "day", "untreated history: days from the first cell to detection"),
         new("history_attempts", ColumnType.Int32, false, "", "untreated tumours grown until one reached detection (the others died out)"),
-        new("cells_at_diagnosis", ColumnType.Double, false, "cells", "tumour size at day 0"),
+        new("cells_at_diagnosis", ColumnType.Double, false, "cells", "tumour size at day 0, as the baseline scan reads it (after prior lines, with their killed cells not yet cleared)"),
         new("resistant_cells_at_diagnosis", ColumnType.Int64, false, "cells", "cells carrying any mechanism at day 0 (pre-existing resistance, Bozic 2013)"),
         new("cured", ColumnType.Boolean, false, "", "no tumour cell left by the end of follow-up"),
         new("beyond_baseline_day", ColumnType.Double, true, "day", "first scan with progression judged against the baseline instead of the nadir (adaptive-therapy endpoint); null if not seen before the run stopped"),

@@ -24,7 +24,7 @@ public sealed class SummaryTable(Scenario scenario, Sweep? sweep = null) : IRunT
         .. WorkUnitColumns.Specs,
         new("outcome", ColumnType.String, false, "", "progressed | extinct | censored | cured (every clone shrinking at the end)"),
         new("progression_day", ColumnType.Double, true, "day", "first sample at ≥ fold × nadir (null if none)"),
-        new("nadir_cells", ColumnType.Double, false, "cells", "smallest sampled population (baseline included)"),
+        new("nadir_cells", ColumnType.Double, false, "cells", "smallest sampled population (baseline included); in a cohort, as the scans read it (with killed cells not yet cleared, cohort.scans.killed_cells_half_life_days)"),
         new("nadir_day", ColumnType.Double, false, "day", "time of the nadir"),
         new("best_response", ColumnType.Double, false, "fraction", "nadir / baseline − 1 (−1 = eradicated, 0 = no shrinkage)"),
         new("dominant_mechanism", ColumnType.String, false, "", "mechanism carried by the most cells at the end ('none' if no cell carries one)"),
