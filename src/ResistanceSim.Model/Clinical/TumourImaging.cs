@@ -30,9 +30,6 @@ public sealed record TumourImaging(
     public double SumOfDiametersMm(double cells, double sanctuaryCells) =>
         SumOfDiametersMm(ImagesSanctuaries ? cells - sanctuaryCells : cells);
 
-    /// <summary>Whether a scan reads killed cells that are not yet cleared (<see cref="KilledCellsHalfLifeDays"/> &gt; 0).</summary>
-    public bool ReadsUnclearedKills => KilledCellsHalfLifeDays > 0;
-
     /// <summary>Whether scans look at sanctuary sites on their own (<see cref="NewLesionMm"/> &gt; 0).</summary>
     public bool ImagesSanctuaries => NewLesionMm > 0;
 
