@@ -26,9 +26,14 @@ public sealed class MechanismCatalog
             HeritableMechanism h => IndexIn(OtherHeritable, h),
             _ => throw new ArgumentException($"Unknown mechanism type {m.GetType().Name}."),
         }).ToArray();
+        for (int m = 0; m < mechanisms.Count; m++)
+            if (mechanisms[m] is Sanctuary) SanctuaryBits |= Layout.WithOther(0, _subIndex[m]);
     }
 
     private readonly int[] _subIndex;
+
+    /// <summary>The genotype bits of every sanctuary mechanism: a cell is in a sanctuary when its genotype has any of them.</summary>
+    public ulong SanctuaryBits { get; }
 
     /// <summary>Whether a cell of genotype <paramref name="genotype"/> carries catalog mechanism <paramref name="index"/>.</summary>
     public bool Carries(ulong genotype, int index) => All[index] switch

@@ -9,13 +9,7 @@ namespace ResistanceSim.Engine.Observation;
 /// </summary>
 public static class SanctuaryBurden
 {
-    public static bool InSanctuary(MechanismCatalog catalog, ulong genotype)
-    {
-        int count = Math.Min(catalog.All.Count, 64);
-        for (int m = 0; m < count; m++)
-            if (catalog.All[m] is Sanctuary && catalog.Carries(genotype, m)) return true;
-        return false;
-    }
+    public static bool InSanctuary(MechanismCatalog catalog, ulong genotype) => (genotype & catalog.SanctuaryBits) != 0;
 
     /// <summary>How many lesions a scan of the sanctuary sees apart: each metastasis it follows, or one holding every cell.</summary>
     public static int ImagedLesions(MechanismCatalog catalog) => Math.Max(1, catalog.Layout.LesionNumbers);
