@@ -1,13 +1,16 @@
 using DuckDB.NET.Data;
+using ResistanceSim.Output;
 using ResistanceSim.Output.Reading;
+using ResistanceSim.Output.Sinks;
+using ResistanceSim.Runs.Calibration;
 
 namespace ResistanceSim.Runs;
 
 /// <summary>
 /// An in-process DuckDB database whose views are the tables of one finished run directory: <c>totals</c>, <c>clones</c>,
 /// <c>trajectories</c>, <c>summary</c> and whatever else the run published (<c>assay_fits</c>, <c>endpoints</c>, …),
-/// each over exactly the part files its manifest lists, never a half-written one. <c>resistancesim query</c> and
-/// programs using this library query runs through it alike.
+/// each over exactly the part files its manifest lists, never a half-written one — or of one finished fit
+/// (<see cref="OpenFit"/>). <c>resistancesim query</c> and programs using this library query runs through it alike.
 /// </summary>
 public sealed class RunDatabase : IDisposable
 {
@@ -28,19 +31,41 @@ public sealed class RunDatabase : IDisposable
     public static RunDatabase Open(string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(runDirectory);
-        return Over(runDirectory, () => new DuckDBConnection("DataSource=:memory:"), temporary: false);
+        return Over(TablesOf(runDirectory), InMemory, temporary: false);
     }
+
+    /// <summary>Whether <paramref name="directory"/> holds a finished fit of <c>resistancesim calibrate</c> (its preset is written after its tables).</summary>
+    public static bool IsFit(string directory) => File.Exists(Path.Combine(directory, CalibrationOutputs.PresetFile));
+
+    /// <summary>
+    /// Opens an in-memory database over the tables of the finished fit in <paramref name="fitDirectory"/>: <c>calibration</c>
+    /// (every parameter set evaluated), <c>posterior</c>, <c>generations</c> and, with a preset chosen on new patients,
+    /// <c>preset_candidates</c> (docs/calibration.md, "Output").
+    /// </summary>
+    /// <exception cref="RunIncompleteException">The directory holds no finished fit.</exception>
+    public static RunDatabase OpenFit(string fitDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(fitDirectory);
+        if (!IsFit(fitDirectory))
+            throw new RunIncompleteException($"{fitDirectory} has no {CalibrationOutputs.PresetFile}: its fit has not finished (continue it with 'resistancesim calibrate … --resume')");
+        List<(string Name, IReadOnlyList<string> Parts)> tables = [.. CalibrationOutputs.Tables
+            .Select(table => (Name: table, Part: RunOutput.PartPath(fitDirectory, table, OutputFormat.Parquet, 0)))
+            .Where(table => File.Exists(table.Part))
+            .Select(table => (table.Name, (IReadOnlyList<string>)[table.Part]))];
+        return Over(tables, InMemory, temporary: false);
+    }
+
+    private static DuckDBConnection InMemory() => new("DataSource=:memory:");
 
     /// <summary>A new connection to <paramref name="database"/>'s database (<see cref="DuckDBConnection.Duplicate"/>) whose views over
     /// the tables of <paramref name="runDirectory"/> are temporary: private to the connection, gone when it closes.</summary>
     internal static RunDatabase OpenOn(DuckDBConnection database, string runDirectory) =>
-        Over(runDirectory, database.Duplicate, temporary: true);
+        Over(TablesOf(runDirectory), database.Duplicate, temporary: true);
 
-    /// <summary>Lists the run's tables first (a run that is not published fails before any connection), then opens
-    /// <paramref name="connect"/>'s connection with a view per table; the connection is disposed if that fails.</summary>
-    private static RunDatabase Over(string runDirectory, Func<DuckDBConnection> connect, bool temporary)
+    /// <summary>Opens <paramref name="connect"/>'s connection with a view per table, the tables listed first (so a run that
+    /// is not published fails before any connection); the connection is disposed if that fails.</summary>
+    private static RunDatabase Over(List<(string Name, IReadOnlyList<string> Parts)> tables, Func<DuckDBConnection> connect, bool temporary)
     {
-        var tables = TablesOf(runDirectory);
         var connection = connect();
         try
         {

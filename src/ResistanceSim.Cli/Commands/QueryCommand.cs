@@ -8,16 +8,17 @@ namespace ResistanceSim.Cli.Commands;
 
 /// <summary>
 /// <c>resistancesim query &lt;run-dir&gt; "SELECT …" [--csv FILE | --parquet FILE]</c>: runs SQL in an in-process DuckDB
-/// over a run directory's tables, each a view named after its table (<see cref="RunDatabase"/>), and prints an
-/// aligned table or writes the result to a file (<see cref="QueryExport"/>). A missing or non-run directory and a
-/// query DuckDB rejects exit 2 with one line naming the problem; Ctrl+C interrupts the query (exit 130).
+/// over a run directory's tables — or a fit's, written by <c>resistancesim calibrate</c> — each a view named after its
+/// table (<see cref="RunDatabase"/>), and prints an aligned table or writes the result to a file (<see cref="QueryExport"/>).
+/// A missing directory, one neither a run nor a fit wrote, and a query DuckDB rejects exit 2 with one line naming the
+/// problem; Ctrl+C interrupts the query (exit 130).
 /// </summary>
 public static class QueryCommand
 {
     public static Command Create(CommandContext context)
     {
-        var runDirectory = new Argument<string>("run-dir") { Description = "A run directory written by 'resistancesim run' (e.g. output/quickstart)." };
-        var sql = new Argument<string>("sql") { Description = "The query; the run's tables are views: totals, clones, trajectories, summary, …" };
+        var runDirectory = new Argument<string>("run-dir") { Description = "A run directory written by 'resistancesim run' (e.g. output/quickstart), or a fit's by 'resistancesim calibrate'." };
+        var sql = new Argument<string>("sql") { Description = "The query; the tables are views: totals, clones, trajectories, summary, … (a fit's: calibration, posterior, generations, preset_candidates)" };
         var csv = new Option<string?>("--csv") { Description = "Write the result to this CSV file instead of printing it.", HelpName = "FILE" };
         var parquet = new Option<string?>("--parquet") { Description = "Write the result to this Parquet file instead of printing it.", HelpName = "FILE" };
         var command = new Command("query", "Query a run's tables with SQL (DuckDB, in process).") { runDirectory, sql, csv, parquet };
@@ -36,13 +37,15 @@ public static class QueryCommand
         return command;
     }
 
-    /// <summary>The run's database; a missing folder, or one no run wrote, is a usage error naming the command that writes one.</summary>
+    /// <summary>The run's (or fit's) database; a missing folder, or one neither wrote, is a usage error naming the commands that write one.</summary>
     private static RunDatabase Open(string runDirectory)
     {
         if (!Directory.Exists(runDirectory)) throw new UsageException($"run directory '{runDirectory}' does not exist");
-        if (!File.Exists(Path.Combine(runDirectory, RunManifest.FileName)) && !Directory.Exists(Path.Combine(runDirectory, "shards")))
-            throw new UsageException($"'{runDirectory}' is not a run directory (it has no {RunManifest.FileName}; 'resistancesim run' writes one)");
-        return RunDatabase.Open(runDirectory);
+        if (File.Exists(Path.Combine(runDirectory, RunManifest.FileName)) || Directory.Exists(Path.Combine(runDirectory, "shards")))
+            return RunDatabase.Open(runDirectory);
+        if (RunDatabase.IsFit(runDirectory)) return RunDatabase.OpenFit(runDirectory);
+        throw new UsageException($"'{runDirectory}' is not a run directory (it has no {RunManifest.FileName}; 'resistancesim run' writes one) " +
+            "nor a fit's (no calibrated.yaml; 'resistancesim calibrate' writes one)");
     }
 
     private static void Export(RunDatabase database, string query, string target, QueryExportFormat format, CommandContext context)

@@ -20,6 +20,15 @@ namespace ResistanceSim.Runs.Calibration;
 /// </summary>
 internal static class CalibrationOutputs
 {
+    /// <summary>The preset file, written after every table: a directory holding it holds a finished fit.</summary>
+    public const string PresetFile = "calibrated.yaml";
+
+    public const string EvaluationsTable = "calibration", PosteriorTable = "posterior", GenerationsTable = "generations",
+        PresetCandidatesTable = "preset_candidates";
+
+    /// <summary>The tables a fit writes, in the order a reader meets them (<c>preset_candidates</c> only with a preset chosen on new patients).</summary>
+    public static IReadOnlyList<string> Tables { get; } = [EvaluationsTable, PosteriorTable, GenerationsTable, PresetCandidatesTable];
+
     public static void Write(string runDirectory, LoadedCalibration calibration, CalibrationRunner.Result result, IReadOnlyList<CalibrationJournal.Entry> journal)
     {
         ArgumentNullException.ThrowIfNull(calibration);
@@ -34,7 +43,7 @@ internal static class CalibrationOutputs
         WritePosterior(runDirectory, plan, final, provenance);
         WriteGenerations(runDirectory, result, provenance);
         if (result.Preset?.CandidateRuns is { } runs) WritePresetCandidates(runDirectory, plan, final, result.Preset, runs, provenance);
-        AtomicFile.WriteAllText(Path.Combine(runDirectory, "calibrated.yaml"), CalibratedPreset.Write(plan, final, result.Preset, calibration.Document.Files[0], result.StopReason));
+        AtomicFile.WriteAllText(Path.Combine(runDirectory, PresetFile), CalibratedPreset.Write(plan, final, result.Preset, calibration.Document.Files[0], result.StopReason));
         AtomicFile.WriteAllText(Path.Combine(runDirectory, "calibration.yaml"), calibration.Document.ResolvedYaml);
         WriteReport(runDirectory, plan, result, TargetSummary.For(plan, final, result.Preset, entries));
     }
@@ -117,7 +126,7 @@ internal static class CalibrationOutputs
                 batch.SetDoubleOrNull(c++, r, plan.Targets[t].Miss(e.Simulated[t]));
             }
         }
-        DerivedTable.Write(runDirectory, "calibration", batch, OutputFormat.Parquet, provenance);
+        DerivedTable.Write(runDirectory, EvaluationsTable, batch, OutputFormat.Parquet, provenance);
     }
 
     private static void WritePosterior(string runDirectory, CalibrationPlan plan, Analysis.Calibration.AbcPopulation final, Provenance provenance)
@@ -140,7 +149,7 @@ internal static class CalibrationOutputs
             batch.Double(3)[r] = final.Distances[r];
             for (int j = 0; j < plan.Parameters.Count; j++) batch.Double(4 + j)[r] = final.Values[r][j];
         }
-        DerivedTable.Write(runDirectory, "posterior", batch, OutputFormat.Parquet, provenance);
+        DerivedTable.Write(runDirectory, PosteriorTable, batch, OutputFormat.Parquet, provenance);
     }
 
     private static void WritePresetCandidates(string runDirectory, CalibrationPlan plan, Analysis.Calibration.AbcPopulation final, PresetMember preset,
@@ -167,7 +176,7 @@ internal static class CalibrationOutputs
             batch.Boolean(4)[r] = run.Member == preset.Member;
             for (int t = 0; t < plan.Targets.Count; t++) batch.SetDoubleOrNull(5 + t, r, run.Simulated[t]);
         }
-        DerivedTable.Write(runDirectory, "preset_candidates", batch, OutputFormat.Parquet, provenance);
+        DerivedTable.Write(runDirectory, PresetCandidatesTable, batch, OutputFormat.Parquet, provenance);
     }
 
     private static void WriteGenerations(string runDirectory, CalibrationRunner.Result result, Provenance provenance)
@@ -195,7 +204,7 @@ internal static class CalibrationOutputs
             batch.Double(5)[r] = g.EffectiveSampleSize;
             batch.Double(6)[r] = g.Seconds;
         }
-        DerivedTable.Write(runDirectory, "generations", batch, OutputFormat.Parquet, provenance);
+        DerivedTable.Write(runDirectory, GenerationsTable, batch, OutputFormat.Parquet, provenance);
     }
 
     private static void WriteReport(string runDirectory, CalibrationPlan plan, CalibrationRunner.Result result, IReadOnlyList<TargetSummary> targets)
