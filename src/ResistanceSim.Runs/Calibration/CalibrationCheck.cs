@@ -5,13 +5,21 @@ using ResistanceSim.Model.Calibration;
 namespace ResistanceSim.Runs.Calibration;
 
 /// <summary>What <c>resistancesim calibrate --check</c> was asked to do, after parsing.</summary>
-public sealed record CalibrationCheckOptions(string CalibrationPath, string OutputRoot, int Threads, bool Reduced);
+public sealed record CalibrationCheckOptions(string CalibrationPath, string OutputRoot, int Threads, bool Reduced)
+{
+    /// <summary>
+    /// Full cohorts of this draw (1, 2, …) of new patients, seeded as the preset choice seeds them
+    /// (<see cref="ParticleEvaluator.NewPatientsSeed"/>), instead of the scenarios' own; null: the scenarios' own patients.
+    /// </summary>
+    public int? NewPatientsDraw { get; init; }
+}
 
 /// <summary>
 /// <c>calibrate --check</c>: runs every scenario of a calibration as it stands — its own presets (a calibrated one
 /// included), no free parameter drawn — and sets each target's simulated value, with its 95% interval, beside the
 /// published value and tolerance. Full cohorts by default (the trial a reader compares with); <c>--reduced</c> runs
-/// the calibration's reduced cohorts instead. The runs are kept in <c>&lt;out&gt;/&lt;name&gt;-check/</c>. The
+/// the calibration's reduced cohorts instead, and <c>--new-patients N</c> full cohorts of other patients (draw N of those
+/// the preset choice runs on). The runs are kept in <c>&lt;out&gt;/&lt;name&gt;-check/</c>. The
 /// calibration's predictions (published values the fit does not use) are measured too and listed after the targets,
 /// outside the count and the distance.
 /// </summary>
@@ -59,18 +67,21 @@ public static class CalibrationCheck
     {
         ArgumentNullException.ThrowIfNull(log);
         checkRoot = Path.Combine(options.OutputRoot, plan.Name + "-check");
-        string size = options.Reduced ? "the calibration's reduced cohorts" : "full cohorts";
+        string size = options.Reduced ? "the calibration's reduced cohorts"
+            : options.NewPatientsDraw is { } draw ? string.Create(CultureInfo.InvariantCulture, $"full cohorts of new patients (draw {draw})") : "full cohorts";
         string predictions = plan.Predictions.Count > 0 ? $" and {plan.Predictions.Count} predictions" : "";
         log.Output.WriteLine($"Checking {plan.Targets.Count} targets{predictions} of {plan.Name}: each scenario as it stands, {size}.");
 
         CalibrationTarget[] all = [.. plan.Targets, .. plan.Predictions];
         var estimates = new TargetEstimate[all.Length];
-        foreach (var scenario in plan.Scenarios)
+        for (int index = 0; index < plan.Scenarios.Count; index++)
         {
+            var scenario = plan.Scenarios[index];
             log.Cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
+            ulong? seed = options.NewPatientsDraw is { } newPatients ? ParticleEvaluator.NewPatientsSeed(plan.Seed, index, newPatients - 1) : null;
             CalibrationScenarioRun.Measure(all, scenario, Path.Combine(checkRoot, scenario.Name), options.Threads,
-                options.Reduced ? scenario.Patients : null, seed: null, [], log.Error, log.Cancellation, estimates);
+                options.Reduced ? scenario.Patients : null, seed, [], log.Error, log.Cancellation, estimates);
             log.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ran {scenario.Name} ({scenario.Path}) in {clock.Elapsed.TotalSeconds:0} s"));
         }
         var rows = all.Select((target, t) => new Row(target, estimates[t])).ToArray();

@@ -133,6 +133,36 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheCheckOnTheFirstDrawOfNewPatientsRunsThePresetOnThePatientsItWasChosenOn()
+    {
+        var (file, output, result) = CalibrateStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 3");
+        var chosen = Regex.Match(result.Output, @"member nearest on new patients \(generation \d+, proposal \d+, distance [\d.]+ on the fit's cohorts, ([\d.]+) on full cohorts of new patients;");
+        Assert.True(chosen.Success, result.Output);
+
+        // The culture with the fitted preset included (its own values of the two fitted rates removed: a scenario's keys
+        // override what it includes), and the same calibration checking it (same seed, same scenario).
+        string culture = Path.Combine(_root, "culture.yaml"), fitted = Path.Combine(_root, "culture-fitted.yaml");
+        string preset = Path.Combine(output, "quick", "calibrated.yaml");
+        string withPreset = Regex.Replace(File.ReadAllText(culture), @"include: \[(.*)\]", m => $"include: [{m.Groups[1].Value}, '{preset}']");
+        File.WriteAllText(fitted, Regex.Replace(withPreset, @"^  (b0_per_day|drug_death_per_day): .*\n", "", RegexOptions.Multiline));
+        string check = Path.Combine(_root, "check.yaml");
+        File.WriteAllText(check, File.ReadAllText(file).Replace(culture, fitted, StringComparison.Ordinal));
+
+        var onDrawOne = Support.Cli.Run("calibrate", check, "--check", "--new-patients", "1", "--out", Path.Combine(_root, "check-out"));
+        Assert.True(onDrawOne.ExitCode == 0, onDrawOne.Error + onDrawOne.Output);
+        Assert.Contains("full cohorts of new patients (draw 1)", onDrawOne.Output, StringComparison.Ordinal);
+        double expected = Math.Round(double.Parse(chosen.Groups[1].Value, CultureInfo.InvariantCulture), 3);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{expected:0.###}"), Distance(onDrawOne.Output));
+
+        // Its own patients are others: the same preset meets other chance events there.
+        var onItsOwn = Support.Cli.Run("calibrate", check, "--check", "--out", Path.Combine(_root, "check-own"));
+        Assert.True(onItsOwn.ExitCode == 0, onItsOwn.Error + onItsOwn.Output);
+        Assert.NotEqual(Distance(onDrawOne.Output), Distance(onItsOwn.Output));
+    }
+
+    private static string Distance(string checkOutput) => Regex.Match(checkOutput, @"targets within tolerance; distance ([\d.]+)").Groups[1].Value;
+
+    [Fact]
     public void APresetChosenOnSeveralDrawsOfNewPatientsTakesTheMeanOfTheirDistances()
     {
         var (file, output, result) = CalibrateStochasticCulture("preset: nearest_on_new_patients, preset_candidates: 2, preset_draws: 2");
@@ -312,6 +342,9 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("--reduced", "--reduced applies only with --check")]
     [InlineData("--check --budget 10", "--check runs the scenarios once")]
     [InlineData("--check --resume", "--check runs the scenarios once")]
+    [InlineData("--new-patients 1", "--new-patients applies only with --check")]
+    [InlineData("--check --new-patients 0", "--new-patients must be >= 1")]
+    [InlineData("--check --reduced --new-patients 1", "--new-patients runs full cohorts")]
     public void CheckOptionsThatCannotApplyAreRefused(string options, string message)
     {
         var result = Support.Cli.Run([.. new[] { "calibrate", Write(Valid), "--out", Path.Combine(_root, "out") }.Concat(options.Split(' '))]);
