@@ -34,8 +34,11 @@ public sealed class RunDatabase : IDisposable
         return Over(TablesOf(runDirectory), InMemory, temporary: false);
     }
 
-    /// <summary>Whether <paramref name="directory"/> holds a finished fit of <c>resistancesim calibrate</c> (its preset is written after its tables).</summary>
-    public static bool IsFit(string directory) => File.Exists(Path.Combine(directory, CalibrationOutputs.PresetFile));
+    /// <summary>The file that marks a finished fit of <c>resistancesim calibrate</c>: its preset, written after its tables.</summary>
+    public const string FitMarkerFile = CalibrationOutputs.PresetFile;
+
+    /// <summary>Whether <paramref name="directory"/> holds a finished fit (<see cref="FitMarkerFile"/>).</summary>
+    public static bool IsFit(string directory) => File.Exists(Path.Combine(directory, FitMarkerFile));
 
     /// <summary>
     /// Opens an in-memory database over the tables of the finished fit in <paramref name="fitDirectory"/>: <c>calibration</c>
@@ -47,11 +50,12 @@ public sealed class RunDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(fitDirectory);
         if (!IsFit(fitDirectory))
-            throw new RunIncompleteException($"{fitDirectory} has no {CalibrationOutputs.PresetFile}: its fit has not finished (continue it with 'resistancesim calibrate … --resume')");
-        List<(string Name, IReadOnlyList<string> Parts)> tables = [.. CalibrationOutputs.Tables
-            .Select(table => (Name: table, Part: RunOutput.PartPath(fitDirectory, table, OutputFormat.Parquet, 0)))
-            .Where(table => File.Exists(table.Part))
-            .Select(table => (table.Name, (IReadOnlyList<string>)[table.Part]))];
+            throw new RunIncompleteException($"{fitDirectory} has no {FitMarkerFile}: its fit has not finished (continue it with 'resistancesim calibrate … --resume')");
+        List<(string Name, IReadOnlyList<string> Parts)> tables = [..
+            from table in CalibrationOutputs.Tables
+            let part = RunOutput.PartPath(fitDirectory, table, OutputFormat.Parquet, 0)
+            where File.Exists(part)
+            select (table, (IReadOnlyList<string>)[part])];
         return Over(tables, InMemory, temporary: false);
     }
 

@@ -45,7 +45,7 @@ public static class QueryCommand
             return RunDatabase.Open(runDirectory);
         if (RunDatabase.IsFit(runDirectory)) return RunDatabase.OpenFit(runDirectory);
         throw new UsageException($"'{runDirectory}' is not a run directory (it has no {RunManifest.FileName}; 'resistancesim run' writes one) " +
-            "nor a fit's (no calibrated.yaml; 'resistancesim calibrate' writes one)");
+            $"nor a fit's (no {RunDatabase.FitMarkerFile}; 'resistancesim calibrate' writes one)");
     }
 
     private static void Export(RunDatabase database, string query, string target, QueryExportFormat format, CommandContext context)

@@ -62,7 +62,7 @@ internal static class CohortBinder
         t.Finish();
         if (!imaging.ImagesSanctuaries)
             cohort.Report(key, "treats the sanctuary lesions the scans see, so the scans must image them apart: set cohort.scans.new_lesion_mm > 0");
-        else if (!catalog.All.Any(m => m is Sanctuary))
+        else if (catalog.SanctuaryBits == 0)
             cohort.Report(key, "treats sanctuary lesions, but no mechanism of kind sanctuary (such as CNS_sanctuary) is in the scenario's mechanisms");
         return therapy;
     }
