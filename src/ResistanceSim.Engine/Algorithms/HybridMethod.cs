@@ -54,6 +54,9 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     private long[] _leapDelta = new long[64];
     private double[] _inflow = new double[64];   // cells per day switching into each large clone from large ones (LeapSize)
     private readonly LeapSwitchPlan _switchPlan = new();   // where the large clones switch to, from sizing the leap to taking it
+    private int[] _switchTargets = new int[64];   // per leap: clone · phenotypes + flip → the sibling its switching cells joined, −1 before the first
+    private int _phenotypes;
+    private int _switchTargetClones;   // clones whose entries this leap has set
     private readonly List<(ulong Genotype, double Weight)> _outcomes = [];
     private double[] _outcomeShare = new double[64];
     private long[] _outcomeCount = new long[64];
@@ -222,6 +225,10 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         _heldDensityDeath = run.DensityDeath;
         _arrivals.Clear();
         _leapClones = count;
+        _phenotypes = run.Layout.PhenotypeCount;
+        EnsureSwitchTargets(count);
+        _switchTargets.AsSpan(0, count * _phenotypes).Fill(-1);
+        _switchTargetClones = count;
         Leaps++;
 
         for (int i = 0; i < count; i++)
@@ -514,9 +521,29 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         run.Day = day;
         int index = arrival.Phenotype == Arrival.Mutant
             ? run.AddMutant(arrival.Parent, arrival.Genotype)
-            : run.AddToPhenotypeSibling(arrival.Parent, arrival.Phenotype, 1);
+            : SwitchInto(run, arrival.Parent, arrival.Phenotype);
         if (_exact[index]) SimulateLine(run, index, 1, day, end);
         else _leapDelta[index] += ImmigrantLine(ref run.Random, index, end - day) - 1;
+    }
+
+    /// <summary>
+    /// A cell of clone <paramref name="parent"/> switching <paramref name="phenotype"/> joins its sibling: looked up (or
+    /// founded) by the first such cell of the leap, then remembered: a clone's switching cells reach the same sibling many times a leap, and
+    /// indices hold until the leap ends. The same clone and the same count as <see cref="SimulationRun.AddToPhenotypeSibling"/>.
+    /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    private int SwitchInto(SimulationRun run, int parent, int phenotype)
+    {
+        int known = _switchTargets[parent * _phenotypes + phenotype];
+        if (known >= 0)
+        {
+            run.AddBirths(known, 1);
+            return known;
+        }
+        // Founding a sibling may grow the table (CloneChanged), so the entry is written after the call.
+        int sibling = run.AddToPhenotypeSibling(parent, phenotype, 1);
+        _switchTargets[parent * _phenotypes + phenotype] = sibling;
+        return sibling;
     }
 
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
@@ -534,6 +561,12 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
             EnsureCapacity(index + 1);
             _exact[index] = true;
             _leapDelta[index] = 0;
+            if (index >= _switchTargetClones)
+            {
+                EnsureSwitchTargets(index + 1);
+                _switchTargets.AsSpan(_switchTargetClones * _phenotypes, (index + 1 - _switchTargetClones) * _phenotypes).Fill(-1);
+                _switchTargetClones = index + 1;
+            }
         }
     }
 
@@ -548,6 +581,11 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
         if (_directActive) _direct.AllRatesChanged();
     }
 
+
+    private void EnsureSwitchTargets(int clones)
+    {
+        if (clones * _phenotypes > _switchTargets.Length) Array.Resize(ref _switchTargets, Math.Max(clones * _phenotypes, _switchTargets.Length * 2));
+    }
 
     private void EnsureCapacity(int count)
     {
