@@ -25,11 +25,11 @@ internal static class RunEndpoints
             return job is null
                 ? Results.Json(new { problems = new[] { new RequestProblem(0, 0, "the server is busy: every place in the queue is taken; try again in a minute") } }, json,
                     statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Json(RunStatus.Of(job), json, statusCode: StatusCodes.Status202Accepted);
+                : Results.Json(job.Snapshot(RunStatus.Of), json, statusCode: StatusCodes.Status202Accepted);
         });
 
         var runs = app.MapGroup("/api/runs/{id}");
-        runs.MapGet("", (string id, RunQueue queue) => queue.Find(id) is { } job ? Results.Json(RunStatus.Of(job), json) : Results.NotFound());
+        runs.MapGet("", (string id, RunQueue queue) => queue.Find(id) is { } job ? Results.Json(job.Snapshot(RunStatus.Of), json) : Results.NotFound());
         runs.MapDelete("", (string id, RunQueue queue) =>
         {
             if (queue.Find(id) is not { } job) return Results.NotFound();
@@ -67,10 +67,10 @@ internal static class RunEndpoints
             : Results.NotFound();
 
     /// <summary>
-    /// Sends the run's status now and after every change until it finishes. While a page follows a run it keeps it alive:
-    /// when the last follower disconnects before the end, the run is stopped (<see cref="RunJob.Watch"/>).
+    /// Sends the run's status now and after every change until it finishes, the final status last. While a page follows a
+    /// run it keeps it alive: when the last follower disconnects before the end, the run is stopped (<see cref="RunJob.Watch"/>).
     /// </summary>
-    private static async Task<IResult> StreamAsync(RunJob job, HttpContext context, JsonSerializerOptions json)
+    internal static async Task<IResult> StreamAsync(RunJob job, HttpContext context, JsonSerializerOptions json)
     {
         var response = context.Response;
         response.Headers.ContentType = "text/event-stream";
@@ -82,11 +82,13 @@ internal static class RunEndpoints
             int seen = -1;
             while (true)
             {
-                var status = RunStatus.Of(job);
+                // Whether to stop is read with the status sent: a run that finishes while it is written is seen as a change
+                // and its final status sent next, never left unsent behind a "running" one.
+                var (status, finished) = job.Snapshot(j => (RunStatus.Of(j), j.IsFinished));
                 seen = status.Version;
                 await response.WriteAsync($"data: {JsonSerializer.Serialize(status, json)}\n\n", aborted).ConfigureAwait(false);
                 await response.Body.FlushAsync(aborted).ConfigureAwait(false);
-                if (job.IsFinished) break;
+                if (finished) break;
                 await job.WaitForChangeAsync(seen, aborted).ConfigureAwait(false);
             }
         }

@@ -14,7 +14,7 @@ public sealed record RunStatus(
     public static RunStatus Of(RunJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        int version = job.Version;   // read first: a change while the rest is read only makes the stream send again
+        int version = job.Version;   // read first: outside RunJob.Snapshot, a change while the rest is read only makes a stream send again
         string root = $"/api/runs/{job.Id}";
         return new RunStatus(job.Id, job.State.ToString().ToLowerInvariant(), job.Stage, job.UnitsDone, job.UnitsTotal, job.QueuePosition, job.Error,
             job is { State: RunState.Running, LiveCharts: > 0 } ? $"{root}/live-chart?drawn={job.LiveCharts}" : null,

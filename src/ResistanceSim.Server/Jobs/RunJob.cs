@@ -90,6 +90,16 @@ public sealed class RunJob
         return new Watcher(this);
     }
 
+    /// <summary>
+    /// <paramref name="read"/> of this job with no change in between: what it reads of the state, progress and results
+    /// belongs to one <see cref="Version"/> (every change is made under the same lock).
+    /// </summary>
+    public T Snapshot<T>(Func<RunJob, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_gate) return read(this);
+    }
+
     /// <summary>Completes when <see cref="Version"/> moves past <paramref name="seen"/> (at once if it already has).</summary>
     public Task WaitForChangeAsync(int seen, CancellationToken cancellation)
     {
