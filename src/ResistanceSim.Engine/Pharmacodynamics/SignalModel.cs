@@ -121,8 +121,9 @@ public sealed class SignalModel
         double kill = _effects.Kill(drugClass);
 
         var response = _population.Signal;
-        double phiBirth = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onBirth), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
-        double phiDeath = Hill.GrowthFactor(alkIndependent + ResidualSignal(activity, coupled, onDeath), response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        ResidualSignals(activity, coupled, onBirth, onDeath, inhibition, out double signalOnBirth, out double signalOnDeath, out double signal);
+        double phiBirth = Hill.GrowthFactor(alkIndependent + signalOnBirth, response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
+        double phiDeath = Hill.GrowthFactor(alkIndependent + signalOnDeath, response.HalfMaximalSignal, response.Hill, response.HyperactivationGain);
         double rho = protection * (1 - inhibition[(int)Pathway.Autophagy]);
         double birth = _population.BirthPerDay * costFactor * phiBirth;
         double death = _population.DeathPerDay + (_population.DrugDeathPerDay * (1 - Math.Min(phiDeath, 1)) + kill) * (1 - rho);
@@ -130,7 +131,7 @@ public sealed class SignalModel
 
         double switchTotal = 0;
         for (int p = 0; p < _phenotypeCostFactor.Length; p++) switchTotal += SwitchRate(genotype, p, alkInhibition);
-        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + ResidualSignal(activity, coupled, inhibition));
+        return new CloneRates(Math.Max(birth, 0), death, switchTotal, alkInhibition, alkIndependent + signal);
     }
 
     /// <summary>The drugs' effects at <paramref name="totalNanoMolar"/> on the genotypes of <paramref name="drugClass"/>, from the fold changes of one of them (<paramref name="slot"/>).</summary>
@@ -222,19 +223,26 @@ public sealed class SignalModel
 
     /// <summary>
     /// Σ_p (a_p + c_p (1 − I_ALK)) (1 − I_p) over the signalling pathways (autophagy is a protection, not a signal),
-    /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share.
+    /// c_p being the ALK-coupled activity; S adds the uninhibited ALK-independent share. Three at once, for the
+    /// inhibition on birth, on death and in full: one pass over the genotype's activities, each sum in pathway order.
     /// </summary>
-    [MethodImpl(HotPath.OptimizeAtFirstCall)]
-    private static double ResidualSignal(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled, ReadOnlySpan<double> inhibition)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ResidualSignals(ReadOnlySpan<double> activity, ReadOnlySpan<double> coupled, ReadOnlySpan<double> onBirth,
+        ReadOnlySpan<double> onDeath, ReadOnlySpan<double> inhibition, out double signalOnBirth, out double signalOnDeath, out double signal)
     {
+        double birthAlkUninhibited = 1 - onBirth[(int)Pathway.Alk];
+        double deathAlkUninhibited = 1 - onDeath[(int)Pathway.Alk];
         double alkUninhibited = 1 - inhibition[(int)Pathway.Alk];
-        double signal = 0;
+        signalOnBirth = 0;
+        signalOnDeath = 0;
+        signal = 0;
         for (int p = 0; p < activity.Length; p++)
         {
             if (p == (int)Pathway.Autophagy) continue;
+            signalOnBirth += (activity[p] + coupled[p] * birthAlkUninhibited) * (1 - onBirth[p]);
+            signalOnDeath += (activity[p] + coupled[p] * deathAlkUninhibited) * (1 - onDeath[p]);
             signal += (activity[p] + coupled[p] * alkUninhibited) * (1 - inhibition[p]);
         }
-        return signal;
     }
 
     /// <summary>Per-cell rate at which this genotype flips phenotype <paramref name="phenotype"/> (on if off, off if on).</summary>
