@@ -27,7 +27,9 @@ internal static class RunPipeline
     public static RunOutcome Execute(RunnableScenario runnable, string outputRoot, RunSettings settings, IProgress<RunProgress>? progress,
         CancellationToken cancellation)
     {
-        var loaded = runnable.Loaded;
+        if (settings.Seed > long.MaxValue)
+            throw new RunRequestException($"a seed must be at most {long.MaxValue}, the largest seed a scenario file takes ({settings.Seed} supplied)");
+        var loaded = settings.Seed is { } seed ? SweepLoader.WithSeed(runnable.Loaded, seed) : runnable.Loaded;
         var scenario = ApplyOverrides(loaded.Scenario, settings);
         var sweep = loaded.Sweep;
         var algorithm = Algorithms.All.FirstOrDefault(a => a.Kind == scenario.Engine.Engine)
@@ -235,7 +237,6 @@ internal static class RunPipeline
     private static Scenario ApplyOverrides(Scenario scenario, RunSettings settings) => scenario with
     {
         Replicates = settings.Replicates ?? scenario.Replicates,
-        Seed = settings.Seed ?? scenario.Seed,
         Engine = settings.Engine is { } engine ? scenario.Engine with { Engine = engine } : scenario.Engine,
     };
 }

@@ -11,7 +11,10 @@ public sealed record RunSettings
     /// <summary>Replicates instead of the scenario's <c>replicates</c> (null: the file's).</summary>
     public int? Replicates { get; init; }
 
-    /// <summary>Seed instead of the scenario's <c>seed</c> (null: the file's).</summary>
+    /// <summary>
+    /// Seed instead of the scenario's <c>seed</c> (null: the file's), as if the file said it: a cohort's patients and a
+    /// design's points are drawn from it too. At most <see cref="long.MaxValue"/>, as in a file.
+    /// </summary>
     public ulong? Seed { get; init; }
 
     /// <summary>Engine instead of the scenario's <c>engine</c> (null: the file's).</summary>

@@ -13,7 +13,7 @@ public static class RunCommand
         var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
         var output = new Option<string>("--out") { Description = "Output root; the run goes to <out>/<scenario name>/.", DefaultValueFactory = _ => "output" };
         var replicates = new Option<int?>("--replicates") { Description = "Override the scenario's replicate count." };
-        var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed." };
+        var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed, as if the file said it (a cohort's patients are drawn from it too)." };
         var engine = new Option<string?>("--engine") { Description = "Override the engine: exact, tau, ode, hybrid or agents." };
         engine.AcceptOnlyFromAmong("exact", "tau", "ode", "hybrid", "agents");
         var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
@@ -34,11 +34,13 @@ public static class RunCommand
             int threadCount = workers.Threads(parse);
             int? replicateCount = parse.GetValue(replicates);
             if (replicateCount is < 1) throw new UsageException($"--replicates must be >= 1 ({replicateCount} supplied)");
+            ulong? seedValue = parse.GetValue(seed);
+            if (seedValue > long.MaxValue) throw new UsageException($"--seed must be at most {long.MaxValue}, the largest seed a scenario file takes ({seedValue} supplied)");
             int? patientCount = parse.GetValue(patients);
             if (patientCount is < 1) throw new UsageException($"--patients must be >= 1 ({patientCount} supplied)");
             var shardSpec = workers.Shard(parse);
             var options = new RunOptions(
-                parse.GetValue(scenario)!, parse.GetValue(output)!, replicateCount, parse.GetValue(seed), threadCount,
+                parse.GetValue(scenario)!, parse.GetValue(output)!, replicateCount, seedValue, threadCount,
                 parse.GetValue(engine) is { } name ? Enum.Parse<EngineKind>(name, ignoreCase: true) : null,
                 parse.GetValue(format) == "parquet" ? OutputFormat.Parquet : OutputFormat.Csv)
             {

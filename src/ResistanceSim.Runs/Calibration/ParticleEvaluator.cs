@@ -28,10 +28,12 @@ internal sealed class ParticleEvaluator(LoadedCalibration calibration, string sc
 
     /// <summary>
     /// A seed for draw <paramref name="draw"/> of the new patients of scenario <paramref name="index"/>: the calibration's,
-    /// spread by a golden-ratio step, each draw offset by an odd constant (draw 0 is the seed of a single draw).
+    /// spread by a golden-ratio step, each draw offset by an odd constant (draw 0 is the seed of a single draw). It is
+    /// kept to 63 bits, the range of a scenario file's <c>seed:</c>, because it stands in for that seed: the patients'
+    /// traits are drawn from it as well as their histories.
     /// </summary>
     internal static ulong NewPatientsSeed(ulong calibrationSeed, int index, int draw = 0) =>
-        unchecked((calibrationSeed + 1 + (ulong)draw * 0xD1B54A32D192ED03UL) * 0x9E3779B97F4A7C15UL + (ulong)index);
+        unchecked((calibrationSeed + 1 + (ulong)draw * 0xD1B54A32D192ED03UL) * 0x9E3779B97F4A7C15UL + (ulong)index) & long.MaxValue;
 
     private double[] Run(IReadOnlyList<double> values, string label, int threads, Func<CalibrationScenario, int, (int? Patients, ulong? Seed)> cohort,
         CancellationToken cancellation)

@@ -97,6 +97,21 @@ public static class SweepLoader
         return FromDocument(DocumentOverrides.Apply(document, overrides, bag), bag);
     }
 
+    /// <summary>
+    /// <paramref name="loaded"/> as if its file said <c>seed: <paramref name="seed"/></c>: the seed of the simulation and of
+    /// everything drawn when the file is read — a cohort's patients (<c>cohort.variability</c>) and a design's points — so
+    /// another seed means other patients, not only other histories of the same ones. The seed is recorded in the resolved
+    /// YAML as an override; <paramref name="seed"/> must be at most <see cref="long.MaxValue"/>, as in a file.
+    /// </summary>
+    public static LoadedSweep WithSeed(LoadedSweep loaded, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(seed, (ulong)long.MaxValue);
+        if (seed == loaded.Scenario.Seed) return loaded;
+        var origin = new SourceLocation("<seed>", 1, 1);
+        return Load(loaded.Document, [new ScenarioOverride(YamlPath.Parse("seed"), seed.ToString(CultureInfo.InvariantCulture), origin)]);
+    }
+
     /// <summary>The bundled presets resolve wherever the tool runs (<see cref="BundledScenarios.IncludeOptions"/>).</summary>
     private static LoadOptions Options => BundledScenarios.IncludeOptions;
 

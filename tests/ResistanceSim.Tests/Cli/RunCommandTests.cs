@@ -97,6 +97,7 @@ public class RunCommandTests
     [Theory]
     [InlineData("--threads", "0", "--threads must be >= 1 (0 supplied)")]
     [InlineData("--replicates", "0", "--replicates must be >= 1 (0 supplied)")]
+    [InlineData("--seed", "9223372036854775808", "--seed must be at most 9223372036854775807, the largest seed a scenario file takes (9223372036854775808 supplied)")]
     [InlineData("--engine", "warp", "warp")]
     [InlineData("--format", "xlsx", "xlsx")]
     public void BadArgumentsExitTwoAndWriteNothing(string option, string value, string message)

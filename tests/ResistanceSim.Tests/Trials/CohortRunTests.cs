@@ -146,6 +146,40 @@ public class CohortRunTests
         Assert.Equal(double.Parse(large.Sweep.Points[5].Values[0], CultureInfo.InvariantCulture), large.ScenarioFor(1, 5).Population.DeathPerDay);
     }
 
+    [Fact]
+    public void ASeedGivenToTheRunDrawsOtherPatientsAsTheSameSeedInTheFileWould()
+    {
+        // --seed used to reseed only the simulation: the patients' traits (cohort.variability) stayed those of the
+        // file's seed, so a "new draw of patients" was the same patients with new histories.
+        string trial = TrialScenarios.Header + TrialScenarios.Cohort + TrialScenarios.TwoArms;
+        using var temp = new TempDirectory();
+        string file = temp.File("trial.yaml", trial);
+        string seededFile = temp.File("seeded.yaml", trial.Replace("seed: 11", "seed: 12", StringComparison.Ordinal));
+        var byOption = RunTables(temp, "option", file, "--seed", "12");
+        var byFile = RunTables(temp, "file", seededFile);
+        var fileSeed = RunTables(temp, "unseeded", file);
+
+        var drawn = byOption.Points.ColumnNames.Where(name => name != "point").ToArray();
+        Assert.NotEmpty(drawn);
+        foreach (string column in drawn)
+        {
+            Assert.Equal(Values(byFile.Points, column), Values(byOption.Points, column));
+            Assert.NotEqual(Values(fileSeed.Points, column), Values(byOption.Points, column));
+        }
+        Assert.Equal(Values(byFile.Summary, "pfs_days"), Values(byOption.Summary, "pfs_days"));
+        Assert.Contains("seed: 12", File.ReadAllText(Path.Combine(temp.Path, "option", "trial-test", "scenario.yaml")), StringComparison.Ordinal);
+    }
+
+    private static (TableData Points, TableData Summary) RunTables(TempDirectory temp, string output, string file, params string[] options)
+    {
+        var result = Support.Cli.Run(["run", "--no-plots", file, "--out", Path.Combine(temp.Path, output), .. options]);
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+        string run = Path.Combine(temp.Path, output, "trial-test");
+        return (RunTableReader.Read(run, "points"), RunTableReader.Read(run, "summary"));
+    }
+
+    private static double[] Values(TableData table, string column) => [.. Enumerable.Range(0, table.RowCount).Select(r => table.Double(column, r))];
+
     private static int Row(TableData summary, int arm, int patient) =>
         Enumerable.Range(0, summary.RowCount).Single(r => summary.Long("arm", r) == arm && summary.Long("point", r) == patient);
 }
