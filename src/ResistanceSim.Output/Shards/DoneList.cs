@@ -26,10 +26,13 @@ public sealed record DoneList(
     public bool SameWorkAs(DoneList other) =>
         this with { UnitsDone = 0, Chunks = 0, Complete = false } == other with { UnitsDone = 0, Chunks = 0, Complete = false };
 
-    /// <summary>Names the first identifying field that differs from <paramref name="other"/>, for messages.</summary>
+    /// <summary>
+    /// Names the first identifying field that differs from <paramref name="other"/>, for messages. The seed comes first:
+    /// a seed given on the command line is patched into the scenario, so it changes the scenario's hash too.
+    /// </summary>
     public string DescribeDifference(DoneList other) =>
-        ScenarioSha256 != other.ScenarioSha256 ? "the scenario file changed"
-        : Seed != other.Seed ? "the seed differs"
+        Seed != other.Seed ? "the seed differs"
+        : ScenarioSha256 != other.ScenarioSha256 ? "the scenario file changed"
         : Engine != other.Engine ? "the engine differs"
         : Replicates != other.Replicates || Points != other.Points ? "the number of work units differs"
         : Format != other.Format ? "the output format differs"
