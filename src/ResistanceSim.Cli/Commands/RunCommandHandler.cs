@@ -21,7 +21,10 @@ public static class RunCommandHandler
         ArgumentNullException.ThrowIfNull(context);
         if (!File.Exists(options.ScenarioPath)) throw new UsageException($"scenario file '{options.ScenarioPath}' does not exist");
         HotPath.CompileInBackground();
-        var loaded = RunnableScenario.Load(options.ScenarioPath);
+        // --seed is read as the file's seed: patched in as the file is bound, so the cohort's patients are drawn from it
+        // without binding the scenario a second time.
+        var loaded = RunnableScenario.Load(options.ScenarioPath,
+            options.Seed is { } seed ? [new("seed", seed.ToString(CultureInfo.InvariantCulture))] : null);
         var scenario = loaded.Scenario ?? throw new ScenarioValidationException(loaded.Diagnostics);
         if (options.Patients is not null && !scenario.HasCohort)
             throw new UsageException($"--patients applies only to scenarios with a cohort ('{options.ScenarioPath}' has none)");
@@ -54,7 +57,6 @@ public static class RunCommandHandler
     private static RunSettings Settings(RunOptions options) => new()
     {
         Replicates = options.Replicates,
-        Seed = options.Seed,
         Engine = options.Engine,
         Threads = options.Threads,
         Format = options.Format,

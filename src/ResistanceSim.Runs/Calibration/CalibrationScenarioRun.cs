@@ -4,6 +4,7 @@ using ResistanceSim.Output.Sinks;
 using ResistanceSim.Scenarios.Calibration;
 using ResistanceSim.Scenarios.Diagnostics;
 using ResistanceSim.Scenarios.Overrides;
+using ResistanceSim.Scenarios.Sweeps;
 
 namespace ResistanceSim.Runs.Calibration;
 
@@ -36,7 +37,8 @@ internal static class CalibrationScenarioRun
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(estimates);
-        var runnable = RunnableScenario.LoadOrThrow(scenario.Path, overrides);
+        // The seed is read with the other overrides, so the new patients are drawn as the file is bound, once.
+        var runnable = RunnableScenario.LoadOrThrow(scenario.Path, seed is { } newSeed ? [.. overrides, SweepLoader.SeedOverride(newSeed)] : overrides);
         var settings = new RunSettings
         {
             Replicates = scenario.Replicates,
@@ -44,7 +46,6 @@ internal static class CalibrationScenarioRun
             Format = OutputFormat.Parquet,
             Plots = false,
             Patients = runnable.HasCohort ? patients : null,
-            Seed = seed,
         };
         RunPipeline.Execute(runnable, output, settings, new NoticeWriter(warnings), cancellation);
         var metrics = new TargetMetrics(RunFiles.Published(Directory.EnumerateDirectories(output).Single()));

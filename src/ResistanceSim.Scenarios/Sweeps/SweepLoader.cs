@@ -106,10 +106,17 @@ public static class SweepLoader
     public static LoadedSweep WithSeed(LoadedSweep loaded, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(loaded);
+        return seed == loaded.Scenario.Seed ? loaded : Load(loaded.Document, [SeedOverride(seed)]);
+    }
+
+    /// <summary>
+    /// The override that sets the file's <c>seed:</c>: patched in with the others when the file is read, it reseeds the
+    /// patients and design points as <see cref="WithSeed"/> does, without binding the scenario twice.
+    /// </summary>
+    public static ScenarioOverride SeedOverride(ulong seed)
+    {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(seed, (ulong)long.MaxValue);
-        if (seed == loaded.Scenario.Seed) return loaded;
-        var origin = new SourceLocation("<seed>", 1, 1);
-        return Load(loaded.Document, [new ScenarioOverride(YamlPath.Parse("seed"), seed.ToString(CultureInfo.InvariantCulture), origin)]);
+        return new ScenarioOverride(YamlPath.Parse("seed"), seed.ToString(CultureInfo.InvariantCulture), new SourceLocation("<seed>", 1, 1));
     }
 
     /// <summary>The bundled presets resolve wherever the tool runs (<see cref="BundledScenarios.IncludeOptions"/>).</summary>
