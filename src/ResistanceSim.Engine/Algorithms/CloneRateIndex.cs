@@ -34,6 +34,12 @@ public sealed class CloneRateIndex : ICloneListener
     /// <summary>Difference between the running total and the exact sum of the weights (the drift <see cref="Rebuild"/> removes).</summary>
     public double TotalDrift => Math.Abs(_ratesTotal - _rates.ExactTotal());
 
+    /// <summary>
+    /// Forgets the run it followed: until the next <see cref="Begin"/> it ignores the listener's calls (a new run, while
+    /// it starts, reports clones this index never held; beginning reads them all afresh).
+    /// </summary>
+    public void Detach() => _run = null;
+
     public void Begin(SimulationRun run, double birthWeight = 1)
     {
         _run = run;

@@ -36,6 +36,13 @@ public sealed class DirectMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Events (including null events from thinning) simulated since the algorithm was created, for benchmarks.</summary>
     public long Events => _index.Events;
 
+    /// <summary>A new run starts: the index stops following the last one until <see cref="Begin"/>.</summary>
+    public void Attach(SimulationRun run)
+    {
+        run.Agents = null;
+        _index.Detach();
+    }
+
     public void Begin(SimulationRun run) => _index.Begin(run);
 
     [MethodImpl(HotPath.OptimizeAtFirstCall)]

@@ -80,6 +80,17 @@ public sealed class HybridMethod : ISimulationAlgorithm, ICloneListener
     /// <summary>Exact events of the all-small regime (delegated to <see cref="DirectMethod"/>).</summary>
     public long DirectEvents => _direct.Events;
 
+    /// <summary>
+    /// A new run starts: until <see cref="Begin"/> this method ignores the listener's calls, which report the new run's
+    /// clones (a shared history's local therapy among them) to state still sized for the last run's.
+    /// </summary>
+    public void Attach(SimulationRun run)
+    {
+        run.Agents = null;
+        _run = null;
+        _directActive = false;
+    }
+
     public void Begin(SimulationRun run)
     {
         _run = run;
