@@ -42,6 +42,12 @@ public sealed record Cohort(int Patients, double DetectionCells, TumourImaging I
     /// </summary>
     public SanctuaryLocalTherapy? SanctuaryLocalTherapy { get; init; }
 
+    /// <summary>
+    /// A lesion established in a sanctuary site at diagnosis, in a share of patients (brain metastases at baseline); null
+    /// for none. Needs sanctuaries imaged apart (<see cref="TumourImaging.NewLesionMm"/>).
+    /// </summary>
+    public SanctuaryAtDiagnosis? SanctuaryAtDiagnosis { get; init; }
+
     /// <summary>Longest time on the prior lines before a patient counts as never progressing on them (not eligible).</summary>
     public double PriorLineMaxDays { get; init; } = DefaultPriorLineMaxDays;
 

@@ -307,6 +307,7 @@ public sealed class SimulationRun
         if (Clones.TotalCells >= SizeLimit)
         {
             DiagnosisDay = Day;
+            if (Scenario.Cohort!.SanctuaryAtDiagnosis is { } lesion) SanctuaryLesionAtDiagnosis.Place(this, lesion, Scenario.Cohort.Imaging);
             Registry.ShiftBornDays(-Day);
             ShareDiagnosis();
             BeginAfterDiagnosis();
@@ -632,19 +633,29 @@ public sealed class SimulationRun
     [MethodImpl(HotPath.OptimizeAtFirstCall)]
     public int AddMutant(int parentIndex, ulong genotype)
     {
-        int parentId = Clones.RegistryId[parentIndex];
         if (FoundsLesion(parentIndex, genotype)) genotype = Layout.WithLesion(genotype, Registry.FoundLesion());
+        return AddDescendants(parentIndex, genotype, 1);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> cells of <paramref name="genotype"/> descended from clone <paramref name="parentIndex"/>
+    /// (whose count is unchanged): they join the existing clone of that genotype under <c>per_genotype</c>, else found
+    /// one. Returns the index of the clone that gained them.
+    /// </summary>
+    [MethodImpl(HotPath.OptimizeAtFirstCall)]
+    public int AddDescendants(int parentIndex, ulong genotype, long count)
+    {
         if (Scenario.Population.Lineage == LineageMode.PerGenotype)
         {
             int existing = Clones.IndexOf((long)genotype);
             if (existing >= 0)
             {
-                AddBirths(existing, 1);
+                AddBirths(existing, count);
                 return existing;
             }
         }
-        int id = Registry.Register(parentId, Day, genotype, lineage: -1);
-        return AddClone(genotype, id, LookupKey(genotype, id), 1);
+        int id = Registry.Register(Clones.RegistryId[parentIndex], Day, genotype, lineage: -1);
+        return AddClone(genotype, id, LookupKey(genotype, id), count);
     }
 
     /// <summary>
@@ -824,7 +835,8 @@ public sealed class SimulationRun
         return GenotypeOf(initial.Mechanisms);
     }
 
-    private ulong GenotypeOf(IReadOnlyList<string> mechanisms)
+    /// <summary>The genotype key of a cell carrying <paramref name="mechanisms"/> and nothing else.</summary>
+    public ulong GenotypeOf(IReadOnlyList<string> mechanisms)
     {
         var catalog = Scenario.Catalog;
         ulong key = GenotypeLayout.Parental;

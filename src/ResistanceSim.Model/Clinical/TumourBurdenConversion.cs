@@ -34,6 +34,10 @@ public static class TumourBurdenConversion
         return 10 * Math.Cbrt(6 * volumeCm3 / Math.PI);
     }
 
+    /// <summary>Cells of one spherical lesion of <paramref name="diameterMm"/> ≥ 0 mm: the inverse of <see cref="LesionDiameterMm"/>.</summary>
+    public static double LesionCells(double diameterMm, double cellsPerCubicCentimetre = DefaultCellsPerCubicCentimetre) =>
+        Math.PI / 6 * Math.Pow(diameterMm / 10, 3) * cellsPerCubicCentimetre;
+
     /// <summary>Sum of longest diameters (mm) for <paramref name="cells"/> split equally over
     /// <paramref name="lesionCount"/> ≥ 1 spherical lesions; 0 if each lesion is below
     /// <paramref name="detectionLimitMm"/> ≥ 0.</summary>

@@ -40,13 +40,14 @@ internal static class CohortBinder
             s.Finish();
         }
         var localTherapy = BindSanctuaryLocalTherapy(r, imaging, catalog);
+        var atDiagnosis = BindSanctuaryAtDiagnosis(r, imaging, catalog);
         var priorLines = ProtocolBinder.BindPhases(r.SeqOfMaps("prior_lines", required: false), library, usedDrugs, capacityCells);
         double priorMax = r.Double("prior_line_max_days", Rules.PositiveFinite, defaultValue: Cohort.DefaultPriorLineMaxDays);
         r.Finish();
         return new Cohort(patients, detection, imaging, historyMax)
         {
             Adherence = adherence, MechanismShareAtProgression = share, PriorLines = priorLines, PriorLineMaxDays = priorMax,
-            SanctuaryLocalTherapy = localTherapy,
+            SanctuaryLocalTherapy = localTherapy, SanctuaryAtDiagnosis = atDiagnosis,
         };
     }
 
@@ -65,6 +66,30 @@ internal static class CohortBinder
         else if (catalog.SanctuaryBits == 0)
             cohort.Report(key, "treats sanctuary lesions, but no mechanism of kind sanctuary (such as CNS_sanctuary) is in the scenario's mechanisms");
         return therapy;
+    }
+
+    /// <summary>
+    /// <c>sanctuary_at_diagnosis</c>: a lesion of a named sanctuary mechanism present at diagnosis in a share of patients,
+    /// which the scans must image apart (it is seen at baseline and followed as such).
+    /// </summary>
+    private static SanctuaryAtDiagnosis? BindSanctuaryAtDiagnosis(MapReader cohort, TumourImaging imaging, MechanismCatalog catalog)
+    {
+        const string key = "sanctuary_at_diagnosis";
+        if (cohort.OptionalMap(key) is not { } t) return null;
+        string mechanism = t.String("mechanism");
+        double share = t.Double("share", Rules.InRange(0, 1));
+        var diameter = t.Map("diameter_mm");
+        double min = diameter.Double("min", Rules.PositiveFinite), max = diameter.Double("max", Rules.PositiveFinite);
+        if (max < min)
+            diameter.Report("max", string.Create(CultureInfo.InvariantCulture, $"must be at least min ({min} mm; {max} supplied)"));
+        diameter.Finish();
+        int index = catalog.IndexOf(mechanism);
+        if (index < 0 || catalog.All[index] is not Sanctuary)
+            t.Report("mechanism", $"must name a mechanism of kind sanctuary in the scenario's mechanisms (such as CNS_sanctuary); '{mechanism}' is {(index < 0 ? "not among them" : "not a sanctuary")}");
+        t.Finish();
+        if (!imaging.ImagesSanctuaries)
+            cohort.Report(key, "places a lesion that the scans must see apart at baseline: set cohort.scans.new_lesion_mm > 0");
+        return new SanctuaryAtDiagnosis(mechanism, share, min, max);
     }
 
     /// <summary>A cohort's samples are its scans; only the clone threshold may be set under <c>sampling:</c>.</summary>
@@ -113,6 +138,8 @@ internal static class CohortBinder
         if (space is not null && cohort.DetectionCells > space.Sites)
             root.Report("cohort", string.Create(CultureInfo.InvariantCulture,
                 $"detection_cells ({cohort.DetectionCells:G4}) must fit the lattice ({space.Sites:N0} sites): a cohort on the agent engine grows each tumour on it to detection"));
+        if (engine == EngineKind.Agents && cohort.SanctuaryAtDiagnosis is not null)
+            root.Report("cohort", "sanctuary_at_diagnosis adds a lesion's cells to the clones at diagnosis, which the agent engine's lattice cannot place; use exact, tau or hybrid");
         if (engine == EngineKind.Ode)
             root.Report("engine", "cohorts need a stochastic engine (exact, tau or hybrid): the mean field has no extinction and no chance resistance before diagnosis ('ode' supplied)");
         var limit = population.GrowthLimit;

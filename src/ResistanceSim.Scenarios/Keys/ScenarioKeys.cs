@@ -384,6 +384,22 @@ public static class ScenarioKeys
                     Required("surviving_fraction", Number(Rules.InRange(0, 1)), "Probability that a cell of a treated lesion survives."),
                 ],
             }, "Radiotherapy of brain metastases before enrolment (needs scans.new_lesion_mm)."),
+            Optional("sanctuary_at_diagnosis", new MapShape("sanctuary_at_diagnosis", "A sanctuary lesion present at diagnosis in a share of patients.")
+            {
+                Keys =
+                [
+                    Required("mechanism", TextShape.Any, "The kind: sanctuary mechanism its cells carry (e.g. CNS_sanctuary)."),
+                    Required("share", Number(Rules.InRange(0, 1)), "Share of patients with such a lesion at diagnosis."),
+                    Required("diameter_mm", new MapShape("diameter_mm", "Its diameter, log-uniform between min and max.")
+                    {
+                        Keys =
+                        [
+                            Required("min", Number(Rules.PositiveFinite), "Smallest diameter, mm."),
+                            Required("max", Number(Rules.PositiveFinite), "Largest diameter, mm (at least min)."),
+                        ],
+                    }, "Diameter range, mm."),
+                ],
+            }, "Brain metastases at baseline: cells of every clone in proportion, added to the tumour at diagnosis (needs scans.new_lesion_mm)."),
             Optional("prior_lines", Protocol, "Phases given before the arm's protocol."),
             Optional("prior_line_max_days", Number(Rules.PositiveFinite), "Longest prior-line treatment, days."),
             Optional(CohortVariabilityReader.Key, NamedEntries("variability", "Scenario path → per-patient distribution.", PatientDistribution),

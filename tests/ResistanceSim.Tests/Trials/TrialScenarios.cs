@@ -126,6 +126,22 @@ internal static class TrialScenarios
         return courses;
     }
 
+    /// <summary>
+    /// Every patient's course in every arm of <paramref name="yaml"/> (indexed [arm][patient]), on the hybrid engine with one
+    /// worker, the arms sharing each patient's history as a run does (<see cref="SharedHistories"/>).
+    /// </summary>
+    public static ClinicalCourse[][] CoursesSharingHistories(string yaml)
+    {
+        var loaded = Load(yaml);
+        var courses = loaded.PointsPerArm.Select(points => new ClinicalCourse[points]).ToArray();
+        var units = courses.SelectMany((arm, a) => Enumerable.Range(0, arm.Length).Select(p => new WorkUnit(a, p, 0))).ToArray();
+        BatchRunner.Run(loaded.Scenario, unit => loaded.ScenarioFor(unit.Arm, unit.Point), units, 1,
+            Algorithms.All.First(a => a.Kind == EngineKind.Hybrid), s => new SimulationRun(s),
+            result => courses[result.Unit.Arm][result.Unit.Point] = result.Summary.Clinical!.Value, CancellationToken.None,
+            SharedHistories.ForCohort(loaded.Scenario, units));
+        return courses;
+    }
+
     /// <summary>1-based line of the first line containing <paramref name="text"/>.</summary>
     public static int LineOf(string yaml, string text) =>
         1 + Array.FindIndex(yaml.Split('\n'), line => line.Contains(text, StringComparison.Ordinal));
