@@ -31,6 +31,19 @@ public enum TargetMetric
     SanctuaryAtBaselineShare,
 }
 
+/// <summary>The patients of an arm a median PFS is read over.</summary>
+public enum TrialSubgroup
+{
+    /// <summary>Every patient of the arm.</summary>
+    All,
+
+    /// <summary>Those with a sanctuary lesion (such as a brain metastasis) visible at the arm's baseline scan.</summary>
+    SanctuaryAtBaseline,
+
+    /// <summary>Those without one.</summary>
+    NoSanctuaryAtBaseline,
+}
+
 /// <summary>What a metric reads.</summary>
 public static class TargetMetricKinds
 {
@@ -67,6 +80,12 @@ public sealed record CalibrationTarget(
     /// standard error (the published 95% interval), 0 for a published range given without either (the range is the band).
     /// </summary>
     public double Allowance { get; init; } = 1;
+
+    /// <summary>The arm's patients a median PFS is read over (trials report it by brain metastases at baseline).</summary>
+    public TrialSubgroup Subgroup { get; init; } = TrialSubgroup.All;
+
+    /// <summary>Whether it reads sanctuary lesions imaged apart: its metric does, or its subgroup is defined by them.</summary>
+    public bool ReadsSanctuaries => Metric.ReadsSanctuaries() || Subgroup != TrialSubgroup.All;
 
     /// <summary>Whether the simulated value is within tolerance (|miss| ≤ <see cref="Allowance"/>).</summary>
     public bool Within(double simulated) => Math.Abs(Miss(simulated)) <= Allowance;

@@ -1,6 +1,8 @@
 using ResistanceSim.Analysis;
 using ResistanceSim.Analysis.Descriptive;
 using ResistanceSim.Analysis.Proportions;
+using ResistanceSim.Analysis.Survival;
+using ResistanceSim.Analysis.Trials;
 using ResistanceSim.Runs.Reporting;
 using ResistanceSim.Model.Calibration;
 using ResistanceSim.Output.Reading;
@@ -44,8 +46,9 @@ internal sealed class TargetMetrics(RunFiles files)
         switch (target.Metric)
         {
             case TargetMetric.MedianPfsMonths:
+                if (MedianPfs(target, Readout(target).Courses.SingleOrDefault(c => c.Name == target.Arm), arm) is not { } median)
+                    return TargetEstimate.Missing;
                 // Not reached: the longest follow-up is a lower bound, and the distance then still points the right way.
-                var median = arm.MedianPfs;
                 double days = double.IsNaN(median.Median) ? arm.Curve.Times.DefaultIfEmpty(0).Max() : median.Median;
                 return new(days / TrialResults.DaysPerMonth, median.Interval.Lower / TrialResults.DaysPerMonth, median.Interval.Upper / TrialResults.DaysPerMonth);
             case TargetMetric.ObjectiveResponseRate:
@@ -62,6 +65,14 @@ internal sealed class TargetMetrics(RunFiles files)
                 throw new ArgumentOutOfRangeException(nameof(target), target.Metric, "not a trial endpoint");
         }
     }
+
+    /// <summary>The median PFS of the target's subgroup of the arm; null when the run cannot split it (no sanctuary imaged apart).</summary>
+    private static MedianSurvival? MedianPfs(CalibrationTarget target, ArmCourse? course, ArmEndpoints arm) => target.Subgroup switch
+    {
+        TrialSubgroup.All => arm.MedianPfs,
+        TrialSubgroup.SanctuaryAtBaseline => course?.SanctuaryAtBaseline?.MedianWith,
+        _ => course?.SanctuaryAtBaseline?.MedianWithout,
+    };
 
     /// <summary>The run's summary table, read once for every target that needs it.</summary>
     private TableData Summary => _summary ??= RunTableReader.Read(files, "summary");

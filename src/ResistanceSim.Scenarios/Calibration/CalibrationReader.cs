@@ -154,6 +154,7 @@ public static class CalibrationReader
             string assay = metric == TargetMetric.Ic50 ? r.String("assay") : "";
             string drug = metric == TargetMetric.Ic50 ? r.String("drug") : "";
             var mechanisms = metric == TargetMetric.MechanismShare ? r.Strings("mechanisms", required: true) : [];
+            var subgroup = metric == TargetMetric.MedianPfsMonths ? r.Enum("subgroup", TrialSubgroup.All) : TrialSubgroup.All;
             var (low, high) = ReadPublished(r);
             double? tolerance = r.OptionalDouble("tolerance", Rules.Positive);
             double? standardError = r.OptionalDouble("standard_error", Rules.Positive);
@@ -167,6 +168,7 @@ public static class CalibrationReader
             targets.Add(new CalibrationTarget(name, scenario, metric, arm, at, assay, drug, mechanisms, low, high, scale, source)
             {
                 Allowance = tolerance is not null ? 1 : standardError is not null ? StandardErrorsWithin : 0,
+                Subgroup = subgroup,
             });
             locations.Add(r.Location);
         }

@@ -55,8 +55,8 @@ public static class CalibrationValidator
                 bag.Error(at, list, $"{where}: scenario '{target.Scenario}' has no mechanism '{mechanism}'{KeySuggester.DidYouMean(mechanism, [.. scenario.Catalog.All.Select(c => c.Name)])}");
         if (target.Metric == TargetMetric.Ic50 && !scenario.Assays.Any(a => a.Name == target.Assay && a.Drug == target.Drug))
             bag.Error(at, list, $"{where}: scenario '{target.Scenario}' has no assay '{target.Assay}' of drug '{target.Drug}' (it has: {string.Join(", ", scenario.Assays.Select(a => $"{a.Name} of {a.Drug}"))})");
-        if (target.Metric.ReadsSanctuaries() && scenario.Cohort is { Imaging.NewLesionMm: <= 0 })
-            bag.Error(at, list, $"{where}: its metric reads sanctuary lesions imaged apart, but scenario '{target.Scenario}' does not image them (set cohort.scans.new_lesion_mm)");
+        if (target.ReadsSanctuaries && scenario.Cohort is { Imaging.NewLesionMm: <= 0 })
+            bag.Error(at, list, $"{where}: its {(target.Metric.ReadsSanctuaries() ? "metric" : "subgroup")} reads sanctuary lesions imaged apart, but scenario '{target.Scenario}' does not image them (set cohort.scans.new_lesion_mm)");
         if (target.Metric == TargetMetric.Log10Cells && scenario.Cohort is not null)
             bag.Error(at, list, $"{where}: log10_cells reads a culture, but scenario '{target.Scenario}' is a cohort");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ResistanceSim.Analysis.Survival;
 using ResistanceSim.Tests.Support;
 
 namespace ResistanceSim.Tests.Trials;
@@ -57,6 +58,50 @@ public sealed class SanctuaryShareMetricsTests : IDisposable
         Assert.Matches(@"fit\.yaml:\d+:\d+", result.Error);
         Assert.False(Directory.Exists(Path.Combine(_dir.Path, "out")));
     }
+
+    [Fact]
+    public void ASubgroupsMedianIsTheKaplanMeierMedianOfItsPatientsInTheSummary()
+    {
+        // ALEX with brain metastases at diagnosis in 40% of patients (beside a copy of the presets it includes).
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "presets"));
+        foreach (string preset in Directory.GetFiles(Repository.Scenario("presets")))
+            File.Copy(preset, Path.Combine(_dir.Path, "presets", Path.GetFileName(preset)));
+        string alex = _dir.File("alex.yaml", File.ReadAllText(Repository.Scenario("alex-first-line.yaml")).Replace(
+            "scans: { every_days: 56, lesions: 3 }",
+            "scans: { every_days: 56, lesions: 3 }\n  sanctuary_at_diagnosis: { mechanism: CNS_sanctuary, share: 0.4, diameter_mm: { min: 5, max: 14.5 } }",
+            StringComparison.Ordinal));
+        string calibration = File.ReadAllText(Calibration(alex)).Replace("predictions:\n", """
+            predictions:
+              - { name: crizotinib with brain metastases, scenario: alex, metric: median_pfs_months, arm: crizotinib, subgroup: sanctuary_at_baseline, published: 7.4, tolerance: 1.1 }
+              - { name: crizotinib without brain metastases, scenario: alex, metric: median_pfs_months, arm: crizotinib, subgroup: no_sanctuary_at_baseline, published: 14.7, tolerance: 2.2 }
+
+            """.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_dir.Path, "fit.yaml"), calibration);
+        var check = Support.Cli.Run("calibrate", Path.Combine(_dir.Path, "fit.yaml"), "--check", "--reduced", "--threads", "2", "--out", Path.Combine(_dir.Path, "out"));
+        Assert.True(check.ExitCode == 0, check.Error + check.Output);
+        string run = Path.Combine(_dir.Path, "out", "shares-check", "alex", "alex-first-line");
+
+        double with = KaplanMeierMedianMonths(run, "arm = 0 and sanctuary_at_baseline_mm > 0");
+        double without = KaplanMeierMedianMonths(run, "arm = 0 and sanctuary_at_baseline_mm = 0");
+        Assert.True(with < without, $"with brain metastases {with} months, without {without}: the lesion the drug barely reaches should fail first");
+        // The check's table prints three significant figures.
+        Assert.Equal(ThreeFigures(with), Simulated(check.Output, "crizotinib with brain metastases"));
+        Assert.Equal(ThreeFigures(without), Simulated(check.Output, "crizotinib without brain metastases"));
+    }
+
+    /// <summary>The Kaplan–Meier median PFS (months) of the summary's patients that <paramref name="where"/> selects.</summary>
+    private double KaplanMeierMedianMonths(string run, string where)
+    {
+        string csv = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N") + ".csv");
+        var result = Support.Cli.Run("query", run, $"select pfs_days, pfs_event from summary where {where}", "--csv", csv);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var observations = File.ReadAllLines(csv).Skip(1).Select(line => line.Split(','))
+            .Select(f => new SurvivalObservation(double.Parse(f[0], CultureInfo.InvariantCulture), bool.Parse(f[1]))).ToArray();
+        Assert.True(observations.Length >= 5, $"{observations.Length} patients where {where}: the test needs more");
+        return KaplanMeierEstimator.Estimate(observations).Median.Median / (365.25 / 12);
+    }
+
+    private static double ThreeFigures(double value) => double.Parse(value.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>The simulated value of a row of the check's tables.</summary>
     private static double Simulated(string output, string name)
