@@ -88,7 +88,9 @@ public class AgentScenarioBindingTests
     /// <summary>The trial fixture on the agent engine, on a square lattice of <paramref name="side"/>² sites.</summary>
     internal static string TrialOnALattice(int side)
     {
-        string trial = File.ReadAllText(Path.Combine(Repository.Root, "tests", "ResistanceSim.Tests", "Scenarios", "Schema", "Fixtures", "every-trial-key.yaml"));
+        // The agent engine's lattice cannot place a lesion at diagnosis (the binder refuses it), so the fixture's is left out.
+        string trial = string.Join('\n', File.ReadAllLines(Path.Combine(Repository.Root, "tests", "ResistanceSim.Tests", "Scenarios", "Schema", "Fixtures", "every-trial-key.yaml"))
+            .Where(line => !line.TrimStart().StartsWith("sanctuary_at_diagnosis:", StringComparison.Ordinal))) + "\n";
         Assert.Contains("\nseed: 3\n", trial, StringComparison.Ordinal);
         return trial.Replace("\nseed: 3\n", $"\nseed: 3\nengine: agents\nspace: {{ dims: 2, size: {side} }}\n", StringComparison.Ordinal);
     }
