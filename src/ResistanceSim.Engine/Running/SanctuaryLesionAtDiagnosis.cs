@@ -13,21 +13,20 @@ namespace ResistanceSim.Engine.Running;
 /// </summary>
 internal static class SanctuaryLesionAtDiagnosis
 {
-    /// <summary>Adds the lesion to <paramref name="run"/>'s tumour if this patient has one; returns the cells placed.</summary>
-    public static long Place(SimulationRun run, SanctuaryAtDiagnosis lesion, TumourImaging imaging)
+    /// <summary>Adds the lesion to <paramref name="run"/>'s tumour if this patient has one.</summary>
+    public static void Place(SimulationRun run, SanctuaryAtDiagnosis lesion, TumourImaging imaging)
     {
-        if (!(run.Random.NextDouble() < lesion.Share)) return 0;
+        if (!(run.Random.NextDouble() < lesion.Share)) return;
         double cells = TumourBurdenConversion.LesionCells(lesion.DiameterMm(run.Random.NextDouble()), imaging.CellsPerCubicCentimetre);
         var catalog = run.Scenario.Catalog;
         var clones = run.Clones;
         long outside = 0;
         for (int i = 0; i < clones.Count; i++)
             if (!SanctuaryBurden.InSanctuary(catalog, clones.Genotype[i])) outside += clones.Cells[i];
-        if (outside == 0) return 0;
+        if (outside == 0) return;
 
         ulong site = run.GenotypeOf([lesion.Mechanism]);
         int lesionNumber = -1;   // founded with the first clone that carries cells there
-        long placed = 0;
         int existing = clones.Count;   // clones founded below are appended after these
         for (int i = 0; i < existing; i++)
         {
@@ -40,8 +39,6 @@ internal static class SanctuaryLesionAtDiagnosis
                 lesionNumber = run.Layout.Seeds(genotype, seeded) && run.Registry.LesionsFounded < run.Layout.LesionCount ? run.Registry.FoundLesion() : 0;
             if (lesionNumber > 0) seeded = run.Layout.WithLesion(seeded, lesionNumber);
             run.AddDescendants(i, seeded, count);
-            placed += count;
         }
-        return placed;
     }
 }

@@ -88,10 +88,7 @@ public sealed class SanctuaryShareMetricsTests : IDisposable
     /// <summary>The Kaplan–Meier median PFS (months) of the summary's patients that <paramref name="where"/> selects.</summary>
     private double KaplanMeierMedianMonths(string run, string where)
     {
-        string csv = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N") + ".csv");
-        var result = Support.Cli.Run("query", run, $"select pfs_days, pfs_event from summary where {where}", "--csv", csv);
-        Assert.True(result.ExitCode == 0, result.Error);
-        var observations = File.ReadAllLines(csv).Skip(1).Select(line => line.Split(','))
+        var observations = QueryRows(run, $"select pfs_days, pfs_event from summary where {where}").Select(line => line.Split(','))
             .Select(f => new SurvivalObservation(double.Parse(f[0], CultureInfo.InvariantCulture), bool.Parse(f[1]))).ToArray();
         Assert.True(observations.Length >= 5, $"{observations.Length} patients where {where}: the test needs more");
         return KaplanMeierEstimator.Estimate(observations).Median.Median / (365.25 / 12);
@@ -108,11 +105,14 @@ public sealed class SanctuaryShareMetricsTests : IDisposable
     }
 
     /// <summary>One number from DuckDB over the run's tables (<c>resistancesim query … --csv</c>).</summary>
-    private double Query(string run, string sql)
+    private double Query(string run, string sql) => double.Parse(QueryRows(run, sql)[0], CultureInfo.InvariantCulture);
+
+    /// <summary>The CSV rows (header left out) DuckDB gives for <paramref name="sql"/> over the run's tables (<c>resistancesim query … --csv</c>).</summary>
+    private string[] QueryRows(string run, string sql)
     {
         string csv = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N") + ".csv");
         var result = Support.Cli.Run("query", run, sql, "--csv", csv);
         Assert.True(result.ExitCode == 0, result.Error);
-        return double.Parse(File.ReadAllLines(csv)[1], CultureInfo.InvariantCulture);
+        return File.ReadAllLines(csv)[1..];
     }
 }

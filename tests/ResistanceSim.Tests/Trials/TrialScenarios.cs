@@ -148,4 +148,12 @@ internal static class TrialScenarios
 
     public static IReadOnlyList<Diagnostic> Errors(string yaml) =>
         Assert.Throws<ScenarioValidationException>(() => Load(yaml)).Diagnostics;
+
+    /// <summary>The one error <paramref name="yaml"/> gives, asserted to be located at its last line (where a test appends the key it checks).</summary>
+    public static Diagnostic ErrorOnTheLastLine(string yaml)
+    {
+        var error = Assert.Single(Errors(yaml));
+        Assert.Equal(yaml.Split('\n').Length - 1, error.Location.Line);
+        return error;
+    }
 }
