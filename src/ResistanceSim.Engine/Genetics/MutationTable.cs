@@ -7,13 +7,16 @@ namespace ResistanceSim.Engine.Genetics;
 /// One way of acquiring heritable mechanisms, with a weight per mechanism (a probability per division, or a
 /// rate per cell per day): which mechanisms a genotype can still acquire — an ALK kinase mutation while a
 /// compound slot is free and the mutation is not already present, one more amplification step below the copy
-/// cap, each bypass/downstream/fitness mechanism not yet carried — and one acquisition's outcome.
+/// cap, each bypass/downstream/fitness mechanism not yet carried, a sanctuary site only for a cell in none (a cell
+/// is in one place: a brain metastasis does not seed the brain again) — and one acquisition's outcome.
 /// </summary>
 public sealed class MutationTable
 {
     private readonly GenotypeLayout _layout;
     private readonly double[] _alk;
     private readonly double[] _other;
+    private readonly bool[] _isSite;
+    private readonly ulong _siteBits;
     private readonly double _amplification;
     private readonly int _copiesPerEvent;
     private readonly bool _isProbability;
@@ -25,6 +28,8 @@ public sealed class MutationTable
         _layout = catalog.Layout;
         _alk = catalog.AlkMutations.Select(weight).ToArray();
         _other = catalog.OtherHeritable.Select(weight).ToArray();
+        _isSite = catalog.OtherHeritable.Select(mechanism => mechanism is Sanctuary).ToArray();
+        _siteBits = catalog.SanctuaryBits;
         _amplification = catalog.Amplification is { } amplification ? weight(amplification) : 0;
         _copiesPerEvent = catalog.Amplification?.CopiesPerEvent ?? 0;
         _isProbability = isProbability;
@@ -42,7 +47,7 @@ public sealed class MutationTable
         }
         if (CanAmplify(genotype)) total += _amplification;
         for (int i = 0; i < _other.Length; i++)
-            if (!_layout.HasOther(genotype, i)) total += _other[i];
+            if (CanAcquireOther(genotype, i)) total += _other[i];
         return _isProbability ? Math.Min(total, 1.0) : total;
     }
 
@@ -70,7 +75,7 @@ public sealed class MutationTable
         }
         for (int i = 0; i < _other.Length; i++)
         {
-            if (_layout.HasOther(genotype, i) || _other[i] <= 0) continue;
+            if (!CanAcquireOther(genotype, i) || _other[i] <= 0) continue;
             lastChoice = _layout.WithOther(genotype, i);
             if ((target -= _other[i]) < 0) return lastChoice;
         }
@@ -94,7 +99,7 @@ public sealed class MutationTable
         }
         if (CanAmplify(genotype) && _amplification > 0) outcomes.Add((Amplified(genotype), _amplification));
         for (int i = 0; i < _other.Length; i++)
-            if (!_layout.HasOther(genotype, i) && _other[i] > 0)
+            if (CanAcquireOther(genotype, i) && _other[i] > 0)
                 outcomes.Add((_layout.WithOther(genotype, i), _other[i]));
         if (!_isProbability) return;
         // Total caps a probability at 1; scale the outcomes the same way.
@@ -103,6 +108,9 @@ public sealed class MutationTable
         if (total > 1)
             for (int k = 0; k < outcomes.Count; k++) outcomes[k] = (outcomes[k].Genotype, outcomes[k].Weight / total);
     }
+
+    private bool CanAcquireOther(ulong genotype, int i) =>
+        !_layout.HasOther(genotype, i) && !(_isSite[i] && (genotype & _siteBits) != 0);
 
     private ulong Amplified(ulong genotype) =>
         _layout.WithAlkCopies(genotype, Math.Min(_layout.AlkCopies(genotype) + _copiesPerEvent, _layout.MaxCopies));

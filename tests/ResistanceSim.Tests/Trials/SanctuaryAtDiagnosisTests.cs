@@ -59,6 +59,30 @@ public class SanctuaryAtDiagnosisTests
         Assert.True(Median(with) < Median(without), $"median PFS {Median(with)} days with the lesion, {Median(without)} without");
     }
 
+    [Fact]
+    public void AnEstablishedLesionOfASiteTheDrugReachesRespondsWithTheRest()
+    {
+        // A second site for the lesion placed at diagnosis, never seeded by a division, which the drug reaches in full
+        // (an established metastasis behind a leaky barrier), beside the pool it barely reaches.
+        string twoSites = Trial
+            .Replace("mechanisms: [brain]", "mechanisms: [brain, metastasis]", StringComparison.Ordinal)
+            .Replace("catalog:\n", "catalog:\n  metastasis: { kind: sanctuary, probability_per_division: 0, exposure_fold_change: { tki: 1.0 } }\n", StringComparison.Ordinal);
+        Assert.Contains("  metastasis: { kind: sanctuary", twoSites, StringComparison.Ordinal);
+        Assert.Contains("[brain, metastasis]", twoSites, StringComparison.Ordinal);
+        var withoutLesion = TrialScenarios.Courses(twoSites);
+        var inThePool = TrialScenarios.Courses(twoSites + "  sanctuary_at_diagnosis: { mechanism: brain, share: 1, diameter_mm: { min: 4, max: 8 } }\n");
+        var established = TrialScenarios.Courses(twoSites + "  sanctuary_at_diagnosis: { mechanism: metastasis, share: 1, diameter_mm: { min: 4, max: 8 } }\n");
+
+        Assert.All(established, c => Assert.True(c.SanctuaryBaselineMm > 0));
+        int Progressed(IReadOnlyList<ClinicalCourse> courses) => courses.Count(c => c.ProgressedInSanctuary);
+        // 200 patients each: the pool's lesion grows on through 1% of the drug in most of them (the test above); the
+        // established one shrinks with the tumour, so its patients progress in the brain about as often as those without.
+        Assert.True(Progressed(inThePool) > Progressed(established) + 50,
+            $"progressions in the sanctuary: {Progressed(inThePool)} with the lesion in the pool, {Progressed(established)} established");
+        Assert.InRange(Progressed(established), 0, Progressed(withoutLesion) + 20);
+        Assert.True(Median(established) > Median(inThePool), $"median PFS {Median(established)} days established, {Median(inThePool)} in the pool");
+    }
+
     private static double Median(IReadOnlyList<ClinicalCourse> courses)
     {
         var days = courses.Select(c => c.PfsDays).Order().ToArray();
