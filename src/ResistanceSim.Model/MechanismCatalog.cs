@@ -26,14 +26,27 @@ public sealed class MechanismCatalog
             HeritableMechanism h => IndexIn(OtherHeritable, h),
             _ => throw new ArgumentException($"Unknown mechanism type {m.GetType().Name}."),
         }).ToArray();
+        var wholeSites = new List<ulong>();
         for (int m = 0; m < mechanisms.Count; m++)
-            if (mechanisms[m] is Sanctuary) SanctuaryBits |= Layout.WithOther(0, _subIndex[m]);
+        {
+            if (mechanisms[m] is not Sanctuary) continue;
+            ulong bit = Layout.WithOther(0, _subIndex[m]);
+            SanctuaryBits |= bit;
+            if (_subIndex[m] != Layout.LesionSite) wholeSites.Add(bit);
+        }
+        WholeSanctuaryBits = wholeSites.ToArray();
     }
 
     private readonly int[] _subIndex;
 
     /// <summary>The genotype bits of every sanctuary mechanism: a cell is in a sanctuary when its genotype has any of them.</summary>
     public ulong SanctuaryBits { get; }
+
+    /// <summary>
+    /// The bit of each sanctuary that does not follow its lesions one by one, in catalog order: a scan images each such
+    /// site as one lesion holding all its cells.
+    /// </summary>
+    public IReadOnlyList<ulong> WholeSanctuaryBits { get; }
 
     /// <summary>Whether a cell of genotype <paramref name="genotype"/> carries catalog mechanism <paramref name="index"/>.</summary>
     public bool Carries(ulong genotype, int index) => All[index] switch

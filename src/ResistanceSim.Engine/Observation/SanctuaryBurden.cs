@@ -11,14 +11,18 @@ public static class SanctuaryBurden
 {
     public static bool InSanctuary(MechanismCatalog catalog, ulong genotype) => (genotype & catalog.SanctuaryBits) != 0;
 
-    /// <summary>How many lesions a scan of the sanctuary sees apart: each metastasis it follows, or one holding every cell.</summary>
-    public static int ImagedLesions(MechanismCatalog catalog) => Math.Max(1, catalog.Layout.LesionNumbers);
+    /// <summary>
+    /// How many lesions a scan of the sanctuaries sees apart: each metastasis of the one that follows its lesions, and
+    /// one lesion holding every cell of each other sanctuary site (at least one entry, for a catalog with none).
+    /// </summary>
+    public static int ImagedLesions(MechanismCatalog catalog) =>
+        Math.Max(1, catalog.Layout.LesionNumbers + catalog.WholeSanctuaryBits.Count);
 
     /// <summary>
     /// Counts into <paramref name="imagedLesions"/> (<see cref="ImagedLesions"/> long) the cells of each sanctuary lesion a
-    /// scan images apart — the followed metastases by number (seeds, then those founded by a mutation in the pool), or
-    /// every sanctuary cell as one lesion when the sanctuary does not follow its lesions — and returns the cells of the
-    /// pool of later seeds, which is none of them: many metastases, each too small to be seen.
+    /// scan images apart — the followed metastases by number (seeds, then those founded by a mutation in the pool), then
+    /// every cell of each sanctuary that does not follow its lesions as one lesion — and returns the cells of the pool of
+    /// later seeds, which is none of them: many metastases, each too small to be seen.
     /// </summary>
     public static double Census(MechanismCatalog catalog, CloneState clones, Span<double> imagedLesions)
     {
@@ -43,14 +47,19 @@ public static class SanctuaryBurden
     public const int Pool = 0;
 
     /// <summary>
-    /// The sanctuary lesion a genotype's cells are in, numbered from 1 as <see cref="Census"/> fills them (1 when the
-    /// sanctuary does not follow its lesions: one lesion holds every cell); <see cref="Pool"/> or <see cref="OutsideSanctuary"/>.
+    /// The sanctuary lesion a genotype's cells are in, numbered from 1 as <see cref="Census"/> fills them (a sanctuary
+    /// that does not follow its lesions is one lesion holding every cell of the site; a cell is in one site at a time);
+    /// <see cref="Pool"/> or <see cref="OutsideSanctuary"/>.
     /// </summary>
     public static int LesionOf(MechanismCatalog catalog, ulong genotype)
     {
         if (!InSanctuary(catalog, genotype)) return OutsideSanctuary;
         var layout = catalog.Layout;
-        return layout.LesionCount > 0 ? layout.Lesion(genotype) : 1;
+        if (layout.LesionSite >= 0 && layout.HasOther(genotype, layout.LesionSite)) return layout.Lesion(genotype);
+        var sites = catalog.WholeSanctuaryBits;
+        int site = 0;
+        while ((genotype & sites[site]) == 0) site++;
+        return layout.LesionNumbers + site + 1;
     }
 
     /// <summary>

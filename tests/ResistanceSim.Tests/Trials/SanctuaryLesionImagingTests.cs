@@ -90,6 +90,32 @@ public class SanctuaryLesionImagingTests
     }
 
     [Fact]
+    public void EachSanctuarySiteIsImagedApartAfterTheFollowedLesions()
+    {
+        // Two sites that do not follow their lesions (the micro-metastases' and an established metastasis') beside one
+        // that does: a scan sees the followed lesions first, then each other site as one lesion of its own, so a site
+        // growing is seen while the other shrinks.
+        var followed = new Sanctuary("leptomeninges", 0, 1e-4) { Lesions = 1 };
+        var catalog = new MechanismCatalog(
+            [new Sanctuary("brain", 0, 1e-4), new PathwayActivation("EGFR", 0, 0, Pathway.Egfr, 1), followed, new Sanctuary("metastasis", 0, 0)], 0);
+        var layout = catalog.Layout;
+        ulong brain = layout.WithOther(GenotypeLayout.Parental, 0), metastasis = layout.WithOther(GenotypeLayout.Parental, 3);
+        ulong leptomeninges = layout.WithOther(GenotypeLayout.Parental, 2);
+        var clones = new CloneState();
+        clones.Add(GenotypeLayout.Parental, 0, 0, 1000);                          // the body
+        clones.Add(brain, 1, 1, 40);
+        clones.Add(layout.WithOther(brain, 1), 2, 2, 2);                           // an EGFR mutant of the brain's site
+        clones.Add(metastasis, 3, 3, 300);
+        clones.Add(layout.WithLesion(leptomeninges, 1), 4, 4, 9);                  // the followed site's first lesion
+        clones.Add(leptomeninges, 5, 5, 70);                                       // its pool
+        var lesions = new double[SanctuaryBurden.ImagedLesions(catalog)];
+        Assert.Equal(4, lesions.Length);   // two numbers of the followed site, then the two whole sites
+        Assert.Equal(70, SanctuaryBurden.Census(catalog, clones, lesions));
+        Assert.Equal([9, 0, 42, 300], lesions);
+        Assert.Equal(SanctuaryBurden.OutsideSanctuary, SanctuaryBurden.LesionOf(catalog, layout.WithOther(GenotypeLayout.Parental, 1)));
+    }
+
+    [Fact]
     public void AScanSeesThePoolNowhereWhileALesionIsLeftAndInTheSumWhenNoneIs()
     {
         var brain = new Sanctuary("brain", 0, 1e-4) { Lesions = 2 };
