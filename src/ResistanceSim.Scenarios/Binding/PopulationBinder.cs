@@ -88,9 +88,15 @@ internal static class PopulationBinder
             if (catalog.IndexOf(name) < 0)
                 item.Report("genotype", $"names '{name}', which is not among the scenario's mechanisms{KeySuggester.DidYouMean(name, selected)} (use 'parental' or names joined by '+')");
         }
-        int alk = names.Count(n => catalog.IndexOf(n) >= 0 && catalog.All[catalog.IndexOf(n)] is AlkKinaseMutation);
+        int alk = Named<AlkKinaseMutation>().Length;
         if (alk > catalog.MaxAlkMutations)
             item.Report("genotype", $"has {alk} ALK mutations; max_alk_mutations is {catalog.MaxAlkMutations}");
+        // The engines never put a cell in two sanctuaries, whose exposure folds would multiply.
+        if (Named<Sanctuary>() is { Length: > 1 } sites)
+            item.Report("genotype", $"places its cells in {sites.Length} sanctuary sites ({string.Join(", ", sites)}); a cell is in one site at a time");
         return names;
+
+        string[] Named<T>() where T : Mechanism =>
+            names.Where(n => catalog.IndexOf(n) is var m && m >= 0 && catalog.All[m] is T).ToArray();
     }
 }

@@ -133,6 +133,23 @@ public class ValidationRuleTests
         Assert.StartsWith($"{path}:{expectedLine}:{expectedColumn}: ", diagnostic.ToString());
     }
 
+    [Fact]
+    public void AnInitialCloneInTwoSanctuarySitesIsALocatedError()
+    {
+        using var temp = new TempDirectory();
+        var lines = Valid.Split('\n');
+        lines[17] = "  brain: { kind: sanctuary, probability_per_division: 1.0e-4, exposure_fold_change: { crizotinib: 0.03 } }\n"
+            + "  metastasis: { kind: sanctuary, probability_per_division: 0, exposure_fold_change: { crizotinib: 0.3 } }\n" + lines[17];
+        lines[22] = "mechanisms: [ALK_L1196M, EGFR_activation, brain, metastasis]";
+        lines[24] = "  initial: [{ genotype: parental, cells: 1000 }, { genotype: brain+EGFR_activation, cells: 5 }, { genotype: metastasis+brain, cells: 5 }]";
+        string path = temp.File("rules.yaml", string.Join('\n', lines));
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(path));
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Contains("places its cells in 2 sanctuary sites (metastasis, brain); a cell is in one site at a time", diagnostic.Message, StringComparison.Ordinal);
+        // Two lines inserted for the sites put the initial clones on line 27; the third clone's genotype is the one located.
+        Assert.Equal((27, lines[24].IndexOf("metastasis+brain", StringComparison.Ordinal) + 1), (diagnostic.Location.Line, diagnostic.Location.Column));
+    }
+
     [Theory]
     [InlineData("ode")]
     [InlineData("agents")]
