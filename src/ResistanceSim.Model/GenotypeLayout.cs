@@ -134,8 +134,11 @@ public sealed class GenotypeLayout
     /// <summary>Whether a daughter of <paramref name="child"/> born to a cell of <paramref name="parent"/> seeded the sanctuary that follows its lesions.</summary>
     public bool Seeds(ulong parent, ulong child) => (child & ~parent & _lesionSiteBit) != 0;
 
+    /// <summary>Whether a cell of <paramref name="key"/> is in the sanctuary that follows its lesions (in one of them or its pool).</summary>
+    public bool InLesionSite(ulong key) => (key & _lesionSiteBit) != 0;
+
     /// <summary>Whether a cell of <paramref name="key"/> is in the pool of a sanctuary that follows its lesions: seeded there, in no lesion of its own.</summary>
-    public bool InPool(ulong key) => (key & _lesionSiteBit) != 0 && Lesion(key) == 0;
+    public bool InPool(ulong key) => InLesionSite(key) && Lesion(key) == 0;
 
     /// <summary>The key without phenotype flags: the heritable genotype shared by phenotype siblings.</summary>
     public ulong Heritable(ulong key) => key & ~Mask(PhenotypeCount);

@@ -15,8 +15,7 @@ public sealed class MutationTable
     private readonly GenotypeLayout _layout;
     private readonly double[] _alk;
     private readonly double[] _other;
-    private readonly bool[] _isSite;
-    private readonly ulong _siteBits;
+    private readonly ulong[] _otherBlockedBy;   // a genotype with any of these bits cannot acquire other mechanism i
     private readonly double _amplification;
     private readonly int _copiesPerEvent;
     private readonly bool _isProbability;
@@ -28,8 +27,9 @@ public sealed class MutationTable
         _layout = catalog.Layout;
         _alk = catalog.AlkMutations.Select(weight).ToArray();
         _other = catalog.OtherHeritable.Select(weight).ToArray();
-        _isSite = catalog.OtherHeritable.Select(mechanism => mechanism is Sanctuary).ToArray();
-        _siteBits = catalog.SanctuaryBits;
+        // Its own bit (already carried), or for a sanctuary every sanctuary's (a cell is in one site at a time).
+        _otherBlockedBy = catalog.OtherHeritable
+            .Select((mechanism, i) => mechanism is Sanctuary ? catalog.SanctuaryBits : _layout.WithOther(0, i)).ToArray();
         _amplification = catalog.Amplification is { } amplification ? weight(amplification) : 0;
         _copiesPerEvent = catalog.Amplification?.CopiesPerEvent ?? 0;
         _isProbability = isProbability;
@@ -109,8 +109,7 @@ public sealed class MutationTable
             for (int k = 0; k < outcomes.Count; k++) outcomes[k] = (outcomes[k].Genotype, outcomes[k].Weight / total);
     }
 
-    private bool CanAcquireOther(ulong genotype, int i) =>
-        !_layout.HasOther(genotype, i) && !(_isSite[i] && (genotype & _siteBits) != 0);
+    private bool CanAcquireOther(ulong genotype, int i) => (genotype & _otherBlockedBy[i]) == 0;
 
     private ulong Amplified(ulong genotype) =>
         _layout.WithAlkCopies(genotype, Math.Min(_layout.AlkCopies(genotype) + _copiesPerEvent, _layout.MaxCopies));

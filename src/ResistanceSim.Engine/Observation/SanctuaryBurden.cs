@@ -55,7 +55,7 @@ public static class SanctuaryBurden
     {
         if (!InSanctuary(catalog, genotype)) return OutsideSanctuary;
         var layout = catalog.Layout;
-        if (layout.LesionSite >= 0 && layout.HasOther(genotype, layout.LesionSite)) return layout.Lesion(genotype);
+        if (layout.InLesionSite(genotype)) return layout.Lesion(genotype);
         var sites = catalog.WholeSanctuaryBits;
         int site = 0;
         while ((genotype & sites[site]) == 0) site++;
